@@ -1,0 +1,3 @@
+"""Offline touch-screen exhibition kiosk."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,69 @@
+"""The keys of content format 1, in one table that the rules and the JSON Schema both read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal[
+    "format", "text", "markdown", "string", "slug", "date", "color", "bool", "seconds",
+    "languages", "era-ref", "path", "eras", "events", "media",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: Kind
+    required: bool
+    doc: str
+    minimum: float | None = None
+
+
+EXHIBIT = (
+    Field("format", "format", True, "Content format version: 1."),
+    Field("title", "text", True, "Exhibit title, shown on the welcome screen."),
+    Field("subtitle", "text", False, "Shown under the title."),
+    Field("languages", "languages", False, "Language codes; the first is the default."),
+    Field("idle_timeout", "seconds", False, "Seconds without a touch before the kiosk "
+          "returns to the welcome screen (default 90).", minimum=10),
+    Field("attract_interval", "seconds", False, "Seconds between pictures of the welcome "
+          "screen's attract cycle (default 8).", minimum=2),
+    Field("eras", "eras", False, "Coloured periods on the timeline."),
+    Field("events", "events", False, "The events; those in events/ are added."),
+)
+
+ERA = (
+    Field("id", "slug", True, "Unique among eras: lowercase letters, digits and '-'."),
+    Field("title", "text", True, "The era's name."),
+    Field("start", "date", True, "A year, \"YYYY-MM\" or \"YYYY-MM-DD\"."),
+    Field("end", "date", True, "Not before start."),
+    Field("color", "color", False, "Band colour, \"#rrggbb\" (quoted)."),
+)
+
+EVENT = (
+    Field("id", "slug", True, "Unique among events: lowercase letters, digits and '-'."),
+    Field("date", "date", True, "When it starts: a year, \"YYYY-MM\" or \"YYYY-MM-DD\"."),
+    Field("end", "date", False, "When it ends; not before date."),
+    Field("display_date", "text", False, "What the visitor reads instead of the date."),
+    Field("title", "text", True, "The event's title."),
+    Field("body", "markdown", False, "The story, in Markdown."),
+    Field("era", "era-ref", False, "The id of an era."),
+    Field("highlight", "bool", False, "Shown by the welcome screen's attract cycle."),
+    Field("media", "media", False, "Photos, shown in list order."),
+)
+
+MEDIA = (
+    Field("image", "path", True, "A JPEG, PNG or WebP file inside the content folder."),
+    Field("caption", "text", False, "Shown with the photo."),
+    Field("credit", "string", False, "Photographer or source."),
+    Field("alt", "text", False, "Description for screen readers."),
+)
+
+DEFAULT_LANGUAGES = ("en",)
+DEFAULT_IDLE_TIMEOUT = 90.0
+DEFAULT_ATTRACT_INTERVAL = 8.0
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+COLOR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
+DATE_PATTERN = r"^-?\d{1,6}$|^-?\d{4}-\d{2}(-\d{2})?$"

@@ -1,0 +1,182 @@
+"""Read a whole content folder: every file, every rule, every problem, in one pass."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.content import fields as F
+from kiosk.content.model import EMPTY, Era, Event, Exhibit
+from kiosk.content.problems import Problem
+from kiosk.content.reader import INT_TAG, Node, Pos, Scalar, read_yaml
+from kiosk.content.rules import Checker, Folder, describe
+
+EXHIBIT_FILE = "exhibit.yaml"
+EVENTS_DIR = "events"
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    exhibit: Exhibit | None  # None when there is at least one error
+    problems: list[Problem]
+    readable: bool = True  # False when the folder itself cannot be read
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+def load_folder(root: Path) -> LoadResult:
+    """Validate a content folder and build its Exhibit when it has no error."""
+    root = Path(root)
+    if not root.is_dir():
+        reason = "does not exist" if not root.exists() else "is not a folder"
+        return LoadResult(None, [Problem(str(root), 0, 0, "error", f"content folder {reason}")],
+                          readable=False)
+    try:
+        data = (root / EXHIBIT_FILE).read_bytes()
+    except FileNotFoundError:
+        return LoadResult(None, [Problem(EXHIBIT_FILE, 0, 0, "error",
+                                         "no exhibit.yaml in the content folder")])
+    except OSError as exc:
+        return LoadResult(None, [Problem(EXHIBIT_FILE, 0, 0, "error",
+                                         f"cannot read exhibit.yaml: {exc.strerror}")],
+                          readable=False)
+    folder = Folder(root)
+    node, problems = read_yaml(data, EXHIBIT_FILE)
+    folder.problems += problems
+    exhibit = _read_exhibit(node, folder) if node is not None else None
+    files = list(dict.fromkeys(p.file for p in folder.problems))
+    folder.problems.sort(key=lambda p: (files.index(p.file), p.line, p.col))
+    return LoadResult(exhibit if folder.error_count() == 0 else None, folder.problems)
+
+
+def _read_exhibit(node: Node, folder: Folder) -> Exhibit | None:
+    check = Checker(EXHIBIT_FILE, folder)
+    found = check.fields_of(node, F.EXHIBIT, "format, title, events, ...", "exhibit")
+    if found is None:
+        return None
+    if "languages" in found:
+        folder.languages = _languages(found["languages"][1], check)
+    if "format" in found:
+        _check_format(found["format"][1], check)
+    spec = {f.name: f for f in F.EXHIBIT}
+    title = check.text(found["title"][1], "exhibit", "title", True) if "title" in found else None
+    subtitle = check.text(found["subtitle"][1], "exhibit", "subtitle", False) \
+        if "subtitle" in found else None
+    idle = check.seconds(found["idle_timeout"][1], "exhibit", spec["idle_timeout"]) \
+        if "idle_timeout" in found else None
+    attract = check.seconds(found["attract_interval"][1], "exhibit", spec["attract_interval"]) \
+        if "attract_interval" in found else None
+
+    eras: list[Era] = []
+    if "eras" in found:
+        for index, era_node in enumerate(check.items(found["eras"][1], "exhibit", "eras")):
+            era = check.era(era_node, index)
+            if era is not None:
+                eras.append(era)
+
+    pending: list[Event] = []
+    if "events" in found:
+        for index, event_node in enumerate(check.items(found["events"][1], "exhibit",
+                                                       "events")):
+            event = check.event(event_node, f"event {index + 1}")
+            if event is not None:
+                pending.append(event)
+    event_files = _event_files(folder.root)
+    for path in event_files:
+        pending += _read_event_file(path, folder)
+
+    if not pending and folder.error_count() == 0:
+        check.error(Pos(1, 1), "the exhibit has no events; add some under 'events:' or as "
+                    "files in events/")
+    _warn_unused_files(folder, event_files)
+    if folder.error_count() or title is None:
+        return None
+    order = {id(event): index for index, event in enumerate(pending)}
+    pending.sort(key=lambda event: (event.date.sort_key, (event.end or event.date).sort_key,
+                                    order[id(event)]))
+    return Exhibit(
+        folder=folder.root,
+        title=title,
+        subtitle=subtitle or EMPTY,
+        languages=folder.languages,
+        idle_timeout=idle or F.DEFAULT_IDLE_TIMEOUT,
+        attract_interval=attract or F.DEFAULT_ATTRACT_INTERVAL,
+        eras=tuple(eras),
+        events=tuple(pending),
+    )
+
+
+def _languages(node: Node, check: Checker) -> tuple[str, ...]:
+    errors_before = check.folder.error_count()
+    items = check.items(node, "exhibit", "languages")
+    codes: list[str] = []
+    for item in items:
+        value = check.scalar(item, "exhibit", "languages", "a language code")
+        if value is None:
+            continue
+        if not re.match(F.LANGUAGE_PATTERN, value.text):
+            check.error(item.pos, f"exhibit: '{value.text}' is not a language code; use codes "
+                        "such as en, zh or fr")
+        elif value.text in codes:
+            check.error(item.pos, f"exhibit: language '{value.text}' is listed twice")
+        else:
+            codes.append(value.text)
+    if not codes and check.folder.error_count() == errors_before:
+        check.error(node.pos, "exhibit: 'languages' lists no language")
+    return tuple(codes) or F.DEFAULT_LANGUAGES
+
+
+def _check_format(node: Node, check: Checker) -> None:
+    if not (isinstance(node, Scalar) and node.tag == INT_TAG and not node.quoted):
+        check.error(node.pos, f"exhibit: 'format' must be the number 1, not {describe(node)}")
+        return
+    number = int(node.text) if node.text.isdigit() else None
+    if number is not None and number > 1:
+        check.error(node.pos, f"exhibit: this content is format {number}, which needs a "
+                    "newer kiosk (this one reads format 1)")
+    elif number != 1:
+        check.error(node.pos, f"exhibit: 'format' must be 1, not {node.text}")
+
+
+def _event_files(root: Path) -> list[Path]:
+    folder = root / EVENTS_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir()
+                  if p.suffix in (".yaml", ".yml") and p.is_file() and not p.name.startswith("."))
+
+
+def _read_event_file(path: Path, folder: Folder) -> list[Event]:
+    file = path.relative_to(folder.root).as_posix()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        folder.problems.append(Problem(file, 0, 0, "error", f"cannot read: {exc.strerror}"))
+        return []
+    node, problems = read_yaml(data, file)
+    folder.problems += problems
+    if node is None:
+        if not problems:
+            folder.problems.append(Problem(file, 0, 0, "error",
+                                           "the file is empty; it should hold one event"))
+        return []
+    event = Checker(file, folder).event(node, f"event in {path.name}")
+    return [event] if event is not None else []
+
+
+def _warn_unused_files(folder: Folder, event_files: list[Path]) -> None:
+    content = {(folder.root / EXHIBIT_FILE).resolve(), *(p.resolve() for p in event_files)}
+    for path in sorted(folder.root.rglob("*")):
+        relative = path.relative_to(folder.root)
+        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            continue
+        if path.resolve() not in content and path.resolve() not in folder.used:
+            folder.problems.append(Problem(relative.as_posix(), 0, 0, "warning",
+                                           "file is not used by any event"))

@@ -1,0 +1,111 @@
+"""The exhibit as the kiosk shows it: frozen, validated, ready to present."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.content.dates import Date, display_range
+
+
+@dataclass(frozen=True)
+class Text:
+    """A human-readable text in one or more languages, falling back to the default language."""
+
+    values: tuple[tuple[str, str], ...]
+    default: str
+
+    @classmethod
+    def plain(cls, value: str, default: str = "en") -> Text:
+        return cls(((default, value),), default)
+
+    def get(self, lang: str) -> str:
+        found = dict(self.values)
+        return found.get(lang, found.get(self.default, ""))
+
+    def has(self, lang: str) -> bool:
+        return any(code == lang for code, _ in self.values)
+
+    def all_strings(self) -> list[str]:
+        return [value for _, value in self.values]
+
+
+EMPTY = Text((), "en")
+
+
+@dataclass(frozen=True)
+class Media:
+    image: Path  # absolute path inside the content folder
+    source: str  # the path as written in the YAML
+    caption: Text = EMPTY
+    credit: str = ""
+    alt: Text = EMPTY
+    width: int = 0  # as displayed, after EXIF orientation
+    height: int = 0
+
+
+@dataclass(frozen=True)
+class Era:
+    id: str
+    title: Text
+    start: Date
+    end: Date
+    color: str  # "#rrggbb", always set: the loader picks one when absent
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: Date
+    title: Text
+    end: Date | None = None
+    display_date: Text | None = None
+    body: Text = EMPTY
+    era: str | None = None
+    highlight: bool = False
+    media: tuple[Media, ...] = ()
+
+    def date_text(self, lang: str) -> str:
+        if self.display_date is not None:
+            return self.display_date.get(lang)
+        return display_range(self.date, self.end, lang)
+
+
+@dataclass(frozen=True)
+class Exhibit:
+    folder: Path
+    title: Text
+    subtitle: Text
+    languages: tuple[str, ...]
+    idle_timeout: float
+    attract_interval: float
+    eras: tuple[Era, ...]
+    events: tuple[Event, ...]  # in display order
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    def event_index(self, event_id: str) -> int | None:
+        for index, event in enumerate(self.events):
+            if event.id == event_id:
+                return index
+        return None
+
+    def era(self, era_id: str | None) -> Era | None:
+        return next((era for era in self.eras if era.id == era_id), None)
+
+    def all_strings(self) -> list[str]:
+        """Every string a visitor may read, for font coverage checks."""
+        texts: list[Text] = [self.title, self.subtitle]
+        texts += [era.title for era in self.eras]
+        for event in self.events:
+            texts += [event.title, event.body]
+            if event.display_date:
+                texts.append(event.display_date)
+            for media in event.media:
+                texts += [media.caption, media.alt]
+        strings = [s for text in texts for s in text.all_strings()]
+        strings += [m.credit for e in self.events for m in e.media]
+        strings += [e.date_text(lang) for e in self.events for lang in self.languages]
+        return strings

@@ -1,0 +1,362 @@
+"""Format-1 rules: turn position-carrying YAML nodes into model objects, collecting problems.
+
+Every check appends a Problem pointing at the key or value at fault and carries on, so that
+an editor sees every mistake of a folder in one run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from kiosk.content import fields as F
+from kiosk.content.dates import Date, parse_date
+from kiosk.content.images import ImageError, read_image_info, size_warning
+from kiosk.content.model import EMPTY, Era, Event, Media, Text
+from kiosk.content.problems import Level, Problem
+from kiosk.content.reader import (
+    BOOL_TAG,
+    FLOAT_TAG,
+    INT_TAG,
+    NULL_TAG,
+    Mapping,
+    Node,
+    Pos,
+    Scalar,
+    Sequence,
+)
+
+ERA_PALETTE = ("#2F6690", "#3A7D44", "#9C6644", "#7B4B94", "#B23A48")
+_TRUE = {"true", "yes", "on"}
+_FALSE = {"false", "no", "off"}
+
+
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def describe(node: Node) -> str:
+    if isinstance(node, Mapping):
+        return "a mapping"
+    if isinstance(node, Sequence):
+        return "a list"
+    if node.tag == NULL_TAG and not node.quoted:
+        return "nothing"
+    return f"'{node.text}'"
+
+
+@dataclass
+class Checker:
+    """Reads the objects of one file; shared state (ids, languages) lives in the Folder."""
+
+    file: str
+    folder: Folder
+
+    def report(self, pos: Pos, level: Level, message: str) -> None:
+        self.folder.problems.append(Problem(self.file, pos.line, pos.col, level, message))
+
+    def error(self, pos: Pos, message: str) -> None:
+        self.report(pos, "error", message)
+
+    # --- mappings -------------------------------------------------------------------------
+
+    def fields_of(self, node: Node, spec: tuple[F.Field, ...], what: str,
+                  label: str) -> dict[str, tuple[Scalar, Node]] | None:
+        """Check a mapping's keys against a spec; return the known keys with their nodes."""
+        if not isinstance(node, Mapping):
+            self.error(node.pos, f"{label}: expected a mapping of keys ({what}), "
+                       f"found {describe(node)}")
+            return None
+        names = tuple(f.name for f in spec)
+        found: dict[str, tuple[Scalar, Node]] = {}
+        for key, value in node.items:
+            if key.text in names:
+                found[key.text] = (key, value)
+            else:
+                self.error(key.pos, f"{label}: unknown key '{key.text}'"
+                           f"{did_you_mean(key.text, names)}")
+        for spec_field in spec:
+            if spec_field.required and spec_field.name not in found:
+                self.error(node.pos, f"{label}: missing required key '{spec_field.name}'")
+        return found
+
+    # --- values ---------------------------------------------------------------------------
+
+    def scalar(self, node: Node, label: str, name: str, expected: str) -> Scalar | None:
+        if isinstance(node, Scalar) and not (node.tag == NULL_TAG and not node.quoted):
+            return node
+        self.error(node.pos, f"{label}: '{name}' must be {expected}, not {describe(node)}")
+        return None
+
+    def text(self, node: Node, label: str, name: str, required: bool) -> Text | None:
+        langs = self.folder.languages
+        default = langs[0]
+        if isinstance(node, Scalar):
+            value = self.scalar(node, label, name, "a text")
+            if value is None:
+                return None
+            if required and not value.text.strip():
+                self.error(node.pos, f"{label}: '{name}' is empty")
+                return None
+            return Text(((default, value.text),), default)
+        if not isinstance(node, Mapping):
+            self.error(node.pos, f"{label}: '{name}' must be a text or a mapping of "
+                       f"languages ({', '.join(langs)}), not {describe(node)}")
+            return None
+        values: list[tuple[str, str]] = []
+        for key, value_node in node.items:
+            if key.text not in langs:
+                self.error(key.pos, f"{label}: '{name}' has language '{key.text}', which the "
+                           f"exhibit does not declare (languages: {', '.join(langs)})"
+                           f"{did_you_mean(key.text, langs)}")
+                continue
+            value = self.scalar(value_node, label, f"{name}.{key.text}", "a text")
+            if value is not None:
+                values.append((key.text, value.text))
+        given = [code for code, _ in values]
+        if default not in given:
+            self.error(node.pos, f"{label}: no '{default}' {name}; the default language "
+                       "must always be given")
+            return None
+        for lang in langs[1:]:
+            if lang not in given:
+                self.report(node.pos, "warning", f"{label}: no '{lang}' {name}; "
+                            f"'{default}' is shown instead")
+        return Text(tuple(values), default)
+
+    def string(self, node: Node, label: str, name: str) -> str | None:
+        value = self.scalar(node, label, name, "a text")
+        return None if value is None else value.text
+
+    def slug(self, node: Node, label: str, name: str) -> str | None:
+        value = self.scalar(node, label, name, "an id")
+        if value is None:
+            return None
+        if not re.match(F.SLUG_PATTERN, value.text):
+            self.error(node.pos, f"{label}: '{name}' '{value.text}' may only have lowercase "
+                       "letters, digits and single '-' between them")
+            return None
+        return value.text
+
+    def date(self, node: Node, label: str, name: str) -> Date | None:
+        value = self.scalar(node, label, name, "a date")
+        if value is None:
+            return None
+        parsed = parse_date(value.text) if value.tag != FLOAT_TAG else None
+        if parsed is None:
+            self.error(node.pos, f"{label}: '{name}' '{value.text}' is not a date; write a "
+                       "year (1981, or -221 for 221 BCE), a year and month (\"1981-05\") or "
+                       "a full date (\"1981-05-12\")")
+        return parsed
+
+    def era_ref(self, node: Node, label: str) -> str | None:
+        value = self.string(node, label, "era")
+        if value is None:
+            return None
+        era_ids = [era_id for kind, era_id in self.folder.ids if kind == "era"]
+        if value not in era_ids:
+            known = f" (eras: {', '.join(era_ids)})" if era_ids else " (no eras are defined)"
+            self.error(node.pos, f"{label}: unknown era '{value}'"
+                       f"{did_you_mean(value, era_ids)}{known}")
+            return None
+        return value
+
+    def boolean(self, node: Node, label: str, name: str) -> bool | None:
+        value = self.scalar(node, label, name, "true or false")
+        if value is None:
+            return None
+        if value.tag == BOOL_TAG and not value.quoted:
+            return value.text.lower() in _TRUE
+        self.error(node.pos, f"{label}: '{name}' must be true or false, not '{value.text}'")
+        return None
+
+    def seconds(self, node: Node, label: str, spec: F.Field) -> float | None:
+        value = self.scalar(node, label, spec.name, "a number of seconds")
+        if value is None:
+            return None
+        if value.quoted or value.tag not in (INT_TAG, FLOAT_TAG):
+            self.error(node.pos, f"{label}: '{spec.name}' must be a number of seconds, "
+                       f"not '{value.text}'")
+            return None
+        try:
+            seconds = float(value.text.replace("_", ""))
+        except ValueError:
+            self.error(node.pos, f"{label}: '{spec.name}' must be a number of seconds, "
+                       f"not '{value.text}'")
+            return None
+        if spec.minimum is not None and seconds < spec.minimum:
+            self.error(node.pos, f"{label}: '{spec.name}' is {value.text}; it must be at "
+                       f"least {spec.minimum:g} seconds")
+            return None
+        return seconds
+
+    def color(self, node: Node, label: str, name: str) -> str | None:
+        if isinstance(node, Scalar) and node.tag == NULL_TAG and not node.quoted:
+            self.error(node.pos, f"{label}: '{name}' is empty; quote the colour, e.g. "
+                       f"{name}: \"#2F6690\" (an unquoted # starts a comment)")
+            return None
+        value = self.scalar(node, label, name, "a colour")
+        if value is None:
+            return None
+        if not re.match(F.COLOR_PATTERN, value.text):
+            self.error(node.pos, f"{label}: '{name}' '{value.text}' is not a colour; write "
+                       "\"#rrggbb\", e.g. \"#2F6690\"")
+            return None
+        return value.text.upper()
+
+    def items(self, node: Node, label: str, name: str) -> tuple[Node, ...]:
+        if isinstance(node, Sequence):
+            return node.items
+        if isinstance(node, Scalar) and node.tag == NULL_TAG and not node.quoted:
+            return ()
+        self.error(node.pos, f"{label}: '{name}' must be a list (lines starting with '- '), "
+                   f"not {describe(node)}")
+        return ()
+
+    # --- objects --------------------------------------------------------------------------
+
+    def era(self, node: Node, index: int) -> Era | None:
+        label = f"era {index + 1}"
+        found = self.fields_of(node, F.ERA, "id, title, start, end", label)
+        if found is None:
+            return None
+        era_id = self.slug(found["id"][1], label, "id") if "id" in found else None
+        if era_id:
+            label = f"era '{era_id}'"
+            self.folder.claim_id("era", era_id, self.file, found["id"][1].pos, self)
+        title = self.text(found["title"][1], label, "title", True) if "title" in found else None
+        start = self.date(found["start"][1], label, "start") if "start" in found else None
+        end = self.date(found["end"][1], label, "end") if "end" in found else None
+        if start and end and end.sort_key < start.sort_key:
+            self.error(found["end"][1].pos, f"{label}: 'end' is before 'start'")
+            end = None
+        color = self.color(found["color"][1], label, "color") if "color" in found else None
+        if not (era_id and title and start and end):
+            return None
+        return Era(era_id, title, start, end,
+                   color or ERA_PALETTE[index % len(ERA_PALETTE)])
+
+    def event(self, node: Node, label: str) -> Event | None:
+        found = self.fields_of(node, F.EVENT, "id, date, title, ...", label)
+        if found is None:
+            return None
+        problems_before = self.folder.error_count()
+        event_id = self.slug(found["id"][1], label, "id") if "id" in found else None
+        if event_id:
+            label = f"event '{event_id}'"
+            self.folder.claim_id("event", event_id, self.file, found["id"][1].pos, self)
+
+        def optional(name: str, read: Callable[[Node], object]) -> object:
+            return read(found[name][1]) if name in found else None
+
+        date = optional("date", lambda n: self.date(n, label, "date"))
+        end = optional("end", lambda n: self.date(n, label, "end"))
+        if isinstance(date, Date) and isinstance(end, Date) and end.sort_key < date.sort_key:
+            self.error(found["end"][1].pos, f"{label}: 'end' is before 'date'")
+        title = optional("title", lambda n: self.text(n, label, "title", True))
+        display = optional("display_date", lambda n: self.text(n, label, "display_date", True))
+        body = optional("body", lambda n: self.text(n, label, "body", False))
+        era = optional("era", lambda n: self.era_ref(n, label))
+        highlight = optional("highlight", lambda n: self.boolean(n, label, "highlight"))
+        media: list[Media] = []
+        if "media" in found:
+            for number, item in enumerate(self.items(found["media"][1], label, "media"), 1):
+                photo = self.media(item, f"{label}, photo {number}")
+                if photo is not None:
+                    media.append(photo)
+        if self.folder.error_count() > problems_before:
+            return None
+        assert isinstance(event_id, str) and isinstance(date, Date)
+        assert isinstance(title, Text)
+        return Event(
+            id=event_id, date=date, title=title,
+            end=end if isinstance(end, Date) else None,
+            display_date=display if isinstance(display, Text) else None,
+            body=body if isinstance(body, Text) else EMPTY,
+            era=era if isinstance(era, str) else None,
+            highlight=bool(highlight),
+            media=tuple(media),
+        )
+
+    def media(self, node: Node, label: str) -> Media | None:
+        found = self.fields_of(node, F.MEDIA, "image, caption, credit, alt", label)
+        if found is None:
+            return None
+        problems_before = self.folder.error_count()
+        image = self.image(found["image"][1], label) if "image" in found else None
+        caption = self.text(found["caption"][1], label, "caption", False) \
+            if "caption" in found else None
+        credit = self.string(found["credit"][1], label, "credit") if "credit" in found else None
+        alt = self.text(found["alt"][1], label, "alt", True) if "alt" in found else None
+        if "alt" not in found:
+            self.report(node.pos, "warning", f"{label}: no 'alt' text; describe the picture "
+                        "for visitors who use a screen reader")
+        if image is None or self.folder.error_count() > problems_before:
+            return None
+        path, source, width, height = image
+        return Media(path, source, caption or EMPTY, credit or "", alt or EMPTY, width, height)
+
+    def image(self, node: Node, label: str) -> tuple[Path, str, int, int] | None:
+        value = self.scalar(node, label, "image", "a path")
+        if value is None:
+            return None
+        source = value.text
+        if "\\" in source:
+            self.error(node.pos, f"{label}: image path '{source}' uses '\\'; write paths "
+                       "with '/', e.g. media/photo.jpg")
+            return None
+        if PurePosixPath(source).is_absolute() or PureWindowsPath(source).drive:
+            self.error(node.pos, f"{label}: image path '{source}' is absolute; write it "
+                       "relative to the content folder, e.g. media/photo.jpg")
+            return None
+        root = self.folder.root
+        path = root / source
+        try:
+            resolved = path.resolve()
+        except (OSError, RuntimeError):
+            self.error(node.pos, f"{label}: image path '{source}' cannot be resolved")
+            return None
+        if not resolved.is_relative_to(root.resolve()):
+            self.error(node.pos, f"{label}: image path '{source}' leaves the content folder")
+            return None
+        if not resolved.is_file():
+            siblings = [p.name for p in path.parent.iterdir()] if path.parent.is_dir() else []
+            hint = did_you_mean(path.name, siblings)
+            self.error(node.pos, f"{label}: image '{source}' does not exist{hint}")
+            return None
+        self.folder.used.add(resolved)
+        try:
+            info = read_image_info(resolved)
+        except ImageError as exc:
+            self.error(node.pos, f"{label}: image '{source}' {exc}")
+            return None
+        warning = size_warning(info)
+        if warning:
+            self.report(node.pos, "warning", f"{label}: {warning}")
+        return resolved, source, info.width, info.height
+
+
+@dataclass
+class Folder:
+    """What the rules share across the files of one content folder."""
+
+    root: Path
+    languages: tuple[str, ...] = F.DEFAULT_LANGUAGES
+    problems: list[Problem] = field(default_factory=list)
+    ids: dict[tuple[str, str], tuple[str, Pos]] = field(default_factory=dict)
+    used: set[Path] = field(default_factory=set)
+
+    def error_count(self) -> int:
+        return sum(p.is_error for p in self.problems)
+
+    def claim_id(self, kind: str, value: str, file: str, pos: Pos, checker: Checker) -> None:
+        first = self.ids.get((kind, value))
+        if first is None:
+            self.ids[(kind, value)] = (file, pos)
+            return
+        checker.error(pos, f"{kind} id '{value}' is used twice (first in {first[0]} "
+                      f"line {first[1].line})")

@@ -1,0 +1,72 @@
+"""A JSON Schema of content format 1, for completion and inline errors in editors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kiosk.content import fields as F
+
+_TEXT_DOC = "A plain string for every language, or a mapping from language code to string."
+
+
+def _kind_schema(kind: F.Kind) -> dict[str, Any]:
+    text: dict[str, Any] = {
+        "anyOf": [
+            {"type": "string"},
+            {"type": "object", "patternProperties": {F.LANGUAGE_PATTERN: {"type": "string"}},
+             "additionalProperties": False, "minProperties": 1},
+        ]
+    }
+    kinds: dict[str, dict[str, Any]] = {
+        "format": {"const": 1},
+        "text": text,
+        "markdown": text,
+        "string": {"type": "string"},
+        "slug": {"type": "string", "pattern": F.SLUG_PATTERN},
+        "date": {"anyOf": [{"type": "integer", "not": {"const": 0}},
+                           {"type": "string", "pattern": F.DATE_PATTERN}]},
+        "color": {"type": "string", "pattern": F.COLOR_PATTERN},
+        "bool": {"type": "boolean"},
+        "seconds": {"type": "number"},
+        "languages": {"type": "array", "minItems": 1, "uniqueItems": True,
+                      "items": {"type": "string", "pattern": F.LANGUAGE_PATTERN}},
+        "era-ref": {"type": "string", "pattern": F.SLUG_PATTERN},
+        "path": {"type": "string", "pattern": r"^[^/\\][^\\]*\.(jpe?g|png|webp|JPE?G|PNG|WEBP)$"},
+        "eras": {"type": "array", "items": {"$ref": "#/$defs/era"}},
+        "events": {"type": "array", "items": {"$ref": "#/$defs/event"}},
+        "media": {"type": "array", "items": {"$ref": "#/$defs/media"}},
+    }
+    return dict(kinds[kind])
+
+
+def _object(spec: tuple[F.Field, ...], title: str) -> dict[str, Any]:
+    properties: dict[str, Any] = {}
+    for field in spec:
+        prop = _kind_schema(field.kind)
+        prop["description"] = field.doc + (f" {_TEXT_DOC}" if field.kind in ("text",
+                                                                              "markdown") else "")
+        if field.minimum is not None:
+            prop["minimum"] = field.minimum
+        properties[field.name] = prop
+    return {
+        "title": title,
+        "type": "object",
+        "properties": properties,
+        "required": [f.name for f in spec if f.required],
+        "additionalProperties": False,
+    }
+
+
+def json_schema() -> dict[str, Any]:
+    """The schema of exhibit.yaml; `$defs/event` is the schema of one file in events/."""
+    schema = _object(F.EXHIBIT, "Exhibit (content format 1)")
+    schema.update({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "kiosk-content-format-1",
+        "$defs": {
+            "era": _object(F.ERA, "Era"),
+            "event": _object(F.EVENT, "Event"),
+            "media": _object(F.MEDIA, "Media item"),
+        },
+    })
+    return schema
