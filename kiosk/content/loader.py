@@ -14,6 +14,7 @@ from kiosk.content.rules import Checker, Folder, describe
 
 EXHIBIT_FILE = "exhibit.yaml"
 EVENTS_DIR = "events"
+SCHEMA_SUFFIX = ".schema.json"  # `kiosk schema` output for editors, not content
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ def load_folder(root: Path) -> LoadResult:
     folder = Folder(root)
     node, problems = read_yaml(data, EXHIBIT_FILE)
     folder.problems += problems
+    if node is None and not problems:
+        folder.problems.append(Problem(EXHIBIT_FILE, 0, 0, "error", "exhibit.yaml is empty"))
     exhibit = _read_exhibit(node, folder) if node is not None else None
     files = list(dict.fromkeys(p.file for p in folder.problems))
     folder.problems.sort(key=lambda p: (files.index(p.file), p.line, p.col))
@@ -175,7 +178,8 @@ def _warn_unused_files(folder: Folder, event_files: list[Path]) -> None:
     content = {(folder.root / EXHIBIT_FILE).resolve(), *(p.resolve() for p in event_files)}
     for path in sorted(folder.root.rglob("*")):
         relative = path.relative_to(folder.root)
-        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+        hidden = any(part.startswith(".") for part in relative.parts)
+        if hidden or path.name.endswith(SCHEMA_SUFFIX) or not path.is_file():
             continue
         if path.resolve() not in content and path.resolve() not in folder.used:
             folder.problems.append(Problem(relative.as_posix(), 0, 0, "warning",

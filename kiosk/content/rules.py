@@ -49,6 +49,14 @@ def describe(node: Node) -> str:
     return f"'{node.text}'"
 
 
+def named(node: Node, kind: str, fallback: str) -> str:
+    """How messages name an object: by its id when it has a valid one, else by position."""
+    id_node = node.get("id") if isinstance(node, Mapping) else None
+    if isinstance(id_node, Scalar) and re.match(F.SLUG_PATTERN, id_node.text):
+        return f"{kind} '{id_node.text}'"
+    return fallback
+
+
 @dataclass
 class Checker:
     """Reads the objects of one file; shared state (ids, languages) lives in the Folder."""
@@ -220,13 +228,12 @@ class Checker:
     # --- objects --------------------------------------------------------------------------
 
     def era(self, node: Node, index: int) -> Era | None:
-        label = f"era {index + 1}"
+        label = named(node, "era", f"era {index + 1}")
         found = self.fields_of(node, F.ERA, "id, title, start, end", label)
         if found is None:
             return None
         era_id = self.slug(found["id"][1], label, "id") if "id" in found else None
         if era_id:
-            label = f"era '{era_id}'"
             self.folder.claim_id("era", era_id, self.file, found["id"][1].pos, self)
         title = self.text(found["title"][1], label, "title", True) if "title" in found else None
         start = self.date(found["start"][1], label, "start") if "start" in found else None
@@ -241,13 +248,13 @@ class Checker:
                    color or ERA_PALETTE[index % len(ERA_PALETTE)])
 
     def event(self, node: Node, label: str) -> Event | None:
+        label = named(node, "event", label)
+        problems_before = self.folder.error_count()
         found = self.fields_of(node, F.EVENT, "id, date, title, ...", label)
         if found is None:
             return None
-        problems_before = self.folder.error_count()
         event_id = self.slug(found["id"][1], label, "id") if "id" in found else None
         if event_id:
-            label = f"event '{event_id}'"
             self.folder.claim_id("event", event_id, self.file, found["id"][1].pos, self)
 
         def optional(name: str, read: Callable[[Node], object]) -> object:
@@ -283,10 +290,10 @@ class Checker:
         )
 
     def media(self, node: Node, label: str) -> Media | None:
+        problems_before = self.folder.error_count()
         found = self.fields_of(node, F.MEDIA, "image, caption, credit, alt", label)
         if found is None:
             return None
-        problems_before = self.folder.error_count()
         image = self.image(found["image"][1], label) if "image" in found else None
         caption = self.text(found["caption"][1], label, "caption", False) \
             if "caption" in found else None
@@ -320,6 +327,7 @@ class Checker:
         except (OSError, RuntimeError):
             self.error(node.pos, f"{label}: image path '{source}' cannot be resolved")
             return None
+        self.folder.used.add(resolved)
         if not resolved.is_relative_to(root.resolve()):
             self.error(node.pos, f"{label}: image path '{source}' leaves the content folder")
             return None
@@ -328,7 +336,6 @@ class Checker:
             hint = did_you_mean(path.name, siblings)
             self.error(node.pos, f"{label}: image '{source}' does not exist{hint}")
             return None
-        self.folder.used.add(resolved)
         try:
             info = read_image_info(resolved)
         except ImageError as exc:

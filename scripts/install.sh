@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Install what the kiosk needs on a fresh Debian or Ubuntu machine:
+# the system libraries Qt links against, and a virtual environment in .venv.
+#   scripts/install.sh          to run the kiosk
+#   scripts/install.sh --test   also the test tools (pytest, Xvfb, xdotool, ImageMagick)
+#   scripts/install.sh --build  also PyInstaller, to package the program
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+extras=""
+packages=(python3 python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
+          libfreetype6 libdbus-1-3 libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
+          libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0
+          libxcb-xkb1 libxrender1 libxi6)
+for arg in "$@"; do
+  case "$arg" in
+    --test) extras="${extras:+$extras,}test"; packages+=(xvfb xdotool imagemagick x11-utils) ;;
+    --build) extras="${extras:+$extras,}build" ;;
+    *) echo "unknown option: $arg" >&2; exit 2 ;;
+  esac
+done
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+fi
+
+python=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then "$python" -m venv .venv; fi
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null
+.venv/bin/python -m pip install -q -e ".${extras:+[$extras]}"
+echo "installed: .venv ($(.venv/bin/python --version), extras: ${extras:-none})"

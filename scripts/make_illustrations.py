@@ -1,0 +1,285 @@
+"""Draw the bundled exhibit's illustrations: flat, geometric, clearly not photographs.
+
+    python scripts/make_illustrations.py [--out data/media] [--width 2400]
+
+Each event of data/ has a motif below, keyed by its id; the colours follow its era.
+Restyle by editing a motif and running the script again; the YAML does not change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFilter
+
+ROOT = Path(__file__).resolve().parent.parent
+BG = (14, 26, 43)
+INK = (232, 240, 248)
+ACCENT = (92, 192, 242)
+WARM = (255, 196, 92)
+PALETTE = [(47, 102, 144), (58, 125, 68), (156, 102, 68), (123, 75, 148), (178, 58, 72)]
+ERA_OF = {  # event id -> palette index, following the era colours of data/exhibit.yaml
+    "assistance-project": 0, "third-country-programme": 1, "poverty-alleviation": 2,
+    "promoting-volunteerism": 3, "beijing-olympics": 4, "wenchuan-earthquake": 4,
+    "ten-years-of-service": 0, "young-migrants": 4, "civic-engagement": 0,
+    "youth-university-volunteers": 0, "exchange-conference": 0, "online-volunteering": 3,
+    "south-south-cooperation": 1, "virtual-mission": 3, "looking-ahead": 1,
+}  # fmt: skip
+
+Motif = Callable[[ImageDraw.ImageDraw, int, int, tuple[int, int, int], random.Random], None]
+MOTIFS: dict[str, Motif] = {}
+
+
+def motif(name: str) -> Callable[[Motif], Motif]:
+    def register(function: Motif) -> Motif:
+        MOTIFS[name] = function
+        return function
+
+    return register
+
+
+def mix(a: tuple[int, int, int], b: tuple[int, int, int], t: float) -> tuple[int, int, int]:
+    return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t),
+            round(a[2] + (b[2] - a[2]) * t))
+
+
+def dot(d: ImageDraw.ImageDraw, x: float, y: float, r: float, fill: tuple[int, ...]) -> None:
+    d.ellipse((x - r, y - r, x + r, y + r), fill=fill)
+
+
+def figure(d: ImageDraw.ImageDraw, x: float, y: float, s: float,
+           fill: tuple[int, int, int]) -> None:
+    """A person as two shapes: a head and rounded shoulders."""
+    dot(d, x, y - s * 1.1, s * 0.45, fill)
+    d.rounded_rectangle((x - s * 0.75, y - s * 0.5, x + s * 0.75, y + s * 1.2),
+                        radius=s * 0.6, fill=fill)
+
+
+def hills(d: ImageDraw.ImageDraw, w: int, h: int, base: float, amp: float,
+          colour: tuple[int, int, int], rng: random.Random, peaks: int = 5) -> None:
+    points = [(0.0, float(h))]
+    phase = rng.random() * 6
+    for i in range(0, w + 40, 40):
+        y = base + amp * (math.sin(i / w * peaks * math.pi + phase) * 0.6
+                          + math.sin(i / w * peaks * 2.3 * math.pi + phase * 2) * 0.4)
+        points.append((float(i), y))
+    points.append((float(w), float(h)))
+    d.polygon(points, fill=colour)
+
+
+@motif("assistance-project")
+def _network(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    d.rectangle((0, h * 0.62, w * 0.34, h), fill=mix(BG, ACCENT, 0.12))  # the sea
+    land = [(w * (0.45 + 0.45 * rng.random()), h * (0.15 + 0.6 * rng.random()))
+            for _ in range(10)]
+    for a, b in zip(land, land[1:], strict=False):
+        d.line((a, b), fill=mix(c, INK, 0.5), width=max(2, w // 600))
+    for x, y in land:
+        dot(d, x, y, w * 0.022, mix(c, INK, 0.3))
+        dot(d, x, y, w * 0.01, WARM)
+    abroad = [(w * 0.08, h * 0.78), (w * 0.17, h * 0.88), (w * 0.26, h * 0.75)]
+    for x, y in abroad:
+        d.line(((x, y), land[0]), fill=mix(BG, WARM, 0.45), width=max(2, w // 900))
+        dot(d, x, y, w * 0.016, WARM)
+
+
+@motif("third-country-programme")
+def _columns(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    block = h * 0.07
+    for col in range(4):
+        x = w * (0.2 + col * 0.17)
+        for row in range(3 + col * 2):
+            y = h * 0.86 - row * block * 1.15
+            d.rounded_rectangle((x, y - block, x + w * 0.12, y), radius=block * 0.2,
+                                fill=mix(c, INK, 0.15 + row * 0.06))
+    d.line((w * 0.12, h * 0.87, w * 0.88, h * 0.87), fill=INK, width=max(3, w // 500))
+
+
+@motif("poverty-alleviation")
+def _terraces(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    dot(d, w * 0.7, h * 0.35, h * 0.16, WARM)
+    for i in range(7):
+        hills(d, w, h, h * (0.42 + i * 0.08), h * 0.03, mix(c, (70, 140, 70), i / 7), rng, 3)
+
+
+@motif("promoting-volunteerism")
+def _ripples(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    cx, cy = w * 0.5, h * 0.55
+    for ring in range(1, 8):
+        count = ring * 9
+        for k in range(count):
+            angle = k / count * math.tau + ring
+            dot(d, cx + math.cos(angle) * ring * h * 0.065,
+                cy + math.sin(angle) * ring * h * 0.065, h * 0.012,
+                mix(WARM, c, ring / 8))
+    dot(d, cx, cy, h * 0.05, WARM)
+
+
+@motif("beijing-olympics")
+def _stadium(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    box = (w * 0.25, h * 0.3, w * 0.75, h * 0.75)
+    d.ellipse(box, outline=mix(c, INK, 0.4), width=int(h * 0.06))
+    d.ellipse((w * 0.33, h * 0.4, w * 0.67, h * 0.65), fill=mix(BG, (58, 125, 68), 0.7))
+    for k in range(60):
+        angle = k / 60 * math.tau
+        figure(d, w * 0.5 + math.cos(angle) * w * 0.34, h * 0.53 + math.sin(angle) * h * 0.36,
+               h * 0.018, mix(WARM, INK, rng.random() * 0.6))
+
+
+@motif("wenchuan-earthquake")
+def _mountains(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    for i in range(4):
+        hills(d, w, h, h * (0.35 + i * 0.12), h * 0.12, mix(c, BG, 0.2 + i * 0.15), rng, 4)
+    tx, ty = w * 0.78, h * 0.82
+    d.polygon(((tx - h * 0.12, ty), (tx, ty - h * 0.14), (tx + h * 0.12, ty)), fill=INK)
+    for k in range(14):
+        t = k / 14
+        dot(d, w * (0.08 + t * 0.66), h * (0.9 - math.sin(t * math.pi) * 0.1) - t * 10,
+            h * 0.012, WARM)
+
+
+def _dot_group(d: ImageDraw.ImageDraw, count: int, x0: float, y0: float, cols: int,
+               step: float, fill: tuple[int, int, int]) -> None:
+    for i in range(count):
+        dot(d, x0 + (i % cols) * step, y0 + (i // cols) * step, step * 0.34, fill)
+
+
+@motif("ten-years-of-service")
+def _two_groups(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    step = h * 0.045
+    _dot_group(d, 143, w * 0.12, h * 0.25, 13, step, WARM)  # national UN Volunteers
+    _dot_group(d, 63, w * 0.62, h * 0.25, 7, step, ACCENT)  # international UN Volunteers
+
+
+@motif("young-migrants")
+def _mentoring(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    figure(d, w * 0.42, h * 0.45, h * 0.12, mix(c, INK, 0.5))
+    figure(d, w * 0.58, h * 0.5, h * 0.09, WARM)
+    d.polygon(((w * 0.36, h * 0.78), (w * 0.5, h * 0.72), (w * 0.64, h * 0.78),
+               (w * 0.5, h * 0.84)), fill=INK)
+    d.line((w * 0.5, h * 0.72, w * 0.5, h * 0.84), fill=c, width=max(3, w // 400))
+
+
+@motif("civic-engagement")
+def _arcs(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    for (x0, y0), (x1, y1) in (((0.8, 0.3), (0.15, 0.4)), ((0.82, 0.6), (0.3, 0.72))):
+        points = []
+        for k in range(41):
+            t = k / 40
+            x = w * (x0 + (x1 - x0) * t)
+            y = h * (y0 + (y1 - y0) * t) - math.sin(t * math.pi) * h * 0.18
+            points.append((x, y))
+        d.line(points, fill=mix(c, INK, 0.5), width=max(4, w // 300))
+        dot(d, w * x0, h * y0, h * 0.04, WARM)
+        dot(d, w * x1, h * y1, h * 0.04, ACCENT)
+
+
+@motif("youth-university-volunteers")
+def _three_years(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    for i in range(6):
+        y = h * (0.8 + i * 0.035)
+        d.line([(x, y + math.sin(x / w * 30 + i) * h * 0.008) for x in range(0, w + 20, 20)],
+               fill=mix(ACCENT, BG, 0.3 + i * 0.1), width=max(2, w // 800))
+    for col, count in enumerate((10, 19, 20)):
+        for k in range(count):
+            figure(d, w * (0.28 + col * 0.22) + (k % 2) * h * 0.05,
+                   h * 0.74 - (k // 2) * h * 0.06, h * 0.022, mix(WARM, INK, col * 0.3))
+
+
+@motif("exchange-conference")
+def _round_table(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    cx, cy, r = w * 0.5, h * 0.52, h * 0.26
+    d.ellipse((cx - r, cy - r, cx + r, cy + r), fill=mix(c, INK, 0.25))
+    for k in range(27):
+        angle = k / 27 * math.tau
+        dot(d, cx + math.cos(angle) * r * 1.3, cy + math.sin(angle) * r * 1.3, h * 0.035,
+            PALETTE[k % len(PALETTE)] if k % 3 else WARM)
+
+
+@motif("online-volunteering")
+def _screens(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    centres = []
+    for row in range(3):
+        for col in range(5):
+            x, y = w * (0.18 + col * 0.16), h * (0.25 + row * 0.24)
+            centres.append((x, y))
+    for a in centres:
+        b = rng.choice(centres)
+        d.line((a, b), fill=mix(BG, ACCENT, 0.4), width=max(2, w // 900))
+    for x, y in centres:
+        d.rounded_rectangle((x - h * 0.08, y - h * 0.05, x + h * 0.08, y + h * 0.05),
+                            radius=h * 0.012, fill=mix(c, ACCENT, rng.random() * 0.6))
+
+
+@motif("south-south-cooperation")
+def _stepping_stones(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    for i in range(3):
+        hills(d, w, h, h * (0.3 + i * 0.14), h * 0.1, mix(c, BG, 0.25 + i * 0.2), rng, 3)
+    for k in range(11):
+        t = k / 10
+        x = w * (0.15 + t * 0.7)
+        y = h * (0.92 - t * 0.5) + math.sin(t * 9) * h * 0.03
+        s = h * (0.045 - t * 0.02)
+        d.ellipse((x - s * 1.6, y - s, x + s * 1.6, y + s), fill=mix(WARM, INK, t))
+
+
+@motif("virtual-mission")
+def _tiles(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    for row in range(3):
+        for col in range(4):
+            x0, y0 = w * (0.1 + col * 0.205), h * (0.12 + row * 0.27)
+            tile = (x0, y0, x0 + w * 0.19, y0 + h * 0.24)
+            d.rounded_rectangle(tile, radius=h * 0.02, fill=mix(PALETTE[(row + col) % 5],
+                                                              BG, 0.35))
+            figure(d, x0 + w * 0.095, y0 + h * 0.15, h * 0.05,
+                   WARM if (row, col) == (1, 1) else mix(INK, BG, 0.2))
+
+
+@motif("looking-ahead")
+def _road(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    d.rectangle((0, h * 0.42, w, h * 0.46), fill=WARM)
+    hills(d, w, h, h * 0.5, h * 0.02, mix(c, BG, 0.3), rng, 2)
+    d.polygon(((w * 0.49, h * 0.46), (w * 0.51, h * 0.46), (w * 0.72, h), (w * 0.28, h)),
+              fill=mix(BG, INK, 0.15))
+    for k in range(1, 9):
+        t = (k / 9) ** 1.6
+        for side in (-1, 1):
+            dot(d, w * (0.5 + side * (0.02 + t * 0.3)), h * (0.47 + t * 0.52), h * 0.006 * k,
+                WARM)
+
+
+def render(event_id: str, width: int, seed: int = 1981) -> Image.Image:
+    """One illustration, drawn at twice the size and scaled down for smooth edges."""
+    scale = 2
+    w, h = width * scale, round(width * 9 / 16) * scale
+    colour = PALETTE[ERA_OF.get(event_id, 0)]
+    image = Image.new("RGB", (w, h), BG)
+    d = ImageDraw.Draw(image)
+    for y in range(0, h, 4):  # a calm vertical gradient from the era colour to the night
+        d.rectangle((0, y, w, y + 4), fill=mix(mix(colour, BG, 0.55), BG, y / h))
+    MOTIFS[event_id](d, w, h, colour, random.Random(f"{seed}-{event_id}"))
+    image = image.filter(ImageFilter.GaussianBlur(scale * 0.4))
+    return image.resize((w // scale, h // scale), Image.Resampling.LANCZOS)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "data" / "media")
+    parser.add_argument("--width", type=int, default=2400)
+    parser.add_argument("--only", help="draw only this event id")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    for event_id in MOTIFS:
+        if args.only and event_id != args.only:
+            continue
+        path = args.out / f"{event_id}.jpg"
+        render(event_id, args.width).save(path, quality=86, optimize=True, progressive=True)
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""Fixtures shared by every layer: small content folders built in tmp_path."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+def write_image(path: Path, size: tuple[int, int] = (1920, 1080), fmt: str = "JPEG",
+                colour: tuple[int, int, int] = (40, 90, 140), orientation: int = 1) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image = Image.new("RGB", size, colour)
+    kwargs: dict[str, object] = {}
+    if orientation != 1:
+        exif = Image.Exif()
+        exif[0x0112] = orientation
+        kwargs["exif"] = exif
+    image.save(path, fmt, **kwargs)
+    return path
+
+
+MakeFolder = Callable[..., Path]
+
+
+@pytest.fixture
+def make_folder(tmp_path: Path) -> MakeFolder:
+    """Build a content folder: exhibit.yaml text, events/ files and media images."""
+
+    def make(exhibit: str, events: dict[str, str] | None = None,
+             images: tuple[str, ...] = (), name: str = "content") -> Path:
+        root = tmp_path / name
+        root.mkdir()
+        (root / "exhibit.yaml").write_text(textwrap.dedent(exhibit), encoding="utf-8")
+        for file, text in (events or {}).items():
+            path = root / "events" / file
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+        for image in images:
+            write_image(root / image)
+        return root
+
+    return make
+
+
+MINIMAL = """\
+format: 1
+title: Test exhibit
+events:
+  - id: first
+    date: 1981
+    title: First
+"""

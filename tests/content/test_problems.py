@@ -1,0 +1,341 @@
+"""One test per kind of error and warning: the exact message and the exact position."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.content import load_folder
+from kiosk.content.problems import Problem
+from tests.conftest import MINIMAL, MakeFolder, write_image
+
+TWO_LANGS = """\
+format: 1
+languages: [en, zh]
+title: {en: Test, zh: 测试}
+eras:
+  - id: reform
+    title: {en: Reform, zh: 改革}
+    start: 1981
+    end: 1991
+events:
+"""
+
+
+def problems_of(root: Path) -> list[str]:
+    return [str(p) for p in load_folder(root).problems]
+
+
+def only(root: Path) -> str:
+    found = problems_of(root)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_minimal_folder_is_valid(make_folder: MakeFolder) -> None:
+    result = load_folder(make_folder(MINIMAL))
+    assert result.problems == []
+    assert result.exhibit is not None
+    assert [e.id for e in result.exhibit.events] == ["first"]
+
+
+def test_malformed_yaml(make_folder: MakeFolder) -> None:
+    root = make_folder("format: 1\ntitle: [unclosed\nevents: []\n")
+    assert only(root).startswith("exhibit.yaml:3:7: error: malformed YAML:")
+
+
+def test_duplicate_key(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL + "title: Again\n")
+    assert only(root) == ("exhibit.yaml:7:1: error: key 'title' is given twice in this "
+                          "mapping (first at line 2)")
+
+
+def test_unknown_key_with_suggestion(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL + "    tittle: Oops\n")
+    assert only(root) == ("exhibit.yaml:7:5: error: event 'first': unknown key 'tittle' "
+                          "(did you mean 'title'?)")
+
+
+def test_missing_required_key(make_folder: MakeFolder) -> None:
+    root = make_folder("format: 1\ntitle: T\nevents:\n  - id: a\n    title: A\n")
+    assert only(root) == "exhibit.yaml:4:5: error: event 'a': missing required key 'date'"
+
+
+def test_wrong_type(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL + "    highlight: sometimes\n")
+    assert only(root) == ("exhibit.yaml:7:16: error: event 'first': 'highlight' must be true "
+                          "or false, not 'sometimes'")
+
+
+def test_text_given_as_list(make_folder: MakeFolder) -> None:
+    root = make_folder("format: 1\ntitle: [a, b]\nevents: [{id: a, date: 1981, title: A}]\n")
+    assert only(root) == ("exhibit.yaml:2:8: error: exhibit: 'title' must be a text or a "
+                          "mapping of languages (en), not a list")
+
+
+@pytest.mark.parametrize("value", ["1981-5", "1981-05-12-01", "\"1981-13\"", "\"1981-02-30\"", "1981.5",
+                                   "0", "May 1981"])
+def test_bad_date(make_folder: MakeFolder, value: str) -> None:
+    root = make_folder(MINIMAL.replace("date: 1981", f"date: {value}"))
+    message = only(root)
+    assert message.startswith("exhibit.yaml:5:11: error: event 'first': 'date' ")
+    assert "is not a date" in message
+
+
+def test_end_before_start(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL + "    end: 1980\n")
+    assert only(root) == "exhibit.yaml:7:10: error: event 'first': 'end' is before 'date'"
+
+
+def test_era_end_before_start(make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS.replace("end: 1991", "end: 1971")
+                       + "  - {id: a, date: 1981, title: {en: A, zh: 甲}}\n")
+    assert only(root) == "exhibit.yaml:8:10: error: era 'reform': 'end' is before 'start'"
+
+
+def test_duplicate_id_across_files(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL, events={"a.yaml": "id: first\ndate: 1990\ntitle: Again\n"})
+    assert only(root) == ("events/a.yaml:1:5: error: event id 'first' is used twice "
+                          "(first in exhibit.yaml line 4)")
+
+
+def test_unknown_era(make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + "  - {id: a, date: 1981, title: {en: A, zh: 甲}, "
+                       "era: reforms}\n")
+    assert only(root) == ("exhibit.yaml:10:53: error: event 'a': unknown era 'reforms' "
+                          "(did you mean 'reform'?) (eras: reform)")
+
+
+def test_undeclared_language(make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + "  - {id: a, date: 1981, title: {en: A, zh: 甲, fr: Un}}\n")
+    assert only(root) == ("exhibit.yaml:10:47: error: event 'a': 'title' has language 'fr', "
+                          "which the exhibit does not declare (languages: en, zh)")
+
+
+def test_missing_default_language(make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + "  - {id: a, date: 1981, title: {zh: 甲}}\n")
+    assert only(root) == ("exhibit.yaml:10:32: error: event 'a': no 'en' title; the default "
+                          "language must always be given")
+
+
+def test_missing_translation_is_a_warning(make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + "  - {id: a, date: 1981, title: {en: A}}\n")
+    result = load_folder(root)
+    assert [str(p) for p in result.problems] == [
+        "exhibit.yaml:10:32: warning: event 'a': no 'zh' title; 'en' is shown instead"]
+    assert result.exhibit is not None
+    assert result.exhibit.events[0].title.get("zh") == "A"
+
+
+def test_format_too_new(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL.replace("format: 1", "format: 2"))
+    assert only(root) == ("exhibit.yaml:1:9: error: exhibit: this content is format 2, which "
+                          "needs a newer kiosk (this one reads format 1)")
+
+
+@pytest.mark.parametrize("value", ["0", "\"1\"", "one"])
+def test_format_not_one(make_folder: MakeFolder, value: str) -> None:
+    root = make_folder(MINIMAL.replace("format: 1", f"format: {value}"))
+    assert only(root).startswith("exhibit.yaml:1:9: error: exhibit: 'format' must be")
+
+
+def test_no_events(make_folder: MakeFolder) -> None:
+    root = make_folder("format: 1\ntitle: Empty\n")
+    assert only(root) == ("exhibit.yaml:1:1: error: the exhibit has no events; add some under "
+                          "'events:' or as files in events/")
+
+
+def test_missing_exhibit_file(tmp_path: Path) -> None:
+    assert only(tmp_path) == "exhibit.yaml: error: no exhibit.yaml in the content folder"
+
+
+def test_unreadable_folder(tmp_path: Path) -> None:
+    result = load_folder(tmp_path / "nowhere")
+    assert not result.readable
+    assert "content folder does not exist" in str(result.problems[0])
+
+
+def test_unquoted_colour_is_a_comment(make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS.replace("end: 1991", "end: 1991\n    color: #2F6690")
+                       + "  - {id: a, date: 1981, title: {en: A, zh: 甲}}\n")
+    assert only(root) == ("exhibit.yaml:9:11: error: era 'reform': 'color' is empty; quote the "
+                          "colour, e.g. color: \"#2F6690\" (an unquoted # starts a comment)")
+
+
+def test_idle_timeout_too_short(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL + "idle_timeout: 3\n")
+    assert only(root) == ("exhibit.yaml:7:15: error: exhibit: 'idle_timeout' is 3; it must be "
+                          "at least 10 seconds")
+
+
+def test_bad_slug(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL.replace("id: first", "id: First Event"))
+    assert only(root) == ("exhibit.yaml:4:9: error: event 1: 'id' 'First Event' may only have "
+                          "lowercase letters, digits and single '-' between them")
+
+
+# --- images ------------------------------------------------------------------------------
+
+PHOTO = MINIMAL + "    media:\n      - image: {path}\n        alt: A picture\n"
+
+
+def test_image_ok(make_folder: MakeFolder) -> None:
+    root = make_folder(PHOTO.format(path="media/a.jpg"), images=("media/a.jpg",))
+    result = load_folder(root)
+    assert result.problems == []
+    assert result.exhibit is not None
+    media = result.exhibit.events[0].media[0]
+    assert (media.width, media.height) == (1920, 1080)
+
+
+def test_image_missing_with_suggestion(make_folder: MakeFolder) -> None:
+    root = make_folder(PHOTO.format(path="media/photo.jpg"), images=("media/photo.jpeg",))
+    assert problems_of(root) == [
+        "exhibit.yaml:8:16: error: event 'first', photo 1: image 'media/photo.jpg' does not "
+        "exist (did you mean 'photo.jpeg'?)",
+        "media/photo.jpeg: warning: file is not used by any event",
+    ]
+
+
+def test_image_path_leaving_folder(make_folder: MakeFolder, tmp_path: Path) -> None:
+    write_image(tmp_path / "outside.jpg")
+    root = make_folder(PHOTO.format(path="../outside.jpg"))
+    assert only(root) == ("exhibit.yaml:8:16: error: event 'first', photo 1: image path "
+                          "'../outside.jpg' leaves the content folder")
+
+
+def test_image_link_leaving_folder(make_folder: MakeFolder, tmp_path: Path) -> None:
+    write_image(tmp_path / "outside.jpg")
+    root = make_folder(PHOTO.format(path="media/link.jpg"))
+    (root / "media").mkdir()
+    (root / "media" / "link.jpg").symlink_to(tmp_path / "outside.jpg")
+    assert only(root) == ("exhibit.yaml:8:16: error: event 'first', photo 1: image path "
+                          "'media/link.jpg' leaves the content folder")
+
+
+@pytest.mark.parametrize("path", ["/etc/passwd", "C:/photos/a.jpg"])
+def test_image_path_absolute(make_folder: MakeFolder, path: str) -> None:
+    root = make_folder(PHOTO.format(path=path))
+    assert only(root) == (f"exhibit.yaml:8:16: error: event 'first', photo 1: image path "
+                          f"'{path}' is absolute; write it relative to the content folder, "
+                          "e.g. media/photo.jpg")
+
+
+def test_image_corrupt(make_folder: MakeFolder) -> None:
+    root = make_folder(PHOTO.format(path="media/bad.jpg"))
+    (root / "media").mkdir()
+    (root / "media" / "bad.jpg").write_bytes(b"this is not a jpeg")
+    assert only(root) == ("exhibit.yaml:8:16: error: event 'first', photo 1: image "
+                          "'media/bad.jpg' is not a readable JPEG, PNG or WebP image")
+
+
+def test_image_wrong_format(make_folder: MakeFolder) -> None:
+    root = make_folder(PHOTO.format(path="media/a.gif"))
+    write_image(root / "media" / "a.gif", fmt="GIF")
+    assert only(root) == ("exhibit.yaml:8:16: error: event 'first', photo 1: image "
+                          "'media/a.gif' is a GIF image; use JPEG, PNG or WebP")
+
+
+def test_image_too_small(make_folder: MakeFolder) -> None:
+    root = make_folder(PHOTO.format(path="media/a.png"))
+    write_image(root / "media" / "a.png", size=(640, 480), fmt="PNG")
+    assert only(root) == ("exhibit.yaml:8:16: warning: event 'first', photo 1: image is only "
+                          "640x480; on a 1920x1080 screen it is enlarged 2.2x and looks "
+                          "blurred (use at least 1280x720)")
+
+
+def test_image_too_large(make_folder: MakeFolder) -> None:
+    root = make_folder(PHOTO.format(path="media/a.png"))
+    write_image(root / "media" / "a.png", size=(8000, 6000), fmt="PNG")
+    assert only(root) == ("exhibit.yaml:8:16: warning: event 'first', photo 1: image is "
+                          "8000x6000 (48 MP, 0 MB), which slows the kiosk down; scale it to "
+                          "about 3840 px on its long side")
+
+
+def test_exif_rotation_swaps_size(make_folder: MakeFolder) -> None:
+    root = make_folder(PHOTO.format(path="media/a.jpg"))
+    write_image(root / "media" / "a.jpg", size=(1920, 1080), orientation=6)
+    result = load_folder(root)
+    assert result.exhibit is not None
+    media = result.exhibit.events[0].media[0]
+    assert (media.width, media.height) == (1080, 1920)
+
+
+def test_missing_alt_is_a_warning(make_folder: MakeFolder) -> None:
+    text = PHOTO.format(path="media/a.jpg").replace("        alt: A picture\n", "")
+    root = make_folder(text, images=("media/a.jpg",))
+    assert only(root) == ("exhibit.yaml:8:9: warning: event 'first', photo 1: no 'alt' text; "
+                          "describe the picture for visitors who use a screen reader")
+
+
+def test_unused_file_is_a_warning(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL, images=("media/forgotten.jpg",))
+    assert only(root) == "media/forgotten.jpg: warning: file is not used by any event"
+
+
+# --- YAML traps ----------------------------------------------------------------------------
+
+
+def test_norway_and_unquoted_dates_are_read_as_written(make_folder: MakeFolder) -> None:
+    root = make_folder("format: 1\nlanguages: [en, no]\ntitle: {en: On, no: På}\n"
+                       "events:\n  - {id: a, date: 1981-05-12, title: {en: Yes, no: Ja}}\n")
+    result = load_folder(root)
+    assert result.problems == []
+    assert result.exhibit is not None
+    assert result.exhibit.languages == ("en", "no")
+    assert result.exhibit.title.get("en") == "On"
+    event = result.exhibit.events[0]
+    assert event.title.get("en") == "Yes"
+    assert event.date_text("en") == "12 May 1981"
+
+
+def test_tab_indentation(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL + "\ttitle: Tab\n")
+    assert only(root) == "exhibit.yaml:7:1: error: tab character in indentation; indent with spaces"
+
+
+def test_byte_order_mark_is_accepted(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL)
+    (root / "exhibit.yaml").write_bytes(b"\xef\xbb\xbf" + (root / "exhibit.yaml").read_bytes())
+    assert problems_of(root) == []
+
+
+def test_not_utf8(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL)
+    (root / "exhibit.yaml").write_bytes(MINIMAL.replace("First", "Caf\xe9").encode("latin-1"))
+    assert only(root) == ("exhibit.yaml:6:15: error: the file is not UTF-8 (byte 0xe9); save it "
+                          "as UTF-8 in your editor")
+
+
+def test_alias_bomb_is_rejected(make_folder: MakeFolder) -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for name, prev in zip("bcdefghi", "abcdefgh", strict=True):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    root = make_folder("\n".join(lines) + "\n")
+    assert only(root) == ("exhibit.yaml:2:8: error: anchors and aliases (&name, *name) are not "
+                          "supported in content files; write the value out in full")
+
+
+def test_recursive_alias_is_rejected(make_folder: MakeFolder) -> None:
+    root = make_folder("format: 1\ntitle: &t [*t]\n")
+    assert "anchors and aliases" in only(root)
+
+
+def test_deep_nesting_is_rejected(make_folder: MakeFolder) -> None:
+    root = make_folder("format: " + "[" * 100000 + "\n")
+    assert only(root).startswith("exhibit.yaml:1:58: error: the file is nested too deeply")
+
+
+def test_empty_event_file(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL, events={"empty.yaml": ""})
+    assert only(root) == "events/empty.yaml: error: the file is empty; it should hold one event"
+
+
+def test_all_problems_of_a_folder_in_one_run(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL + "    tittle: x\nsubtitel: y\n",
+                       events={"b.yaml": "id: b\ndate: 19999-1\ntitle: B\n"})
+    found = load_folder(root).problems
+    assert [(p.file, p.line) for p in found] == [
+        ("exhibit.yaml", 7), ("exhibit.yaml", 8), ("events/b.yaml", 2)]
+    assert all(isinstance(p, Problem) and p.is_error for p in found)
