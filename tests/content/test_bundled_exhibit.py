@@ -74,7 +74,7 @@ def test_every_event_has_a_credited_illustration(exhibit: Exhibit) -> None:
     ("exchange-conference", ["over 27 countries", "over 18 countries"],
      ["27个以上国家", "18个以上国家", "北京志愿服务联合会"]),
     ("online-volunteering", ["25 China-based", "293"], ["25家", "293名"]),
-    ("south-south-cooperation", ["Nepal and Myanmar", "2018 State"], ["尼泊尔和缅甸", "2017年"]),
+    ("south-south-cooperation", ["Nepal and Myanmar", "2018 State"], ["尼泊尔和缅甸", "2017年", "《**2018年世界志愿服务状况报告**》"]),
     ("virtual-mission", ["2021–2025", "Toily Kurbanov", "Winter Olympics"],
      ["中国国际经济技术交流中心", "中国宋庆龄基金会", "中国宋庆龄青少年科技文化交流中心",
       "（2021—2025年）"]),

@@ -1,0 +1,1 @@
+"""Running the kiosk for days: settings, logs, supervision, snapshots and benchmarks."""

@@ -1,0 +1,84 @@
+"""`kiosk snapshot`: render every screen in every language to PNG, headless, for proofreading."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from kiosk.content import load_folder
+from kiosk.content.problems import summary
+
+
+def snapshot(folder: Path, out: str | Path, size: tuple[int, int]) -> int:
+    result = load_folder(folder)
+    if result.exhibit is None:
+        for problem in result.problems:
+            print(problem)
+        print(summary(result.problems))
+        print("nothing rendered: fix the errors above first")
+        return 2 if not result.readable else 1
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+    from kiosk.ui.app import application
+    from kiosk.ui.state import KioskState
+    from kiosk.ui.view import create_view
+
+    app = application()
+    exhibit = result.exhibit
+    state = KioskState(exhibit, idle_timeout_ms=24 * 3600 * 1000, reduced_motion=True)
+    view = create_view(exhibit, size, state)
+    view.window.show()
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def shot(name: str) -> None:
+        wait_until_drawn(view, app)
+        path = out_dir / f"{name}.png"
+        view.window.grabWindow().save(str(path))
+        written.append(path)
+
+    for lang in exhibit.languages:
+        state.reset()
+        state.setLanguage(lang)
+        shot(f"{lang}-welcome")
+        for index, event in enumerate(exhibit.events):
+            state.openEvent(index)
+            shot(f"{lang}-{index + 1:02d}-{event.id}")
+        with_photo = next((i for i, e in enumerate(exhibit.events) if e.media), None)
+        if with_photo is not None:
+            state.openEvent(with_photo)
+            state.openPhoto(0)
+            shot(f"{lang}-photo")
+            state.closePhoto()
+        state.openEvent(0)
+        state.startCountdown()
+        shot(f"{lang}-idle")
+        state.touch()
+    print(f"{len(written)} screens written to {out_dir}")
+    view.window.close()
+    return 0
+
+
+def wait_until_drawn(view: object, app: object, timeout: float = 10.0) -> None:
+    """Let animations settle and every visible photo finish decoding."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtQuick import QQuickItem
+
+    from kiosk.ui.view import KioskView
+
+    assert isinstance(view, KioskView)
+    deadline = time.monotonic() + timeout
+    quiet = 0
+    while time.monotonic() < deadline and quiet < 3:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+        images = view.window.contentItem().findChildren(QQuickItem)
+        loading = any(item.property("status") == 2 and item.isVisible() for item in images
+                      if item.metaObject().className().startswith("QQuickImage"))
+        quiet = quiet + 1 if not loading and view.provider.busy == 0 else 0
+    for _ in range(5):
+        QCoreApplication.processEvents()
+        time.sleep(0.01)

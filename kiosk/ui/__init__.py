@@ -1,0 +1,1 @@
+"""Qt presentation: state objects, models and QML views. Rules live in kiosk.content."""

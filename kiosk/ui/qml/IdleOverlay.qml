@@ -1,0 +1,89 @@
+import QtQuick
+
+// "Still there?": a countdown of at least 20 s in every language; any touch continues.
+Rectangle {
+    id: overlay
+    required property QtObject kiosk
+    color: Theme.highContrast ? "#E6000000" : "#B3000000"
+    visible: kiosk.idleActive
+    Accessible.role: Accessible.AlertMessage
+    Accessible.name: kiosk.everyLanguage.still_there
+
+    TapHandler { onTapped: overlay.kiosk.touch() }
+
+    Rectangle {
+        id: card
+        objectName: "idleCard"
+        anchors.centerIn: parent
+        width: Math.min(parent.width - Theme.px(64), Theme.px(800))
+        height: cardColumn.height + Theme.px(96)
+        radius: Theme.px(24)
+        color: Theme.c.surface
+        border.width: Theme.px(2)
+        border.color: Theme.c.accent
+
+        Column {
+            id: cardColumn
+            anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.px(48) }
+            spacing: Theme.px(32)
+            Item {
+                width: parent.width; height: Theme.px(160)
+                Canvas {
+                    id: ring
+                    objectName: "countdownRing"
+                    anchors.centerIn: parent
+                    width: Theme.px(160); height: width
+                    property real fraction: overlay.kiosk.idleTotal > 0 ? overlay.kiosk.idleRemaining / overlay.kiosk.idleTotal : 0
+                    onFractionChanged: requestPaint()
+                    onPaint: {
+                        const ctx = getContext("2d")
+                        ctx.reset()
+                        const r = width / 2 - Theme.px(8)
+                        ctx.lineWidth = Theme.px(12)
+                        ctx.strokeStyle = Theme.c.track
+                        ctx.beginPath(); ctx.arc(width / 2, height / 2, r, 0, 2 * Math.PI); ctx.stroke()
+                        ctx.strokeStyle = Theme.c.accent
+                        ctx.beginPath()
+                        ctx.arc(width / 2, height / 2, r, -Math.PI / 2, -Math.PI / 2 + 2 * Math.PI * fraction)
+                        ctx.stroke()
+                    }
+                }
+                Text {
+                    objectName: "countdownNumber"
+                    anchors.centerIn: parent
+                    text: overlay.kiosk.idleRemaining
+                    color: Theme.c.text
+                    font.pixelSize: Theme.font(56)
+                    font.bold: true
+                }
+            }
+            Text {
+                objectName: "stillThere"
+                width: parent.width
+                horizontalAlignment: Text.AlignHCenter
+                text: overlay.kiosk.everyLanguage.still_there
+                color: Theme.c.text
+                font.pixelSize: Theme.font(44)
+                font.bold: true
+                wrapMode: Text.Wrap
+            }
+            Text {
+                width: parent.width
+                horizontalAlignment: Text.AlignHCenter
+                text: overlay.kiosk.strings.returning.replace("{n}", overlay.kiosk.idleRemaining)
+                color: Theme.c.muted
+                font.pixelSize: Theme.font(28)
+                wrapMode: Text.Wrap
+            }
+            KioskButton {
+                objectName: "continueButton"
+                width: parent.width
+                height: Theme.px(120)
+                active: true
+                label: overlay.kiosk.everyLanguage["continue"]
+                fontSize: 36
+                onActivated: overlay.kiosk.touch()
+            }
+        }
+    }
+}

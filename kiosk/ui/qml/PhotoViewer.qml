@@ -1,0 +1,135 @@
+import QtQuick
+
+// A photo full screen: pinch (or the wheel) to zoom up to 4x, drag to pan, swipe between
+// the event's photos, one tap or the close button to return.
+Rectangle {
+    id: viewer
+    required property QtObject kiosk
+    color: "#000000"
+    readonly property var item: kiosk.photos.length > 0 ? kiosk.photos[kiosk.photoIndex] : ({})
+    readonly property bool zoomed: frame.scale > 1.01
+    property real swipeOffset: 0
+
+    function resetZoom() {
+        frame.scale = 1
+        frame.x = 0
+        frame.y = 0
+        swipeOffset = 0
+    }
+    function clampPan() {
+        const maxX = (frame.width * frame.scale - viewer.width) / 2
+        const maxY = (frame.height * frame.scale - viewer.height) / 2
+        frame.x = Math.max(-Math.max(0, maxX), Math.min(Math.max(0, maxX), frame.x))
+        frame.y = Math.max(-Math.max(0, maxY), Math.min(Math.max(0, maxY), frame.y))
+    }
+    function zoomBy(factor) {
+        frame.scale = Math.max(1, Math.min(4, frame.scale * factor))
+        if (frame.scale <= 1.01)
+            resetZoom()
+        clampPan()
+    }
+    onVisibleChanged: resetZoom()
+    Connections {
+        target: viewer.kiosk
+        function onTextsChanged() { viewer.resetZoom() }
+    }
+
+    Item {
+        id: frame
+        objectName: "photoFrame"
+        width: viewer.width; height: viewer.height
+        transformOrigin: Item.Center
+        Photo {
+            id: photo
+            objectName: "viewerPhoto"
+            anchors.fill: parent
+            x: viewer.swipeOffset
+            decodeFactor: 2  // room for zooming in before pixels show
+            item: viewer.item
+        }
+    }
+
+    PinchHandler {
+        id: pinch
+        objectName: "photoPinch"
+        target: frame
+        scaleAxis.minimum: 1
+        scaleAxis.maximum: 4
+        rotationAxis.enabled: false
+        onActiveChanged: if (!active) { if (frame.scale <= 1.01) viewer.resetZoom(); viewer.clampPan() }
+    }
+    DragHandler {
+        id: pan
+        objectName: "photoPan"
+        target: viewer.zoomed ? frame : null
+        minimumPointCount: 1
+        maximumPointCount: 1
+        onActiveTranslationChanged: {
+            if (!viewer.zoomed && active)
+                viewer.swipeOffset = activeTranslation.x
+        }
+        onActiveChanged: {
+            if (active)
+                return
+            if (viewer.zoomed) {
+                viewer.clampPan()
+                return
+            }
+            const dx = viewer.swipeOffset
+            const threshold = viewer.width * 0.15
+            if (dx < -threshold && viewer.kiosk.photoIndex < viewer.kiosk.photos.length - 1)
+                viewer.kiosk.showPhoto(viewer.kiosk.photoIndex + 1)
+            else if (dx > threshold && viewer.kiosk.photoIndex > 0)
+                viewer.kiosk.showPhoto(viewer.kiosk.photoIndex - 1)
+            viewer.swipeOffset = 0
+        }
+    }
+    WheelHandler {
+        objectName: "photoWheel"
+        acceptedDevices: PointerDevice.Mouse | PointerDevice.TouchPad
+        onWheel: (event) => viewer.zoomBy(event.angleDelta.y > 0 ? 1.25 : 0.8)
+    }
+    TapHandler {
+        objectName: "photoTap"
+        onTapped: viewer.kiosk.closePhoto()
+    }
+
+    Rectangle {  // caption bar
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: captionColumn.height + Theme.px(40)
+        color: "#B3000000"
+        visible: captionText.text !== "" || creditText.text !== ""
+        Column {
+            id: captionColumn
+            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; leftMargin: Theme.px(48); rightMargin: Theme.px(200) }
+            spacing: Theme.px(6)
+            Text {
+                id: captionText
+                width: parent.width
+                text: viewer.item.caption || ""
+                color: "#FFFFFF"
+                font.pixelSize: Theme.font(24)
+                wrapMode: Text.Wrap
+            }
+            Text {
+                id: creditText
+                width: parent.width
+                text: (viewer.item.credit || "") + (viewer.kiosk.photos.length > 1
+                      ? "    " + viewer.kiosk.strings.photo_of.replace("{i}", viewer.kiosk.photoIndex + 1).replace("{n}", viewer.kiosk.photos.length) : "")
+                color: "#D0D8E2"
+                font.pixelSize: Theme.font(22)
+                wrapMode: Text.Wrap
+            }
+        }
+    }
+    KioskButton {
+        objectName: "closePhotoButton"
+        anchors { top: parent.top; right: parent.right; margins: Theme.px(32) }
+        width: Theme.px(96); height: Theme.px(96)
+        round: true
+        label: "×"
+        fontSize: 56
+        accessibleName: viewer.kiosk.strings.close
+        onActivated: viewer.kiosk.closePhoto()
+    }
+}

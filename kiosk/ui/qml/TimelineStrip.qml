@@ -1,0 +1,138 @@
+import QtQuick
+
+// Eras as coloured bands, year ticks on a real date scale, a marker per event.
+Rectangle {
+    id: strip
+    required property QtObject kiosk
+    required property var eventModel
+    required property var eraModel
+    required property var tickModel
+    height: Theme.px(200)
+    color: Theme.c.bg
+    Accessible.role: Accessible.List
+    Accessible.name: kiosk.strings.timeline
+
+    readonly property real k: Theme.scale  // layout units are px at 1080p
+
+    function markerX(index) {
+        const item = markers.itemAt(index)
+        return item ? item.x + item.width / 2 : 0
+    }
+    function reveal(animated) {
+        const x = markerX(strip.kiosk.currentIndex) - flick.width / 2
+        const target = Math.max(0, Math.min(x, flick.contentWidth - flick.width))
+        if (animated && !Theme.reducedMotion) {
+            scrollAnimation.to = target
+            scrollAnimation.restart()
+        } else {
+            flick.contentX = target
+        }
+    }
+    Connections {
+        target: strip.kiosk
+        function onTextsChanged() { strip.reveal(true) }
+    }
+    onWidthChanged: reveal(false)
+    Component.onCompleted: reveal(false)
+
+    Flickable {
+        id: flick
+        objectName: "timelineFlick"
+        anchors.fill: parent
+        contentWidth: Math.max(width, strip.kiosk.timelineWidth * strip.k)
+        contentHeight: height
+        flickableDirection: Flickable.HorizontalFlick
+        boundsBehavior: Flickable.StopAtBounds
+        clip: true
+        NumberAnimation { id: scrollAnimation; target: flick; property: "contentX"; duration: 400; easing.type: Easing.OutCubic }
+
+        Rectangle {  // the track under the bands
+            x: 0; y: Theme.px(16); width: flick.contentWidth; height: Theme.px(40)
+            color: Theme.c.track
+        }
+        Repeater {
+            model: strip.eraModel
+            Rectangle {
+                required property string title
+                required property real bandX
+                required property real bandWidth
+                required property string bandColor
+                x: bandX * strip.k; y: Theme.px(16)
+                width: bandWidth * strip.k; height: Theme.px(40)
+                color: Theme.highContrast ? "#000000" : bandColor
+                border.width: Theme.highContrast ? Theme.px(2) : 0
+                border.color: Theme.c.text
+                Text {
+                    anchors { fill: parent; leftMargin: Theme.px(10); rightMargin: Theme.px(10) }
+                    verticalAlignment: Text.AlignVCenter
+                    text: parent.title
+                    color: "#FFFFFF"
+                    font.pixelSize: Theme.px(22)
+                    elide: Text.ElideRight
+                }
+            }
+        }
+        Repeater {
+            model: strip.tickModel
+            Item {
+                required property real tickX
+                required property string label
+                x: tickX * strip.k; y: Theme.px(142)
+                Rectangle {
+                    x: -width / 2; width: Theme.px(2)
+                    height: parent.label ? Theme.px(14) : Theme.px(8)
+                    color: Theme.c.muted
+                }
+                Text {
+                    visible: parent.label !== ""
+                    anchors { horizontalCenter: parent.horizontalCenter }
+                    y: Theme.px(16)
+                    text: parent.label
+                    color: Theme.c.muted
+                    font.pixelSize: Theme.px(22)
+                }
+            }
+        }
+        Rectangle {  // the date axis
+            y: Theme.px(142); width: flick.contentWidth; height: Theme.px(2)
+            color: Theme.c.muted; opacity: 0.5
+        }
+        Repeater {
+            id: markers
+            model: strip.eventModel
+            Item {
+                id: marker
+                required property int index
+                required property string title
+                required property string dateText
+                required property real markerX
+                required property real trueX
+                readonly property bool current: index === strip.kiosk.currentIndex
+                objectName: "marker-" + index
+                // 64 px hit area even where the dot is drawn smaller.
+                width: Theme.px(72); height: Theme.px(72)
+                x: markerX * strip.k - width / 2
+                y: Theme.px(64)
+                Accessible.role: Accessible.Button
+                Accessible.name: dateText + ": " + title
+                Accessible.onPressAction: strip.kiosk.openEvent(index)
+                Rectangle {  // where the event's date is on the axis, when the dot moved aside
+                    x: marker.width / 2 + (marker.trueX - marker.markerX) * strip.k - width / 2
+                    y: Theme.px(78) - height / 2
+                    width: Theme.px(8); height: width; radius: width / 2
+                    color: marker.current ? Theme.c.accent : Theme.c.muted
+                }
+                Rectangle {
+                    anchors.centerIn: parent
+                    width: marker.current ? Theme.px(40) : Theme.px(24)
+                    height: width; radius: width / 2
+                    color: marker.current ? Theme.c.accent : (tap.pressed ? Theme.c.text : Theme.c.muted)
+                    border.width: Theme.px(3)
+                    border.color: Theme.c.bg
+                    Behavior on width { NumberAnimation { duration: Theme.duration } }
+                }
+                TapHandler { id: tap; onTapped: strip.kiosk.openEvent(marker.index) }
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import QtQuick
+
+// Exhibit title (tap: back to the start), display options and the language switch.
+Rectangle {
+    id: bar
+    required property QtObject kiosk
+    signal optionsRequested()
+    height: Theme.px(96)
+    color: Theme.c.bg
+
+    Item {
+        id: home
+        objectName: "homeButton"
+        anchors { left: parent.left; leftMargin: Theme.px(24); verticalCenter: parent.verticalCenter }
+        width: Math.min(homeText.implicitWidth + Theme.px(16), bar.width - controls.width - Theme.px(72))
+        height: Theme.px(80)
+        Accessible.role: Accessible.Button
+        Accessible.name: bar.kiosk.strings.home
+        Accessible.onPressAction: bar.kiosk.goHome()
+        Text {
+            id: homeText
+            anchors.verticalCenter: parent.verticalCenter
+            width: parent.width
+            text: "‹  " + bar.kiosk.exhibitTitle
+            color: homeTap.pressed ? Theme.c.accent : Theme.c.muted
+            font.pixelSize: Theme.font(28)
+            font.bold: true
+            elide: Text.ElideRight
+        }
+        TapHandler { id: homeTap; onTapped: bar.kiosk.goHome() }
+    }
+
+    Row {
+        id: controls
+        anchors { right: parent.right; rightMargin: Theme.px(16); verticalCenter: parent.verticalCenter }
+        spacing: Theme.px(16)
+        KioskButton {
+            objectName: "optionsButton"
+            height: Theme.px(72)
+            label: "Aa"
+            accessibleName: bar.kiosk.strings.display_options
+            onActivated: bar.optionsRequested()
+        }
+        LanguageSwitch { kiosk: bar.kiosk }
+    }
+}
