@@ -78,7 +78,7 @@ def wait_until_drawn(view: object, app: object, timeout: float = 10.0) -> None:
         images = view.window.contentItem().findChildren(QQuickItem)
         loading = any(item.property("status") == 2 and item.isVisible() for item in images
                       if item.metaObject().className().startswith("QQuickImage"))
-        quiet = quiet + 1 if not loading and view.provider.busy == 0 else 0
+        quiet = quiet + 1 if not loading else 0
     for _ in range(5):
         QCoreApplication.processEvents()
         time.sleep(0.01)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 
 from kiosk.content.model import Event, Exhibit
 from kiosk.strings import LANGUAGE_NAMES, UI_STRINGS, ui_strings
@@ -49,7 +49,6 @@ class KioskState(QObject):
         self._reduced_motion = reduced_motion
         self._generation = 0  # bumps on reload so QML asks for the new pictures
         self._attract = 0
-        self._missing: set[str] = set()
         timeline = layout(exhibit)
         self._timeline_width = timeline.width
         self.events = EventModel(exhibit, self._lang, timeline)
@@ -80,7 +79,6 @@ class KioskState(QObject):
         current_id = self.current_event.id
         self._exhibit = exhibit
         self._generation += 1
-        self._missing.clear()
         timeline = layout(exhibit)
         self._timeline_width = timeline.width
         for model in (self.events, self.eras, self.ticks):
@@ -195,18 +193,14 @@ class KioskState(QObject):
             "credit": media.credit,
             "alt": media.alt.get(self._lang),
             "aspect": media.width / media.height if media.height else 1.5,
-            "missing": str(media.image) in self._missing or not media.image.is_file(),
         }
 
-    @Slot(str)
-    def markMissing(self, path: str) -> None:
-        """A photo could not be decoded: show its alt text over the placeholder."""
-        if path not in self._missing:
-            self._missing.add(path)
-            self.textsChanged.emit()
-
     def photo_url(self, event_index: int, media_index: int) -> str:
-        return f"image://photos/{self._generation}/{event_index}/{media_index}"
+        """A file URL; the generation makes Qt's image cache forget pictures after a reload."""
+        path = self._exhibit.events[event_index].media[media_index].image
+        url = QUrl.fromLocalFile(str(path))
+        url.setQuery(f"v={self._generation}")
+        return url.toString()
 
     # --- texts of the current event ----------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Assemble the kiosk's window: fonts, state, models, photo provider and QML."""
+"""Assemble the kiosk's window: fonts, state, models and QML."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from PySide6.QtQuick import QQuickWindow
 
 from kiosk.content.model import Exhibit
 from kiosk.paths import assets_dir, qml_dir
-from kiosk.ui.images import PhotoProvider
 from kiosk.ui.state import KioskState
 
 FONT_FAMILY = "Noto Sans CJK SC"
@@ -56,7 +55,6 @@ class KioskView:
     engine: QQmlApplicationEngine
     window: QQuickWindow
     state: KioskState
-    provider: PhotoProvider
 
 
 def create_view(exhibit: Exhibit, size: tuple[int, int] = (1920, 1080),
@@ -64,9 +62,7 @@ def create_view(exhibit: Exhibit, size: tuple[int, int] = (1920, 1080),
     """Build the window (not yet shown) for an exhibit."""
     state = state or KioskState(exhibit)
     engine = QQmlApplicationEngine()
-    provider = PhotoProvider(lambda: state.exhibit)
-    provider.events.failed.connect(state.markMissing)
-    engine.addImageProvider("photos", provider)
+    state.setParent(engine)  # QML must never outlive the state it binds to
     engine.setInitialProperties({
         "kiosk": state, "eventModel": state.events, "eraModel": state.eras,
         "tickModel": state.ticks, "width": size[0], "height": size[1],
@@ -78,4 +74,4 @@ def create_view(exhibit: Exhibit, size: tuple[int, int] = (1920, 1080),
     window = roots[0]
     window.installEventFilter(PresenceFilter(state))
     window.resize(QSize(*size))
-    return KioskView(engine, window, state, provider)
+    return KioskView(engine, window, state)

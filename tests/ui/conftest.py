@@ -1,0 +1,152 @@
+"""Qt fixtures: the real QML window, offscreen, driven by real touch and mouse events."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
+from PySide6.QtGui import QGuiApplication, QPointingDevice, QWindow  # noqa: E402
+from PySide6.QtQuick import QQuickItem  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+
+from kiosk.content import load_folder  # noqa: E402
+from kiosk.content.model import Exhibit  # noqa: E402
+from kiosk.ui.app import application  # noqa: E402
+from kiosk.ui.state import KioskState  # noqa: E402
+from kiosk.ui.view import KioskView, create_view  # noqa: E402
+from tests.conftest import DATA  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type[QGuiApplication]:
+    return QGuiApplication
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp_args: list[str], qapp_cls: type[QGuiApplication]) -> QGuiApplication:
+    return application()
+
+
+@pytest.fixture(scope="session")
+def bundled() -> Exhibit:
+    exhibit = load_folder(DATA).exhibit
+    assert exhibit is not None
+    return exhibit
+
+
+MakeView = Callable[..., KioskView]
+
+
+@pytest.fixture
+def make_view(qapp: QGuiApplication, qtbot: object) -> Iterator[MakeView]:
+    views: list[KioskView] = []
+
+    def make(exhibit: Exhibit, size: tuple[int, int] = (1920, 1080), **state_args: object
+             ) -> KioskView:
+        state = KioskState(exhibit, reduced_motion=True, **state_args)  # type: ignore[arg-type]
+        view = create_view(exhibit, size, state)
+        view.window.show()
+        QTest.qWaitForWindowExposed(view.window)
+        views.append(view)
+        return view
+
+    yield make
+    for view in views:
+        view.window.close()
+        view.engine.deleteLater()
+
+
+@pytest.fixture(scope="session")
+def touchscreen() -> QPointingDevice:
+    return QTest.createTouchDevice()
+
+
+def all_items(view: KioskView) -> list[QQuickItem]:
+    """Every item of the visual tree (Repeater delegates are not QObject children)."""
+    found: list[QQuickItem] = []
+    stack = [view.window.contentItem()]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        stack.extend(node.childItems())
+    return found
+
+
+def item(view: KioskView, name: str) -> QQuickItem:
+    matches = [i for i in all_items(view) if i.objectName() == name]
+    assert matches, f"no QML item named {name!r}"
+    return matches[0]
+
+
+def centre(target: QQuickItem) -> QPoint:
+    point = target.mapToScene(QPointF(target.width() / 2, target.height() / 2))
+    return point.toPoint()
+
+
+def settle(ms: int = 80) -> None:
+    QTest.qWait(ms)
+
+
+def tap(window: QWindow, device: QPointingDevice, point: QPoint) -> None:
+    QTest.touchEvent(window, device).press(0, point, window).commit()
+    QTest.qWait(20)
+    QTest.touchEvent(window, device).release(0, point, window).commit()
+    settle()
+
+
+def swipe(window: QWindow, device: QPointingDevice, start: QPoint, end: QPoint,
+          steps: int = 12) -> None:
+    QTest.touchEvent(window, device).press(0, start, window).commit()
+    for step in range(1, steps + 1):
+        QTest.qWait(16)
+        point = start + (end - start) * (step / steps)
+        QTest.touchEvent(window, device).move(0, point, window).commit()
+    QTest.qWait(16)
+    QTest.touchEvent(window, device).release(0, end, window).commit()
+    settle(400)
+
+
+def pinch(window: QWindow, device: QPointingDevice, centre_point: QPoint, start_gap: int,
+          end_gap: int, steps: int = 12) -> None:
+    def points(gap: float) -> tuple[QPoint, QPoint]:
+        half = round(gap / 2)
+        return centre_point - QPoint(half, 0), centre_point + QPoint(half, 0)
+
+    a, b = points(start_gap)
+    QTest.touchEvent(window, device).press(0, a, window).press(1, b, window).commit()
+    for step in range(1, steps + 1):
+        QTest.qWait(16)
+        a, b = points(start_gap + (end_gap - start_gap) * step / steps)
+        QTest.touchEvent(window, device).move(0, a, window).move(1, b, window).commit()
+    QTest.qWait(16)
+    QTest.touchEvent(window, device).release(0, a, window).release(1, b, window).commit()
+    settle(200)
+
+
+def click(window: QWindow, point: QPoint) -> None:
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    settle()
+
+
+def visible_items(view: KioskView) -> list[QQuickItem]:
+    return [i for i in all_items(view) if is_shown(i)]
+
+
+def is_shown(target: QQuickItem) -> bool:
+    node: QQuickItem | None = target
+    while node is not None:
+        if not node.isVisible() or node.opacity() == 0:
+            return False
+        node = node.parentItem()
+    return True
+
+
+def content_path() -> Path:
+    return DATA

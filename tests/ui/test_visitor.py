@@ -1,0 +1,227 @@
+"""A visitor's touches on the real QML: taps, swipes, pinches, language, idle."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QPointingDevice, QWheelEvent
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from kiosk.content.model import Exhibit
+from tests.ui.conftest import MakeView, centre, click, item, pinch, settle, swipe, tap
+
+
+def test_touch_on_welcome_opens_the_event_it_shows(make_view: MakeView, bundled: Exhibit,
+                                                    touchscreen: QPointingDevice) -> None:
+    view = make_view(bundled)
+    assert view.state.screen == "welcome"
+    shown = view.state.attract["index"]
+    tap(view.window, touchscreen, QPoint(600, 600))
+    assert view.state.screen == "event"
+    assert view.state.currentIndex == shown
+
+
+def test_tap_a_marker_opens_its_event(make_view: MakeView, bundled: Exhibit,
+                                      touchscreen: QPointingDevice) -> None:
+    view = make_view(bundled)
+    view.state.openEvent(0)
+    settle(300)
+    tap(view.window, touchscreen, centre(item(view, "marker-2")))
+    assert view.state.currentIndex == 2
+    assert item(view, "eventTitle").property("text") == bundled.events[2].title.get("en")
+
+
+def test_events_on_the_same_year_stay_apart(make_view: MakeView, bundled: Exhibit) -> None:
+    view = make_view(bundled)
+    view.state.openEvent(0)
+    settle()
+    xs = [centre(item(view, f"marker-{i}")).x() for i in range(len(bundled.events))]
+    gaps = [b - a for a, b in zip(xs, xs[1:], strict=False)]
+    assert min(gaps) >= 64  # every marker keeps its own 64 px hit area
+
+
+def test_swipe_moves_to_the_next_event_and_stops_at_the_ends(
+        make_view: MakeView, bundled: Exhibit, touchscreen: QPointingDevice) -> None:
+    view = make_view(bundled)
+    view.state.openEvent(0)
+    settle()
+    content = item(view, "textPanel")
+    mid = centre(content)
+    swipe(view.window, touchscreen, mid, mid - QPoint(600, 0))
+    assert view.state.currentIndex == 1
+    swipe(view.window, touchscreen, mid, mid + QPoint(600, 0))
+    assert view.state.currentIndex == 0
+    swipe(view.window, touchscreen, mid, mid + QPoint(600, 0))  # before the first: stays
+    assert view.state.currentIndex == 0
+    last = len(bundled.events) - 1
+    view.state.openEvent(last)
+    settle()
+    swipe(view.window, touchscreen, mid, mid - QPoint(600, 0))  # after the last: stays
+    assert view.state.currentIndex == last
+    assert abs(item(view, "eventContent").childItems()[0].x()) < 1  # nothing left half-moved
+
+
+def test_short_drag_is_not_a_swipe(make_view: MakeView, bundled: Exhibit,
+                                   touchscreen: QPointingDevice) -> None:
+    view = make_view(bundled)
+    view.state.openEvent(3)
+    settle()
+    mid = centre(item(view, "textPanel"))
+    swipe(view.window, touchscreen, mid, mid - QPoint(60, 0))
+    assert view.state.currentIndex == 3
+
+
+def test_next_and_previous_buttons(make_view: MakeView, bundled: Exhibit,
+                                   touchscreen: QPointingDevice) -> None:
+    view = make_view(bundled)
+    view.state.openEvent(0)
+    settle()
+    tap(view.window, touchscreen, centre(item(view, "nextButton")))
+    tap(view.window, touchscreen, centre(item(view, "nextButton")))
+    assert view.state.currentIndex == 2
+    tap(view.window, touchscreen, centre(item(view, "previousButton")))
+    assert view.state.currentIndex == 1
+
+
+def test_tap_photo_opens_viewer_pinch_zooms_and_tap_closes(
+        make_view: MakeView, bundled: Exhibit, touchscreen: QPointingDevice) -> None:
+    view = make_view(bundled)
+    view.state.openEvent(0)
+    settle(300)
+    tap(view.window, touchscreen, centre(item(view, "eventPhoto")))
+    assert view.state.screen == "photo"
+    frame = item(view, "photoFrame")
+    assert frame.scale() == 1
+    pinch(view.window, touchscreen, QPoint(960, 540), 200, 700)
+    assert 2.5 < frame.scale() <= 4
+    pinch(view.window, touchscreen, QPoint(960, 540), 200, 1800)
+    assert frame.scale() <= 4  # never beyond 4x
+    tap(view.window, touchscreen, QPoint(960, 540))
+    assert view.state.screen == "event"
+    view.state.openPhoto(0)
+    settle()
+    assert frame.scale() == 1  # reopened without zoom
+
+
+def test_close_button_returns_from_viewer(make_view: MakeView, bundled: Exhibit,
+                                          touchscreen: QPointingDevice) -> None:
+    view = make_view(bundled)
+    view.state.openEvent(1)
+    view.state.openPhoto(0)
+    settle()
+    tap(view.window, touchscreen, centre(item(view, "closePhotoButton")))
+    assert view.state.screen == "event"
+    assert view.state.currentIndex == 1
+
+
+def test_mouse_works_like_a_finger(make_view: MakeView, bundled: Exhibit) -> None:
+    view = make_view(bundled)
+    click(view.window, QPoint(500, 500))
+    assert view.state.screen == "event"
+    view.state.openEvent(0)
+    settle()
+    click(view.window, centre(item(view, "nextButton")))
+    assert view.state.currentIndex == 1
+    click(view.window, centre(item(view, "eventPhoto")))
+    assert view.state.screen == "photo"
+    frame = item(view, "photoFrame")
+    for _ in range(3):
+        event = QWheelEvent(QPointF(960, 540), QPointF(960, 540), QPoint(0, 0), QPoint(0, 120),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                            Qt.ScrollPhase.NoScrollPhase, False)
+        QGuiApplication.sendEvent(view.window, event)
+        QTest.qWait(10)
+    settle()
+    assert frame.scale() > 1.5  # the wheel zooms
+
+
+def test_language_switch_keeps_event_and_photo(make_view: MakeView, bundled: Exhibit,
+                                               touchscreen: QPointingDevice) -> None:
+    view = make_view(bundled)
+    view.state.openEvent(4)
+    settle()
+    tap(view.window, touchscreen, centre(item(view, "language-zh")))
+    assert view.state.language == "zh"
+    assert view.state.currentIndex == 4
+    assert view.state.screen == "event"
+    assert item(view, "eventTitle").property("text") == bundled.events[4].title.get("zh")
+    assert item(view, "caption").property("text") == bundled.events[4].media[0].caption.get("zh")
+    tap(view.window, touchscreen, centre(item(view, "language-en")))
+    assert item(view, "eventTitle").property("text") == bundled.events[4].title.get("en")
+
+
+def test_idle_countdown_returns_to_welcome(make_view: MakeView, bundled: Exhibit,
+                                           qtbot: QtBot) -> None:
+    view = make_view(bundled, idle_timeout_ms=300, countdown_seconds=20, tick_ms=20)
+    view.state.openEvent(5)
+    view.state.setLanguage("zh")
+    view.state.toggleLargeText()
+    qtbot.waitUntil(lambda: view.state.idleActive, timeout=2000)
+    assert item(view, "idleOverlay").isVisible()
+    assert view.state.idleRemaining >= 1
+    qtbot.waitUntil(lambda: view.state.screen == "welcome", timeout=3000)
+    assert view.state.language == "en"
+    assert view.state.currentIndex == 0
+    assert not view.state.largeText
+    assert not view.state.idleActive
+
+
+def test_a_touch_cancels_the_countdown(make_view: MakeView, bundled: Exhibit,
+                                       touchscreen: QPointingDevice, qtbot: QtBot) -> None:
+    view = make_view(bundled, idle_timeout_ms=200, countdown_seconds=20, tick_ms=100)
+    view.state.openEvent(5)
+    qtbot.waitUntil(lambda: view.state.idleActive, timeout=2000)
+    tap(view.window, touchscreen, QPoint(100, 900))
+    assert not view.state.idleActive
+    assert view.state.screen == "event"
+    assert view.state.currentIndex == 5
+
+
+def test_countdown_gives_at_least_twenty_seconds(bundled: Exhibit, qapp: object) -> None:
+    from kiosk.ui.state import KioskState
+
+    state = KioskState(bundled)
+    state.openEvent(1)
+    state.startCountdown()
+    assert state.idleRemaining >= 20
+    assert state.idleTotal >= 20
+
+
+def test_display_options(make_view: MakeView, bundled: Exhibit,
+                         touchscreen: QPointingDevice) -> None:
+    view = make_view(bundled)
+    view.state.openEvent(0)
+    settle()
+    body = item(view, "eventBody")
+    normal = body.property("font").pixelSize()
+    tap(view.window, touchscreen, centre(item(view, "optionsButton")))
+    assert item(view, "optionsPanel").isVisible()
+    tap(view.window, touchscreen, centre(item(view, "largeTextButton")))
+    tap(view.window, touchscreen, centre(item(view, "highContrastButton")))
+    assert view.state.largeText and view.state.highContrast
+    assert body.property("font").pixelSize() >= 1.5 * normal
+    assert view.window.property("color").name() == "#000000"
+    tap(view.window, touchscreen, QPoint(200, 700))  # outside the card: closes
+    assert not item(view, "optionsPanel").isVisible()
+
+
+def test_press_and_hold_and_two_finger_taps_do_nothing(
+        make_view: MakeView, bundled: Exhibit, touchscreen: QPointingDevice) -> None:
+    view = make_view(bundled)
+    view.state.openEvent(2)
+    settle()
+    point = centre(item(view, "textPanel"))
+    window = view.window
+    QTest.touchEvent(window, touchscreen).press(0, point, window).commit()
+    QTest.qWait(1500)
+    QTest.touchEvent(window, touchscreen).release(0, point, window).commit()
+    settle()
+    other = point + QPoint(80, 0)
+    QTest.touchEvent(window, touchscreen).press(0, point, window).press(1, other, window).commit()
+    QTest.qWait(50)
+    QTest.touchEvent(window, touchscreen).release(0, point, window).release(
+        1, other, window).commit()
+    settle(300)
+    assert view.state.screen == "event"
+    assert view.state.currentIndex == 2
+    assert abs(item(view, "eventContent").childItems()[0].x()) < 1
