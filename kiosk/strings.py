@@ -22,10 +22,9 @@ UI_STRINGS: dict[str, dict[str, str]] = {
     "language": {"en": "Language", "zh": "语言"},
 }
 
-LANGUAGE_NAMES: dict[str, str] = {
-    "en": "EN", "zh": "中文", "fr": "FR", "es": "ES", "ar": "عربي", "ru": "РУ", "de": "DE",
-    "ja": "日本語", "ko": "한국어", "pt": "PT",
-}  # fmt: skip
+# What the language switch shows; other codes show in capitals (the shipped font covers
+# Latin and Chinese, so names stay within those scripts).
+LANGUAGE_NAMES: dict[str, str] = {"en": "EN", "zh": "中文", "zh-Hans": "中文"}
 
 
 def ui_strings(lang: str) -> dict[str, str]:

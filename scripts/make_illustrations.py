@@ -9,6 +9,7 @@ Restyle by editing a motif and running the script again; the YAML does not chang
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import random
 from collections.abc import Callable
@@ -76,7 +77,7 @@ def _network(d, w, h, c, rng):  # type: ignore[no-untyped-def]
     d.rectangle((0, h * 0.62, w * 0.34, h), fill=mix(BG, ACCENT, 0.12))  # the sea
     land = [(w * (0.45 + 0.45 * rng.random()), h * (0.15 + 0.6 * rng.random()))
             for _ in range(10)]
-    for a, b in zip(land, land[1:], strict=False):
+    for a, b in itertools.pairwise(land):
         d.line((a, b), fill=mix(c, INK, 0.5), width=max(2, w // 600))
     for x, y in land:
         dot(d, x, y, w * 0.022, mix(c, INK, 0.3))

@@ -77,8 +77,8 @@ def licence_text() -> str:
         line = line[1:] if line.startswith(" ") else line
         lines.append("" if line == "." else line)
     header = ("Noto Sans CJK SC, subset for this kiosk by scripts/subset_fonts.py.\n"
-              "© 2014-2021 Adobe (http://www.adobe.com/).\nThis Font Software is licensed under the SIL Open Font License, "
-              "Version 1.1.\n\n")
+              "© 2014-2021 Adobe (http://www.adobe.com/).\n"
+              "This Font Software is licensed under the SIL Open Font License, Version 1.1.\n\n")
     return header + "\n".join(lines).strip() + "\n"
 
 

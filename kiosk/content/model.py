@@ -42,6 +42,7 @@ class Media:
     alt: Text = EMPTY
     width: int = 0  # as displayed, after EXIF orientation
     height: int = 0
+    rotated: bool = False  # EXIF turns it by 90 or 270 degrees
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kiosk.content import fields as F
 from kiosk.content.dates import Date, parse_date
-from kiosk.content.images import ImageError, read_image_info, size_warning
+from kiosk.content.images import ImageError, ImageInfo, read_image_info, size_warning
 from kiosk.content.model import EMPTY, Era, Event, Media, Text
 from kiosk.content.problems import Level, Problem
 from kiosk.content.reader import (
@@ -304,10 +304,11 @@ class Checker:
                         "for visitors who use a screen reader")
         if image is None or self.folder.error_count() > problems_before:
             return None
-        path, source, width, height = image
-        return Media(path, source, caption or EMPTY, credit or "", alt or EMPTY, width, height)
+        path, source, info = image
+        return Media(path, source, caption or EMPTY, credit or "", alt or EMPTY, info.width,
+                     info.height, info.orientation in (5, 6, 7, 8))
 
-    def image(self, node: Node, label: str) -> tuple[Path, str, int, int] | None:
+    def image(self, node: Node, label: str) -> tuple[Path, str, ImageInfo] | None:
         value = self.scalar(node, label, "image", "a path")
         if value is None:
             return None
@@ -344,7 +345,7 @@ class Checker:
         warning = size_warning(info)
         if warning:
             self.report(node.pos, "warning", f"{label}: {warning}")
-        return resolved, source, info.width, info.height
+        return resolved, source, info
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 from kiosk.content import load_folder
 from kiosk.content.problems import summary
@@ -65,7 +66,6 @@ def snapshot(folder: Path, out: str | Path, size: tuple[int, int]) -> int:
 def wait_until_drawn(view: object, app: object, timeout: float = 10.0) -> None:
     """Let animations settle and every visible photo finish decoding."""
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtQuick import QQuickItem
 
     from kiosk.ui.view import KioskView
 
@@ -75,10 +75,18 @@ def wait_until_drawn(view: object, app: object, timeout: float = 10.0) -> None:
     while time.monotonic() < deadline and quiet < 3:
         QCoreApplication.processEvents()
         time.sleep(0.01)
-        images = view.window.contentItem().findChildren(QQuickItem)
-        loading = any(item.property("status") == 2 and item.isVisible() for item in images
-                      if item.metaObject().className().startswith("QQuickImage"))
+        loading = any(item.metaObject().indexOfProperty("busy") >= 0 and item.property("busy")
+                      for item in _items(view.window.contentItem()))
         quiet = quiet + 1 if not loading else 0
     for _ in range(5):
         QCoreApplication.processEvents()
         time.sleep(0.01)
+
+
+def _items(root: Any) -> list[Any]:
+    found, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        stack.extend(node.childItems())
+    return found

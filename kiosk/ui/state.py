@@ -181,7 +181,7 @@ class KioskState(QObject):
     def photoIndex(self) -> int:
         return self._photo
 
-    @Property("QVariantList", notify=textsChanged)
+    @Property(list, notify=textsChanged)
     def photos(self) -> list[dict[str, Any]]:
         return [self._photo_dict(self._index, i) for i in range(len(self.current_event.media))]
 
@@ -193,6 +193,7 @@ class KioskState(QObject):
             "credit": media.credit,
             "alt": media.alt.get(self._lang),
             "aspect": media.width / media.height if media.height else 1.5,
+            "rotated": media.rotated,
         }
 
     def photo_url(self, event_index: int, media_index: int) -> str:
@@ -248,16 +249,16 @@ class KioskState(QObject):
     def language(self) -> str:
         return self._lang
 
-    @Property("QVariantList", notify=textsChanged)
+    @Property(list, notify=textsChanged)
     def languages(self) -> list[dict[str, str]]:
         return [{"code": code, "name": LANGUAGE_NAMES.get(code, code.upper())}
                 for code in self._exhibit.languages]
 
-    @Property("QVariantMap", notify=textsChanged)
+    @Property(dict, notify=textsChanged)
     def strings(self) -> dict[str, str]:
         return ui_strings(self._lang)
 
-    @Property("QVariantMap", notify=textsChanged)
+    @Property(dict, notify=textsChanged)
     def everyLanguage(self) -> dict[str, str]:
         """Texts shown in all languages at once, for visitors who have not chosen yet."""
         return {key: every_language(key, self._exhibit.languages)
@@ -289,7 +290,7 @@ class KioskState(QObject):
     def reducedMotion(self) -> bool:
         return self._reduced_motion
 
-    @Property("QVariantMap", notify=displayChanged)
+    @Property(dict, notify=displayChanged)
     def colors(self) -> dict[str, str]:
         return HIGH_CONTRAST if self._high_contrast else NORMAL
 
@@ -320,7 +321,7 @@ class KioskState(QObject):
             self._attract = (self._attract + 1) % len(self._attract_events())
             self.attractChanged.emit()
 
-    @Property("QVariantMap", notify=attractChanged)
+    @Property(dict, notify=attractChanged)
     def attract(self) -> dict[str, Any]:
         index = self._attract_events()[self._attract]
         event = self._exhibit.events[index]

@@ -44,7 +44,7 @@ class PresenceFilter(QObject):
         super().__init__(state)
         self._state = state
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _TOUCH_EVENTS:
             self._state.touch()
         return False

@@ -11,17 +11,17 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
-from PySide6.QtGui import QGuiApplication, QPointingDevice, QWindow  # noqa: E402
-from PySide6.QtQuick import QQuickItem  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QPointingDevice, QWindow
+from PySide6.QtQuick import QQuickItem
+from PySide6.QtTest import QTest
 
-from kiosk.content import load_folder  # noqa: E402
-from kiosk.content.model import Exhibit  # noqa: E402
-from kiosk.ui.app import application  # noqa: E402
-from kiosk.ui.state import KioskState  # noqa: E402
-from kiosk.ui.view import KioskView, create_view  # noqa: E402
-from tests.conftest import DATA  # noqa: E402
+from kiosk.content import load_folder
+from kiosk.content.model import Exhibit
+from kiosk.ui.app import application
+from kiosk.ui.state import KioskState
+from kiosk.ui.view import KioskView, create_view
+from tests.conftest import DATA
 
 
 @pytest.fixture(scope="session")

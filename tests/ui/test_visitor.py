@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QPointingDevice, QWheelEvent
 from PySide6.QtTest import QTest
@@ -36,7 +38,7 @@ def test_events_on_the_same_year_stay_apart(make_view: MakeView, bundled: Exhibi
     view.state.openEvent(0)
     settle()
     xs = [centre(item(view, f"marker-{i}")).x() for i in range(len(bundled.events))]
-    gaps = [b - a for a, b in zip(xs, xs[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(xs)]
     assert min(gaps) >= 64  # every marker keeps its own 64 px hit area
 
 

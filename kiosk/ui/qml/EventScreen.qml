@@ -112,6 +112,7 @@ Item {
                             model: screen.kiosk.photos.length
                             Item {
                                 required property int index
+                                objectName: "photoDot"
                                 width: Theme.px(64); height: Theme.px(64)
                                 Accessible.role: Accessible.Button
                                 Accessible.name: screen.kiosk.strings.photo_of.replace("{i}", index + 1).replace("{n}", screen.kiosk.photos.length)
@@ -132,8 +133,6 @@ Item {
                         visible: text !== ""
                         color: Theme.c.muted
                         wrapMode: Text.Wrap
-                        maximumLineCount: 3
-                        elide: Text.ElideRight
                         font.pixelSize: Theme.font(24)
                         lineHeight: 1.3
                     }
@@ -144,8 +143,6 @@ Item {
                         visible: text !== ""
                         color: Theme.c.muted
                         wrapMode: Text.Wrap
-                        maximumLineCount: 2
-                        elide: Text.ElideRight
                         font.pixelSize: Theme.font(22)
                         opacity: 0.9
                     }

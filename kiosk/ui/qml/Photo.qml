@@ -8,6 +8,8 @@ Item {
     property var item: ({})
     property real decodeFactor: 1
     readonly property bool ready: image.status === Image.Ready
+    readonly property bool failed: image.status === Image.Error
+    readonly property bool busy: image.status === Image.Loading
     readonly property real paintedWidth: image.paintedWidth
     readonly property real paintedHeight: image.paintedHeight
 
@@ -25,9 +27,14 @@ Item {
         fillMode: Image.PreserveAspectFit
         smooth: true
         mipmap: true
-        // Decode the pixels the screen has, not the file's.
-        sourceSize.width: Math.ceil(photo.width * photo.decodeFactor * Screen.devicePixelRatio)
-        sourceSize.height: Math.ceil(photo.height * photo.decodeFactor * Screen.devicePixelRatio)
+        // Decode the pixels the screen shows, not the file's. Qt applies sourceSize before
+        // the EXIF rotation, so a turned photo asks for the turned size.
+        readonly property real aspect: photo.item.aspect || 1.5
+        readonly property real fitWidth: Math.min(photo.width, photo.height * aspect)
+        readonly property real fitHeight: fitWidth / aspect
+        readonly property real pixels: photo.decodeFactor * Screen.devicePixelRatio
+        sourceSize.width: Math.ceil((photo.item.rotated ? fitHeight : fitWidth) * pixels)
+        sourceSize.height: Math.ceil((photo.item.rotated ? fitWidth : fitHeight) * pixels)
         opacity: status === Image.Ready ? 1 : 0
         Behavior on opacity { NumberAnimation { duration: Theme.duration } }
     }
@@ -36,13 +43,13 @@ Item {
         anchors.centerIn: parent
         width: Math.min(parent.width, parent.height * 16 / 9)
         height: width * 9 / 16
-        visible: image.status === Image.Error
+        visible: photo.failed
         radius: Theme.px(12)
         color: Theme.c.track
     }
     Text {
         objectName: "missingPhotoText"
-        visible: image.status === Image.Error
+        visible: photo.failed
         anchors { fill: parent; margins: Theme.px(48) }
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter

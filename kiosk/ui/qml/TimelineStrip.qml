@@ -63,6 +63,7 @@ Rectangle {
                 border.width: Theme.highContrast ? Theme.px(2) : 0
                 border.color: Theme.c.text
                 Text {
+                    objectName: "eraLabel"
                     anchors { fill: parent; leftMargin: Theme.px(10); rightMargin: Theme.px(10) }
                     verticalAlignment: Text.AlignVCenter
                     text: parent.title

@@ -19,6 +19,7 @@ Rectangle {
         Accessible.onPressAction: bar.kiosk.goHome()
         Text {
             id: homeText
+            objectName: "homeTitle"
             anchors.verticalCenter: parent.verticalCenter
             width: parent.width
             text: "‹  " + bar.kiosk.exhibitTitle

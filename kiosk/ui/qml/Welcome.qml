@@ -17,6 +17,7 @@ Item {
             id: layer
             required property int index
             property real drift: 0
+            readonly property bool busy: status === Image.Loading
             objectName: "welcomeImage" + index
             width: welcome.width; height: welcome.height
             fillMode: Image.PreserveAspectCrop
@@ -94,13 +95,19 @@ Item {
             anchors { left: parent.left; right: parent.right; bottom: subtitle.top; bottomMargin: Theme.px(16) }
             text: welcome.kiosk.exhibitTitle
             color: Theme.c.text
+            font.bold: true
+            wrapMode: Text.Wrap
+            font.pixelSize: titleProbe.lineCount > 2 ? Theme.px(64) : Theme.px(96)
+            lineHeight: 1.05
+        }
+        Text {  // measures the title at full size, to shrink titles over 2 lines
+            id: titleProbe
+            visible: false
+            width: title.width
+            text: title.text
             font.pixelSize: Theme.px(96)
             font.bold: true
             wrapMode: Text.Wrap
-            maximumLineCount: 2
-            fontSizeMode: Text.HorizontalFit
-            minimumPixelSize: Theme.px(56)
-            lineHeight: 1.05
         }
         Text {
             id: subtitle
