@@ -47,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
                      help="reload the content when its files change (for editors)")
     run.add_argument("--exit-after-first-frame", action="store_true",
                      help="start, show the first frame and exit 0 (smoke tests)")
+    run.add_argument("--no-supervisor", action="store_true",
+                     help="run without the supervisor that restarts a crashed kiosk")
+    run.add_argument("--heartbeat", metavar="FILE", help=argparse.SUPPRESS)
+
+    sub.add_parser("set-pin", help="set the staff PIN (stored hashed in kiosk.toml)")
 
     snapshot = sub.add_parser("snapshot", help="render every screen to PNG files")
     snapshot.add_argument("folder", nargs="?", help="content folder")
@@ -71,11 +76,45 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.ops.snapshot import snapshot
 
         return snapshot(content_folder(args.folder), args.out, args.size)
-    from kiosk.ui.app import run
-
+    if command == "set-pin":
+        return set_pin()
     if args.command is None:
         args = build_parser().parse_args(["run"])
+    if not (args.no_supervisor or args.exit_after_first_frame):
+        from kiosk.ops.logs import setup_logging
+        from kiosk.ops.supervisor import supervise
+
+        setup_logging()
+        return supervise(run_arguments(argv))
+
+    from kiosk.ui.app import run
+
     return run(args)
+
+
+def run_arguments(argv: Sequence[str] | None) -> list[str]:
+    """The command line again, as `run ...`, for the supervisor to start the kiosk with."""
+    given = list(sys.argv[1:] if argv is None else argv)
+    return given if given and given[0] == "run" else ["run", *given]
+
+
+def set_pin() -> int:
+    import getpass
+
+    from kiosk.ops.pin import hash_pin, valid_new_pin
+    from kiosk.ops.settings import settings_path, write_pin_hash
+
+    pin = getpass.getpass("New staff PIN (4 to 12 digits): ")
+    if not valid_new_pin(pin):
+        print("a PIN is 4 to 12 digits; nothing changed")
+        return 1
+    if getpass.getpass("The same PIN again: ") != pin:
+        print("the two PINs differ; nothing changed")
+        return 1
+    path = settings_path()
+    write_pin_hash(path, hash_pin(pin))
+    print(f"PIN saved (hashed) in {path}; restart the kiosk to use it")
+    return 0
 
 
 def validate(folder: str | None, strict: bool) -> int:

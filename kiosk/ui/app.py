@@ -1,17 +1,25 @@
-"""`kiosk run`: the application object and the kiosk window."""
+"""`kiosk run`: the application, kiosk mode, content reloads and the heartbeat."""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCursor, QGuiApplication
 
 from kiosk import __version__
-from kiosk.content import load_folder
-from kiosk.paths import content_folder
+from kiosk.content import LoadResult, load_folder
+from kiosk.content.model import Exhibit
+from kiosk.ops.settings import Settings, load_settings
+from kiosk.paths import bundled_content, content_folder
 from kiosk.ui.view import load_fonts
+
+log = logging.getLogger("kiosk.app")
+EXIT_NO_CONTENT = 78  # EX_CONFIG: the supervisor does not restart a kiosk with no content
 
 
 def application() -> QGuiApplication:
@@ -27,23 +35,140 @@ def application() -> QGuiApplication:
     return app
 
 
+def problem_lines(result: LoadResult) -> list[str]:
+    return [str(p) for p in result.problems]
+
+
+def initial_content(folder: Path) -> tuple[Exhibit | None, list[str]]:
+    """The folder's exhibit; if it has errors, the bundled one, with the problems for staff."""
+    result = load_folder(folder)
+    if result.exhibit is not None:
+        return result.exhibit, problem_lines(result)
+    for line in problem_lines(result):
+        log.error("content: %s", line)
+    if folder.resolve() != bundled_content().resolve():
+        fallback = load_folder(bundled_content()).exhibit
+        if fallback is not None:
+            log.error("showing the bundled exhibit until %s is fixed", folder)
+            return fallback, problem_lines(result)
+    return None, problem_lines(result)
+
+
 def run(args: argparse.Namespace) -> int:
+    from kiosk.ops.inhibit import DisplayInhibitor
+    from kiosk.ops.logs import install_qt_message_handler, setup_logging
+    from kiosk.ops.pin import PinGate
+    from kiosk.ui.staff import StaffState
     from kiosk.ui.state import KioskState
     from kiosk.ui.view import create_view
+    from kiosk.ui.watch import ContentWatcher
 
+    settings = load_settings()
+    log_file = setup_logging(settings.log_level)
+    install_qt_message_handler()
     folder = content_folder(args.content)
-    result = load_folder(folder)
-    if result.exhibit is None:
-        for problem in result.problems:
-            print(problem, file=sys.stderr)
-        return 1
+    log.info("kiosk %s starting on %s (pid %d)", __version__, folder, os.getpid())
+    exhibit, problems = initial_content(folder)
+    if exhibit is None:
+        for line in problems:
+            print(line, file=sys.stderr)
+        print(f"the kiosk has no content to show: fix {folder} (kiosk validate)",
+              file=sys.stderr)
+        return EXIT_NO_CONTENT
+
     app = application()
+    kiosk_mode = not args.windowed
+    state = KioskState(exhibit, idle_timeout_ms=_idle_ms(settings),
+                       reduced_motion=settings.reduced_motion)
+    if settings.default_language in exhibit.languages:
+        state.setLanguage(settings.default_language or "")
+
+    def reload() -> list[str]:
+        result = load_folder(folder)
+        lines = problem_lines(result)
+        if result.exhibit is not None:
+            state.set_exhibit(result.exhibit)
+            log.info("content reloaded: %d events", len(result.exhibit.events))
+        else:
+            log.error("content has errors; keeping the last good content: %s", lines[:3])
+        return lines
+
+    def exit_kiosk() -> None:
+        view.guard.allow_close = True
+        app.exit(0)
+
+    staff = StaffState(PinGate(settings.pin_hash), reload, exit_kiosk, folder, settings.path,
+                       log_file)
     size = args.size or (1920, 1080)
-    view = create_view(result.exhibit, size, KioskState(result.exhibit))
-    if args.windowed:
-        view.window.show()
-    else:
-        view.window.showFullScreen()
+    view = create_view(exhibit, size, state, staff, kiosk_mode=kiosk_mode)
+    if any(": error:" in line for line in problems):
+        staff.show_problems(problems)
+        staff.requestAccess()  # staff started it: tell them at once why the exhibit differs
+    _place_window(view.window, app, args, settings, kiosk_mode)
+
+    inhibitor = DisplayInhibitor()
+    if kiosk_mode:
+        inhibitor.hold()
+    watcher = None
+    if args.watch:
+        watcher = ContentWatcher(folder, lambda: staff.show_problems(reload()), parent=state)
+        log.info("watching %s for changes", watcher and folder)
+    if args.heartbeat:
+        _start_heartbeat(Path(args.heartbeat), state)
     if args.exit_after_first_frame:
-        view.window.frameSwapped.connect(lambda: QTimer.singleShot(0, app.quit))
-    return app.exec()
+        view.window.frameSwapped.connect(lambda: QTimer.singleShot(0, app.quit),
+                                         Qt.ConnectionType.SingleShotConnection)
+    try:
+        code = app.exec()
+    finally:
+        inhibitor.release()
+        QGuiApplication.restoreOverrideCursor()
+    log.info("kiosk stopped (exit code %d)", code)
+    return code
+
+
+def _idle_ms(settings: Settings) -> int | None:
+    return round(settings.idle_timeout * 1000) if settings.idle_timeout else None
+
+
+def _place_window(window: object, app: QGuiApplication, args: argparse.Namespace,
+                  settings: Settings, kiosk_mode: bool) -> None:
+    from PySide6.QtQuick import QQuickWindow
+
+    assert isinstance(window, QQuickWindow)
+    screens = app.screens()
+    number = args.screen if args.screen is not None else settings.screen
+    if number is not None and not 0 <= number < len(screens):
+        log.warning("there is no screen %d (screens: %d); using the first", number,
+                    len(screens))
+        number = None
+    screen = screens[number] if number is not None else app.primaryScreen()
+    if screen is not None:
+        window.setScreen(screen)
+        window.setPosition(screen.geometry().topLeft())
+    if not kiosk_mode:
+        window.show()
+        return
+    window.setFlags(window.flags() | Qt.WindowType.FramelessWindowHint
+                    | Qt.WindowType.WindowStaysOnTopHint)
+    if not args.cursor:
+        QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+    window.showFullScreen()
+
+
+def _start_heartbeat(path: Path, parent: object) -> None:
+    """Touch a file every second from the UI thread: if the UI freezes, it goes stale."""
+    from PySide6.QtCore import QObject
+
+    assert isinstance(parent, QObject)
+
+    def beat() -> None:
+        try:
+            path.touch()
+        except OSError as exc:
+            log.warning("heartbeat: %s", exc)
+
+    timer = QTimer(parent, interval=1000)
+    timer.timeout.connect(beat)
+    timer.start()
+    beat()

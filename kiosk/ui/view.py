@@ -4,18 +4,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QSize
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QKeyEvent,
+    QSinglePointEvent,
+    QTouchEvent,
+    QWindow,
+)
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.content.model import Exhibit
+from kiosk.ops.pin import PinGate
 from kiosk.paths import assets_dir, qml_dir
+from kiosk.ui.staff import StaffState
 from kiosk.ui.state import KioskState
 
 FONT_FAMILY = "Noto Sans CJK SC"
-_TOUCH_EVENTS = {QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
-                 QEvent.Type.TabletPress}
 
 
 class LoadError(RuntimeError):
@@ -37,17 +45,63 @@ def load_fonts() -> str:
     return family
 
 
-class PresenceFilter(QObject):
-    """Every touch, click or wheel anywhere in the window tells the state someone is here."""
+STAFF_CHORD = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+               | Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_K)
+CORNER_HOLD_MS = 5000
+_PRESSES = {QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress, QEvent.Type.TabletPress}
+_ENDS = {QEvent.Type.TouchEnd, QEvent.Type.TouchCancel, QEvent.Type.MouseButtonRelease}
+_MOVES = {QEvent.Type.TouchUpdate, QEvent.Type.MouseMove}
 
-    def __init__(self, state: KioskState) -> None:
+
+class InputGuard(QObject):
+    """Sees every input first: tells the state someone is here, opens the staff PIN pad on
+    a 5-second hold of the top-left corner (or Ctrl+Alt+Shift+K), and in kiosk mode
+    swallows keys, context menus and close requests."""
+
+    def __init__(self, state: KioskState, staff: StaffState, kiosk_mode: bool) -> None:
         super().__init__(state)
         self._state = state
+        self._staff = staff
+        self.kiosk_mode = kiosk_mode
+        self.allow_close = False
+        self._hold = QTimer(self, singleShot=True, interval=CORNER_HOLD_MS)
+        self._hold.timeout.connect(staff.requestAccess)
+
+    def _in_corner(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QSinglePointEvent | QTouchEvent) and event.points():
+            point = event.points()[0].position()
+            window = watched if isinstance(watched, QWindow) else None
+            side = 96 * min(window.width(), window.height()) / 1080 if window else 96
+            return point.x() <= side and point.y() <= side
+        return False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _TOUCH_EVENTS:
+        kind = event.type()
+        if kind in _PRESSES or kind == QEvent.Type.Wheel:
             self._state.touch()
+            if kind in _PRESSES and self._in_corner(watched, event):
+                self._hold.start()
+        elif kind in _ENDS or (kind in _MOVES and not self._in_corner(watched, event)):
+            self._hold.stop()
+        elif kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if (event.modifiers() & STAFF_CHORD[0]) == STAFF_CHORD[0] \
+                    and event.key() == STAFF_CHORD[1]:
+                self._staff.requestAccess()
+                return True
+            return self.kiosk_mode
+        elif kind in (QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride):
+            return self.kiosk_mode
+        elif kind == QEvent.Type.ContextMenu:
+            return True
+        elif kind == QEvent.Type.Close and self.kiosk_mode and not self.allow_close:
+            event.ignore()
+            return True
         return False
+
+
+def quiet_staff(exhibit: Exhibit) -> StaffState:
+    """A staff state with no PIN and no actions, for snapshots and tests."""
+    return StaffState(PinGate(""), lambda: [], lambda: None, exhibit.folder, None, None)
 
 
 @dataclass
@@ -55,23 +109,29 @@ class KioskView:
     engine: QQmlApplicationEngine
     window: QQuickWindow
     state: KioskState
+    staff: StaffState
+    guard: InputGuard
 
 
 def create_view(exhibit: Exhibit, size: tuple[int, int] = (1920, 1080),
-                state: KioskState | None = None) -> KioskView:
+                state: KioskState | None = None, staff: StaffState | None = None,
+                kiosk_mode: bool = False) -> KioskView:
     """Build the window (not yet shown) for an exhibit."""
     state = state or KioskState(exhibit)
+    staff = staff or quiet_staff(exhibit)
     engine = QQmlApplicationEngine()
     state.setParent(engine)  # QML must never outlive the state it binds to
+    staff.setParent(engine)
     engine.setInitialProperties({
         "kiosk": state, "eventModel": state.events, "eraModel": state.eras,
-        "tickModel": state.ticks, "width": size[0], "height": size[1],
+        "tickModel": state.ticks, "staff": staff, "width": size[0], "height": size[1],
     })
     engine.load(str(qml_dir() / "Main.qml"))
     roots = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):
         raise LoadError("the kiosk's QML did not load; see the log for the QML errors")
     window = roots[0]
-    window.installEventFilter(PresenceFilter(state))
+    guard = InputGuard(state, staff, kiosk_mode)
+    window.installEventFilter(guard)
     window.resize(QSize(*size))
-    return KioskView(engine, window, state)
+    return KioskView(engine, window, state, staff, guard)

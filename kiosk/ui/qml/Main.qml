@@ -7,6 +7,7 @@ Window {
     required property var eventModel
     required property var eraModel
     required property var tickModel
+    required property QtObject staff
     width: 1920
     height: 1080
     color: Theme.c.bg
@@ -64,5 +65,10 @@ Window {
         objectName: "idleOverlay"
         anchors.fill: parent
         kiosk: root.kiosk
+    }
+    StaffLayer {
+        objectName: "staffLayer"
+        anchors.fill: parent
+        staff: root.staff
     }
 }

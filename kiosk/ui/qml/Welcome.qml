@@ -14,7 +14,7 @@ Item {
         id: layers
         model: 2
         Image {
-            id: layer
+            id: picture
             required property int index
             property real drift: 0
             readonly property bool busy: status === Image.Loading
@@ -35,9 +35,9 @@ Item {
                 duration: welcome.kiosk.attractInterval * 1000 + 1200
             }
             function show(source) {
-                layer.source = source
-                layer.drift = 0
-                layer.opacity = 1
+                picture.source = source
+                picture.drift = 0
+                picture.opacity = 1
                 if (!Theme.reducedMotion && welcome.showing)
                     driftAnimation.restart()
             }

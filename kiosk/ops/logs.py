@@ -1,0 +1,88 @@
+"""A rotating log file, the last lines in memory for staff, and nothing shown to visitors."""
+
+from __future__ import annotations
+
+import collections
+import faulthandler
+import logging
+import logging.handlers
+import sys
+import threading
+from pathlib import Path
+from types import TracebackType
+from typing import TextIO
+
+import platformdirs
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+_recent: collections.deque[str] = collections.deque(maxlen=200)
+_crash_file: TextIO | None = None
+
+
+class _RecentLines(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        _recent.append(self.format(record))
+
+
+def recent_lines(count: int = 20) -> list[str]:
+    return list(_recent)[-count:]
+
+
+def log_dir() -> Path:
+    return Path(platformdirs.user_log_dir("kiosk", appauthor=False))
+
+
+def setup_logging(level: str = "info", folder: Path | None = None) -> Path:
+    """Log to a rotating file (5 x 2 MB) and to memory; route hard crashes to crash.log."""
+    global _crash_file
+    folder = folder or log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    root = logging.getLogger()
+    root.setLevel(level.upper())
+    for old in list(root.handlers):
+        if old.get_name() == "kiosk":
+            root.removeHandler(old)
+    formatter = logging.Formatter(LOG_FORMAT)
+    file_handler = logging.handlers.RotatingFileHandler(
+        folder / "kiosk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    memory = _RecentLines()
+    for handler in (file_handler, memory):
+        handler.setFormatter(formatter)
+        handler.set_name("kiosk")
+        root.addHandler(handler)
+    logging.captureWarnings(True)
+    if _crash_file is None:
+        _crash_file = open(folder / "crash.log", "a", encoding="utf-8")  # noqa: SIM115
+        faulthandler.enable(_crash_file)
+    sys.excepthook = _log_exception
+    threading.excepthook = lambda args: _log_exception(
+        args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback)
+    return folder / "kiosk.log"
+
+
+def _log_exception(kind: type[BaseException], value: BaseException,
+                   traceback: TracebackType | None) -> None:
+    """An unhandled exception goes to the log, never to the screen; the process ends so
+    that the supervisor starts a fresh one."""
+    logging.getLogger("kiosk").critical("unhandled exception", exc_info=(kind, value, traceback))
+    if kind is not KeyboardInterrupt:
+        from PySide6.QtCore import QCoreApplication
+
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.exit(70)
+
+
+def install_qt_message_handler() -> None:
+    """Qt's own warnings (QML errors among them) go into the same log."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    logger = logging.getLogger("qt")
+    levels = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+              QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+              QtMsgType.QtFatalMsg: logging.CRITICAL}
+
+    def handler(kind: QtMsgType, context: object, message: str) -> None:
+        logger.log(levels.get(kind, logging.WARNING), message)
+
+    qInstallMessageHandler(handler)
