@@ -14,7 +14,7 @@ packages=(python3 python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 l
           libxcb-xkb1 libxrender1 libxi6)
 for arg in "$@"; do
   case "$arg" in
-    --test) extras="${extras:+$extras,}test"; packages+=(xvfb xdotool imagemagick x11-utils) ;;
+    --test) extras="${extras:+$extras,}test"; packages+=(xvfb xdotool imagemagick x11-utils strace) ;;
     --build) extras="${extras:+$extras,}build" ;;
     *) echo "unknown option: $arg" >&2; exit 2 ;;
   esac

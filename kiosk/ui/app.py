@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -115,8 +116,10 @@ def run(args: argparse.Namespace) -> int:
         log.info("watching %s for changes", watcher and folder)
     if args.heartbeat:
         _start_heartbeat(Path(args.heartbeat), state)
+    _exit_cleanly_on_sigterm(app, state)
     if args.exit_after_first_frame:
-        view.window.frameSwapped.connect(lambda: QTimer.singleShot(0, app.quit),
+        # exit(), not quit(): quit() asks every window to close, and kiosk mode refuses
+        view.window.frameSwapped.connect(lambda: QTimer.singleShot(0, lambda: app.exit(0)),
                                          Qt.ConnectionType.SingleShotConnection)
     try:
         code = app.exec()
@@ -154,6 +157,16 @@ def _place_window(window: object, app: QGuiApplication, args: argparse.Namespace
     if not args.cursor:
         QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
     window.showFullScreen()
+
+
+def _exit_cleanly_on_sigterm(app: QGuiApplication, parent: object) -> None:
+    """A system shutdown (SIGTERM) ends the kiosk like a staff exit: no restart."""
+    from PySide6.QtCore import QObject
+
+    assert isinstance(parent, QObject)
+    signal.signal(signal.SIGTERM, lambda signum, frame: app.exit(0))
+    # Python runs signal handlers only when it gets control: wake it twice a second.
+    QTimer(parent, interval=500, timeout=lambda: None).start()
 
 
 def _start_heartbeat(path: Path, parent: object) -> None:
