@@ -166,7 +166,9 @@ def _exit_cleanly_on_sigterm(app: QGuiApplication, parent: object) -> None:
     assert isinstance(parent, QObject)
     signal.signal(signal.SIGTERM, lambda signum, frame: app.exit(0))
     # Python runs signal handlers only when it gets control: wake it twice a second.
-    QTimer(parent, interval=500, timeout=lambda: None).start()
+    waker = QTimer(parent, interval=500)
+    waker.timeout.connect(lambda: None)
+    waker.start()
 
 
 def _start_heartbeat(path: Path, parent: object) -> None:
