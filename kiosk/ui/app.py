@@ -80,9 +80,8 @@ def run(args: argparse.Namespace) -> int:
     app = application()
     kiosk_mode = not args.windowed
     state = KioskState(exhibit, idle_timeout_ms=_idle_ms(settings),
-                       reduced_motion=settings.reduced_motion)
-    if settings.default_language in exhibit.languages:
-        state.setLanguage(settings.default_language or "")
+                       reduced_motion=settings.reduced_motion,
+                       default_language=settings.default_language)
 
     def reload() -> list[str]:
         result = load_folder(folder)

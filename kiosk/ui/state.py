@@ -36,13 +36,15 @@ class KioskState(QObject):
 
     def __init__(self, exhibit: Exhibit, *, idle_timeout_ms: int | None = None,
                  countdown_seconds: int = COUNTDOWN_SECONDS, tick_ms: int = 1000,
-                 reduced_motion: bool = False, parent: QObject | None = None) -> None:
+                 reduced_motion: bool = False, default_language: str | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._exhibit = exhibit
+        self._wanted_home = default_language
         self._screen = WELCOME
         self._index = 0
         self._photo = 0
-        self._lang = exhibit.default_language
+        self._lang = self._home_language()
         self._large_text = False
         self._high_contrast = False
         self._default_reduced_motion = reduced_motion
@@ -84,7 +86,7 @@ class KioskState(QObject):
         for model in (self.events, self.eras, self.ticks):
             model.set_content(exhibit, timeline)
         if self._lang not in exhibit.languages:
-            self._set_language(exhibit.default_language)
+            self._set_language(self._home_language())
         new_index = exhibit.event_index(current_id)
         self._index = new_index if new_index is not None else 0
         if new_index is None and self._screen != WELCOME:
@@ -101,6 +103,12 @@ class KioskState(QObject):
             timeout = round(self._exhibit.idle_timeout * 1000)
         self._idle_timer.setInterval(timeout)
         self._attract_timer.setInterval(round(self._exhibit.attract_interval * 1000))
+
+    def _home_language(self) -> str:
+        """The staff's default language if the exhibit has it, else the exhibit's."""
+        if self._wanted_home in self._exhibit.languages:
+            return self._wanted_home or ""
+        return self._exhibit.default_language
 
     @property
     def current_event(self) -> Event:
@@ -356,7 +364,7 @@ class KioskState(QObject):
         return self._countdown_total
 
     def _at_rest(self) -> bool:
-        return (self._screen == WELCOME and self._lang == self._exhibit.default_language
+        return (self._screen == WELCOME and self._lang == self._home_language()
                 and not self._large_text and not self._high_contrast
                 and self._reduced_motion == self._default_reduced_motion)
 
@@ -386,7 +394,7 @@ class KioskState(QObject):
         """Back to the welcome screen, default language, first event, default display."""
         changed_display = not self._at_rest()
         self._set_screen(WELCOME)
-        self._set_language(self._exhibit.default_language)
+        self._set_language(self._home_language())
         if self._index != 0 or self._photo != 0:
             self._index = 0
             self._photo = 0

@@ -73,3 +73,13 @@ def test_reload_without_the_current_event_falls_back_to_the_first(
     state.set_exhibit(new)
     assert state.currentIndex == 0
     assert state.eventTitle == "A"
+
+
+def test_staff_default_language_is_home(qapp: QGuiApplication, bundled: Exhibit) -> None:
+    state = KioskState(bundled, default_language="zh")
+    assert state.language == "zh"
+    state.openEvent(3)
+    state.setLanguage("en")
+    state.reset()
+    assert state.language == "zh" and state.screen == "welcome"
+    assert KioskState(bundled, default_language="fr").language == "en"  # not in the exhibit
