@@ -53,6 +53,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("set-pin", help="set the staff PIN (stored hashed in kiosk.toml)")
 
+    bench = sub.add_parser("bench", help="measure start-up, navigation and memory")
+    bench.add_argument("folder", nargs="?", help="content folder")
+    bench.add_argument("--json", action="store_true", help="print one JSON object")
+    bench.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH")
+    child = sub.add_parser("_bench-child")
+    child.add_argument("folder")
+    child.add_argument("--size", type=_size, default=(1920, 1080))
+
     snapshot = sub.add_parser("snapshot", help="render every screen to PNG files")
     snapshot.add_argument("folder", nargs="?", help="content folder")
     snapshot.add_argument("--out", required=True, metavar="DIR", help="folder for the PNGs")
@@ -78,6 +86,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return snapshot(content_folder(args.folder), args.out, args.size)
     if command == "set-pin":
         return set_pin()
+    if command == "bench":
+        from kiosk.ops.bench import bench
+
+        return bench(content_folder(args.folder), args.json, args.size)
+    if command == "_bench-child":
+        from pathlib import Path
+
+        from kiosk.ops.bench import bench_child
+
+        return bench_child(Path(args.folder), args.size)
     if args.command is None:
         args = build_parser().parse_args(["run"])
     if not (args.no_supervisor or args.exit_after_first_frame):

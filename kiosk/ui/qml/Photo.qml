@@ -10,6 +10,7 @@ Item {
     readonly property bool ready: image.status === Image.Ready
     readonly property bool failed: image.status === Image.Error
     readonly property bool busy: image.status === Image.Loading
+    readonly property string shownSource: image.status === Image.Ready ? (item.source || "") : ""
     readonly property real paintedWidth: image.paintedWidth
     readonly property real paintedHeight: image.paintedHeight
 

@@ -1,0 +1,231 @@
+"""`kiosk bench`: start the kiosk as a fresh process, drive it with real input events and
+measure what a visitor feels (first frame, next event, photo viewer) and what the laptop
+pays (memory, and its growth over 1,000 further navigations).
+
+The parent measures from outside (process start, PSS from /proc); the child, started with
+the hidden `_bench-child` command, drives its own window and reports JSON lines.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from kiosk.ops.supervisor import child_command
+
+NAVIGATIONS = 1000
+
+
+def pss_mb(pid: int) -> float:
+    """Proportional set size of a process and its children, in MB (Linux)."""
+    total = 0
+    pids = [pid]
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        pids += [int(p) for p in children.read_text().split()]
+    for one in pids:
+        try:
+            for line in Path(f"/proc/{one}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total / 1024
+
+
+def bench(folder: Path, as_json: bool, size: tuple[int, int] = (1920, 1080)) -> int:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if env["QT_QPA_PLATFORM"] == "offscreen":
+        env.setdefault("QT_QUICK_BACKEND", "software")
+    command = [*child_command(["_bench-child", str(folder), "--size", f"{size[0]}x{size[1]}"])]
+    started = time.time()
+    child = subprocess.Popen(command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             text=True)
+    assert child.stdin is not None and child.stdout is not None
+    results: dict[str, Any] = {}
+    for line in child.stdout:
+        message = json.loads(line)
+        kind = message.pop("kind")
+        if kind == "error":
+            print(message["text"], file=sys.stderr)
+            child.wait()
+            return 1
+        if kind == "first_frame":
+            results["first_frame_ms"] = (message["t"] - started) * 1000
+        elif kind == "visited":
+            results.update(message)
+            results["pss_mb"] = pss_mb(child.pid)
+            child.stdin.write("go\n")
+            child.stdin.flush()
+        elif kind == "done":
+            results["pss_after_mb"] = pss_mb(child.pid)
+            child.stdin.close()
+            break
+    child.wait(60)
+    if child.returncode != 0 or "pss_after_mb" not in results:
+        print(f"the benchmark's kiosk process failed (exit {child.returncode})", file=sys.stderr)
+        return 1
+    next_ms: list[float] = results.pop("next_ms", [])
+    figures = {
+        "first_frame_ms": round(results["first_frame_ms"], 1),
+        "next_p50_ms": round(statistics.median(next_ms), 1),
+        "next_p95_ms": round(percentile(next_ms, 95), 1),
+        "viewer_open_ms": round(results["viewer_open_ms"], 1),
+        "pss_mb": round(results["pss_mb"], 1),
+        "pss_growth_mb": round(results["pss_after_mb"] - results["pss_mb"], 1),
+    }
+    if as_json:
+        print(json.dumps(figures))
+    else:
+        print_table(folder, figures, len(next_ms), size)
+    return 0
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(pct / 100 * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def print_table(folder: Path, figures: dict[str, float], events: int,
+                size: tuple[int, int]) -> None:
+    rows = [
+        ("cold start to first frame", f"{figures['first_frame_ms']:.0f} ms"),
+        ("next event, median", f"{figures['next_p50_ms']:.1f} ms"),
+        ("next event, 95th percentile", f"{figures['next_p95_ms']:.1f} ms"),
+        ("photo viewer opens", f"{figures['viewer_open_ms']:.1f} ms"),
+        ("memory (PSS) after every event", f"{figures['pss_mb']:.0f} MB"),
+        (f"growth over {NAVIGATIONS} navigations", f"{figures['pss_growth_mb']:+.1f} MB"),
+    ]
+    print(f"kiosk bench: {folder} ({events + 1} events, {size[0]}x{size[1]}, "
+          f"{os.cpu_count()} cores, platform {os.environ.get('QT_QPA_PLATFORM', 'offscreen')})")
+    width = max(len(name) for name, _ in rows)
+    for name, value in rows:
+        print(f"  {name:<{width}}  {value:>10}")
+
+
+# --- the child: a real kiosk window, driven by real input events -------------------------
+
+
+def bench_child(folder: Path, size: tuple[int, int]) -> int:
+    from kiosk.content import load_folder
+
+    result = load_folder(folder)
+    if result.exhibit is None:
+        emit("error", text="\n".join(str(p) for p in result.problems))
+        return 1
+    from PySide6.QtCore import QCoreApplication, QPointF, Qt
+    from PySide6.QtTest import QTest
+
+    from kiosk.ui.app import application
+    from kiosk.ui.state import KioskState
+    from kiosk.ui.view import create_view
+
+    app = application()
+    exhibit = result.exhibit
+    state = KioskState(exhibit, idle_timeout_ms=24 * 3600 * 1000)
+    view = create_view(exhibit, size, state)
+    window = view.window
+    frames = [0]
+    window.frameSwapped.connect(lambda: frames.__setitem__(0, frames[0] + 1))
+    window.show()
+    wait_for(lambda: frames[0] > 0, app)
+    emit("first_frame", t=time.time())
+
+    def click(name: str) -> None:
+        target = find(window, name)
+        point = target.mapToScene(QPointF(target.width() / 2, target.height() / 2)).toPoint()
+        QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         point)
+
+    def shown(photo_name: str, url: str) -> bool:
+        return str(find(window, photo_name).property("shownSource")) == url
+
+    def drawn(condition: Any) -> float:
+        """Milliseconds until `condition` holds and a frame showing it was presented.
+        The input was already sent: its handling is part of the measured time only where
+        Qt delivers it asynchronously, which is why `next` is timed around the click."""
+        start = time.perf_counter()
+        wait_for(condition, app)
+        seen = frames[0]
+        wait_for(lambda: frames[0] > seen, app)
+        return (time.perf_counter() - start) * 1000
+
+    state.openEvent(0)
+    wait_for(lambda: shown("eventPhoto", state.photo_url(0, 0)) or not exhibit.events[0].media,
+             app)
+    settle(app, 0.3)
+    next_ms = []
+    for index in range(1, len(exhibit.events)):
+        url = state.photo_url(index, 0) if exhibit.events[index].media else None
+        start = time.perf_counter()
+        click("nextButton")
+        wait_for(lambda i=index: state.currentIndex == i, app)  # type: ignore[misc]
+        if url:
+            wait_for(lambda u=url: shown("eventPhoto", u), app)  # type: ignore[misc]
+        seen = frames[0]
+        wait_for(lambda s=seen: frames[0] > s, app)  # type: ignore[misc]
+        next_ms.append((time.perf_counter() - start) * 1000)
+        settle(app, 0.05)
+    with_photo = next(i for i, e in enumerate(exhibit.events) if e.media)
+    state.openEvent(with_photo)
+    settle(app, 0.4)
+    url = state.photo_url(with_photo, 0)
+    click("eventPhoto")
+    viewer_ms = drawn(lambda: str(state.screen) == "photo" and shown("viewerPhoto", url))
+    state.closePhoto()
+    settle(app, 0.3)
+    emit("visited", next_ms=next_ms, viewer_open_ms=viewer_ms)
+    sys.stdin.readline()
+    rng = random.Random(1981)
+    for step in range(NAVIGATIONS):
+        state.openEvent(rng.randrange(len(exhibit.events)))
+        if step % 10 == 0 and state.current_event.media:
+            state.openPhoto(0)
+            settle(app, 0.01)
+            state.closePhoto()
+        settle(app, 0.01)
+    settle(app, 1.0)
+    QCoreApplication.processEvents()
+    emit("done")
+    sys.stdin.read()
+    return 0
+
+
+def emit(kind: str, **values: Any) -> None:
+    print(json.dumps({"kind": kind, **values}), flush=True)
+
+
+def find(window: Any, name: str) -> Any:
+    stack = [window.contentItem()]
+    while stack:
+        node = stack.pop()
+        if node.objectName() == name:
+            return node
+        stack.extend(node.childItems())
+    raise LookupError(name)
+
+
+def wait_for(condition: Any, app: Any, timeout: float = 30.0) -> None:
+    from PySide6.QtCore import QEventLoop
+
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the kiosk did not get there in time")
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+
+
+def settle(app: Any, seconds: float) -> None:
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.002)
