@@ -169,12 +169,17 @@ def bench_child(folder: Path, size: tuple[int, int]) -> int:
         start = time.perf_counter()
         click("nextButton")
         wait_for(lambda i=index: state.currentIndex == i, app)  # type: ignore[misc]
+        t_state = time.perf_counter()
         if url:
             wait_for(lambda u=url: shown("eventPhoto", u), app)  # type: ignore[misc]
+        t_photo = time.perf_counter()
         seen = frames[0]
         wait_for(lambda s=seen: frames[0] > s, app)  # type: ignore[misc]
         next_ms.append((time.perf_counter() - start) * 1000)
-        settle(app, 0.05)
+        if os.environ.get("KIOSK_BENCH_DEBUG"):
+            print(f"# state {1000 * (t_state - start):.1f} photo {1000 * (t_photo - start):.1f}"
+                  f" frame {next_ms[-1]:.1f}", file=sys.stderr)
+        settle(app, 0.3)  # a visitor's pause between taps, however quick
     with_photo = next(i for i, e in enumerate(exhibit.events) if e.media)
     state.openEvent(with_photo)
     settle(app, 0.4)
@@ -182,7 +187,7 @@ def bench_child(folder: Path, size: tuple[int, int]) -> int:
     click("eventPhoto")
     viewer_ms = drawn(lambda: str(state.screen) == "photo" and shown("viewerPhoto", url))
     state.closePhoto()
-    settle(app, 0.3)
+    settle(app, 1.0)
     emit("visited", next_ms=next_ms, viewer_open_ms=viewer_ms)
     sys.stdin.readline()
     rng = random.Random(1981)
@@ -193,6 +198,9 @@ def bench_child(folder: Path, size: tuple[int, int]) -> int:
             settle(app, 0.01)
             state.closePhoto()
         settle(app, 0.01)
+        if os.environ.get("KIOSK_BENCH_DEBUG") and step % 100 == 99:
+            settle(app, 1.0)
+            print(f"# after {step + 1}: {pss_mb(os.getpid()):.0f} MB", file=sys.stderr)
     settle(app, 1.0)
     QCoreApplication.processEvents()
     emit("done")

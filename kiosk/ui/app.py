@@ -15,6 +15,7 @@ from PySide6.QtGui import QCursor, QGuiApplication
 from kiosk import __version__
 from kiosk.content import LoadResult, load_folder
 from kiosk.content.model import Exhibit
+from kiosk.ops.memory import limit_arenas
 from kiosk.ops.settings import Settings, load_settings
 from kiosk.paths import bundled_content, content_folder
 from kiosk.ui.view import load_fonts
@@ -27,6 +28,7 @@ def application() -> QGuiApplication:
     """The one QGuiApplication, with the shipped fonts as every text's default."""
     app = QGuiApplication.instance()
     if app is None:
+        limit_arenas()
         app = QGuiApplication(sys.argv[:1])
         app.setApplicationName("kiosk")
         app.setOrganizationName("kiosk")

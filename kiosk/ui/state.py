@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 
 from kiosk.content.model import Event, Exhibit
+from kiosk.ops.memory import trim
 from kiosk.strings import LANGUAGE_NAMES, UI_STRINGS, ui_strings
 from kiosk.theme import HIGH_CONTRAST, NORMAL, band_color
 from kiosk.timeline import layout
@@ -66,6 +67,9 @@ class KioskState(QObject):
         self._tick_timer.timeout.connect(self._on_tick)
         self._attract_timer = QTimer(self)
         self._attract_timer.timeout.connect(self.advanceAttract)
+        # Half a second after the visitor stops moving, hand freed memory back.
+        self._trim_timer = QTimer(self, singleShot=True, interval=500)
+        self._trim_timer.timeout.connect(trim)
         self._apply_timers()
         self._idle_timer.start()
         self._attract_timer.start()
@@ -141,6 +145,7 @@ class KioskState(QObject):
             self._index = index
             self._photo = 0
             self.textsChanged.emit()
+            self._trim_timer.start()
         self._set_screen(EVENT)
 
     @Slot()
@@ -184,6 +189,7 @@ class KioskState(QObject):
     def closePhoto(self) -> None:
         if self._screen == PHOTO:
             self._set_screen(EVENT)
+            self._trim_timer.start()
 
     @Property(int, notify=textsChanged)
     def photoIndex(self) -> int:
@@ -192,6 +198,14 @@ class KioskState(QObject):
     @Property(list, notify=textsChanged)
     def photos(self) -> list[dict[str, Any]]:
         return [self._photo_dict(self._index, i) for i in range(len(self.current_event.media))]
+
+    @Property(list, notify=textsChanged)
+    def neighbours(self) -> list[dict[str, Any]]:
+        """The first photos of the previous and next events (empty where there is none),
+        for QML to decode ahead."""
+        return [self._photo_dict(i, 0)
+                if 0 <= i < len(self._exhibit.events) and self._exhibit.events[i].media
+                else {} for i in (self._index - 1, self._index + 1)]
 
     def _photo_dict(self, event_index: int, media_index: int) -> dict[str, Any]:
         media = self._exhibit.events[event_index].media[media_index]

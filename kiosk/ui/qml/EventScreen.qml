@@ -99,6 +99,18 @@ Item {
                     Accessible.name: screen.kiosk.strings.open_photo
                     Accessible.onPressAction: screen.kiosk.openPhoto(screen.kiosk.photoIndex)
                 }
+                // The neighbours' photos, decoded ahead at the same size: the next event
+                // shows at once. Two fixed items, so that nothing is created per step.
+                Photo {
+                    x: photo.x; y: photo.y; width: photo.width; height: photo.height
+                    visible: false
+                    item: screen.kiosk.neighbours[0] || ({})
+                }
+                Photo {
+                    x: photo.x; y: photo.y; width: photo.width; height: photo.height
+                    visible: false
+                    item: screen.kiosk.neighbours[1] || ({})
+                }
                 Column {
                     id: captionBox
                     anchors { bottom: parent.bottom; left: parent.left; right: parent.right }

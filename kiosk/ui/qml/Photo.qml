@@ -7,6 +7,7 @@ Item {
     id: photo
     property var item: ({})
     property real decodeFactor: 1
+    property bool cached: true
     readonly property bool ready: image.status === Image.Ready
     readonly property bool failed: image.status === Image.Error
     readonly property bool busy: image.status === Image.Loading
@@ -24,7 +25,7 @@ Item {
         source: photo.item.source || ""
         asynchronous: true
         autoTransform: true
-        cache: true
+        cache: photo.cached
         fillMode: Image.PreserveAspectFit
         smooth: true
         mipmap: true

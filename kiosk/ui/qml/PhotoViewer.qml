@@ -45,6 +45,7 @@ Rectangle {
             anchors.fill: parent
             x: viewer.swipeOffset
             decodeFactor: 2  // room for zooming in before pixels show
+            cached: false  // full-screen pictures are large: decode again rather than keep
             item: viewer.item
         }
     }
