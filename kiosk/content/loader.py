@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -175,12 +176,17 @@ def _read_event_file(path: Path, folder: Folder) -> list[Event]:
 
 
 def _warn_unused_files(folder: Folder, event_files: list[Path]) -> None:
-    content = {(folder.root / EXHIBIT_FILE).resolve(), *(p.resolve() for p in event_files)}
-    for path in sorted(folder.root.rglob("*")):
-        relative = path.relative_to(folder.root)
-        hidden = any(part.startswith(".") for part in relative.parts)
-        if hidden or path.name.endswith(SCHEMA_SUFFIX) or not path.is_file():
-            continue
-        if path.resolve() not in content and path.resolve() not in folder.used:
-            folder.problems.append(Problem(relative.as_posix(), 0, 0, "warning",
+    root = folder.root.resolve()
+    used = {root / EXHIBIT_FILE, *(root / p.relative_to(folder.root) for p in event_files)}
+    used |= folder.used
+    for directory, subdirs, files in os.walk(root):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(directory) / name
+            if name.startswith(".") or name.endswith(SCHEMA_SUFFIX) or path in used:
+                continue
+            if path.is_symlink() and path.resolve() in used:
+                continue
+            relative = path.relative_to(root).as_posix()
+            folder.problems.append(Problem(relative, 0, 0, "warning",
                                            "file is not used by any event"))

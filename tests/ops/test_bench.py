@@ -1,0 +1,50 @@
+"""`kiosk bench` reports every figure staff read, from a real kiosk process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MakeFolder, write_image
+
+pytestmark = pytest.mark.slow
+
+
+def test_bench_json_has_every_figure(make_folder: MakeFolder, tmp_path: Path) -> None:
+    events = "\n".join(f"  - {{id: e{i}, date: {1990 + i}, title: E{i}, media: "
+                       f"[{{image: media/{i}.jpg, alt: A}}]}}" for i in range(3))
+    root = make_folder(f"format: 1\ntitle: Small\nevents:\n{events}\n")
+    for i in range(3):
+        write_image(root / "media" / f"{i}.jpg", colour=(40 * i, 90, 140))
+    env = {"QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software",
+           "XDG_STATE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    run = subprocess.run([sys.executable, "-m", "kiosk", "bench", str(root), "--json",
+                          "--size", "960x540"], env=env, capture_output=True, text=True,
+                         timeout=300, check=False)
+    assert run.returncode == 0, run.stderr
+    figures = json.loads(run.stdout)
+    assert set(figures) == {"first_frame_ms", "next_p50_ms", "next_p95_ms", "viewer_open_ms",
+                            "pss_mb", "pss_growth_mb"}
+    assert 0 < figures["first_frame_ms"] < 60_000
+    assert 0 < figures["next_p50_ms"] <= figures["next_p95_ms"]
+    assert figures["pss_mb"] > 20  # a real process was measured
+
+
+def test_bench_table_is_readable(make_folder: MakeFolder, tmp_path: Path) -> None:
+    root = make_folder("format: 1\ntitle: Tiny\nevents:\n  - {id: a, date: 1990, title: A, "
+                       "media: [{image: media/a.jpg, alt: A}]}\n  - {id: b, date: 1991, "
+                       "title: B, media: [{image: media/a.jpg, alt: A}]}\n",
+                       images=("media/a.jpg",))
+    env = {"QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software",
+           "XDG_STATE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    run = subprocess.run([sys.executable, "-m", "kiosk", "bench", str(root), "--size",
+                          "960x540"], env=env, capture_output=True, text=True, timeout=300,
+                         check=False)
+    assert run.returncode == 0, run.stderr
+    for label in ("cold start to first frame", "next event, 95th percentile",
+                  "photo viewer opens", "memory (PSS)", "growth over 1000 navigations"):
+        assert label in run.stdout
