@@ -228,6 +228,8 @@ def test_photos_keep_exif_orientation_and_decode_at_shown_size(
     image = next(i for i in all_items(view) if i.objectName() == "photoImage" and is_shown(i))
     width, height = image.property("implicitWidth"), image.property("implicitHeight")
     assert height > width  # rotated by EXIF: shown upright, as a portrait
-    assert height <= image.height() + 1  # decoded at the size shown, not 4000 px
+    # decoded for the picture area it is shown in (the caption takes a little of it),
+    # never at the file's 4000 px
+    assert image.height() - 1 <= height <= image.height() * 1.1
     painted = image.property("paintedWidth") / image.property("paintedHeight")
     assert abs(painted - 3000 / 4000) < 0.01  # never stretched

@@ -92,6 +92,7 @@ Item {
                     objectName: "eventPhoto"
                     anchors { top: parent.top; left: parent.left; right: parent.right; bottom: captionBox.top; bottomMargin: Theme.px(12) }
                     item: screen.kiosk.photos.length > 0 ? screen.kiosk.photos[screen.kiosk.photoIndex] : ({})
+                    decodeBox: Qt.size(pictureArea.width, pictureArea.height)
                     TapHandler {
                         onTapped: screen.kiosk.openPhoto(screen.kiosk.photoIndex)
                     }
@@ -104,11 +105,13 @@ Item {
                 Photo {
                     x: photo.x; y: photo.y; width: photo.width; height: photo.height
                     visible: false
+                    decodeBox: photo.decodeBox
                     item: screen.kiosk.neighbours[0] || ({})
                 }
                 Photo {
                     x: photo.x; y: photo.y; width: photo.width; height: photo.height
                     visible: false
+                    decodeBox: photo.decodeBox
                     item: screen.kiosk.neighbours[1] || ({})
                 }
                 Column {

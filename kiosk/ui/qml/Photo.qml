@@ -7,6 +7,9 @@ Item {
     id: photo
     property var item: ({})
     property real decodeFactor: 1
+    // The box the picture is decoded for; an event's photos share one, so that a photo
+    // decoded ahead (or earlier) is found in Qt's cache whatever the caption's length.
+    property size decodeBox: Qt.size(width, height)
     property bool cached: true
     readonly property bool ready: image.status === Image.Ready
     readonly property bool failed: image.status === Image.Error
@@ -32,7 +35,7 @@ Item {
         // Decode the pixels the screen shows, not the file's. Qt applies sourceSize before
         // the EXIF rotation, so a turned photo asks for the turned size.
         readonly property real aspect: photo.item.aspect || 1.5
-        readonly property real fitWidth: Math.min(photo.width, photo.height * aspect)
+        readonly property real fitWidth: Math.min(photo.decodeBox.width, photo.decodeBox.height * aspect)
         readonly property real fitHeight: fitWidth / aspect
         readonly property real pixels: photo.decodeFactor * Screen.devicePixelRatio
         sourceSize.width: Math.ceil((photo.item.rotated ? fitHeight : fitWidth) * pixels)
