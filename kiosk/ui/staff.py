@@ -96,9 +96,18 @@ class StaffState(QObject):
         if self._panel_open:
             return
         self._pin_open = True
-        self._message = "" if self._gate.configured else (
-            "No staff PIN is set. On this computer run:  kiosk set-pin  "
-            f"(it writes {self._settings_file or 'kiosk.toml'}), then restart the kiosk.")
+        errors = sum(": error:" in line for line in self._problems)
+        parts = []
+        if errors:
+            parts.append(f"The content has {errors} error{'s' if errors != 1 else ''}; the "
+                         "bundled or last good exhibit is shown.")
+        if not self._gate.configured:
+            parts.append("No staff PIN is set. On this computer run:  kiosk set-pin  (it "
+                         f"writes {self._settings_file or 'kiosk.toml'}), then restart the "
+                         "kiosk.")
+        elif errors:
+            parts.append("Enter the PIN to see the problems.")
+        self._message = " ".join(parts)
         self._close_timer.start()
         log.info("staff PIN pad opened")
         self.changed.emit()

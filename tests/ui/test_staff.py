@@ -107,3 +107,15 @@ def test_windowed_mode_closes_normally(make_view: MakeView, bundled: Exhibit) ->
     close = QCloseEvent()
     QGuiApplication.sendEvent(view.window, close)
     assert close.isAccepted()
+
+
+def test_content_errors_at_start_are_announced_to_staff(qapp: QGuiApplication,
+                                                       bundled: Exhibit) -> None:
+    staff = StaffState(PinGate(hash_pin(PIN, iterations=1000)), lambda: [], lambda: None,
+                       bundled.folder, None, None)
+    staff.show_problems(["exhibit.yaml:2:8: error: malformed YAML: x", "a.jpg: warning: w"])
+    staff.requestAccess()
+    assert staff.pinPadOpen
+    assert staff.message.startswith("The content has 1 error;")
+    staff.enterPin(PIN)
+    assert staff.problems[0].startswith("exhibit.yaml:2:8: error:")
