@@ -103,8 +103,8 @@ def run(args: argparse.Namespace) -> int:
                        log_file)
     size = args.size or (1920, 1080)
     view = create_view(exhibit, size, state, staff, kiosk_mode=kiosk_mode)
+    staff.show_problems(problems + [f"{line} (settings)" for line in settings.problems])
     if any(": error:" in line for line in problems):
-        staff.show_problems(problems)
         staff.requestAccess()  # staff started it: tell them at once why the exhibit differs
     _place_window(view.window, app, args, settings, kiosk_mode)
 
