@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
@@ -12,12 +11,14 @@ from kiosk.theme import band_color
 from kiosk.timeline import TimelineLayout
 
 Index = QModelIndex | QPersistentModelIndex
+FIRST_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class _LanguageModel(QAbstractListModel):
-    """Rows from the exhibit and its timeline layout; texts follow the current language."""
+class _RowModel(QAbstractListModel):
+    """Rows from the exhibit and its timeline layout; texts follow the current language.
+    A subclass names its roles and says what one row holds."""
 
-    Roles: type[IntEnum]
+    ROLES: tuple[str, ...] = ()
 
     def __init__(self, exhibit: Exhibit, lang: str, timeline: TimelineLayout) -> None:
         super().__init__()
@@ -38,101 +39,65 @@ class _LanguageModel(QAbstractListModel):
         self.endResetModel()
 
     def roleNames(self) -> dict[int, QByteArray]:
-        return {role.value: QByteArray(role.name.encode()) for role in self.Roles}
+        return {FIRST_ROLE + i: QByteArray(name.encode()) for i, name in enumerate(self.ROLES)}
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.count()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+        position = role - FIRST_ROLE
+        if not index.isValid() or not 0 <= index.row() < self.count() \
+                or not 0 <= position < len(self.ROLES):
             return None
-        try:
-            return self.value(index.row(), self.Roles(role))
-        except ValueError:
-            return None
+        return self.row(index.row())[self.ROLES[position]]
 
-    def value(self, row: int, role: Any) -> Any:
+    def count(self) -> int:
+        raise NotImplementedError
+
+    def row(self, row: int) -> dict[str, Any]:
         raise NotImplementedError
 
 
-class EventRole(IntEnum):
-    eventId = Qt.ItemDataRole.UserRole + 1
-    title = Qt.ItemDataRole.UserRole + 2
-    dateText = Qt.ItemDataRole.UserRole + 3
-    markerX = Qt.ItemDataRole.UserRole + 4
-    trueX = Qt.ItemDataRole.UserRole + 5
-    highlight = Qt.ItemDataRole.UserRole + 6
-    eraColor = Qt.ItemDataRole.UserRole + 7
+class EventModel(_RowModel):
+    ROLES = ("eventId", "title", "dateText", "markerX", "trueX", "highlight", "eraColor")
 
+    def count(self) -> int:
+        return len(self._exhibit.events)
 
-class EventModel(_LanguageModel):
-    Roles = EventRole
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._exhibit.events)
-
-    def value(self, row: int, role: EventRole) -> Any:
+    def row(self, row: int) -> dict[str, Any]:
         event = self._exhibit.events[row]
         era = self._exhibit.era(event.era)
-        match role:
-            case EventRole.eventId:
-                return event.id
-            case EventRole.title:
-                return event.title.get(self._lang)
-            case EventRole.dateText:
-                return event.date_text(self._lang)
-            case EventRole.markerX:
-                return self._timeline.markers[row]
-            case EventRole.trueX:
-                return self._timeline.true_x[row]
-            case EventRole.highlight:
-                return event.highlight
-            case EventRole.eraColor:
-                return band_color(era.color) if era else ""
-        return None
+        return {
+            "eventId": event.id,
+            "title": event.title.get(self._lang),
+            "dateText": event.date_text(self._lang),
+            "markerX": self._timeline.markers[row],
+            "trueX": self._timeline.true_x[row],
+            "highlight": event.highlight,
+            "eraColor": band_color(era.color) if era else "",
+        }
 
 
-class EraRole(IntEnum):
-    title = Qt.ItemDataRole.UserRole + 1
-    bandX = Qt.ItemDataRole.UserRole + 2
-    bandWidth = Qt.ItemDataRole.UserRole + 3
-    bandColor = Qt.ItemDataRole.UserRole + 4
+class EraModel(_RowModel):
+    ROLES = ("title", "bandX", "bandWidth", "bandColor")
 
+    def count(self) -> int:
+        return len(self._exhibit.eras)
 
-class EraModel(_LanguageModel):
-    Roles = EraRole
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._exhibit.eras)
-
-    def value(self, row: int, role: EraRole) -> Any:
+    def row(self, row: int) -> dict[str, Any]:
         era = self._exhibit.eras[row]
         band = self._timeline.eras[row]
-        match role:
-            case EraRole.title:
-                return era.title.get(self._lang)
-            case EraRole.bandX:
-                return band.x
-            case EraRole.bandWidth:
-                return band.width
-            case EraRole.bandColor:
-                return band_color(era.color)
-        return None
+        return {"title": era.title.get(self._lang), "bandX": band.x, "bandWidth": band.width,
+                "bandColor": band_color(era.color)}
 
 
-class TickRole(IntEnum):
-    tickX = Qt.ItemDataRole.UserRole + 1
-    label = Qt.ItemDataRole.UserRole + 2
+class TickModel(_RowModel):
+    ROLES = ("tickX", "label")
 
+    def count(self) -> int:
+        return len(self._timeline.ticks)
 
-class TickModel(_LanguageModel):
-    Roles = TickRole
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._timeline.ticks)
-
-    def value(self, row: int, role: TickRole) -> Any:
+    def row(self, row: int) -> dict[str, Any]:
         tick = self._timeline.ticks[row]
-        match role:
-            case TickRole.tickX:
-                return tick.x
-            case TickRole.label:
-                return self._timeline.year_label(tick.year, self._lang) if tick.labelled else ""
-        return None
+        label = self._timeline.year_label(tick.year, self._lang) if tick.labelled else ""
+        return {"tickX": tick.x, "label": label}
