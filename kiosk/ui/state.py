@@ -34,6 +34,7 @@ class KioskState(QObject):
     displayChanged = Signal()
     idleChanged = Signal()
     attractChanged = Signal()
+    attractCaptionChanged = Signal()  # a new attract picture, or a new language
 
     def __init__(self, exhibit: Exhibit, *, idle_timeout_ms: int | None = None,
                  countdown_seconds: int = COUNTDOWN_SECONDS, tick_ms: int = 1000,
@@ -100,6 +101,7 @@ class KioskState(QObject):
         self._apply_timers()
         self.textsChanged.emit()
         self.attractChanged.emit()
+        self.attractCaptionChanged.emit()
 
     def _apply_timers(self) -> None:
         timeout = self._idle_timeout_ms
@@ -297,6 +299,7 @@ class KioskState(QObject):
             for model in (self.events, self.eras, self.ticks):
                 model.set_language(lang)
             self.textsChanged.emit()
+            self.attractCaptionChanged.emit()
 
     # --- display options ---------------------------------------------------------------------
 
@@ -342,17 +345,19 @@ class KioskState(QObject):
         if self._screen == WELCOME:
             self._attract = (self._attract + 1) % len(self._attract_events())
             self.attractChanged.emit()
+            self.attractCaptionChanged.emit()
 
     @Property(dict, notify=attractChanged)
     def attract(self) -> dict[str, Any]:
         index = self._attract_events()[self._attract]
         event = self._exhibit.events[index]
-        return {
-            "index": index,
-            "source": self.photo_url(index, 0) if event.media else "",
-            "title": event.title.get(self._lang),
-            "date": event.date_text(self._lang),
-        }
+        return {"index": index, "source": self.photo_url(index, 0) if event.media else ""}
+
+    @Property(str, notify=attractCaptionChanged)
+    def attractCaption(self) -> str:
+        """'1981 – 1991  ·  UNV Assistance Project', for the picture the welcome screen shows."""
+        event = self._exhibit.events[self._attract_events()[self._attract]]
+        return f"{event.date_text(self._lang)}  ·  {event.title.get(self._lang)}"
 
     # --- idle --------------------------------------------------------------------------------
 

@@ -10,7 +10,18 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import Exhibit
-from tests.ui.conftest import MakeView, centre, click, item, pinch, settle, swipe, tap
+from tests.ui.conftest import (
+    MakeView,
+    all_items,
+    centre,
+    click,
+    is_shown,
+    item,
+    pinch,
+    settle,
+    swipe,
+    tap,
+)
 
 
 def test_touch_on_welcome_opens_the_event_it_shows(make_view: MakeView, bundled: Exhibit,
@@ -227,3 +238,17 @@ def test_press_and_hold_and_two_finger_taps_do_nothing(
     assert view.state.screen == "event"
     assert view.state.currentIndex == 2
     assert abs(item(view, "eventContent").childItems()[0].x()) < 1
+
+
+def test_welcome_caption_follows_the_language(make_view: MakeView, bundled: Exhibit,
+                                              touchscreen: QPointingDevice) -> None:
+    view = make_view(bundled)
+    shown = bundled.events[view.state.attract["index"]]
+    caption = item(view, "attractCaption")
+    assert shown.title.get("en") in caption.property("text")
+    tap(view.window, touchscreen, centre(next(
+        i for i in all_items(view) if i.objectName() == "language-zh" and is_shown(i))))
+    assert view.state.language == "zh"
+    assert view.state.screen == "welcome"  # the visitor sees it all in Chinese, then begins
+    assert shown.title.get("zh") in caption.property("text")
+    assert item(view, "welcomeTitle").property("text") == bundled.title.get("zh")

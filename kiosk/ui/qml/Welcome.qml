@@ -83,7 +83,7 @@ Item {
             id: attractCaption
             objectName: "attractCaption"
             anchors { left: parent.left; right: parent.right; bottom: title.top; bottomMargin: Theme.px(24) }
-            text: welcome.kiosk.attract.date + "  ·  " + welcome.kiosk.attract.title
+            text: welcome.kiosk.attractCaption
             color: Theme.c.accent
             font.pixelSize: Theme.px(28)
             font.bold: true
