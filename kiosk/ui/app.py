@@ -111,10 +111,10 @@ def run(args: argparse.Namespace) -> int:
     inhibitor = DisplayInhibitor()
     if kiosk_mode:
         inhibitor.hold()
-    watcher = None
     if args.watch:
-        watcher = ContentWatcher(folder, lambda: staff.show_problems(reload()), parent=state)
-        log.info("watching %s for changes", watcher and folder)
+        # parented to the state, which the QML engine owns: it lives as long as the window
+        ContentWatcher(folder, lambda: staff.show_problems(reload()), parent=state)
+        log.info("watching %s for changes", folder)
     if args.heartbeat:
         _start_heartbeat(Path(args.heartbeat), state)
     _exit_cleanly_on_sigterm(app, state)
