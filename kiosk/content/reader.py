@@ -1,8 +1,9 @@
 """Read one YAML file into position-carrying nodes, turning YAML's traps into problems.
 
 We never let PyYAML construct Python values: its YAML 1.1 resolver turns `no` into
-False and `1981-05-12` into a date. Rules read the scalar text as written, and each
-node keeps the line and column that problems point at.
+False and `1981-05-12` into a date. Rules read the scalar text as written (with the tag
+YAML 1.1 would give it, to tell `90` from `"90"`), and each node keeps the line and
+column that problems point at.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ MAX_FILE_BYTES = 2 * 1024 * 1024  # a hand-written content file is a few kB
 MAX_NODES = 200_000
 MAX_DEPTH = 50
 
-try:  # libyaml's parser is much faster; the pure-Python one gives the same nodes
+try:  # libyaml's parser is much faster; the pure-Python one gives the same events
     _Loader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
+_Resolver = yaml.resolver.Resolver  # YAML 1.1 tags, as SafeLoader resolves them
 
 STR_TAG = "tag:yaml.org,2002:str"
 NULL_TAG = "tag:yaml.org,2002:null"
@@ -72,10 +74,6 @@ class _Reject(Exception):
         self.message = message
 
 
-def _pos(node: yaml.Node) -> Pos:
-    return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
-
-
 def read_yaml(data: bytes, file: str) -> tuple[Node | None, list[Problem]]:
     """Parse one content file: its root node (None if unusable) and its problems."""
 
@@ -101,9 +99,9 @@ def read_yaml(data: bytes, file: str) -> tuple[Node | None, list[Problem]]:
         line = text.count("\n", 0, text.index("\x00")) + 1
         return error(line, 1, "the file contains a NUL character; is it really a text file?")
 
+    problems: list[Problem] = []
     try:
-        _check_shape(text)
-        root = yaml.compose(text, Loader=_Loader)
+        root = _build(text, file, problems)
     except _Reject as exc:
         return error(exc.pos.line, exc.pos.col, exc.message)
     except yaml.MarkedYAMLError as exc:
@@ -113,57 +111,74 @@ def read_yaml(data: bytes, file: str) -> tuple[Node | None, list[Problem]]:
         return error(line, col, f"malformed YAML: {what}")
     except yaml.YAMLError as exc:
         return error(1, 1, f"malformed YAML: {exc}")
-    if root is None:
-        return None, []
-
-    problems: list[Problem] = []
-
-    def convert(node: yaml.Node) -> Node:
-        if isinstance(node, yaml.ScalarNode):
-            return Scalar(node.value, node.tag, node.style in ("'", '"', "|", ">"), _pos(node))
-        if isinstance(node, yaml.SequenceNode):
-            return Sequence(tuple(convert(item) for item in node.value), _pos(node))
-        assert isinstance(node, yaml.MappingNode)
-        pairs: list[tuple[Scalar, Node]] = []
-        first_seen: dict[str, Pos] = {}
-        for key_node, value_node in node.value:
-            key = convert(key_node)
-            value = convert(value_node)
-            if not isinstance(key, Scalar):
-                problems.append(Problem(file, key.pos.line, key.pos.col, "error",
-                                        "a key must be a plain word, not a list or mapping"))
-                continue
-            if key.text in first_seen:
-                first = first_seen[key.text]
-                problems.append(Problem(file, key.pos.line, key.pos.col, "error",
-                                        f"key '{key.text}' is given twice in this mapping "
-                                        f"(first at line {first.line})"))
-                continue
-            first_seen[key.text] = key.pos
-            pairs.append((key, value))
-        return Mapping(tuple(pairs), _pos(node))
-
-    return convert(root), problems
+    return root, problems
 
 
-def _check_shape(text: str) -> None:
-    """Reject aliases, deep nesting and huge node counts from the event stream, before any
-    recursive composition: a hostile file must neither hang, nor eat memory, nor crash."""
-    depth = nodes = 0
+@dataclass
+class _Open:
+    """A sequence or mapping whose end the parser has not reached yet."""
+
+    is_mapping: bool
+    pos: Pos
+    items: list[Node]
+
+
+def _build(text: str, file: str, problems: list[Problem]) -> Node | None:
+    """Build nodes straight from the parser's event stream, without recursion: aliases,
+    deep nesting and huge node counts are refused as they come, so a hostile file can
+    neither hang, nor eat memory, nor overflow a stack."""
+    resolver = _Resolver()
+    stack: list[_Open] = []
+    root: Node | None = None
+    nodes = 0
+
+    def add(node: Node) -> None:
+        nonlocal root
+        if stack:
+            stack[-1].items.append(node)
+        else:
+            root = node
+
     for event in yaml.parse(text, Loader=_Loader):
         mark = event.start_mark
         assert mark is not None  # the parser marks every event
+        pos = Pos(mark.line + 1, mark.column + 1)
         if isinstance(event, yaml.AliasEvent):
-            raise _Reject(Pos(mark.line + 1, mark.column + 1),
-                          "anchors and aliases (&name, *name) are not supported in content "
-                          "files; write the value out in full")
+            raise _Reject(pos, "anchors and aliases (&name, *name) are not supported in "
+                          "content files; write the value out in full")
         if isinstance(event, yaml.NodeEvent):
             nodes += 1
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
+            if nodes > MAX_NODES:
+                raise _Reject(pos, "the file has too many values for a content file")
+        if isinstance(event, yaml.ScalarEvent):
+            tag = event.tag if event.tag not in (None, "!") else resolver.resolve(  # type: ignore[no-untyped-call]  # untyped in PyYAML's stubs
+                yaml.ScalarNode, event.value, event.implicit)
+            add(Scalar(event.value, tag, event.style in ("'", '"', "|", ">"), pos))
+        elif isinstance(event, yaml.CollectionStartEvent):
+            stack.append(_Open(isinstance(event, yaml.MappingStartEvent), pos, []))
+            if len(stack) > MAX_DEPTH:
+                raise _Reject(pos, "the file is nested too deeply for a content file")
         elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-        if depth > MAX_DEPTH or nodes > MAX_NODES:
-            raise _Reject(Pos(mark.line + 1, mark.column + 1),
-                          "the file is nested too deeply or has too many values for a "
-                          "content file")
+            done = stack.pop()
+            add(_mapping(done, file, problems) if done.is_mapping
+                else Sequence(tuple(done.items), done.pos))
+    return root
+
+
+def _mapping(done: _Open, file: str, problems: list[Problem]) -> Mapping:
+    """Pair keys with values; a duplicate key is reported and the first one kept."""
+    pairs: list[tuple[Scalar, Node]] = []
+    first_seen: dict[str, Pos] = {}
+    for key, value in zip(done.items[::2], done.items[1::2], strict=True):
+        if not isinstance(key, Scalar):
+            problems.append(Problem(file, key.pos.line, key.pos.col, "error",
+                                    "a key must be a plain word, not a list or mapping"))
+            continue
+        if key.text in first_seen:
+            problems.append(Problem(file, key.pos.line, key.pos.col, "error",
+                                    f"key '{key.text}' is given twice in this mapping "
+                                    f"(first at line {first_seen[key.text].line})"))
+            continue
+        first_seen[key.text] = key.pos
+        pairs.append((key, value))
+    return Mapping(tuple(pairs), done.pos)
