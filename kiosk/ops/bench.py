@@ -127,7 +127,7 @@ def bench_child(folder: Path, size: tuple[int, int]) -> int:
 
     from kiosk.ui.app import application
     from kiosk.ui.state import KioskState
-    from kiosk.ui.view import create_view
+    from kiosk.ui.view import create_view, find_item
 
     app = application()
     exhibit = result.exhibit
@@ -141,13 +141,13 @@ def bench_child(folder: Path, size: tuple[int, int]) -> int:
     emit("first_frame", t=time.time())
 
     def click(name: str) -> None:
-        target = find(window, name)
+        target = find_item(window, name)
         point = target.mapToScene(QPointF(target.width() / 2, target.height() / 2)).toPoint()
         QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                          point)
 
     def shown(photo_name: str, url: str) -> bool:
-        return str(find(window, photo_name).property("shownSource")) == url
+        return str(find_item(window, photo_name).property("shownSource")) == url
 
     def drawn(condition: Any) -> float:
         """Milliseconds until `condition` holds and a frame showing it was presented.
@@ -210,16 +210,6 @@ def bench_child(folder: Path, size: tuple[int, int]) -> int:
 
 def emit(kind: str, **values: Any) -> None:
     print(json.dumps({"kind": kind, **values}), flush=True)
-
-
-def find(window: Any, name: str) -> Any:
-    stack = [window.contentItem()]
-    while stack:
-        node = stack.pop()
-        if node.objectName() == name:
-            return node
-        stack.extend(node.childItems())
-    raise LookupError(name)
 
 
 def wait_for(condition: Any, app: Any, timeout: float = 30.0) -> None:

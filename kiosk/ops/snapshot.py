@@ -5,10 +5,13 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from kiosk.content import load_folder
 from kiosk.content.problems import summary
+
+if TYPE_CHECKING:  # Qt is imported only once there is something to render
+    from kiosk.ui.view import KioskView
 
 
 def snapshot(folder: Path, out: str | Path, size: tuple[int, int]) -> int:
@@ -26,7 +29,7 @@ def snapshot(folder: Path, out: str | Path, size: tuple[int, int]) -> int:
     from kiosk.ui.state import KioskState
     from kiosk.ui.view import create_view
 
-    app = application()
+    _app = application()  # held for as long as the window renders
     exhibit = result.exhibit
     state = KioskState(exhibit, idle_timeout_ms=24 * 3600 * 1000, reduced_motion=True)
     view = create_view(exhibit, size, state)
@@ -36,7 +39,7 @@ def snapshot(folder: Path, out: str | Path, size: tuple[int, int]) -> int:
     written: list[Path] = []
 
     def shot(name: str) -> None:
-        wait_until_drawn(view, app)
+        wait_until_drawn(view)
         path = out_dir / f"{name}.png"
         view.window.grabWindow().save(str(path))
         written.append(path)
@@ -63,30 +66,20 @@ def snapshot(folder: Path, out: str | Path, size: tuple[int, int]) -> int:
     return 0
 
 
-def wait_until_drawn(view: object, app: object, timeout: float = 10.0) -> None:
+def wait_until_drawn(view: KioskView, timeout: float = 10.0) -> None:
     """Let animations settle and every visible photo finish decoding."""
     from PySide6.QtCore import QCoreApplication
 
-    from kiosk.ui.view import KioskView
+    from kiosk.ui.view import scene_items
 
-    assert isinstance(view, KioskView)
     deadline = time.monotonic() + timeout
     quiet = 0
     while time.monotonic() < deadline and quiet < 3:
         QCoreApplication.processEvents()
         time.sleep(0.01)
         loading = any(item.metaObject().indexOfProperty("busy") >= 0 and item.property("busy")
-                      for item in _items(view.window.contentItem()))
+                      for item in scene_items(view.window))
         quiet = quiet + 1 if not loading else 0
     for _ in range(5):
         QCoreApplication.processEvents()
         time.sleep(0.01)
-
-
-def _items(root: Any) -> list[Any]:
-    found, stack = [], [root]
-    while stack:
-        node = stack.pop()
-        found.append(node)
-        stack.extend(node.childItems())
-    return found

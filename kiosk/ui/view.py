@@ -15,7 +15,7 @@ from PySide6.QtGui import (
     QWindow,
 )
 from PySide6.QtQml import QQmlApplicationEngine
-from PySide6.QtQuick import QQuickWindow
+from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.content.model import Exhibit
 from kiosk.ops.pin import PinGate
@@ -102,6 +102,25 @@ class InputGuard(QObject):
 def quiet_staff(exhibit: Exhibit) -> StaffState:
     """A staff state with no PIN and no actions, for snapshots and tests."""
     return StaffState(PinGate(""), lambda: [], lambda: None, exhibit.folder, None, None)
+
+
+def scene_items(window: QQuickWindow) -> list[QQuickItem]:
+    """Every item of the window's visual tree. Repeater delegates are not QObject children
+    of the items they sit in, so findChild() misses them; this walk does not."""
+    found: list[QQuickItem] = []
+    stack = [window.contentItem()]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        stack.extend(node.childItems())
+    return found
+
+
+def find_item(window: QQuickWindow, name: str) -> QQuickItem:
+    for node in scene_items(window):
+        if node.objectName() == name:
+            return node
+    raise LookupError(f"no QML item named {name!r}")
 
 
 @dataclass

@@ -20,7 +20,7 @@ from kiosk.content import load_folder
 from kiosk.content.model import Exhibit
 from kiosk.ui.app import application
 from kiosk.ui.state import KioskState
-from kiosk.ui.view import KioskView, create_view
+from kiosk.ui.view import KioskView, create_view, find_item, scene_items
 from tests.conftest import DATA
 
 
@@ -69,20 +69,11 @@ def touchscreen() -> QPointingDevice:
 
 
 def all_items(view: KioskView) -> list[QQuickItem]:
-    """Every item of the visual tree (Repeater delegates are not QObject children)."""
-    found: list[QQuickItem] = []
-    stack = [view.window.contentItem()]
-    while stack:
-        node = stack.pop()
-        found.append(node)
-        stack.extend(node.childItems())
-    return found
+    return scene_items(view.window)
 
 
 def item(view: KioskView, name: str) -> QQuickItem:
-    matches = [i for i in all_items(view) if i.objectName() == name]
-    assert matches, f"no QML item named {name!r}"
-    return matches[0]
+    return find_item(view.window, name)
 
 
 def centre(target: QQuickItem) -> QPoint:
@@ -133,10 +124,6 @@ def pinch(window: QWindow, device: QPointingDevice, centre_point: QPoint, start_
 def click(window: QWindow, point: QPoint) -> None:
     QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
     settle()
-
-
-def visible_items(view: KioskView) -> list[QQuickItem]:
-    return [i for i in all_items(view) if is_shown(i)]
 
 
 def is_shown(target: QQuickItem) -> bool:
