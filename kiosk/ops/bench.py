@@ -149,11 +149,9 @@ def bench_child(folder: Path, size: tuple[int, int]) -> int:
     def shown(photo_name: str, url: str) -> bool:
         return str(find_item(window, photo_name).property("shownSource")) == url
 
-    def drawn(condition: Any) -> float:
-        """Milliseconds until `condition` holds and a frame showing it was presented.
-        The input was already sent: its handling is part of the measured time only where
-        Qt delivers it asynchronously, which is why `next` is timed around the click."""
-        start = time.perf_counter()
+    def drawn_since(start: float, condition: Any) -> float:
+        """Milliseconds from `start` (before the tap) until `condition` holds and a frame
+        showing it was presented."""
         wait_for(condition, app)
         seen = frames[0]
         wait_for(lambda: frames[0] > seen, app)
@@ -170,22 +168,19 @@ def bench_child(folder: Path, size: tuple[int, int]) -> int:
         click("nextButton")
         wait_for(lambda i=index: state.currentIndex == i, app)  # type: ignore[misc]
         t_state = time.perf_counter()
-        if url:
-            wait_for(lambda u=url: shown("eventPhoto", u), app)  # type: ignore[misc]
-        t_photo = time.perf_counter()
-        seen = frames[0]
-        wait_for(lambda s=seen: frames[0] > s, app)  # type: ignore[misc]
-        next_ms.append((time.perf_counter() - start) * 1000)
+        next_ms.append(drawn_since(start, lambda u=url: not u or shown("eventPhoto", u)))
         if os.environ.get("KIOSK_BENCH_DEBUG"):
-            print(f"# state {1000 * (t_state - start):.1f} photo {1000 * (t_photo - start):.1f}"
-                  f" frame {next_ms[-1]:.1f}", file=sys.stderr)
+            print(f"# state {1000 * (t_state - start):.1f} frame {next_ms[-1]:.1f}",
+                  file=sys.stderr)
         settle(app, 0.3)  # a visitor's pause between taps, however quick
     with_photo = next(i for i, e in enumerate(exhibit.events) if e.media)
     state.openEvent(with_photo)
     settle(app, 0.4)
     url = state.photo_url(with_photo, 0)
+    start = time.perf_counter()
     click("eventPhoto")
-    viewer_ms = drawn(lambda: str(state.screen) == "photo" and shown("viewerPhoto", url))
+    viewer_ms = drawn_since(start, lambda: str(state.screen) == "photo"
+                            and shown("viewerPhoto", url))
     state.closePhoto()
     settle(app, 1.0)
     emit("visited", next_ms=next_ms, viewer_open_ms=viewer_ms)
