@@ -9,6 +9,7 @@ from PIL import Image, UnidentifiedImageError
 
 FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
 EXIF_ORIENTATION = 0x0112
+TURNED = (5, 6, 7, 8)  # EXIF orientations that turn the stored pixels by 90 or 270 degrees
 LARGE_PIXELS = 40_000_000  # beyond this, decoding takes long and memory grows
 LARGE_BYTES = 25 * 1024 * 1024
 SCREEN = (1920, 1080)
@@ -24,6 +25,11 @@ class ImageInfo:
     height: int
     orientation: int  # EXIF orientation 1-8
     bytes: int
+
+    @property
+    def rotated(self) -> bool:
+        """EXIF turns the stored pixels by 90 or 270 degrees."""
+        return self.orientation in TURNED
 
 
 class ImageError(Exception):
@@ -47,7 +53,7 @@ def read_image_info(path: Path) -> ImageInfo:
         raise ImageError(f"is not a readable image ({exc})") from None
     if width <= 0 or height <= 0:
         raise ImageError("has no pixels")
-    if orientation in (5, 6, 7, 8):  # rotated by 90 or 270 degrees
+    if orientation in TURNED:
         width, height = height, width
     return ImageInfo(FORMATS[kind], width, height, orientation, path.stat().st_size)
 

@@ -306,7 +306,7 @@ class Checker:
             return None
         path, source, info = image
         return Media(path, source, caption or EMPTY, credit or "", alt or EMPTY, info.width,
-                     info.height, info.orientation in (5, 6, 7, 8))
+                     info.height, info.rotated)
 
     def image(self, node: Node, label: str) -> tuple[Path, str, ImageInfo] | None:
         value = self.scalar(node, label, "image", "a path")

@@ -382,9 +382,8 @@ class KioskState(QObject):
     def idleTotal(self) -> int:
         return self._countdown_total
 
-    def _at_rest(self) -> bool:
-        return (self._screen == WELCOME and self._lang == self._home_language()
-                and not self._large_text and not self._high_contrast
+    def _display_is_default(self) -> bool:
+        return (not self._large_text and not self._high_contrast
                 and self._reduced_motion == self._default_reduced_motion)
 
     def _on_idle(self) -> None:
@@ -411,14 +410,13 @@ class KioskState(QObject):
     @Slot()
     def reset(self) -> None:
         """Back to the welcome screen, default language, first event, default display."""
-        changed_display = not self._at_rest()
         self._set_screen(WELCOME)
         self._set_language(self._home_language())
         if self._index != 0 or self._photo != 0:
             self._index = 0
             self._photo = 0
             self.textsChanged.emit()
-        if changed_display:
+        if not self._display_is_default():
             self._large_text = self._high_contrast = False
             self._reduced_motion = self._default_reduced_motion
             self.displayChanged.emit()

@@ -48,7 +48,6 @@ def test_arbitrary_yaml_text_in_a_folder(tmp_path_factory: object, text: str) ->
 @given(document=documents, events=st.lists(documents, max_size=3))
 def test_structured_documents(tmp_path_factory: object, document: object,
                               events: list[object]) -> None:
-
     root = Path(tmp_path_factory.mktemp("fuzz"))  # type: ignore[attr-defined]
     (root / "exhibit.yaml").write_text(yaml.safe_dump(document), encoding="utf-8")
     (root / "events").mkdir()
