@@ -9,8 +9,9 @@ import signal
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QCursor, QGuiApplication
+from PySide6.QtQuick import QQuickWindow
 
 from kiosk import __version__
 from kiosk.content import LoadResult, load_folder
@@ -104,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     size = args.size or (1920, 1080)
     view = create_view(exhibit, size, state, staff, kiosk_mode=kiosk_mode)
     staff.show_problems(problems + [f"{line} (settings)" for line in settings.problems])
-    if any(": error:" in line for line in problems):
+    if staff.error_count():
         staff.requestAccess()  # staff started it: tell them at once why the exhibit differs
     _place_window(view.window, app, args, settings, kiosk_mode)
 
@@ -135,11 +136,8 @@ def _idle_ms(settings: Settings) -> int | None:
     return round(settings.idle_timeout * 1000) if settings.idle_timeout else None
 
 
-def _place_window(window: object, app: QGuiApplication, args: argparse.Namespace,
+def _place_window(window: QQuickWindow, app: QGuiApplication, args: argparse.Namespace,
                   settings: Settings, kiosk_mode: bool) -> None:
-    from PySide6.QtQuick import QQuickWindow
-
-    assert isinstance(window, QQuickWindow)
     screens = app.screens()
     number = args.screen if args.screen is not None else settings.screen
     if number is not None and not 0 <= number < len(screens):
@@ -160,11 +158,8 @@ def _place_window(window: object, app: QGuiApplication, args: argparse.Namespace
     window.showFullScreen()
 
 
-def _exit_cleanly_on_sigterm(app: QGuiApplication, parent: object) -> None:
+def _exit_cleanly_on_sigterm(app: QGuiApplication, parent: QObject) -> None:
     """A system shutdown (SIGTERM) ends the kiosk like a staff exit: no restart."""
-    from PySide6.QtCore import QObject
-
-    assert isinstance(parent, QObject)
     signal.signal(signal.SIGTERM, lambda signum, frame: app.exit(0))
     # Python runs signal handlers only when it gets control: wake it twice a second.
     waker = QTimer(parent, interval=500)
@@ -172,12 +167,8 @@ def _exit_cleanly_on_sigterm(app: QGuiApplication, parent: object) -> None:
     waker.start()
 
 
-def _start_heartbeat(path: Path, parent: object) -> None:
+def _start_heartbeat(path: Path, parent: QObject) -> None:
     """Touch a file every second from the UI thread: if the UI freezes, it goes stale."""
-    from PySide6.QtCore import QObject
-
-    assert isinstance(parent, QObject)
-
     def beat() -> None:
         try:
             path.touch()

@@ -96,7 +96,7 @@ class StaffState(QObject):
         if self._panel_open:
             return
         self._pin_open = True
-        errors = sum(": error:" in line for line in self._problems)
+        errors = self.error_count()
         parts = []
         if errors:
             parts.append(f"The content has {errors} error{'s' if errors != 1 else ''}; the "
@@ -133,10 +133,14 @@ class StaffState(QObject):
     @Slot()
     def reload(self) -> None:
         self._problems = self._reload()
-        self._message = ("Content reloaded." if not any(": error:" in p for p in self._problems)
-                         else "The content has errors; the last good content stays on screen.")
+        self._message = ("The content has errors; the last good content stays on screen."
+                         if self.error_count() else "Content reloaded.")
         self._close_timer.start()
         self.changed.emit()
+
+    def error_count(self) -> int:
+        """Errors among the problem lines (`file:line:col: error: ...`)."""
+        return sum(": error:" in line for line in self._problems)
 
     def show_problems(self, problems: list[str]) -> None:
         """Content problems found outside the panel (start-up, --watch): staff only."""
