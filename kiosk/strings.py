@@ -18,8 +18,6 @@ UI_STRINGS: dict[str, dict[str, str]] = {
     "high_contrast": {"en": "High contrast", "zh": "高对比度"},
     "reduce_motion": {"en": "Less motion", "zh": "减少动画"},
     "timeline": {"en": "Timeline", "zh": "时间轴"},
-    "photo_missing": {"en": "Photo unavailable", "zh": "图片无法显示"},
-    "language": {"en": "Language", "zh": "语言"},
 }
 
 # What the language switch shows; other codes show in capitals (the shipped font covers
