@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kiosk.content import fields as F
-from kiosk.content.dates import Date, parse_date
+from kiosk.content.dates import Date, display_range, impossible, parse_date
 from kiosk.content.images import ImageError, ImageInfo, read_image_info, size_warning
 from kiosk.content.model import EMPTY, Era, Event, Media, Text
 from kiosk.content.problems import Level, Problem
@@ -155,7 +155,10 @@ class Checker:
         if value is None:
             return None
         parsed = parse_date(value.text) if value.tag != FLOAT_TAG else None
-        if parsed is None:
+        reason = impossible(value.text) if parsed is None else None
+        if reason:
+            self.error(node.pos, f"{label}: '{name}' '{value.text}': {reason}")
+        elif parsed is None:
             self.error(node.pos, f"{label}: '{name}' '{value.text}' is not a date; write a "
                        "year (1981, or -221 for 221 BCE), a year and month (\"1981-05\") or "
                        "a full date (\"1981-05-12\")")
@@ -172,6 +175,17 @@ class Checker:
                        f"{did_you_mean(value, era_ids)}{known}")
             return None
         return value
+
+    def era_span(self, pos: Pos, label: str, era_id: str, start: Date, end: Date) -> None:
+        """An event that does not touch its era's years is most likely a typo in one of them."""
+        era = self.folder.eras.get(era_id)
+        if era is None or (start.sort_key <= era.end.last_key
+                           and end.last_key >= era.start.sort_key):
+            return
+        when = display_range(start, end, "en")
+        self.report(pos, "warning", f"{label}: dated {when}, outside its era '{era_id}' "
+                    f"({display_range(era.start, era.end, 'en')}); check the date, or give "
+                    "the event the era it belongs to")
 
     def boolean(self, node: Node, label: str, name: str) -> bool | None:
         value = self.scalar(node, label, name, "true or false")
@@ -244,8 +258,9 @@ class Checker:
         color = self.color(found["color"][1], label, "color") if "color" in found else None
         if not (era_id and title and start and end):
             return None
-        return Era(era_id, title, start, end,
-                   color or ERA_PALETTE[index % len(ERA_PALETTE)])
+        era = Era(era_id, title, start, end, color or ERA_PALETTE[index % len(ERA_PALETTE)])
+        self.folder.eras.setdefault(era_id, era)
+        return era
 
     def event(self, node: Node, label: str) -> Event | None:
         label = named(node, "event", label)
@@ -268,6 +283,9 @@ class Checker:
         display = optional("display_date", lambda n: self.text(n, label, "display_date", True))
         body = optional("body", lambda n: self.text(n, label, "body", False))
         era = optional("era", lambda n: self.era_ref(n, label))
+        if isinstance(era, str) and isinstance(date, Date):
+            self.era_span(found["date"][1].pos, label, era,
+                          date, end if isinstance(end, Date) else date)
         highlight = optional("highlight", lambda n: self.boolean(n, label, "highlight"))
         media: list[Media] = []
         if "media" in found:
@@ -357,6 +375,7 @@ class Folder:
     problems: list[Problem] = field(default_factory=list)
     ids: dict[tuple[str, str], tuple[str, Pos]] = field(default_factory=dict)
     used: set[Path] = field(default_factory=set)
+    eras: dict[str, Era] = field(default_factory=dict)  # the valid ones, for event checks
 
     def error_count(self) -> int:
         return sum(p.is_error for p in self.problems)
