@@ -34,9 +34,14 @@ _TRUE = {"true", "yes", "on"}
 _FALSE = {"false", "no", "off"}
 
 
-def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
+def closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    close = closest(word, choices)
+    return f" (did you mean '{close}'?)" if close else ""
 
 
 def describe(node: Node) -> str:
@@ -81,13 +86,17 @@ class Checker:
             return None
         names = tuple(f.name for f in spec)
         found: dict[str, tuple[Scalar, Node]] = {}
+        misspelt: set[str] = set()  # a key told as "did you mean" is not also told as missing
         for key, value in node.items:
             if key.text in names:
                 found[key.text] = (key, value)
             else:
+                misspelt.add(closest(key.text, names) or "")
                 self.error(key.pos, f"{label}: unknown key '{key.text}'"
                            f"{did_you_mean(key.text, names)}")
         for spec_field in spec:
+            if spec_field.name in misspelt:
+                continue
             if spec_field.required and spec_field.name not in found:
                 self.error(node.pos, f"{label}: missing required key '{spec_field.name}'")
         return found

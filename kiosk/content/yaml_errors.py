@@ -91,8 +91,7 @@ def _unclosed_bracket(lines: list[str], exc: yaml.MarkedYAMLError,
     if "flow sequence" not in words and "flow mapping" not in words:
         return None
     start_line, start_col = _at(exc.context_mark)
-    end_line, end_col = _at(exc.problem_mark)
-    if end_line == start_line:
+    if _at(exc.problem_mark)[0] == start_line:
         return None  # closed on its line: something inside it is wrong (_colon_in_text)
     opening = _line(lines, start_line)[start_col - 1:start_col] or "["
     closing = _CLOSING.get(opening, "]")
@@ -113,11 +112,12 @@ def _colon_in_text(lines: list[str], exc: yaml.MarkedYAMLError,
         start = max(before.rfind(c) + len(c) for c in ("{", "[", ",", ": "))
         end = min((i for i in (source.find(c, col) for c in ",}]") if i >= 0),
                   default=len(source))
+        inner = source[start:end].strip()
         return Explained(line, col, "a colon followed by a space inside [...] or {...} starts "
-                         f"a new key; put that text in quotes: {_quoted(source[start:end].strip())}")
+                         f"a new key; put that text in quotes: {_quoted(inner)}")
     if found is None or len(found[0]) + len(found[1]) + 1 >= col:
         return None  # the colon belongs to a key: a line indented too far (_indentation)
-    lead, key, value = found
+    _, key, value = found
     return Explained(line, col, "a colon followed by a space inside a text starts a new key; "
                      f"put the whole text in quotes: {key}: {_quoted(value)}")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 import yaml
 
 from kiosk.content import load_folder, reader
@@ -149,6 +148,12 @@ def test_duplicate_key(make_folder: MakeFolder) -> None:
 def test_unknown_key_with_suggestion(make_folder: MakeFolder) -> None:
     root = make_folder(MINIMAL + "    tittle: Oops\n")
     assert only(root) == ("exhibit.yaml:7:5: error: event 'first': unknown key 'tittle' "
+                          "(did you mean 'title'?)")
+
+
+def test_misspelt_required_key_is_told_once(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL.replace("    title: First", "    tittle: First"))
+    assert only(root) == ("exhibit.yaml:6:5: error: event 'first': unknown key 'tittle' "
                           "(did you mean 'title'?)")
 
 
