@@ -15,6 +15,7 @@ from PySide6.QtQuick import QQuickWindow
 
 from kiosk import __version__
 from kiosk.content import LoadResult, load_folder
+from kiosk.content.problems import summary
 from kiosk.content.model import Exhibit
 from kiosk.ops.memory import limit_arenas
 from kiosk.ops.settings import Settings, load_settings
@@ -39,29 +40,38 @@ def application() -> QGuiApplication:
     return app
 
 
-def problem_lines(result: LoadResult) -> list[str]:
-    return [str(p) for p in result.problems]
-
-
-def initial_content(folder: Path) -> tuple[Exhibit | None, list[str]]:
-    """The folder's exhibit; if it has errors, the bundled one, with the problems for staff."""
+def initial_content(folder: Path) -> tuple[Exhibit | None, LoadResult]:
+    """The folder's exhibit; if it has errors, the bundled one, with the folder's problems."""
     result = load_folder(folder)
     if result.exhibit is not None:
-        return result.exhibit, problem_lines(result)
-    for line in problem_lines(result):
-        log.error("content: %s", line)
+        return result.exhibit, result
+    for problem in result.problems:
+        log.error("content: %s", problem)
     if folder.resolve() != bundled_content().resolve():
         fallback = load_folder(bundled_content()).exhibit
         if fallback is not None:
             log.error("showing the bundled exhibit until %s is fixed", folder)
-            return fallback, problem_lines(result)
-    return None, problem_lines(result)
+            return fallback, result
+    return None, result
+
+
+def tell_terminal(folder: Path, result: LoadResult, reloaded: bool) -> None:
+    """Editors watch the terminal too: every problem, then what the kiosk did about it."""
+    for problem in result.problems:
+        print(problem, file=sys.stderr)
+    if result.exhibit is None:
+        done = "the last good content stays on screen" if reloaded else "showing the bundled " \
+            "exhibit instead"
+    else:
+        done = "content reloaded" if reloaded else "content loaded"
+    print(f"{folder}: {summary(result.problems)}; {done}", file=sys.stderr, flush=True)
 
 
 def run(args: argparse.Namespace) -> int:
     from kiosk.ops.inhibit import DisplayInhibitor
     from kiosk.ops.logs import install_qt_message_handler, setup_logging
     from kiosk.ops.pin import PinGate
+    from kiosk.ui.problems import ContentReport
     from kiosk.ui.staff import StaffState
     from kiosk.ui.state import KioskState
     from kiosk.ui.view import create_view
@@ -72,10 +82,10 @@ def run(args: argparse.Namespace) -> int:
     install_qt_message_handler()
     folder = content_folder(args.content)
     log.info("kiosk %s starting on %s (pid %d)", __version__, folder, os.getpid())
-    exhibit, problems = initial_content(folder)
+    exhibit, first = initial_content(folder)
     if exhibit is None:
-        for line in problems:
-            print(line, file=sys.stderr)
+        for problem in first.problems:
+            print(problem, file=sys.stderr)
         print(f"the kiosk has no content to show: fix {folder} (kiosk validate)",
               file=sys.stderr)
         return EXIT_NO_CONTENT
@@ -86,26 +96,32 @@ def run(args: argparse.Namespace) -> int:
                        reduced_motion=settings.reduced_motion,
                        default_language=settings.default_language)
 
-    def reload() -> list[str]:
+    report = ContentReport(folder, editor_view=not kiosk_mode)
+
+    def reload() -> None:
         result = load_folder(folder)
-        lines = problem_lines(result)
         if result.exhibit is not None:
             state.set_exhibit(result.exhibit)
             log.info("content reloaded: %d events", len(result.exhibit.events))
         else:
-            log.error("content has errors; keeping the last good content: %s", lines[:3])
-        return lines
+            log.error("content has errors; keeping the last good content: %s",
+                      [str(p) for p in result.problems[:3]])
+        report.update(result.problems)
+        tell_terminal(folder, result, reloaded=True)
 
     def exit_kiosk() -> None:
         view.guard.allow_close = True
         app.exit(0)
 
-    staff = StaffState(PinGate(settings.pin_hash), reload, exit_kiosk, folder, settings.path,
+    staff = StaffState(PinGate(settings.pin_hash), reload, exit_kiosk, report, settings.path,
                        log_file)
     size = args.size or (1920, 1080)
     view = create_view(exhibit, size, state, staff, kiosk_mode=kiosk_mode)
-    staff.show_problems(problems + [f"{line} (settings)" for line in settings.problems])
-    if staff.error_count():
+    report.update(first.problems, kept="the bundled exhibit")
+    staff.show_settings_problems([f"{line} (settings)" for line in settings.problems])
+    if first.problems:
+        tell_terminal(folder, first, reloaded=False)
+    if report.errorCount and kiosk_mode:
         staff.requestAccess()  # staff started it: tell them at once why the exhibit differs
     _place_window(view.window, app, args, settings, kiosk_mode)
 
@@ -114,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
         inhibitor.hold()
     if args.watch:
         # parented to the state, which the QML engine owns: it lives as long as the window
-        ContentWatcher(folder, lambda: staff.show_problems(reload()), parent=state)
+        ContentWatcher(folder, reload, parent=state)
         log.info("watching %s for changes", folder)
     if args.heartbeat:
         _start_heartbeat(Path(args.heartbeat), state)

@@ -20,6 +20,7 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from kiosk.content.model import Exhibit
 from kiosk.ops.pin import PinGate
 from kiosk.paths import assets_dir, qml_dir
+from kiosk.ui.problems import ContentReport
 from kiosk.ui.staff import StaffState
 from kiosk.ui.state import KioskState
 
@@ -86,7 +87,7 @@ class InputGuard(QObject):
         elif kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if (event.modifiers() & STAFF_CHORD[0]) == STAFF_CHORD[0] \
                     and event.key() == STAFF_CHORD[1]:
-                self._staff.requestAccess()
+                self._staff.keyChord()
                 return True
             return self.kiosk_mode
         elif kind in (QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride):
@@ -99,9 +100,10 @@ class InputGuard(QObject):
         return False
 
 
-def quiet_staff(exhibit: Exhibit) -> StaffState:
+def quiet_staff(exhibit: Exhibit, report: ContentReport | None = None) -> StaffState:
     """A staff state with no PIN and no actions, for snapshots and tests."""
-    return StaffState(PinGate(""), lambda: [], lambda: None, exhibit.folder, None, None)
+    report = report or ContentReport(exhibit.folder, editor_view=False)
+    return StaffState(PinGate(""), lambda: None, lambda: None, report, None, None)
 
 
 def scene_items(window: QQuickWindow) -> list[QQuickItem]:
@@ -138,12 +140,15 @@ def create_view(exhibit: Exhibit, size: tuple[int, int] = (1920, 1080),
     """Build the window (not yet shown) for an exhibit."""
     state = state or KioskState(exhibit)
     staff = staff or quiet_staff(exhibit)
+    report = staff.report  # one list of problems for the editor panel and the PIN pad
     engine = QQmlApplicationEngine()
     state.setParent(engine)  # QML must never outlive the state it binds to
     staff.setParent(engine)
+    report.setParent(engine)
     engine.setInitialProperties({
         "kiosk": state, "eventModel": state.events, "eraModel": state.eras,
-        "tickModel": state.ticks, "staff": staff, "width": size[0], "height": size[1],
+        "tickModel": state.ticks, "staff": staff, "report": report,
+        "width": size[0], "height": size[1],
     })
     engine.load(str(qml_dir() / "Main.qml"))
     roots = engine.rootObjects()

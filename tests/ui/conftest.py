@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QGuiApplication, QPointingDevice, QWindow
+from PySide6.QtGui import QGuiApplication, QPointingDevice, QTextLayout, QTextOption, QWindow
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
@@ -133,6 +133,22 @@ def is_shown(target: QQuickItem) -> bool:
             return False
         node = node.parentItem()
     return True
+
+
+def wrapped_lines(text: QQuickItem) -> list[str]:
+    """The lines a QML Text shows, laid out as Qt lays it out (Text.Wrap is Qt's
+    WrapAtWordBoundaryOrAnywhere): where a long text breaks."""
+    layout = QTextLayout(text.property("text"), text.property("font"))
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines: list[str] = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(text.width())
+        lines.append(layout.text()[line.textStart():line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines
 
 
 def content_path() -> Path:

@@ -8,6 +8,7 @@ Window {
     required property var eraModel
     required property var tickModel
     required property QtObject staff
+    required property QtObject report
     width: 1920
     height: 1080
     color: Theme.c.bg
@@ -66,9 +67,14 @@ Window {
         anchors.fill: parent
         kiosk: root.kiosk
     }
+    EditorPanel {
+        objectName: "editorPanel"
+        report: root.report
+    }
     StaffLayer {
         objectName: "staffLayer"
         anchors.fill: parent
         staff: root.staff
+        report: root.report
     }
 }

@@ -1,0 +1,116 @@
+"""The content's problems as editors and staff see them: a panel on screen while an editor
+works windowed, and the same list on the staff PIN pad in kiosk mode (it is not secret).
+
+Visitors never see it: in kiosk mode the editor panel stays hidden and only the PIN pad,
+behind the hidden corner or the key chord, shows the list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from kiosk.content.problems import Problem, summary
+
+_WORD_JOINER = "\u2060"  # invisible: no line break here
+_NO_BREAK_SPACE = "\u00a0"
+_ZERO_WIDTH_SPACE = "\u200b"  # invisible: a line may break here
+
+
+def breakable(text: str) -> str:
+    """Text that wraps only at spaces and after path separators, never after a hyphen:
+    `kiosk set-pin` or `olympics-2008` must not become `set-` / `pin` on screen."""
+    return text.replace("-", "-" + _WORD_JOINER)
+
+
+def command(text: str) -> str:
+    """A command to type, broken only after a path separator when it must wrap:
+    `kiosk validate /home/editor/exhibit` never splits between its words."""
+    return (breakable(text).replace(" ", _NO_BREAK_SPACE)
+            .replace("\\", "\\" + _ZERO_WIDTH_SPACE))  # Qt breaks after '/', not '\\'
+
+
+def validate_command(folder: Path) -> str:
+    """What to type to see the same list in a terminal."""
+    quoted = f'"{folder}"' if re.search(r"\s", str(folder)) else str(folder)
+    return f"kiosk validate {quoted}"
+
+
+class ContentReport(QObject):
+    """The content folder's problems from the last load, and whether the editor panel shows."""
+
+    changed = Signal()
+
+    def __init__(self, folder: Path, editor_view: bool, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._folder = folder
+        self._editor_view = editor_view  # windowed: the editor panel may show
+        self._problems: tuple[Problem, ...] = ()
+        self._kept = ""
+        self._dismissed = False
+
+    def update(self, problems: Sequence[Problem], kept: str = "the last good content") -> None:
+        """A new load's problems; `kept` names what the kiosk shows while there are errors."""
+        self._problems = tuple(problems)
+        self._kept = kept
+        self._dismissed = False
+        self.changed.emit()
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return self._problems
+
+    @property
+    def folder(self) -> Path:
+        return self._folder
+
+    @Property(int, notify=changed)
+    def errorCount(self) -> int:
+        return sum(p.is_error for p in self._problems)
+
+    @Property(list, notify=changed)
+    def rows(self) -> list[dict[str, str]]:
+        """One row per problem: where (file:line:col), level, and what to do."""
+        rows = []
+        for p in self._problems:
+            where = f"{p.file}:{p.line}:{p.col}" if p.line else p.file
+            rows.append({"where": breakable(where), "level": p.level,
+                         "message": breakable(p.message)})
+        return rows
+
+    @Property(str, notify=changed)
+    def headline(self) -> str:
+        """`The content has 2 errors, 1 warning: the kiosk shows the last good content.`"""
+        if not self._problems:
+            return "The content has no problems."
+        text = f"The content has {summary(list(self._problems))}"
+        if self.errorCount:
+            text += f": the kiosk shows {self._kept}"
+        return text + "."
+
+    @Property(str, notify=changed)
+    def advice(self) -> str:
+        return ("Fix the file at the line and column given, and save: this panel closes by "
+                "itself when the content is good.")
+
+    @Property(str, constant=True)
+    def checkCommand(self) -> str:
+        """`To check: kiosk validate /path`, unbroken except inside the path."""
+        return f"To list them in a terminal:  {command(validate_command(self._folder))}"
+
+    @Property(str, constant=True)
+    def moreBelow(self) -> str:
+        return "More below: drag up to scroll"
+
+    @Property(bool, notify=changed)
+    def editorPanelVisible(self) -> bool:
+        return self._editor_view and self.errorCount > 0 and not self._dismissed
+
+    @Slot()
+    def dismiss(self) -> None:
+        """Hide the editor panel until the next save (the editor wants to see the exhibit)."""
+        self._dismissed = True
+        self.changed.emit()
