@@ -288,6 +288,7 @@ class Checker:
         end = optional("end", lambda n: self.date(n, label, "end"))
         if isinstance(date, Date) and isinstance(end, Date) and end.sort_key < date.sort_key:
             self.error(found["end"][1].pos, f"{label}: 'end' is before 'date'")
+            date = None  # told once: no era warning about dates already in error
         title = optional("title", lambda n: self.text(n, label, "title", True))
         display = optional("display_date", lambda n: self.text(n, label, "display_date", True))
         body = optional("body", lambda n: self.text(n, label, "body", False))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from kiosk.content.problems import Problem, summary
+from kiosk.content.problems import Problem
 
 _WORD_JOINER = "\u2060"  # invisible: no line break here
 _NO_BREAK_SPACE = "\u00a0"
@@ -86,20 +86,23 @@ class ContentReport(QObject):
         """`The content has 2 errors, 1 warning: the kiosk shows the last good content.`"""
         if not self._problems:
             return "The content has no problems."
-        text = f"The content has {summary(list(self._problems))}"
+        errors = self.errorCount
+        counts = [f"{n} {word}{'' if n == 1 else 's'}" for n, word in
+                  ((errors, "error"), (len(self._problems) - errors, "warning")) if n]
+        text = f"The content has {' and '.join(counts)}"
         if self.errorCount:
             text += f": the kiosk shows {self._kept}"
         return text + "."
 
-    @Property(str, notify=changed)
-    def advice(self) -> str:
-        return ("Fix the file at the line and column given, and save: this panel closes by "
-                "itself when the content is good.")
-
     @Property(str, constant=True)
     def checkCommand(self) -> str:
-        """`To check: kiosk validate /path`, unbroken except inside the path."""
+        """`To list them in a terminal: kiosk validate /path`, unbroken but in the path."""
         return f"To list them in a terminal:  {command(validate_command(self._folder))}"
+
+    @Property(str, constant=True)
+    def advice(self) -> str:
+        return ("Fix each file at the line and column given, and save: this panel closes by "
+                f"itself when the content is good. {self.checkCommand}")
 
     @Property(str, constant=True)
     def moreBelow(self) -> str:

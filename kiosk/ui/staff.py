@@ -103,7 +103,7 @@ class StaffState(QObject):
     def message(self) -> str:
         """The PIN pad's or panel's answer: the lockout left, a wrong PIN, how to set one."""
         if self._pin_open and self._lockout_left > 0:
-            return f"Too many wrong PINs. Try again in {self._lockout_left} s."
+            return f"Too many wrong PINs. Try again in {self._lockout_left}\u00a0s."
         if self._pin_open and not self._gate.configured:
             where = self._settings_file or "kiosk.toml"
             text = (f"No staff PIN is set. To set one, run  {command('kiosk set-pin')}  on "
@@ -130,7 +130,7 @@ class StaffState(QObject):
 
     @Property(str, constant=True)
     def logTitle(self) -> str:
-        return "Recent log lines (the last 8; drag the panel up to read them all)"
+        return "Recent log lines (the last 8)"
 
     @Property(str, notify=changed)
     def diagnostics(self) -> str:

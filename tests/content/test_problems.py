@@ -221,6 +221,12 @@ def test_event_touching_its_era_is_fine(make_folder: MakeFolder, dates: str) -> 
     assert problems_of(root) == []
 
 
+def test_no_era_warning_for_dates_already_in_error(make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + "  - id: a\n    date: 2022\n    end: 2001\n    era: reform\n"
+                       "    title: {en: A, zh: 甲}\n")
+    assert only(root) == "exhibit.yaml:12:10: error: event 'a': 'end' is before 'date'"
+
+
 def test_era_span_is_checked_for_events_in_their_own_files(make_folder: MakeFolder) -> None:
     root = make_folder(TWO_LANGS + "  - {id: a, date: 1981, title: {en: A, zh: 甲}}\n",
                        events={"b.yaml": "id: b\ndate: -221\nera: reform\n"

@@ -147,7 +147,7 @@ def test_content_problems_are_on_the_pad_before_the_pin(
                    key=lambda t: t.mapToScene(QPointF(0, 0)).y())
     assert [t.property("text") for t in shown] == ["exhibit.yaml:2:8", "media/a.jpg"]
     assert item(view, "padHeadline").property("text") == (
-        "The content has 1 error, 1 warning: the kiosk shows the bundled exhibit.")
+        "The content has 1 error and 1 warning: the kiosk shows the bundled exhibit.")
     assert item(view, "padCommand").property("text").replace("\u00a0", " ") == (
         f"To list them in a terminal:  kiosk validate {bundled.folder}")
     view.window.close()
@@ -161,10 +161,10 @@ def test_lockout_counts_down_live(qapp: QGuiApplication, bundled: Exhibit,
     for wrong in ("0000", "0001", "0002"):
         staff.enterPin(wrong)
     first = staff.message
-    assert first == "Too many wrong PINs. Try again in 30 s."
+    assert first == "Too many wrong PINs. Try again in 30\u00a0s."
     assert not staff.pinEntryEnabled
     assert not item(view, "pin-1").isEnabled()
-    qtbot.waitUntil(lambda: staff.message == "Too many wrong PINs. Try again in 29 s.",
+    qtbot.waitUntil(lambda: staff.message == "Too many wrong PINs. Try again in 29\u00a0s.",
                     timeout=2500)
     assert item(view, "staffMessage").property("text") == staff.message  # on screen too
     view.window.close()

@@ -8,7 +8,7 @@ Rectangle {
     required property QtObject report
     visible: report.editorPanelVisible
     anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.px(24) }
-    height: Math.min(parent.height * 0.6, body.implicitHeight + Theme.px(56))
+    height: Math.min(parent.height * 0.6, head.height + rows.height + Theme.px(2 * 28 + 16))
     radius: Theme.px(20)
     color: Theme.c.surface
     border.width: Theme.px(4)
@@ -16,8 +16,8 @@ Rectangle {
     TapHandler {}  // a tap on the panel does not reach the exhibit under it
 
     Column {
-        id: body
-        anchors { fill: parent; margins: Theme.px(28) }
+        id: head
+        anchors { top: parent.top; left: parent.left; right: parent.right; margins: Theme.px(28) }
         spacing: Theme.px(12)
         Item {
             width: parent.width
@@ -41,22 +41,22 @@ Rectangle {
         }
         Text {
             width: parent.width
-            text: panel.report.advice + "  " + panel.report.checkCommand
+            text: panel.report.advice
             color: Theme.c.muted
             wrapMode: Text.Wrap
             font.pixelSize: Theme.px(26)
         }
-        Flickable {
-            id: flick
-            objectName: "editorProblems"
-            width: parent.width
-            height: panel.height - y - Theme.px(56)
-            contentHeight: rows.height
-            clip: true
-            flickableDirection: Flickable.VerticalFlick
-            boundsBehavior: Flickable.StopAtBounds
-            ProblemList { id: rows; width: flick.width - Theme.px(24); rows: panel.report.rows; fontSize: 30 }
-        }
+    }
+    Flickable {
+        id: flick
+        objectName: "editorProblems"
+        anchors { top: head.bottom; left: parent.left; right: parent.right; bottom: parent.bottom
+                  topMargin: Theme.px(16); leftMargin: Theme.px(28); rightMargin: Theme.px(16); bottomMargin: Theme.px(28) }
+        contentHeight: rows.height
+        clip: true
+        flickableDirection: Flickable.VerticalFlick
+        boundsBehavior: Flickable.StopAtBounds
+        ProblemList { id: rows; width: flick.width - Theme.px(24); rows: panel.report.rows; fontSize: 30 }
     }
     ScrollCue { flick: flick; text: panel.report.moreBelow }
 }

@@ -198,7 +198,15 @@ Item {
                 Text {
                     width: parent.width
                     visible: staffLayer.report.rows.length > 0
-                    text: staffLayer.report.headline + "  " + staffLayer.report.checkCommand
+                    text: staffLayer.report.headline
+                    color: Theme.c.text
+                    wrapMode: Text.Wrap
+                    font.pixelSize: Theme.px(24)
+                }
+                Text {
+                    width: parent.width
+                    visible: staffLayer.report.rows.length > 0
+                    text: staffLayer.report.checkCommand
                     color: Theme.c.muted
                     wrapMode: Text.Wrap
                     font.pixelSize: Theme.px(22)
