@@ -67,9 +67,12 @@ class ContentReport(QObject):
     def folder(self) -> Path:
         return self._folder
 
+    def error_count(self) -> int:
+        return sum(p.is_error for p in self._problems)
+
     @Property(int, notify=changed)
     def errorCount(self) -> int:
-        return sum(p.is_error for p in self._problems)
+        return self.error_count()
 
     @Property(list, notify=changed)
     def rows(self) -> list[dict[str, str]]:
@@ -86,11 +89,11 @@ class ContentReport(QObject):
         """`The content has 2 errors, 1 warning: the kiosk shows the last good content.`"""
         if not self._problems:
             return "The content has no problems."
-        errors = self.errorCount
+        errors = self.error_count()
         counts = [f"{n} {word}{'' if n == 1 else 's'}" for n, word in
                   ((errors, "error"), (len(self._problems) - errors, "warning")) if n]
         text = f"The content has {' and '.join(counts)}"
-        if self.errorCount:
+        if errors:
             text += f": the kiosk shows {self._kept}"
         return text + "."
 
@@ -110,7 +113,7 @@ class ContentReport(QObject):
 
     @Property(bool, notify=changed)
     def editorPanelVisible(self) -> bool:
-        return self._editor_view and self.errorCount > 0 and not self._dismissed
+        return self._editor_view and self.error_count() > 0 and not self._dismissed
 
     @Slot()
     def dismiss(self) -> None:

@@ -16,8 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk import __version__
-from kiosk.ops.logs import recent_lines
-from kiosk.ops.pin import PinGate
+from kiosk.services.logs import recent_lines
+from kiosk.services.pin import PinGate
 from kiosk.ui.problems import ContentReport, breakable, command
 
 log = logging.getLogger("kiosk.staff")
@@ -192,7 +192,7 @@ class StaffState(QObject):
     def reload(self) -> None:
         self._reload()
         self._notice = ("The content has errors; the last good content stays on screen."
-                        if self._report.errorCount else "Content reloaded.")
+                        if self._report.error_count() else "Content reloaded.")
         self._close_timer.start()
         self.changed.emit()
 

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import Exhibit
 from kiosk.content.problems import Problem
-from kiosk.ops.pin import PinGate, hash_pin
+from kiosk.services.pin import PinGate, hash_pin
 from kiosk.ui.problems import ContentReport
 from kiosk.ui.staff import StaffState
 from kiosk.ui.view import KioskView, create_view
