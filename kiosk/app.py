@@ -9,6 +9,7 @@ import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QCursor, QGuiApplication
@@ -22,6 +23,10 @@ from kiosk.services.memory import limit_arenas
 from kiosk.services.paths import bundled_content, content_folder
 from kiosk.services.settings import Settings, load_settings
 from kiosk.ui.view import load_fonts
+
+if TYPE_CHECKING:
+    from kiosk.ui.problems import ContentReport
+    from kiosk.ui.state import KioskState
 
 log = logging.getLogger("kiosk.app")
 EXIT_NO_CONTENT = 78  # EX_CONFIG: the supervisor does not restart a kiosk with no content
@@ -82,6 +87,21 @@ def tell_terminal(folder: Path, result: LoadResult, reloaded: bool) -> None:
     print(f"{folder}: {summary(result.problems)}; {done}", file=sys.stderr, flush=True)
 
 
+def reload_content(folder: Path, state: KioskState, report: ContentReport) -> LoadResult:
+    """Read the folder again (a save under --watch, or staff's Reload): good content goes on
+    screen; either way its problems go to the editor panel, the PIN pad and the terminal."""
+    result = load_folder(folder)
+    if result.exhibit is not None:
+        state.set_exhibit(result.exhibit)
+        log.info("content reloaded: %d events", len(result.exhibit.events))
+    else:
+        log.error("content has errors; keeping the last good content: %s",
+                  [str(p) for p in result.problems[:3]])
+    report.update(result.problems)
+    tell_terminal(folder, result, reloaded=True)
+    return result
+
+
 def run(options: RunOptions) -> int:
     from kiosk.services.inhibit import DisplayInhibitor
     from kiosk.services.logs import install_qt_message_handler, setup_logging
@@ -114,15 +134,7 @@ def run(options: RunOptions) -> int:
     report = ContentReport(folder, editor_view=not kiosk_mode)
 
     def reload() -> None:
-        result = load_folder(folder)
-        if result.exhibit is not None:
-            state.set_exhibit(result.exhibit)
-            log.info("content reloaded: %d events", len(result.exhibit.events))
-        else:
-            log.error("content has errors; keeping the last good content: %s",
-                      [str(p) for p in result.problems[:3]])
-        report.update(result.problems)
-        tell_terminal(folder, result, reloaded=True)
+        reload_content(folder, state, report)
 
     def exit_kiosk() -> None:
         view.guard.allow_close = True
@@ -136,8 +148,8 @@ def run(options: RunOptions) -> int:
     staff.show_settings_problems([f"{line} (settings)" for line in settings.problems])
     if first.problems:
         tell_terminal(folder, first, reloaded=False)
-    if report.error_count() and kiosk_mode:
-        staff.requestAccess()  # staff started it: tell them at once why the exhibit differs
+    # Nothing opens by itself in front of visitors: windowed, the editor panel shows the
+    # problems; in kiosk mode, the PIN pad lists them once staff open it.
     _place_window(view.window, app, options, settings, kiosk_mode)
 
     inhibitor = DisplayInhibitor()

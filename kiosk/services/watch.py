@@ -14,7 +14,9 @@ log = logging.getLogger("kiosk.watch")
 class ContentWatcher(QObject):
     """Calls `changed` once the folder has been quiet for a moment after edits."""
 
-    def __init__(self, folder: Path, changed: Callable[[], None], quiet_ms: int = 700,
+    # An editor's save (even a write-to-temp-then-rename one) is a burst of a few ms; 300 ms of
+    # quiet covers it and leaves time to show the result within a second of the save.
+    def __init__(self, folder: Path, changed: Callable[[], None], quiet_ms: int = 300,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._folder = folder
