@@ -35,7 +35,7 @@ def memory_mb() -> float:
     return usage / (1024 * 1024) if sys.platform == "darwin" else usage / 1024
 
 
-EXIT_CHORD = "Ctrl+Alt+Shift+K"  # the key chord InputGuard listens for (view.STAFF_CHORD)
+STAFF_CHORD = "Ctrl+Alt+Shift+K"  # opens the PIN pad from a keyboard (view.InputGuard)
 
 
 class StaffState(QObject):
@@ -105,13 +105,11 @@ class StaffState(QObject):
         if self._pin_open and self._lockout_left > 0:
             return f"Too many wrong PINs. Try again in {self._lockout_left}\u00a0s."
         if self._pin_open and not self._gate.configured:
-            where = self._settings_file or "kiosk.toml"
-            text = (f"No staff PIN is set. To set one, run  {command('kiosk set-pin')}  on "
-                    f"this computer (it writes {where}), then restart the kiosk.")
-            if self._keyboard:
-                return breakable(text + " You can leave the kiosk now with Exit kiosk.")
-            return breakable(text + f" To leave the kiosk without a PIN, press "
-                             f"{EXIT_CHORD} on a keyboard.")
+            where = breakable(str(self._settings_file or "kiosk.toml"))
+            leave = ("You can leave the kiosk now with Exit kiosk." if self._keyboard else
+                     f"To leave the kiosk without a PIN, press {STAFF_CHORD} on a keyboard.")
+            return (f"No staff PIN is set. To set one, run  {command('kiosk set-pin')}  on "
+                    f"this computer (it writes {where}), then restart the kiosk. {leave}")
         return breakable(self._notice)
 
     @Property(str, constant=True)

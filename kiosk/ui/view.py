@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QGuiApplication,
     QKeyEvent,
+    QKeySequence,
     QSinglePointEvent,
     QTouchEvent,
     QWindow,
@@ -21,7 +22,7 @@ from kiosk.content.model import Exhibit
 from kiosk.services.paths import assets_dir, qml_dir
 from kiosk.services.pin import PinGate
 from kiosk.ui.problems import ContentReport
-from kiosk.ui.staff import StaffState
+from kiosk.ui.staff import STAFF_CHORD, StaffState
 from kiosk.ui.state import KioskState
 
 FONT_FAMILY = "Noto Sans CJK SC"
@@ -46,8 +47,8 @@ def load_fonts() -> str:
     return family
 
 
-STAFF_CHORD = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-               | Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_K)
+_CHORD = QKeySequence(STAFF_CHORD)[0]  # type: ignore[index]  # the words staff read, as Qt reads keys
+STAFF_CHORD_KEYS = (_CHORD.keyboardModifiers(), _CHORD.key())
 CORNER_HOLD_MS = 5000
 _PRESSES = {QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress, QEvent.Type.TabletPress}
 _ENDS = {QEvent.Type.TouchEnd, QEvent.Type.TouchCancel, QEvent.Type.MouseButtonRelease}
@@ -85,8 +86,8 @@ class InputGuard(QObject):
         elif kind in _ENDS or (kind in _MOVES and not self._in_corner(watched, event)):
             self._hold.stop()
         elif kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if (event.modifiers() & STAFF_CHORD[0]) == STAFF_CHORD[0] \
-                    and event.key() == STAFF_CHORD[1]:
+            if (event.modifiers() & STAFF_CHORD_KEYS[0]) == STAFF_CHORD_KEYS[0] \
+                    and event.key() == STAFF_CHORD_KEYS[1]:
                 self._staff.keyChord()
                 return True
             return self.kiosk_mode
