@@ -157,12 +157,12 @@ def set_pin() -> int:
 
 def validate(folder: str | None, strict: bool) -> int:
     from kiosk.content import load_folder
-    from kiosk.content.problems import summary
+    from kiosk.content.problems import summary, with_source
 
     path = content_folder(folder)
     result = load_folder(path)
     for problem in result.problems:
-        print(problem)
+        print(with_source(problem, path))
     if folder:
         origin = ""
     elif os.environ.get("KIOSK_CONTENT"):

@@ -23,6 +23,8 @@ def test_validate_prints_every_problem_and_a_summary(
     assert main(["validate", str(root)]) == 1
     assert capsys.readouterr().out.splitlines() == [
         "exhibit.yaml:7:16: error: event 'first': 'highlight' must be true or false, not 'maybe'",
+        " 7 |     highlight: maybe",
+        "   |                ^",
         f"{root}: 1 error, 0 warnings",
     ]
     (root / "exhibit.yaml").write_text(MINIMAL, encoding="utf-8")
@@ -59,6 +61,8 @@ def test_validate_uses_kiosk_content(make_folder: MakeFolder, monkeypatch: pytes
     assert main(["validate"]) == 1
     assert capsys.readouterr().out.splitlines() == [
         "exhibit.yaml:1:1: error: exhibit: missing required key 'title'",
+        " 1 | format: 1",
+        "   | ^",
         f"{root} (from KIOSK_CONTENT): 1 error, 0 warnings",
     ]
 

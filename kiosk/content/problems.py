@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 Level = Literal["error", "warning"]
@@ -35,3 +37,27 @@ def summary(problems: list[Problem]) -> str:
         return f"{n} {word}" + ("" if n == 1 else "s")
 
     return f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+
+
+def with_source(problem: Problem, root: Path) -> str:
+    """The problem, then its line of the file with a caret under the column, as compilers
+    print them:
+
+        exhibit.yaml:7:16: error: event 'first': 'highlight' must be true or false, not 'maybe'
+           7 |     highlight: maybe
+             |                ^
+    """
+    try:
+        lines = (root / problem.file).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError, ValueError):
+        lines = []
+    if not 0 < problem.line <= len(lines):
+        return str(problem)
+    source = lines[problem.line - 1].rstrip()
+    # the caret lines up under wide (CJK) characters and tabs as a terminal shows them
+    lead = "".join("\t" if char == "\t" else
+                   "  " if unicodedata.east_asian_width(char) in "WF" else " "
+                   for char in source[:problem.col - 1])
+    number = str(problem.line)
+    gutter = " " * len(number)
+    return f"{problem}\n {number} | {source}\n {gutter} | {lead}^"

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from kiosk.content import load_folder, reader
-from kiosk.content.problems import Problem
+from kiosk.content.problems import Problem, with_source
 from tests.conftest import MINIMAL, MakeFolder, write_image
 
 TWO_LANGS = """\
@@ -501,3 +501,36 @@ def test_all_problems_of_a_folder_in_one_run(make_folder: MakeFolder) -> None:
     assert [(p.file, p.line) for p in found] == [
         ("exhibit.yaml", 7), ("exhibit.yaml", 8), ("events/b.yaml", 2)]
     assert all(isinstance(p, Problem) and p.is_error for p in found)
+
+
+# --- the source line under a problem, as `kiosk validate` prints it ------------------------
+
+
+def test_source_line_with_a_caret_under_the_column(make_folder: MakeFolder) -> None:
+    root = make_folder("format: 1\ntitle: {en: 测试: 甲}\n")
+    assert with_source(only_problem(root), root).splitlines() == [
+        "exhibit.yaml:2:15: error: a colon followed by a space inside [...] or {...} starts a "
+        "new key; put that text in quotes: \"测试: 甲\"",
+        " 2 | title: {en: 测试: 甲}",
+        "   |                 ^",  # under the colon: Chinese characters are two columns wide
+    ]
+
+
+def test_caret_under_a_tab_lines_up_as_the_tab_does(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL + " \ttitle: Tab\n", name="tabbed")
+    assert with_source(only_problem(root), root).splitlines()[1:] == [
+        " 7 |  \ttitle: Tab",
+        "   |  ^",
+    ]
+
+
+def only_problem(root: Path) -> Problem:
+    problems = load_folder(root).problems
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+def test_problems_without_a_line_print_alone(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL, images=("media/unused.jpg",))
+    problem = load_folder(root).problems[0]
+    assert with_source(problem, root) == "media/unused.jpg: warning: file is not used by any event"

@@ -60,6 +60,8 @@ def test_a_broken_save_shows_on_screen_and_in_the_terminal_until_fixed(
     assert err == [
         "events/a.yaml:3:14: error: a colon followed by a space inside a text starts a new "
         "key; put the whole text in quotes: title: \"Reform: the first steps\"",
+        " 3 | title: Reform: the first steps",
+        "   |              ^",
         f"{root}: 1 error, 0 warnings; the last good content stays on screen",
     ]
     assert view.state.current_event.title.get("en") == "First"  # the last good content
