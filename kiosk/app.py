@@ -18,7 +18,7 @@ from PySide6.QtQuick import QQuickWindow
 from kiosk import __version__
 from kiosk.content import LoadResult, load_folder
 from kiosk.content.model import Exhibit
-from kiosk.content.problems import summary, with_source
+from kiosk.content.problems import listing
 from kiosk.services.memory import limit_arenas
 from kiosk.services.paths import bundled_content, content_folder
 from kiosk.services.settings import Settings, load_settings
@@ -77,14 +77,13 @@ def initial_content(folder: Path) -> tuple[Exhibit | None, LoadResult]:
 
 def tell_terminal(folder: Path, result: LoadResult, reloaded: bool) -> None:
     """Editors watch the terminal too: every problem, then what the kiosk did about it."""
-    for problem in result.problems:
-        print(with_source(problem, folder), file=sys.stderr)
     if result.exhibit is None:
         done = "the last good content stays on screen" if reloaded else "showing the bundled " \
             "exhibit instead"
     else:
         done = "content reloaded" if reloaded else "content loaded"
-    print(f"{folder}: {summary(result.problems)}; {done}", file=sys.stderr, flush=True)
+    print(f"{listing(result.problems, folder, str(folder))}; {done}", file=sys.stderr,
+          flush=True)
 
 
 def reload_content(folder: Path, state: KioskState, report: ContentReport) -> LoadResult:

@@ -157,19 +157,17 @@ def set_pin() -> int:
 
 def validate(folder: str | None, strict: bool) -> int:
     from kiosk.content import load_folder
-    from kiosk.content.problems import summary, with_source
+    from kiosk.content.problems import listing
 
     path = content_folder(folder)
     result = load_folder(path)
-    for problem in result.problems:
-        print(with_source(problem, path))
     if folder:
         origin = ""
     elif os.environ.get("KIOSK_CONTENT"):
         origin = " (from KIOSK_CONTENT)"
     else:
         origin = " (the kiosk's default; give a folder to check another)"
-    print(f"{path}{origin}: {summary(result.problems)}")
+    print(listing(result.problems, path, f"{path}{origin}"))
     if not result.readable:
         return 2
     if result.errors or (strict and result.warnings):

@@ -61,3 +61,10 @@ def with_source(problem: Problem, root: Path) -> str:
     number = str(problem.line)
     gutter = " " * len(number)
     return f"{problem}\n {number} | {source}\n {gutter} | {lead}^"
+
+
+def listing(problems: list[Problem], root: Path, folder: str) -> str:
+    """What the command line prints for a folder: each problem with its source line, then
+    `folder: 2 errors, 1 warning` (the folder named, so nobody wonders what was checked)."""
+    return "\n".join([*(with_source(p, root) for p in problems),
+                      f"{folder}: {summary(problems)}"])

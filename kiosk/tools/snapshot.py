@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.content import load_folder
-from kiosk.content.problems import summary
+from kiosk.content.problems import listing
 
 if TYPE_CHECKING:  # Qt is imported only once there is something to render
     from kiosk.ui.view import KioskView
@@ -17,9 +17,7 @@ if TYPE_CHECKING:  # Qt is imported only once there is something to render
 def snapshot(folder: Path, out: str | Path, size: tuple[int, int]) -> int:
     result = load_folder(folder)
     if result.exhibit is None:
-        for problem in result.problems:
-            print(problem)
-        print(summary(result.problems))
+        print(listing(result.problems, folder, str(folder)))
         print("nothing rendered: fix the errors above first")
         return 2 if not result.readable else 1
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
