@@ -86,11 +86,37 @@ def _unclosed_quote(lines: list[str], exc: yaml.MarkedYAMLError,
                      f"end the text with {quote}")
 
 
+def _last_open_bracket(lines: list[str], end_line: int) -> tuple[int, int] | None:
+    """Where the last [ or { still open before `end_line` starts (quotes and comments
+    skipped): the parser only says it reached the end of the file inside one."""
+    stack: list[tuple[int, int]] = []
+    for number, source in enumerate(lines[:end_line], start=1):
+        quote = ""
+        for col, char in enumerate(source, start=1):
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in _QUOTES and (col == 1 or source[col - 2] in " [{,:"):
+                quote = char
+            elif char == "#" and (col == 1 or source[col - 2] == " "):
+                break
+            elif char in "[{":
+                stack.append((number, col))
+            elif char in "]}" and stack:
+                stack.pop()
+    return stack[-1] if stack else None
+
+
 def _unclosed_bracket(lines: list[str], exc: yaml.MarkedYAMLError,
                       words: str) -> Explained | None:
-    if "flow sequence" not in words and "flow mapping" not in words:
+    if "flow node" in words and ("end>" in words or "node content" in words):
+        found = _last_open_bracket(lines, _at(exc.problem_mark)[0])
+        if found is None:
+            return None
+        start_line, start_col = found
+    elif "flow sequence" in words or "flow mapping" in words:
+        start_line, start_col = _at(exc.context_mark)
+    else:
         return None
-    start_line, start_col = _at(exc.context_mark)
     if _at(exc.problem_mark)[0] == start_line:
         return None  # closed on its line: something inside it is wrong (_colon_in_text)
     opening = _line(lines, start_line)[start_col - 1:start_col] or "["

@@ -93,6 +93,14 @@ YAML_TRAPS = {
         "format: 1\ntitle: [unclosed\nevents: []\n",
         "exhibit.yaml:2:8: error: the [ here is never closed; add ] after the last item, or "
         "quote the text if the [ is part of it"),
+    "bracket left open at the end of the file": (
+        "format: 1\ntitle: [\n",
+        "exhibit.yaml:2:8: error: the [ here is never closed; add ] after the last item, or "
+        "quote the text if the [ is part of it"),
+    "brace left open, then another key": (
+        "format: 1\ntitle: {en: \"[A]\", zh: B\nevents: []\n",
+        "exhibit.yaml:2:8: error: the { here is never closed; add } after the last item, or "
+        "quote the text if the { is part of it"),
     "reserved first character": (
         "format: 1\ntitle: *Reform* and opening\n",
         "exhibit.yaml:2:8: error: a text cannot start with * in YAML; put it in quotes: "
