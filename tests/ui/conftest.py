@@ -12,7 +12,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QGuiApplication, QPointingDevice, QTextLayout, QTextOption, QWindow
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QPointingDevice,
+    QTextLayout,
+    QTextOption,
+    QWindow,
+)
+from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
@@ -125,17 +133,24 @@ def is_shown(target: QQuickItem) -> bool:
 
 
 def wrapped_lines(text: QQuickItem) -> list[str]:
-    """The lines a QML Text shows, laid out as Qt lays it out (Text.Wrap is Qt's
-    WrapAtWordBoundaryOrAnywhere): where a long text breaks."""
-    layout = QTextLayout(text.property("text"), text.property("font"))
+    """The lines a QML Text shows: where a long text breaks."""
+    # PySide cannot convert QQuickText's WrapMode enum itself: ask QML for the number
+    mode, _ = QQmlExpression(QQmlEngine.contextForObject(text), text, "wrapMode").evaluate()
+    return layout_lines(text.property("text"), text.property("font"), text.width(), int(mode))
+
+
+def layout_lines(text: str, font: QFont, width: float, wrap_mode: int = 4) -> list[str]:
+    """`text` laid out as Qt lays out a QML Text (its wrapMode values are QTextOption's;
+    4 is Text.Wrap)."""
+    layout = QTextLayout(text, font)
     option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    option.setWrapMode(QTextOption.WrapMode(wrap_mode))
     layout.setTextOption(option)
     layout.beginLayout()
     lines: list[str] = []
     while (line := layout.createLine()).isValid():
-        line.setLineWidth(text.width())
-        lines.append(layout.text()[line.textStart():line.textStart() + line.textLength()])
+        line.setLineWidth(width)
+        lines.append(text[line.textStart():line.textStart() + line.textLength()])
     layout.endLayout()
     return lines
 

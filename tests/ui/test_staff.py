@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QPointingDevice
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QPointingDevice
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import Exhibit
 from kiosk.content.problems import Problem
 from kiosk.services.pin import PinGate, hash_pin
-from kiosk.ui.problems import ContentReport
+from kiosk.ui.problems import ContentReport, breakable
 from kiosk.ui.staff import StaffState
-from kiosk.ui.view import KioskView, create_view
+from kiosk.ui.view import KioskView, create_view, load_fonts
 from tests.ui.conftest import (
     MakeView,
     all_items,
     centre,
     is_shown,
     item,
+    layout_lines,
     settle,
     tap,
     wrapped_lines,
@@ -205,6 +206,23 @@ def test_exit_cannot_be_confirmed_without_being_allowed(qapp: QGuiApplication,
     view.staff.confirmExit()
     assert exits == [] and not view.staff.confirmingExit
     view.window.close()
+
+
+def test_hyphens_never_end_a_line(qapp: QGuiApplication) -> None:
+    """Qt may break a line after any hyphen (`kiosk set-` / `pin`); breakable() forbids it
+    at every width where each unbroken run fits (a run wider than the line can only break
+    inside itself), while a path still breaks after its slashes."""
+    text = ("No staff PIN is set. To set one, run kiosk set-pin on this computer (it writes "
+            "/home/kiosk/.config/kiosk/kiosk.toml); events/16-new-partnership.yaml:3:14")
+    font = QFont(load_fonts())
+    font.setPixelSize(22)
+
+    def ends(shown: str) -> set[str]:
+        return {line[-1] for width in range(340, 700, 2)
+                for line in layout_lines(shown, font, width)[:-1]}
+
+    assert "-" in ends(text)  # what Qt does on its own
+    assert ends(breakable(text)) <= {" ", "/"}
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
