@@ -245,17 +245,16 @@ def _road(d, w, h, c, rng):  # type: ignore[no-untyped-def]
 @motif("about-unv")
 def _globe(d, w, h, c, rng):  # type: ignore[no-untyped-def]
     cx, cy, r = w * 0.5, h * 0.52, h * 0.36
+    d.ellipse((cx - r * 1.08, cy - r * 1.08, cx + r * 1.08, cy + r * 1.08),
+              fill=mix(c, BG, 0.45))
     points = []
-    for ring in range(1, 9):
-        lat = (ring / 9 - 0.5) * math.pi
-        count = int(40 * math.cos(lat)) + 4
-        for k in range(count):
-            lon = k / count * math.tau
-            if math.cos(lon) < 0:  # the far side of the globe is not drawn
-                continue
-            x, y = cx + r * math.cos(lat) * math.sin(lon), cy + r * math.sin(lat)
+    for ring in range(1, 12):  # rows of evenly spaced dots, a disc read as a globe
+        half = r * math.sqrt(1 - (ring / 6 - 1) ** 2)
+        count = max(1, round(half / (r * 0.09)))
+        for k in range(-count, count + 1):
+            x, y = cx + k / count * half * 0.95, cy + (ring / 6 - 1) * r
             points.append((x, y))
-            dot(d, x, y, h * 0.009, mix(c, INK, 0.45))
+            dot(d, x, y, h * 0.009, mix(c, INK, 0.55))
     china = (cx + r * 0.35, cy - r * 0.3)
     for x, y in rng.sample(points, 14):
         d.line((china, (x, y)), fill=mix(BG, WARM, 0.5), width=max(2, w // 900))
