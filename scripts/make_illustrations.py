@@ -361,7 +361,7 @@ def _book(d, w, h, c, rng):  # type: ignore[no-untyped-def]
     d.polygon(((w * 0.3, h * 0.78), (w * 0.5, h * 0.7), (w * 0.7, h * 0.78),
                (w * 0.5, h * 0.86)), fill=INK)
     d.line((w * 0.5, h * 0.7, w * 0.5, h * 0.86), fill=c, width=max(3, w // 400))
-    for k in range(40):
+    for _ in range(40):
         t = rng.random()
         angle = math.pi + rng.random() * math.pi
         dist = h * (0.1 + t * 0.55)
@@ -371,7 +371,7 @@ def _book(d, w, h, c, rng):  # type: ignore[no-untyped-def]
 
 @motif("winter-olympics")
 def _snow(d, w, h, c, rng):  # type: ignore[no-untyped-def]
-    for k in range(60):
+    for _ in range(60):
         dot(d, rng.random() * w, rng.random() * h * 0.45, h * 0.004, INK)
     hills(d, w, h, h * 0.45, h * 0.16, mix(INK, c, 0.25), rng, 3)
     hills(d, w, h, h * 0.6, h * 0.1, mix(c, BG, 0.3), rng, 4)
