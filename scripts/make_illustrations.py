@@ -244,7 +244,7 @@ def _road(d, w, h, c, rng):  # type: ignore[no-untyped-def]
 
 @motif("about-unv")
 def _globe(d, w, h, c, rng):  # type: ignore[no-untyped-def]
-    cx, cy, r = w * 0.5, h * 0.52, h * 0.36
+    cx, cy, r = w * 0.62, h * 0.5, h * 0.36  # right of centre: the welcome screen's title is left
     d.ellipse((cx - r * 1.08, cy - r * 1.08, cx + r * 1.08, cy + r * 1.08),
               fill=mix(c, BG, 0.45))
     points = []
