@@ -27,13 +27,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 ROOT = Path(__file__).resolve().parent.parent
-EVENT = "events/01-assistance-project.yaml"
 GOOD = '  en: "UNV Assistance Project, Phases I and II"'
 BROKEN = "  en: UNV Assistance Project: Phases I and II"
 
 
+def event_file(folder: Path) -> Path:
+    """The bundled event whose title the benchmark breaks and mends."""
+    return next(p for p in sorted((folder / "events").glob("*.yaml"))
+                if {GOOD, BROKEN} & set(p.read_text(encoding="utf-8").splitlines()))
+
+
 def save(folder: Path, broken: bool) -> None:
-    path = folder / EVENT
+    path = event_file(folder)
     text = path.read_text(encoding="utf-8")
     text = text.replace(GOOD, BROKEN) if broken else text.replace(BROKEN, GOOD)
     path.write_text(text, encoding="utf-8")

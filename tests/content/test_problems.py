@@ -207,7 +207,7 @@ def test_impossible_date_is_named(make_folder: MakeFolder, value: str, reason: s
 
 @pytest.mark.parametrize(("dates", "when"), [
     ("date: 2022", "2022"),
-    ("date: 1975\n    end: 1980", "1975 – 1980"),
+    ("date: 1975\n    end: 1980", "1975–1980"),
     ("date: \"1992-01\"", "January 1992"),
 ])
 def test_event_outside_its_era_is_a_warning(make_folder: MakeFolder, dates: str,
@@ -217,7 +217,7 @@ def test_event_outside_its_era_is_a_warning(make_folder: MakeFolder, dates: str,
     result = load_folder(root)
     assert [str(p) for p in result.problems] == [
         f"exhibit.yaml:11:11: warning: event 'a': dated {when}, outside its era 'reform' "
-        "(1981 – 1991); check the date, or give the event the era it belongs to"]
+        "(1981–1991); check the date, or give the event the era it belongs to"]
     assert result.exhibit is not None
 
 
@@ -240,7 +240,7 @@ def test_era_span_is_checked_for_events_in_their_own_files(make_folder: MakeFold
                        events={"b.yaml": "id: b\ndate: -221\nera: reform\n"
                                          "title: {en: B, zh: 乙}\n"})
     assert only(root) == ("events/b.yaml:2:7: warning: event 'b': dated 221 BCE, outside its "
-                          "era 'reform' (1981 – 1991); check the date, or give the event the "
+                          "era 'reform' (1981–1991); check the date, or give the event the "
                           "era it belongs to")
 
 
