@@ -91,10 +91,12 @@ def _orientation(image: Image.Image) -> int:
 
 
 def _jpeg_damage(file: BinaryIO, size: int) -> str | None:
-    """A JPEG ends with the EOI marker; a file cut short (a broken copy) does not."""
+    """A JPEG's pixels end with the EOI marker, which a file cut short (a broken copy) lacks.
+
+    Some writers add bytes after it, so it is looked for near the end, not at the end; the
+    compressed pixels themselves never hold those two bytes."""
     file.seek(max(0, size - 4096))
-    tail = file.read().rstrip(b"\x00\r\n\t ")  # some writers pad after the marker
-    return None if tail.endswith(b"\xff\xd9") else "is cut short (its end is missing)"
+    return None if b"\xff\xd9" in file.read() else "is cut short (its end is missing)"
 
 
 def _png_damage(file: BinaryIO, size: int) -> str | None:

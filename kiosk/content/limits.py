@@ -11,6 +11,7 @@ import math
 
 # --- files --------------------------------------------------------------------------------
 MAX_YAML_BYTES = 2 * 1024 * 1024  # a hand-written content file is a few kB
+MAX_TOTAL_YAML_BYTES = 4 * 1024 * 1024  # all of them: read, checked and laid out at start
 MAX_IMAGE_BYTES = 100 * 1024 * 1024  # checked before a picture is read
 MAX_NAME_CHARS = 255  # one component of a path, as file systems allow
 MAX_NODES = 200_000  # values in one YAML file

@@ -50,7 +50,7 @@ def load_folder(root: Path) -> LoadResult:
     except FileProblem as exc:
         return LoadResult(None, [Problem(EXHIBIT_FILE, 0, 0, "error",
                                          f"exhibit.yaml {exc}")])
-    folder = Folder(root)
+    folder = Folder(root, bytes_read=len(data))
     node, problems = read_yaml(data, EXHIBIT_FILE)
     folder.problems += problems
     if node is None and not problems:
@@ -97,6 +97,11 @@ def _read_exhibit(node: Node, folder: Folder) -> Exhibit | None:
     event_files = _event_files(folder)
     for path in event_files:
         pending += _read_event_file(path, folder)
+        if folder.bytes_read > L.MAX_TOTAL_YAML_BYTES:
+            check.error(Pos(1, 1), f"the content files hold more than "
+                        f"{L.MAX_TOTAL_YAML_BYTES // (1024 * 1024)} MB together, more than the "
+                        "kiosk reads at start-up: shorten the texts or split the exhibit")
+            break
 
     if not pending and folder.error_count() == 0:
         check.error(Pos(1, 1), "the exhibit has no events; add some under 'events:' or as "
@@ -200,6 +205,7 @@ def _read_event_file(path: Path, folder: Folder) -> list[Event]:
     except FileProblem as exc:
         folder.problems.append(Problem(file, 0, 0, "error", f"the file {exc}"))
         return []
+    folder.bytes_read += len(data)
     node, problems = read_yaml(data, file)
     folder.problems += problems
     if node is None:

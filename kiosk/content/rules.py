@@ -388,6 +388,7 @@ class Folder:
     problems: list[Problem] = field(default_factory=list)
     ids: dict[tuple[str, str], tuple[str, Pos]] = field(default_factory=dict)
     used: set[Path] = field(default_factory=set)
+    bytes_read: int = 0  # of YAML, in every file so far
     _errors: int = 0
     _counted: int = 0  # problems already in _errors: counting stays linear in the problems
     _listings: dict[Path, list[str]] = field(default_factory=dict)

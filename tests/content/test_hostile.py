@@ -242,3 +242,12 @@ def test_too_many_photos_on_one_event(make_folder: MakeFolder) -> None:
     root = make_folder(MINIMAL + "    media:\n" + items, images=("media/a.jpg",))
     assert one_error(root).endswith(f"event 'first': {L.MAX_MEDIA + 1} photos; an event may "
                                     f"have at most {L.MAX_MEDIA}")
+
+
+def test_content_files_over_the_total_the_kiosk_reads(make_folder: MakeFolder) -> None:
+    body = "word " * (L.BODY_CHARS // 5)  # each text within its limit, but 220 of them
+    events = {f"{n}.yaml": f"id: e{n}\ndate: 1990\ntitle: E\nbody: {body}\n" for n in range(220)}
+    root = make_folder(MINIMAL, events=events)
+    assert one_error(root) == (
+        "exhibit.yaml:1:1: error: the content files hold more than 4 MB together, more than "
+        "the kiosk reads at start-up: shorten the texts or split the exhibit")
