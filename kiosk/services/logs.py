@@ -46,6 +46,7 @@ def setup_logging(level: str = "info", folder: Path | None = None) -> Path | Non
     for old in list(root.handlers):
         if old.get_name() == "kiosk":
             root.removeHandler(old)
+            old.close()
     formatter = logging.Formatter(LOG_FORMAT)
     handlers: list[logging.Handler] = [_RecentLines()]
     failures: list[str] = []
