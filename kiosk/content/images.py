@@ -85,7 +85,7 @@ def _orientation(image: Image.Image) -> int:
     """The EXIF orientation 1-8; anything else (a float, infinity, junk) counts as 1."""
     try:
         value = image.getexif().get(EXIF_ORIENTATION, 1)
-    except Exception:  # noqa: BLE001 - any damage in EXIF just means "no orientation"
+    except Exception:
         return 1
     return value if isinstance(value, int) and 1 <= value <= 8 else 1
 

@@ -116,8 +116,8 @@ def _readable_lines(text: str, path: Path, error: tomllib.TOMLDecodeError,
         except tomllib.TOMLDecodeError:
             bad.append(number)
     lines = ", ".join(str(n) for n in bad[:10]) + (" ..." if len(bad) > 10 else "")
-    problems.append(f"{path}: is not valid TOML ({error}); line{'s' * (len(bad) > 1)} {lines} ignored, the other "
-                    "settings are used")
+    problems.append(f"{path}: is not valid TOML ({error}); line{'s' * (len(bad) > 1)} "
+                    f"{lines} ignored, the other settings are used")
     return data
 
 

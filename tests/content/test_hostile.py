@@ -237,7 +237,7 @@ def test_dates_too_far_apart(make_folder: MakeFolder) -> None:
 
 
 def test_too_many_photos_on_one_event(make_folder: MakeFolder) -> None:
-    items = "".join(f"      - image: media/a.jpg\n        alt: A\n"
+    items = "".join("      - image: media/a.jpg\n        alt: A\n"
                     for _ in range(L.MAX_MEDIA + 1))
     root = make_folder(MINIMAL + "    media:\n" + items, images=("media/a.jpg",))
     assert one_error(root).endswith(f"event 'first': {L.MAX_MEDIA + 1} photos; an event may "
