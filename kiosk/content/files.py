@@ -43,39 +43,52 @@ def name_problem(relative: str) -> str | None:
     return None
 
 
+def real_root(root: Path) -> Path:
+    """The content folder's real path, once per load: what `inside` compares with."""
+    try:
+        return root.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return root.absolute()
+
+
 def inside(root: Path, path: Path) -> Path:
-    """The real path of `path`, which must be inside the real `root`.
+    """The real path of `path`, which must be inside `root` (a real path, see real_root).
 
     Raises FileProblem for link loops, unreadable paths and links that lead outside."""
     try:
         real = path.resolve()
-        real_root = root.resolve()
     except (OSError, RuntimeError, ValueError):  # link loop, name too long, NUL byte
         raise FileProblem("cannot be followed (a link that points to itself?)") from None
-    if not real.is_relative_to(real_root):
+    if not real.is_relative_to(root):
         raise FileProblem("is a link to a place outside the content folder; copy the file "
                           "into the folder instead") from None
     return real
 
 
 def regular_file(root: Path, path: Path, max_bytes: int) -> tuple[Path, int]:
-    """The real path and size of a regular file inside `root` of at most `max_bytes`."""
-    real = inside(root, path)
+    """The real path and size of a regular file of at most `max_bytes`.
+
+    The caller has checked that the folder holding `path` is inside `root` (a real path);
+    `path` itself may be a link, which must lead inside too."""
     try:
-        info = real.stat()
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            path = inside(root, path)
+            info = path.stat()
     except FileNotFoundError:
         raise FileProblem("does not exist") from None
-    except OSError as exc:
-        raise FileProblem(f"cannot be read ({exc.strerror})") from None
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        raise FileProblem(f"cannot be read ({reason})") from None
     if not stat.S_ISREG(info.st_mode):
         raise FileProblem(f"is {kind_of(info.st_mode)}, not a file")
     if info.st_size > max_bytes:
         raise FileProblem(f"is {_size(info.st_size)}; it may be at most {_size(max_bytes)}")
-    return real, info.st_size
+    return path, info.st_size
 
 
 def read_limited(root: Path, path: Path, max_bytes: int) -> bytes:
-    """The bytes of a regular file inside `root`, refusing anything else before reading."""
+    """The bytes of a regular file (see regular_file), refusing anything else unread."""
     real, _ = regular_file(root, path, max_bytes)
     # O_NONBLOCK: if a FIFO was swapped in since the check, opening it must not block
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
@@ -84,10 +97,13 @@ def read_limited(root: Path, path: Path, max_bytes: int) -> bytes:
     except OSError as exc:
         raise FileProblem(f"cannot be read ({exc.strerror})") from None
     with os.fdopen(fd, "rb") as file:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise FileProblem(f"is {kind_of(mode)}, not a file")
-        data = file.read(max_bytes + 1)
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise FileProblem(f"is {kind_of(info.st_mode)}, not a file")
+        # ask for what the file holds (a larger request allocates that much, every time)
+        data = file.read(min(info.st_size, max_bytes) + 1)
+        if len(data) > info.st_size:  # it is growing: read on, up to the limit
+            data += file.read(max_bytes + 1 - len(data))
     if len(data) > max_bytes:  # it grew since the check
         raise FileProblem(f"is larger than {_size(max_bytes)}")
     return data

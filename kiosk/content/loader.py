@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kiosk.content import fields as F
 from kiosk.content import limits as L
-from kiosk.content.files import FileProblem, inside, read_limited
+from kiosk.content.files import FileProblem, inside, read_limited, real_root
 from kiosk.content.model import EMPTY, Era, Event, Exhibit
 from kiosk.content.problems import Problem
 from kiosk.content.reader import INT_TAG, Node, Pos, Scalar, read_yaml
@@ -46,7 +46,7 @@ def load_folder(root: Path) -> LoadResult:
         return LoadResult(None, [Problem(EXHIBIT_FILE, 0, 0, "error",
                                          "no exhibit.yaml in the content folder")])
     try:
-        data = read_limited(root, root / EXHIBIT_FILE, L.MAX_YAML_BYTES)
+        data = read_limited(real_root(root), root / EXHIBIT_FILE, L.MAX_YAML_BYTES)
     except FileProblem as exc:
         return LoadResult(None, [Problem(EXHIBIT_FILE, 0, 0, "error",
                                          f"exhibit.yaml {exc}")])
@@ -186,10 +186,10 @@ def _event_files(folder: Folder) -> list[Path]:
     if not os.path.lexists(events):
         return []
     try:
-        inside(folder.root, events)
+        inside(folder.real, events)
         if not events.is_dir():
             return []
-        entries = sorted(events.iterdir())
+        entries = sorted(events.iterdir(), key=lambda p: p.name)
     except (FileProblem, OSError) as exc:
         reason = exc if isinstance(exc, FileProblem) else f"cannot be read ({exc.strerror})"
         folder.problems.append(Problem(EVENTS_DIR, 0, 0, "error", f"{EVENTS_DIR}/ {reason}"))
@@ -199,9 +199,9 @@ def _event_files(folder: Folder) -> list[Path]:
 
 
 def _read_event_file(path: Path, folder: Folder) -> list[Event]:
-    file = path.relative_to(folder.root).as_posix()
+    file = f"{EVENTS_DIR}/{path.name}"
     try:
-        data = read_limited(folder.root, path, L.MAX_YAML_BYTES)
+        data = read_limited(folder.real, path, L.MAX_YAML_BYTES)
     except FileProblem as exc:
         folder.problems.append(Problem(file, 0, 0, "error", f"the file {exc}"))
         return []
@@ -218,18 +218,19 @@ def _read_event_file(path: Path, folder: Folder) -> list[Event]:
 
 
 def _warn_unused_files(folder: Folder, event_files: list[Path]) -> None:
-    root = folder.root.resolve()
-    used = {root / EXHIBIT_FILE, *(root / p.relative_to(folder.root) for p in event_files)}
-    used |= folder.used
+    root = str(folder.real)
+    used = {os.path.join(root, EXHIBIT_FILE)}
+    used |= {os.path.join(root, EVENTS_DIR, p.name) for p in event_files}
+    used |= {str(p) for p in folder.used}
     for directory, subdirs, files in os.walk(root):
         subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
         for name in sorted(files):
-            path = Path(directory) / name
+            path = os.path.join(directory, name)
             if name.startswith(".") or name.endswith(SCHEMA_SUFFIX) or path in used:
                 continue
-            if path.is_symlink() and _real(path) in used:
+            if os.path.islink(path) and str(_real(Path(path))) in used:
                 continue
-            relative = path.relative_to(root).as_posix()
+            relative = os.path.relpath(path, root).replace(os.sep, "/")
             folder.problems.append(Problem(relative, 0, 0, "warning",
                                            "file is not used by any event"))
 

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from kiosk.content import fields as F
 from kiosk.content import limits as L
 from kiosk.content.dates import Date, parse_date
-from kiosk.content.files import FileProblem, inside, name_problem
+from kiosk.content.files import FileProblem, inside, name_problem, real_root
 from kiosk.content.images import ImageError, ImageInfo, read_image_info, size_warning
 from kiosk.content.model import EMPTY, Era, Event, Media, Text
 from kiosk.content.problems import Level, Problem
@@ -357,9 +357,9 @@ class Checker:
             return None
         root = self.folder.root
         path = root / source
-        self.folder.used.add(Path(os.path.normpath(root.resolve() / source)))  # even if broken
+        self.folder.used.add(Path(os.path.normpath(self.folder.real / source)))  # even broken
         try:
-            resolved = inside(root, path)
+            resolved = inside(self.folder.real, path)
         except FileProblem as exc:
             self.error(node.pos, f"{label}: image '{source}' {exc}")
             return None
@@ -369,7 +369,7 @@ class Checker:
                        f"{self.folder.suggest_file(path)}")
             return None
         try:
-            info = read_image_info(root, resolved)
+            info = read_image_info(self.folder.real, resolved)
         except ImageError as exc:
             self.error(node.pos, f"{label}: image '{source}' {exc}")
             return None
@@ -387,11 +387,15 @@ class Folder:
     languages: tuple[str, ...] = F.DEFAULT_LANGUAGES
     problems: list[Problem] = field(default_factory=list)
     ids: dict[tuple[str, str], tuple[str, Pos]] = field(default_factory=dict)
-    used: set[Path] = field(default_factory=set)
+    used: set[Path] = field(default_factory=set)  # real paths of the files the rules read
+    real: Path = field(init=False)  # the folder's real path: links are compared with it
     bytes_read: int = 0  # of YAML, in every file so far
     _errors: int = 0
     _counted: int = 0  # problems already in _errors: counting stays linear in the problems
     _listings: dict[Path, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.real = real_root(self.root)
 
     def error_count(self) -> int:
         if self._counted > len(self.problems):  # the list was replaced or cut
