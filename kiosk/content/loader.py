@@ -38,8 +38,12 @@ class LoadResult:
 def load_folder(root: Path) -> LoadResult:
     """Validate a content folder and build its Exhibit when it has no error."""
     root = Path(root)
-    if not root.is_dir():
-        reason = "does not exist" if not root.exists() else "is not a folder"
+    try:
+        reason = None if root.is_dir() else "does not exist" if not root.exists() \
+            else "is not a folder"
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+        reason = f"cannot be read ({exc.strerror if isinstance(exc, OSError) else exc})"
+    if reason:
         return LoadResult(None, [Problem(str(root), 0, 0, "error", f"content folder {reason}")],
                           readable=False)
     if not os.path.lexists(root / EXHIBIT_FILE):

@@ -251,3 +251,10 @@ def test_content_files_over_the_total_the_kiosk_reads(make_folder: MakeFolder) -
     assert one_error(root) == (
         "exhibit.yaml:1:1: error: the content files hold more than 4 MB together, more than "
         "the kiosk reads at start-up: shorten the texts or split the exhibit")
+
+
+def test_a_content_folder_name_the_system_refuses(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(tmp_path / ("x" * 300))]) == 2
+    assert "content folder cannot be read (File name too long)" in capsys.readouterr().out \
+        or sys.platform == "win32"
