@@ -21,7 +21,8 @@ from kiosk.content import load_folder
 from tests.conftest import MINIMAL, MakeFolder, write_image
 
 PHOTO = MINIMAL + "    media:\n      - image: {path}\n        alt: A picture\n"
-unix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and /dev are Unix")
+# FIFOs, /dev and links (which need special rights on Windows): POSIX systems only
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs, /dev and links")
 
 
 def errors_of(root: Path) -> list[str]:
@@ -39,6 +40,7 @@ def one_error(root: Path) -> str:
 # --- the file system ----------------------------------------------------------------------
 
 
+@posix_only
 def test_a_link_loop_nothing_uses_is_only_a_warning(make_folder: MakeFolder,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     root = make_folder(MINIMAL)
@@ -51,6 +53,7 @@ def test_a_link_loop_nothing_uses_is_only_a_warning(make_folder: MakeFolder,
     assert "loop: warning: file is not used by any event" in out
 
 
+@posix_only
 def test_an_image_that_is_a_link_loop(make_folder: MakeFolder) -> None:
     root = make_folder(PHOTO.format(path="media/a.jpg"))
     (root / "media").mkdir()
@@ -70,14 +73,14 @@ def test_an_image_name_over_255_characters(make_folder: MakeFolder) -> None:
                                     "may have at most 255")
 
 
-@unix_only
+@posix_only
 def test_exhibit_yaml_as_a_fifo_does_not_hang(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "exhibit.yaml")
     assert one_error(tmp_path) == ("exhibit.yaml: error: exhibit.yaml is a pipe (FIFO), "
                                    "not a file")
 
 
-@unix_only
+@posix_only
 def test_an_event_file_as_a_fifo_does_not_hang(make_folder: MakeFolder) -> None:
     root = make_folder(MINIMAL)
     (root / "events").mkdir()
@@ -85,7 +88,7 @@ def test_an_event_file_as_a_fifo_does_not_hang(make_folder: MakeFolder) -> None:
     assert one_error(root) == "events/late.yaml: error: the file is a pipe (FIFO), not a file"
 
 
-@unix_only
+@posix_only
 def test_exhibit_yaml_linked_to_dev_zero(tmp_path: Path) -> None:
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "exhibit.yaml").symlink_to("/dev/zero")
@@ -93,6 +96,7 @@ def test_exhibit_yaml_linked_to_dev_zero(tmp_path: Path) -> None:
     assert "outside the content folder" in message
 
 
+@posix_only
 def test_exhibit_yaml_linked_outside_does_not_show_that_file(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("password: hunter2\n[", encoding="utf-8")
@@ -104,6 +108,7 @@ def test_exhibit_yaml_linked_outside_does_not_show_that_file(tmp_path: Path) -> 
                        "content folder; copy the file into the folder instead")
 
 
+@posix_only
 def test_events_linked_to_a_folder_outside(make_folder: MakeFolder, tmp_path: Path) -> None:
     outside = tmp_path / "elsewhere"
     outside.mkdir()
@@ -188,7 +193,7 @@ def test_a_folder_named_like_a_photo(make_folder: MakeFolder) -> None:
     assert one_error(root).endswith("image 'media/photo.jpg' is a folder, not a file")
 
 
-@unix_only
+@posix_only
 def test_a_fifo_named_like_a_photo(make_folder: MakeFolder) -> None:
     root = make_folder(PHOTO.format(path="media/photo.jpg"))
     (root / "media").mkdir()
