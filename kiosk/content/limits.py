@@ -18,7 +18,7 @@ MAX_NODES = 200_000  # values in one YAML file
 MAX_DEPTH = 50  # nesting of lists and mappings in one YAML file
 
 # --- what the kiosk shows -----------------------------------------------------------------
-MAX_EVENTS = 2_000  # markers on the timeline, all created at start-up
+MAX_EVENTS = 1_000  # markers on the timeline, all created at start-up: the large benchmark
 MAX_MEDIA = 20  # photos of one event
 MAX_LANGUAGES = 8
 MAX_ID_CHARS = 80

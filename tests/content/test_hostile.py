@@ -263,3 +263,12 @@ def test_a_content_folder_name_the_system_refuses(tmp_path: Path,
     assert main(["validate", str(tmp_path / ("x" * 300))]) == 2
     assert "content folder cannot be read (File name too long)" in capsys.readouterr().out \
         or sys.platform == "win32"
+
+
+def test_more_events_than_the_kiosk_lays_out(make_folder: MakeFolder) -> None:
+    events = "".join(f"  - {{id: e{n}, date: {1000 + n}, title: E}}\n"
+                     for n in range(L.MAX_EVENTS + 1))
+    root = make_folder("format: 1\ntitle: Many\nevents:\n" + events)
+    assert one_error(root) == (f"exhibit.yaml:1:1: error: the exhibit has "
+                               f"{L.MAX_EVENTS + 1:,} events; the kiosk shows at most "
+                               f"{L.MAX_EVENTS:,}: split it into several exhibits")
