@@ -19,6 +19,7 @@ from PySide6.QtTest import QTest
 
 from kiosk.content import limits as L
 from kiosk.content import load_folder
+from kiosk.content.model import Exhibit
 from kiosk.ui.timeline import layout
 from kiosk.ui.view import create_view
 from tests.conftest import write_image
@@ -77,6 +78,22 @@ def pictures(media: Path) -> None:
     (media / "folder.jpg").mkdir()
 
 
+def show(exhibit: Exhibit, size: tuple[int, int], event: int) -> None:
+    """The first frame, then an event's screen, drawn; the window closed again."""
+    view = create_view(exhibit, size)
+    try:
+        view.window.show()
+        assert QTest.qWaitForWindowExposed(view.window)
+        assert not view.window.grabWindow().isNull()
+        view.state.openEvent(event)
+        QTest.qWait(50)
+        assert not view.window.grabWindow().isNull()
+    finally:
+        view.window.close()
+        view.engine.deleteLater()
+        QTest.qWait(0)
+
+
 def peak_memory_mb() -> float | None:
     if sys.platform == "win32":
         return None  # measured by the benchmark there; `resource` is POSIX only
@@ -106,18 +123,7 @@ def test_generated_folders_validate_then_show(qapp: QGuiApplication, tmp_path: P
     shown = result.exhibit
     assert len(shown.title.get(shown.default_language)) <= L.TITLE_CHARS
     started = time.perf_counter()
-    view = create_view(shown, (1366, 768))
-    try:
-        view.window.show()
-        assert QTest.qWaitForWindowExposed(view.window)
-        assert not view.window.grabWindow().isNull()
-        view.state.openEvent(len(shown.events) - 1)  # the last event, with its photos
-        QTest.qWait(50)
-        assert not view.window.grabWindow().isNull()
-    finally:
-        view.window.close()
-        view.engine.deleteLater()
-        QTest.qWait(0)
+    show(shown, (1366, 768), len(shown.events) - 1)  # the last event, with its photos
     assert time.perf_counter() - started < FIRST_FRAME_LIMIT
     peak = peak_memory_mb()
     assert peak is None or peak < MEMORY_LIMIT_MB, f"peak memory {peak:.0f} MB"
@@ -140,14 +146,4 @@ def test_the_largest_accepted_folder_shows(qapp: QGuiApplication, tmp_path: Path
     result = load_folder(root)
     assert result.errors == [] and result.exhibit is not None
     assert len(layout(result.exhibit).ticks) <= L.MAX_SPAN_YEARS // 10 + 2
-    view = create_view(result.exhibit, (1920, 1080))
-    try:
-        view.window.show()
-        assert QTest.qWaitForWindowExposed(view.window)
-        view.state.openEvent(0)
-        QTest.qWait(50)
-        assert not view.window.grabWindow().isNull()
-    finally:
-        view.window.close()
-        view.engine.deleteLater()
-        QTest.qWait(0)
+    show(result.exhibit, (1920, 1080), 0)
