@@ -12,16 +12,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QCursor, QGuiApplication
+from PySide6.QtGui import QCursor, QGuiApplication, QImageReader
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk import __version__
 from kiosk.content import LoadResult, load_folder
+from kiosk.content.limits import MAX_DECODE_MB
 from kiosk.content.model import Exhibit
 from kiosk.content.problems import listing
 from kiosk.services.memory import limit_arenas
 from kiosk.services.paths import bundled_content, content_folder
-from kiosk.services.settings import Settings, load_settings
+from kiosk.services.settings import Settings, load_settings, lockout_path
 from kiosk.ui.view import load_fonts
 
 if TYPE_CHECKING:
@@ -55,6 +56,8 @@ def application() -> QGuiApplication:
         app.setApplicationName("kiosk")
         app.setOrganizationName("kiosk")
         app.setApplicationVersion(__version__)
+        # what validation lets through, Qt decodes: the same limit on both sides
+        QImageReader.setAllocationLimit(MAX_DECODE_MB)
     assert isinstance(app, QGuiApplication)
     load_fonts()
     return app
@@ -113,13 +116,14 @@ def run(options: RunOptions) -> int:
 
     settings = load_settings()
     log_file = setup_logging(settings.log_level)
+    for line in settings.problems:
+        log.warning("settings: %s", line)
     install_qt_message_handler()
     folder = content_folder(options.content)
     log.info("kiosk %s starting on %s (pid %d)", __version__, folder, os.getpid())
     exhibit, first = initial_content(folder)
     if exhibit is None:
-        for problem in first.problems:
-            print(problem, file=sys.stderr)
+        print(listing(first.problems, folder, str(folder)), file=sys.stderr)
         print(f"the kiosk has no content to show: fix {folder} (kiosk validate)",
               file=sys.stderr)
         return EXIT_NO_CONTENT
@@ -139,8 +143,8 @@ def run(options: RunOptions) -> int:
         view.guard.allow_close = True
         app.exit(0)
 
-    staff = StaffState(PinGate(settings.pin_hash), reload, exit_kiosk, report, settings.path,
-                       log_file)
+    gate = PinGate(settings.pin_hash, store=lockout_path(settings.path))
+    staff = StaffState(gate, reload, exit_kiosk, report, settings.path, log_file)
     size = options.size or (1920, 1080)
     view = create_view(exhibit, size, state, staff, kiosk_mode=kiosk_mode)
     report.update(first.problems, kept="the bundled exhibit")

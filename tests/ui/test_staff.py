@@ -244,3 +244,21 @@ def test_long_lines_wrap_at_words_and_paths(qapp: QGuiApplication, bundled: Exhi
               for line in wrapped_lines(text)[:-1] if not line.endswith((" ", "/", "\u200b"))]
     assert broken == []
     view.window.close()
+
+
+def test_the_staff_layer_takes_every_touch(qapp: QGuiApplication, bundled: Exhibit,
+                                           touchscreen: QPointingDevice) -> None:
+    view = staff_view(bundled, [], [])
+    window = view.window
+    assert view.state.screen == "welcome"
+    view.staff.requestAccess()
+    settle()
+    for point in (QPoint(300, 900), QPoint(1600, 200), QPoint(960, 1040)):  # beside the pad
+        tap(window, touchscreen, point)
+        QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         point)
+        settle()
+    assert view.state.screen == "welcome"  # the welcome screen underneath saw no tap
+    assert view.staff.pinPadOpen
+    window.close()
+

@@ -13,7 +13,8 @@ Rectangle {
     color: Theme.c.surface
     border.width: Theme.px(4)
     border.color: Theme.c.accent
-    TapHandler {}  // a tap on the panel does not reach the exhibit under it
+    // a touch on the panel does not reach the exhibit under it (a TapHandler lets it through)
+    MultiPointTouchArea { anchors.fill: parent; mouseEnabled: true }
 
     Column {
         id: head

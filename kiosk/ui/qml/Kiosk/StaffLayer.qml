@@ -12,7 +12,9 @@ Item {
     onVisibleChanged: entered = ""
 
     Rectangle { anchors.fill: parent; color: "#F0000000" }
-    TapHandler {}  // nothing behind the layer reacts while it is open
+    // Nothing behind the layer reacts while it is open: this area takes every press,
+    // touch or mouse (a TapHandler does not: it lets the press through to what is below).
+    MultiPointTouchArea { anchors.fill: parent; mouseEnabled: true }
 
     Row {
         id: padRow
@@ -262,7 +264,7 @@ Item {
         anchors.fill: parent
         visible: staffLayer.staff.confirmingExit
         color: Theme.c.scrim
-        TapHandler {}
+        MultiPointTouchArea { anchors.fill: parent; mouseEnabled: true }  // nothing below reacts
         Rectangle {
             objectName: "exitConfirm"
             anchors.centerIn: parent
