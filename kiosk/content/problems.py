@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from kiosk.content.files import FileProblem, read_limited, real_root
+from kiosk.content.limits import MAX_YAML_BYTES
+
 Level = Literal["error", "warning"]
 
 
@@ -47,11 +50,14 @@ def with_source(problem: Problem, root: Path) -> str:
            7 |     highlight: maybe
              |                ^
     """
-    try:
-        lines = (root / problem.file).read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError, ValueError):
-        lines = []
-    if not 0 < problem.line <= len(lines):
+    if problem.line <= 0:
+        return str(problem)
+    try:  # read as the loader reads: never a FIFO or a device, never without a limit
+        data = read_limited(real_root(root), root / problem.file, MAX_YAML_BYTES)
+        lines = data.decode("utf-8-sig").splitlines()
+    except (FileProblem, UnicodeDecodeError):
+        return str(problem)
+    if problem.line > len(lines):
         return str(problem)
     source = lines[problem.line - 1].rstrip()
     # the caret lines up under wide (CJK) characters and tabs as a terminal shows them
