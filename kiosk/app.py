@@ -78,8 +78,8 @@ def run(options: RunOptions) -> int:
     from kiosk.services.logs import install_qt_message_handler, setup_logging
     from kiosk.services.pin import PinGate
     from kiosk.services.watch import ContentWatcher
+    from kiosk.ui.session import Session
     from kiosk.ui.staff import StaffState
-    from kiosk.ui.state import KioskState
     from kiosk.ui.view import create_view
 
     settings = load_settings()
@@ -97,15 +97,15 @@ def run(options: RunOptions) -> int:
 
     app = application()
     kiosk_mode = not options.windowed
-    state = KioskState(exhibit, idle_timeout_ms=_idle_ms(settings),
-                       reduced_motion=settings.reduced_motion,
-                       default_language=settings.default_language)
+    session = Session(exhibit, idle_timeout_ms=_idle_ms(settings),
+                      reduced_motion=settings.reduced_motion,
+                      default_language=settings.default_language)
 
     def reload() -> list[str]:
         result = load_folder(folder)
         lines = problem_lines(result)
         if result.exhibit is not None:
-            state.set_exhibit(result.exhibit)
+            session.set_exhibit(result.exhibit)
             log.info("content reloaded: %d events", len(result.exhibit.events))
         else:
             log.error("content has errors; keeping the last good content: %s", lines[:3])
@@ -118,7 +118,7 @@ def run(options: RunOptions) -> int:
     staff = StaffState(PinGate(settings.pin_hash), reload, exit_kiosk, folder, settings.path,
                        log_file)
     size = options.size or (1920, 1080)
-    view = create_view(exhibit, size, state, staff, kiosk_mode=kiosk_mode)
+    view = create_view(exhibit, size, session, staff, kiosk_mode=kiosk_mode)
     staff.show_problems(problems + [f"{line} (settings)" for line in settings.problems])
     if staff.error_count():
         staff.requestAccess()  # staff started it: tell them at once why the exhibit differs
@@ -128,12 +128,12 @@ def run(options: RunOptions) -> int:
     if kiosk_mode:
         inhibitor.hold()
     if options.watch:
-        # parented to the state, which the QML engine owns: it lives as long as the window
-        ContentWatcher(folder, lambda: staff.show_problems(reload()), parent=state)
+        # parented to the session, which the QML engine owns: it lives as long as the window
+        ContentWatcher(folder, lambda: staff.show_problems(reload()), parent=session)
         log.info("watching %s for changes", folder)
     if options.heartbeat:
-        _start_heartbeat(options.heartbeat, state)
-    _exit_cleanly_on_sigterm(app, state)
+        _start_heartbeat(options.heartbeat, session)
+    _exit_cleanly_on_sigterm(app, session)
     if options.exit_after_first_frame:
         # exit(), not quit(): quit() asks every window to close, and kiosk mode refuses
         view.window.frameSwapped.connect(lambda: QTimer.singleShot(0, lambda: app.exit(0)),

@@ -132,12 +132,12 @@ def run_arguments(argv: Sequence[str] | None) -> list[str]:
 def set_pin() -> int:
     import getpass
 
-    from kiosk.services.pin import hash_pin, valid_new_pin
+    from kiosk.services.pin import MAX_DIGITS, MIN_DIGITS, hash_pin, valid_new_pin
     from kiosk.services.settings import settings_path, write_pin_hash
 
-    pin = getpass.getpass("New staff PIN (4 to 12 digits): ")
+    pin = getpass.getpass(f"New staff PIN ({MIN_DIGITS} to {MAX_DIGITS} digits): ")
     if not valid_new_pin(pin):
-        print("a PIN is 4 to 12 digits; nothing changed")
+        print(f"a PIN is {MIN_DIGITS} to {MAX_DIGITS} digits; nothing changed")
         return 1
     if getpass.getpass("The same PIN again: ") != pin:
         print("the two PINs differ; nothing changed")

@@ -1,4 +1,5 @@
-"""Dates of content format 1: a year, a year and month, or a full date; BCE years are negative."""
+"""Dates of content format 1: a year, a year and month, or a full date; BCE years are negative.
+How a date reads in each language is kiosk.content.i18n's business."""
 
 from __future__ import annotations
 
@@ -8,11 +9,6 @@ from dataclasses import dataclass
 
 _YEAR_MONTH_DAY = re.compile(r"^(-?\d{4})-(\d{2})(?:-(\d{2}))?$")
 _YEAR = re.compile(r"^-?\d{1,6}$")
-
-MONTHS_EN = [
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-]  # fmt: skip
 
 
 @dataclass(frozen=True, order=True)
@@ -30,31 +26,6 @@ class Date:
         month = (self.month or 1) - 1
         day = (self.day or 1) - 1
         return self.year + (month + day / 31) / 12
-
-    def display(self, lang: str) -> str:
-        """What a visitor reads, e.g. '12 May 1981', '1981年5月12日', '221 BCE', '公元前221年'."""
-        bce = self.year < 0
-        year = abs(self.year)
-        if lang.startswith("zh"):
-            text = f"{'公元前' if bce else ''}{year}年"
-            if self.month:
-                text += f"{self.month}月"
-            if self.day:
-                text += f"{self.day}日"
-            return text
-        year_text = f"{year} BCE" if bce else str(year)
-        if self.month and self.day:
-            return f"{self.day} {MONTHS_EN[self.month - 1]} {year_text}"
-        if self.month:
-            return f"{MONTHS_EN[self.month - 1]} {year_text}"
-        return year_text
-
-
-def display_range(start: Date, end: Date | None, lang: str) -> str:
-    if end is None or end == start:
-        return start.display(lang)
-    sep = "—" if lang.startswith("zh") else " – "
-    return f"{start.display(lang)}{sep}{end.display(lang)}"
 
 
 def parse_date(text: str) -> Date | None:

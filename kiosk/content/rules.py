@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from kiosk.content import fields as F
 from kiosk.content.dates import Date, parse_date
 from kiosk.content.images import ImageError, ImageInfo, read_image_info, size_warning
+from kiosk.content.markdown import problems as markdown_problems
 from kiosk.content.model import EMPTY, Era, Event, Media, Text
 from kiosk.content.problems import Level, Problem
 from kiosk.content.reader import (
@@ -135,6 +136,12 @@ class Checker:
                 self.report(node.pos, "warning", f"{label}: no '{lang}' {name}; "
                             f"'{default}' is shown instead")
         return Text(tuple(values), default)
+
+    def markdown(self, node: Node, label: str, name: str, text: Text) -> None:
+        """Markdown the kiosk cannot show as written: links, pictures, raw HTML."""
+        for lang, value in text.values:
+            for problem in markdown_problems(value):
+                self.report(node.pos, "warning", f"{label}: '{name}' ({lang}): {problem}")
 
     def string(self, node: Node, label: str, name: str) -> str | None:
         value = self.scalar(node, label, name, "a text")
@@ -267,6 +274,8 @@ class Checker:
         title = optional("title", lambda n: self.text(n, label, "title", True))
         display = optional("display_date", lambda n: self.text(n, label, "display_date", True))
         body = optional("body", lambda n: self.text(n, label, "body", False))
+        if isinstance(body, Text):
+            self.markdown(found["body"][1], label, "body", body)
         era = optional("era", lambda n: self.era_ref(n, label))
         highlight = optional("highlight", lambda n: self.boolean(n, label, "highlight"))
         media: list[Media] = []

@@ -13,6 +13,8 @@ ITERATIONS = 200_000
 FREE_TRIES = 3
 FIRST_LOCKOUT = 30.0  # seconds; doubles with every further wrong PIN
 MAX_LOCKOUT = 15 * 60.0
+MIN_DIGITS = 4
+MAX_DIGITS = 12
 
 
 def hash_pin(pin: str, iterations: int = ITERATIONS) -> str:
@@ -34,7 +36,7 @@ def verify_pin(pin: str, stored: str) -> bool:
 
 
 def valid_new_pin(pin: str) -> bool:
-    return pin.isdigit() and 4 <= len(pin) <= 12
+    return pin.isdigit() and MIN_DIGITS <= len(pin) <= MAX_DIGITS
 
 
 @dataclass

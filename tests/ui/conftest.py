@@ -18,7 +18,7 @@ from PySide6.QtTest import QTest
 
 from kiosk.content import load_folder
 from kiosk.content.model import Exhibit
-from kiosk.ui.state import KioskState
+from kiosk.ui.session import Session
 from kiosk.ui.view import KioskView, create_view, find_item, scene_items
 from tests.conftest import DATA
 
@@ -39,8 +39,8 @@ def make_view(qapp: QGuiApplication, qtbot: object) -> Iterator[MakeView]:
 
     def make(exhibit: Exhibit, size: tuple[int, int] = (1920, 1080), **state_args: object
              ) -> KioskView:
-        state = KioskState(exhibit, reduced_motion=True, **state_args)  # type: ignore[arg-type]
-        view = create_view(exhibit, size, state)
+        session = Session(exhibit, reduced_motion=True, **state_args)  # type: ignore[arg-type]
+        view = create_view(exhibit, size, session)
         view.window.show()
         QTest.qWaitForWindowExposed(view.window)
         views.append(view)

@@ -4,12 +4,10 @@ import QtQuick
 // for the people who run the exhibition.
 Item {
     id: staffLayer
-    required property QtObject staff
+    required property StaffState staff
     visible: staff.pinPadOpen || staff.panelOpen
-    property string entered: ""
-    onVisibleChanged: entered = ""
 
-    Rectangle { anchors.fill: parent; color: "#F0000000" }
+    Rectangle { anchors.fill: parent; color: Theme.c.staffScrim }
     TapHandler {}  // nothing behind the layer reacts while it is open
 
     Rectangle {
@@ -35,7 +33,7 @@ Item {
             }
             Text {
                 objectName: "pinDots"
-                text: staffLayer.entered.length > 0 ? "● ".repeat(staffLayer.entered.length).trim() : " "
+                text: staffLayer.staff.pinDots
                 color: Theme.c.accent
                 font.pixelSize: Theme.px(36)
                 anchors.horizontalCenter: parent.horizontalCenter
@@ -55,12 +53,11 @@ Item {
                         active: modelData === "OK"
                         onActivated: {
                             if (modelData === "←")
-                                staffLayer.entered = staffLayer.entered.slice(0, -1)
-                            else if (modelData === "OK") {
-                                staffLayer.staff.enterPin(staffLayer.entered)
-                                staffLayer.entered = ""
-                            } else if (staffLayer.entered.length < 12)
-                                staffLayer.entered += modelData
+                                staffLayer.staff.deleteDigit()
+                            else if (modelData === "OK")
+                                staffLayer.staff.submitPin()
+                            else
+                                staffLayer.staff.typeDigit(modelData)
                         }
                     }
                 }
