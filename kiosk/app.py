@@ -17,13 +17,13 @@ from PySide6.QtQuick import QQuickWindow
 from kiosk import __version__
 from kiosk.content import LoadResult, load_folder
 from kiosk.content.model import Exhibit
+from kiosk.services import exits
 from kiosk.services.memory import limit_arenas
 from kiosk.services.paths import bundled_content, content_folder
 from kiosk.services.settings import Settings, load_settings
 from kiosk.ui.view import load_fonts
 
 log = logging.getLogger("kiosk.app")
-EXIT_NO_CONTENT = 78  # EX_CONFIG: the supervisor does not restart a kiosk with no content
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def run(options: RunOptions) -> int:
             print(line, file=sys.stderr)
         print(f"the kiosk has no content to show: fix {folder} (kiosk validate)",
               file=sys.stderr)
-        return EXIT_NO_CONTENT
+        return exits.NO_CONTENT
 
     app = application()
     kiosk_mode = not options.windowed
@@ -113,7 +113,7 @@ def run(options: RunOptions) -> int:
 
     def exit_kiosk() -> None:
         view.guard.allow_close = True
-        app.exit(0)
+        app.exit(exits.OK)
 
     staff = StaffState(PinGate(settings.pin_hash), reload, exit_kiosk, folder, settings.path,
                        log_file)
@@ -136,7 +136,7 @@ def run(options: RunOptions) -> int:
     _exit_cleanly_on_sigterm(app, session)
     if options.exit_after_first_frame:
         # exit(), not quit(): quit() asks every window to close, and kiosk mode refuses
-        view.window.frameSwapped.connect(lambda: QTimer.singleShot(0, lambda: app.exit(0)),
+        view.window.frameSwapped.connect(lambda: QTimer.singleShot(0, lambda: app.exit(exits.OK)),
                                          Qt.ConnectionType.SingleShotConnection)
     try:
         code = app.exec()
@@ -175,7 +175,7 @@ def _place_window(window: QQuickWindow, app: QGuiApplication, options: RunOption
 
 def _exit_cleanly_on_sigterm(app: QGuiApplication, parent: QObject) -> None:
     """A system shutdown (SIGTERM) ends the kiosk like a staff exit: no restart."""
-    signal.signal(signal.SIGTERM, lambda signum, frame: app.exit(0))
+    signal.signal(signal.SIGTERM, lambda signum, frame: app.exit(exits.OK))
     # Python runs signal handlers only when it gets control: wake it twice a second.
     waker = QTimer(parent, interval=500)
     waker.timeout.connect(lambda: None)

@@ -6,9 +6,11 @@ import logging
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import get_args, get_type_hints
 
 import platformdirs
 
+from kiosk.content.fields import IDLE_TIMEOUT_MINIMUM
 from kiosk.services.platform import is_frozen, program_dir
 
 FILE_NAME = "kiosk.toml"
@@ -36,10 +38,12 @@ def settings_path() -> Path:
     return Path(platformdirs.user_config_dir("kiosk", appauthor=False)) / FILE_NAME
 
 
-_TYPES: dict[str, tuple[type, ...]] = {
-    "pin_hash": (str,), "screen": (int,), "idle_timeout": (int, float),
-    "default_language": (str,), "log_level": (str,), "reduced_motion": (bool,),
-}
+def accepted_types(name: str) -> tuple[type, ...]:
+    """The TOML value types a setting takes, read from its annotation in Settings (the one
+    place the types are stated): `float | None` takes 1.5 and 90, `int | None` takes 2."""
+    hint = get_type_hints(Settings)[name]
+    types = tuple(t for t in get_args(hint) or (hint,) if t is not type(None))
+    return (*types, int) if float in types else types
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -59,7 +63,7 @@ def load_settings(path: Path | None = None) -> Settings:
         if key not in known:
             problems.append(f"{path}: unknown setting '{key}' (known: {', '.join(sorted(known))})")
             continue
-        types = _TYPES[key]
+        types = accepted_types(key)
         if (isinstance(value, bool) and bool not in types) or not isinstance(value, types):
             problems.append(f"{path}: '{key}' has the wrong type ({type(value).__name__}); "
                             "using the default")
@@ -69,8 +73,8 @@ def load_settings(path: Path | None = None) -> Settings:
         problems.append(f"{path}: log_level must be one of {', '.join(LOG_LEVELS)}")
         del values["log_level"]
     idle = values.get("idle_timeout")
-    if isinstance(idle, int | float) and idle < 10:
-        problems.append(f"{path}: idle_timeout must be at least 10 seconds")
+    if isinstance(idle, int | float) and idle < IDLE_TIMEOUT_MINIMUM:
+        problems.append(f"{path}: idle_timeout must be at least {IDLE_TIMEOUT_MINIMUM:g} seconds")
         del values["idle_timeout"]
     screen = values.get("screen")
     if isinstance(screen, int) and screen < 0:

@@ -167,7 +167,7 @@ def bench_child(folder: Path, size: tuple[int, int]) -> int:
         url = session.photo_url(index, 0) if exhibit.events[index].media else None
         start = time.perf_counter()
         click("nextButton")
-        wait_for(lambda i=index: session.navigation.index == i, app)  # type: ignore[misc]
+        wait_for(lambda i=index: session.navigation.current_index() == i, app)  # type: ignore[misc]
         t_state = time.perf_counter()
         next_ms.append(drawn_since(start, lambda u=url: not u or shown("eventPhoto", u)))
         if os.environ.get("KIOSK_BENCH_DEBUG"):
@@ -180,7 +180,8 @@ def bench_child(folder: Path, size: tuple[int, int]) -> int:
     url = session.photo_url(with_photo, 0)
     start = time.perf_counter()
     click("eventPhoto")
-    viewer_ms = drawn_since(start, lambda: session.navigation.screen == Navigation.Screen.Photo
+    photo_screen = Navigation.Screen.Photo
+    viewer_ms = drawn_since(start, lambda: session.navigation.current_screen() == photo_screen
                             and shown("viewerPhoto", url))
     session.navigation.closePhoto()
     settle(app, 1.0)

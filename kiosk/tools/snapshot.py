@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.content import load_folder
 from kiosk.content.problems import summary
+from kiosk.services import exits
 
 if TYPE_CHECKING:  # Qt is imported only once there is something to render
     from kiosk.ui.view import KioskView
@@ -21,7 +22,7 @@ def snapshot(folder: Path, out: str | Path, size: tuple[int, int]) -> int:
             print(problem)
         print(summary(result.problems))
         print("nothing rendered: fix the errors above first")
-        return 2 if not result.readable else 1
+        return exits.UNREADABLE if not result.readable else exits.PROBLEMS
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
@@ -63,7 +64,7 @@ def snapshot(folder: Path, out: str | Path, size: tuple[int, int]) -> int:
         session.idle.touch()
     print(f"{len(written)} screens written to {out_dir}")
     view.window.close()
-    return 0
+    return exits.OK
 
 
 def wait_until_drawn(view: KioskView, timeout: float = 10.0) -> None:

@@ -53,7 +53,7 @@ class Attract(QObject):
 
     @Slot()
     def advance(self) -> None:
-        if self._navigation.screen == Navigation.Screen.Welcome:
+        if self._navigation.current_screen() == Navigation.Screen.Welcome:
             self._position = (self._position + 1) % len(self._events())
             self.pictureChanged.emit()
             self.captionChanged.emit()
@@ -61,23 +61,26 @@ class Attract(QObject):
     @Slot()
     def begin(self) -> None:
         """The visitor touched the welcome screen: open the event its picture shows."""
-        self._navigation.openEvent(self.index)
+        self._navigation.openEvent(self.event_index())
 
-    @Property(int, notify=pictureChanged)
-    def index(self) -> int:
+    def event_index(self) -> int:
         """The event the picture belongs to."""
         return self._events()[self._position % len(self._events())]
 
+    @Property(int, notify=pictureChanged)
+    def index(self) -> int:
+        return self.event_index()
+
     @Property(str, notify=pictureChanged)
     def source(self) -> str:
-        event = self._pictures.exhibit.events[self.index]
-        return self._pictures.url(self.index, 0) if event.media else ""
+        event = self._pictures.exhibit.events[self.event_index()]
+        return self._pictures.url(self.event_index(), 0) if event.media else ""
 
     @Property(str, notify=captionChanged)
     def caption(self) -> str:
         """'1981 – 1991  ·  UNV Assistance Project', for the picture the welcome screen shows."""
-        event = self._pictures.exhibit.events[self.index]
-        lang = self._language.code
+        event = self._pictures.exhibit.events[self.event_index()]
+        lang = self._language.current()
         return f"{event.date_text(lang)}{i18n.CAPTION_SEPARATOR}{event.title.get(lang)}"
 
     @Property(float, notify=intervalChanged)

@@ -54,7 +54,7 @@ class Pictures:
 @QmlSingleton
 class CurrentEvent(QObject):
     textsChanged = Signal()  # another event, language or content; never a photo change
-    photoChanged = Signal()  # the photo shown, or its texts
+    photoChanged = Signal()  # the photos shown and decoded ahead, or their texts
 
     def __init__(self, navigation: Navigation, language: Language, pictures: Pictures,
                  parent: QObject | None = None) -> None:
@@ -73,7 +73,7 @@ class CurrentEvent(QObject):
 
     @property
     def _lang(self) -> str:
-        return self._language.code
+        return self._language.current()
 
     @property
     def _exhibit(self) -> Exhibit:
@@ -81,59 +81,60 @@ class CurrentEvent(QObject):
 
     @Property(str, notify=textsChanged)
     def title(self) -> str:
-        return self._navigation.event.title.get(self._lang)
+        return self._navigation.current_event.title.get(self._lang)
 
     @Property(str, notify=textsChanged)
     def date(self) -> str:
-        return self._navigation.event.date_text(self._lang)
+        return self._navigation.current_event.date_text(self._lang)
 
     @Property(str, notify=textsChanged)
     def body(self) -> str:
         """Markdown with only what the content format allows (kiosk.content.markdown)."""
-        return kiosk_markdown(self._navigation.event.body.get(self._lang), self._lang)
+        return kiosk_markdown(self._navigation.current_event.body.get(self._lang), self._lang)
 
     @Property(str, notify=textsChanged)
     def era(self) -> str:
-        era = self._exhibit.era(self._navigation.event.era)
+        era = self._exhibit.era(self._navigation.current_event.era)
         return era.title.get(self._lang) if era else ""
 
     @Property(str, notify=textsChanged)
     def eraColor(self) -> str:
-        era = self._exhibit.era(self._navigation.event.era)
+        era = self._exhibit.era(self._navigation.current_event.era)
         return band_color(era.color) if era else ""
 
-    @Property(list, notify=textsChanged)
+    @Property("QVariantList", notify=textsChanged)  # type: ignore[arg-type]
     def photoNames(self) -> list[str]:
         """Each photo's accessible name: 'Photo 2 of 3'."""
-        count = len(self._navigation.event.media)
+        count = len(self._navigation.current_event.media)
         return [i18n.word("photo_of", self._lang, i=i + 1, n=count) for i in range(count)]
 
-    @Property(list, notify=textsChanged)
+    @Property("QVariantList", notify=photoChanged)  # type: ignore[arg-type]
     def neighbours(self) -> list[dict[str, Any]]:
         """The first photos of the previous and next events (empty where there is none),
         for QML to decode ahead."""
-        index = self._navigation.index
+        index = self._navigation.current_index()
         events = self._exhibit.events
         return [self._pictures.item(i, 0, self._lang)
                 if 0 <= i < len(events) and events[i].media else {}
                 for i in (index - 1, index + 1)]
 
-    @Property(dict, notify=photoChanged)
+    @Property("QVariantMap", notify=photoChanged)  # type: ignore[arg-type]
     def photo(self) -> dict[str, Any]:
         """The photo shown (empty when the event has none)."""
-        if not self._navigation.event.media:
+        if not self._navigation.current_event.media:
             return {}
-        return self._pictures.item(self._navigation.index, self._navigation.photoIndex,
+        navigation = self._navigation
+        return self._pictures.item(navigation.current_index(), navigation.current_photo(),
                                    self._lang)
 
     @Property(str, notify=photoChanged)
     def creditLine(self) -> str:
         """Under a full-screen photo: its credit, and 'Photo 2 of 3' when there are more."""
-        media = self._navigation.event.media
+        media = self._navigation.current_event.media
         if not media:
             return ""
-        parts = [media[self._navigation.photoIndex].credit]
+        parts = [media[self._navigation.current_photo()].credit]
         if len(media) > 1:
-            parts.append(i18n.word("photo_of", self._lang, i=self._navigation.photoIndex + 1,
+            parts.append(i18n.word("photo_of", self._lang, i=self._navigation.current_photo() + 1,
                                    n=len(media)))
         return i18n.CREDIT_SEPARATOR.join(part for part in parts if part)

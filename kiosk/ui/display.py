@@ -15,7 +15,7 @@ __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Colors", "Display"]
 
 @QmlElement
 @QmlUncreatable("the colours come from Display.colors")
-class Colors(QObject):
+class Colors(QObject):  # type: ignore[operator]  # (QmlUncreatable takes a reason)
     """Every colour QML uses, one property per token of kiosk.ui.theme."""
 
     paletteChanged = Signal()
@@ -143,7 +143,7 @@ class Display(QObject):
     def reducedMotion(self) -> bool:
         return self._reduced_motion
 
-    @Property(Colors, constant=True)
+    @Property(Colors, notify=highContrastChanged)
     def colors(self) -> Colors:
         return self._palette
 
@@ -166,10 +166,6 @@ class Display(QObject):
             self._high_contrast = on
             self._palette.use(on)
             self.highContrastChanged.emit()
-
-    def is_default(self) -> bool:
-        return (not self._large_text and not self._high_contrast
-                and self._reduced_motion == self._default_reduced_motion)
 
     def reset(self) -> None:
         """The options a new visitor starts with."""

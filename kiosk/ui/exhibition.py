@@ -30,9 +30,9 @@ class Exhibition(QObject):
         self._language = language
         timeline = layout(exhibit)
         self._timeline_width = timeline.width
-        self.events = EventModel(exhibit, language.code, timeline)
-        self.eras = EraModel(exhibit, language.code, timeline)
-        self.ticks = TickModel(exhibit, language.code, timeline)
+        self.events = EventModel(exhibit, language.current(), timeline)
+        self.eras = EraModel(exhibit, language.current(), timeline)
+        self.ticks = TickModel(exhibit, language.current(), timeline)
         language.languageChanged.connect(self._language_changed)
 
     @staticmethod
@@ -50,12 +50,12 @@ class Exhibition(QObject):
 
     def _language_changed(self) -> None:
         for model in (self.events, self.eras, self.ticks):
-            model.set_language(self._language.code)
+            model.set_language(self._language.current())
         self.titleChanged.emit()
 
     @Property(str, notify=titleChanged)
     def title(self) -> str:
-        return self._exhibit.title.get(self._language.code)
+        return self._exhibit.title.get(self._language.current())
 
     @Property(str, notify=titleChanged)
     def homeLabel(self) -> str:
@@ -64,21 +64,21 @@ class Exhibition(QObject):
 
     @Property(str, notify=titleChanged)
     def subtitle(self) -> str:
-        return self._exhibit.subtitle.get(self._language.code)
+        return self._exhibit.subtitle.get(self._language.current())
 
     @Property(float, notify=timelineChanged)
     def timelineWidth(self) -> float:
         """The timeline's width in px at 1080p."""
         return self._timeline_width
 
-    @Property(QObject, constant=True)
+    @Property(QObject, notify=timelineChanged)
     def eventModel(self) -> EventModel:
         return self.events
 
-    @Property(QObject, constant=True)
+    @Property(QObject, notify=timelineChanged)
     def eraModel(self) -> EraModel:
         return self.eras
 
-    @Property(QObject, constant=True)
+    @Property(QObject, notify=timelineChanged)
     def tickModel(self) -> TickModel:
         return self.ticks

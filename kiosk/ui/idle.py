@@ -64,7 +64,7 @@ class Idle(QObject):
     def remaining(self) -> int:
         return self._remaining
 
-    @Property(int, constant=True)
+    @Property(int, notify=countdownChanged)
     def total(self) -> int:
         return self._total
 
@@ -76,10 +76,10 @@ class Idle(QObject):
     @Property(str, notify=countdownChanged)
     def message(self) -> str:
         """'Returning to the start in 17 s', in the visitor's language."""
-        return i18n.word("returning", self._language.code, n=self._remaining)
+        return i18n.word("returning", self._language.current(), n=self._remaining)
 
     def _on_idle(self) -> None:
-        if self._navigation.screen == Navigation.Screen.Welcome:
+        if self._navigation.current_screen() == Navigation.Screen.Welcome:
             self.timedOut.emit()  # nothing on screen to lose: no need to ask
             return
         self.startCountdown()

@@ -42,6 +42,9 @@ class Language(QObject):
             self._code = self.home()
         self.languageChanged.emit()
 
+    def current(self) -> str:
+        return self._code
+
     def reset(self) -> None:
         self._set(self.home())
 
@@ -59,18 +62,18 @@ class Language(QObject):
     def code(self) -> str:
         return self._code
 
-    @Property(list, notify=languageChanged)
+    @Property("QVariantList", notify=languageChanged)  # type: ignore[arg-type]
     def languages(self) -> list[dict[str, Any]]:
         """The language switch's buttons: code, name, and whether it is the current one."""
         return [{"code": code, "name": i18n.language_name(code), "current": code == self._code}
                 for code in self._exhibit.languages]
 
-    @Property(dict, notify=languageChanged)
+    @Property("QVariantMap", notify=languageChanged)  # type: ignore[arg-type]
     def words(self) -> dict[str, str]:
         """The kiosk's own words in the current language, by key (kiosk.content.i18n)."""
         return i18n.ui_strings(self._code)
 
-    @Property(dict, notify=languageChanged)
+    @Property("QVariantMap", notify=languageChanged)  # type: ignore[arg-type]
     def everyLanguage(self) -> dict[str, str]:
         """Texts shown in all languages at once, for visitors who have not chosen yet."""
         return {key: i18n.every_language(key, self._exhibit.languages)

@@ -21,12 +21,11 @@ END_RESISTANCE = 0.25  # past the first or last event, a drag follows the finger
 @QmlElement
 @QmlSingleton
 class Navigation(QObject):
+    @QEnum
     class Screen(IntEnum):
         Welcome = 0
         Event = 1
         Photo = 2
-
-    QEnum(Screen)
 
     screenChanged = Signal()
     eventChanged = Signal()  # another event (or new content): not on a photo change
@@ -47,18 +46,27 @@ class Navigation(QObject):
     # --- state -------------------------------------------------------------------------------
 
     @property
-    def event(self) -> Event:
+    def current_event(self) -> Event:
         return self._exhibit.events[self._index]
+
+    def current_screen(self) -> Navigation.Screen:
+        return self._screen
+
+    def current_index(self) -> int:
+        return self._index
+
+    def current_photo(self) -> int:
+        return self._photo
 
     def set_exhibit(self, exhibit: Exhibit) -> None:
         """New content: the current event stays on screen if it still exists."""
-        current_id = self.event.id
+        current_id = self.current_event.id
         self._exhibit = exhibit
         new_index = exhibit.event_index(current_id)
         self._index = new_index if new_index is not None else 0
         if new_index is None and self._screen != Navigation.Screen.Welcome:
             self._set_screen(Navigation.Screen.Event)
-        self._photo = min(self._photo, max(0, len(self.event.media) - 1))
+        self._photo = min(self._photo, max(0, len(self.current_event.media) - 1))
         self.countChanged.emit()
         self.eventChanged.emit()
         self.photoChanged.emit()
@@ -94,7 +102,7 @@ class Navigation(QObject):
 
     @Property(int, notify=eventChanged)
     def photoCount(self) -> int:
-        return len(self.event.media)
+        return len(self.current_event.media)
 
     # --- events ------------------------------------------------------------------------------
 
@@ -157,7 +165,7 @@ class Navigation(QObject):
     @Slot(float, float, result=int)
     def swipePhotos(self, dx: float, width: float) -> int:
         """A finished swipe over a full-screen photo: the next or previous photo."""
-        if dx < -SWIPE_FRACTION * width and self._photo + 1 < len(self.event.media):
+        if dx < -SWIPE_FRACTION * width and self._photo + 1 < len(self.current_event.media):
             self.showPhoto(self._photo + 1)
             return 1
         if dx > SWIPE_FRACTION * width and self._photo > 0:
@@ -169,13 +177,13 @@ class Navigation(QObject):
 
     @Slot(int)
     def openPhoto(self, index: int) -> None:
-        if 0 <= index < len(self.event.media):
+        if 0 <= index < len(self.current_event.media):
             self.showPhoto(index)
             self._set_screen(Navigation.Screen.Photo)
 
     @Slot(int)
     def showPhoto(self, index: int) -> None:
-        if 0 <= index < len(self.event.media) and index != self._photo:
+        if 0 <= index < len(self.current_event.media) and index != self._photo:
             self._photo = index
             self.photoChanged.emit()
 

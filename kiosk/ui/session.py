@@ -54,7 +54,7 @@ class Session(QObject):
 
     @property
     def current_event(self) -> Event:
-        return self.navigation.event
+        return self.navigation.current_event
 
     def photo_url(self, event_index: int, media_index: int) -> str:
         return self.pictures.url(event_index, media_index)

@@ -82,7 +82,7 @@ class StaffState(QObject):
     def message(self) -> str:
         return self._message
 
-    @Property(list, notify=changed)
+    @Property("QVariantList", notify=changed)  # type: ignore[arg-type]
     def problems(self) -> list[str]:
         return self._problems
 

@@ -126,3 +126,28 @@ def is_shown(target: QQuickItem) -> bool:
 
 def content_path() -> Path:
     return DATA
+
+
+TWO_PHOTOS = """\
+format: 1
+languages: [en, zh]
+title: Photos
+events:
+  - {id: before, date: 1989, title: Before}
+  - id: photos
+    date: 1990
+    title: {en: Two photos, zh: 两张照片}
+    media:
+      - {image: media/a.jpg, caption: {en: First, zh: 第一}, credit: Ann}
+      - {image: media/b.jpg, caption: {en: Second, zh: 第二}, credit: Bo}
+  - {id: after, date: 1991, title: After}
+"""
+
+
+@pytest.fixture
+def two_photos(make_folder: Callable[..., Path]) -> Exhibit:
+    """Three events; the middle one (index 1) has two photos."""
+    root = make_folder(TWO_PHOTOS, images=("media/a.jpg", "media/b.jpg"))
+    exhibit = load_folder(root).exhibit
+    assert exhibit is not None
+    return exhibit

@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import Exhibit
-from kiosk.services.pin import PinGate, hash_pin
+from kiosk.services.pin import MAX_DIGITS, PinGate, hash_pin
 from kiosk.ui.staff import StaffState
 from kiosk.ui.view import KioskView, create_view
 from tests.ui.conftest import MakeView, centre, item, settle, tap
@@ -119,3 +119,23 @@ def test_content_errors_at_start_are_announced_to_staff(qapp: QGuiApplication,
     assert staff.message.startswith("The content has 1 error;")
     staff.enterPin(PIN)
     assert staff.problems[0].startswith("exhibit.yaml:2:8: error:")
+
+
+def test_the_pin_buffer_lives_in_python(qapp: QGuiApplication, bundled: Exhibit) -> None:
+    staff = StaffState(PinGate(hash_pin(PIN, iterations=1000)), lambda: [], lambda: None,
+                       bundled.folder, None, None)
+    staff.requestAccess()
+    assert staff.pinDots == " "
+    for _ in range(MAX_DIGITS + 3):
+        staff.typeDigit("7")
+    assert staff.pinDots == " ".join("●" * MAX_DIGITS)  # the limit is pin.MAX_DIGITS
+    staff.typeDigit("x")
+    staff.deleteDigit()
+    assert staff.pinDots.count("●") == MAX_DIGITS - 1
+    staff.close()
+    staff.requestAccess()
+    assert staff.pinDots == " "  # a new visit to the pad starts empty
+    for digit in PIN:
+        staff.typeDigit(digit)
+    staff.submitPin()
+    assert staff.panelOpen and staff.pinDots == " "

@@ -9,8 +9,10 @@ from PySide6.QtGui import QGuiApplication, QPointingDevice, QWheelEvent
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from kiosk.content import load_folder
 from kiosk.content.model import Exhibit
 from kiosk.ui.navigation import Navigation
+from tests.conftest import MakeFolder
 from tests.ui.conftest import (
     MakeView,
     all_items,
@@ -253,3 +255,47 @@ def test_welcome_caption_follows_the_language(make_view: MakeView, bundled: Exhi
     assert view.session.navigation.screen == Navigation.Screen.Welcome  # the visitor sees it all in Chinese, then begins
     assert shown.title.get("zh") in caption.property("text")
     assert item(view, "welcomeTitle").property("text") == bundled.title.get("zh")
+
+
+SCROLLING = """\
+format: 1
+title: Scrolling
+events:
+  - id: long
+    date: 1990
+    title: Long
+    body: |
+      {body}
+    media:
+      - {{image: media/a.jpg, alt: A, caption: First}}
+      - {{image: media/b.jpg, alt: B, caption: Second}}
+  - {{id: next, date: 1991, title: Next, body: "{body}"}}
+"""
+
+
+def test_text_keeps_its_scroll_position_when_the_photo_changes(
+        make_view: MakeView, make_folder: MakeFolder, touchscreen: QPointingDevice,
+        qtbot: QtBot) -> None:
+    root = make_folder(SCROLLING.format(body="A paragraph that keeps going on. " * 120),
+                       images=("media/a.jpg", "media/b.jpg"))
+    exhibit = load_folder(root).exhibit
+    assert exhibit is not None
+    view = make_view(exhibit)
+    view.session.navigation.openEvent(0)
+    settle(300)
+    flick = item(view, "textFlick")
+    start = centre(flick) + QPoint(0, 200)
+    swipe(view.window, touchscreen, start, start - QPoint(0, 500))  # the visitor reads on
+    qtbot.waitUntil(lambda: not flick.property("moving"), timeout=5000)
+    scrolled = flick.property("contentY")
+    assert scrolled > 100
+    dots = sorted((i for i in all_items(view) if i.objectName() == "photoDot"),
+                  key=lambda dot: centre(dot).x())
+    assert len(dots) == 2
+    tap(view.window, touchscreen, centre(dots[1]))
+    assert view.session.navigation.photoIndex == 1
+    assert item(view, "caption").property("text") == "Second"
+    assert flick.property("contentY") == scrolled  # the text stayed where the visitor was
+    tap(view.window, touchscreen, centre(item(view, "nextButton")))
+    assert view.session.navigation.index == 1
+    assert flick.property("contentY") == 0  # another event starts at the top

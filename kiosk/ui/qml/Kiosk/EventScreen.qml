@@ -263,7 +263,7 @@ Item {
             round: true
             width: Theme.px(96); height: Theme.px(96)
             x: pictureArea.x + Theme.px(12)
-            y: pictureArea.y + (pictureArea.height - captionBoxHeight()) / 2 - height / 2
+            y: pictureArea.y + (pictureArea.height - screen.captionBoxHeight()) / 2 - height / 2
             opacity: Navigation.hasPrevious ? 0.92 : 0.35
             label: "‹"
             fontSize: 56
@@ -275,7 +275,7 @@ Item {
             round: true
             width: Theme.px(96); height: Theme.px(96)
             x: pictureArea.x + pictureArea.width - width - Theme.px(12)
-            y: pictureArea.y + (pictureArea.height - captionBoxHeight()) / 2 - height / 2
+            y: pictureArea.y + (pictureArea.height - screen.captionBoxHeight()) / 2 - height / 2
             opacity: Navigation.hasNext ? 0.92 : 0.35
             label: "›"
             fontSize: 56

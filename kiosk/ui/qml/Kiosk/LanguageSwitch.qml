@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // "EN | 中文": one button per language of the exhibit; the active one in accent colour.

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // Staff only: the PIN pad, then the panel (reload, problems, diagnostics, exit). In English,

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // Eras as coloured bands, year ticks on a real date scale, a marker per event.

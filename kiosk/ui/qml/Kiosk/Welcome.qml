@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // The attract screen: a slowly moving picture of a highlighted event, the title, and an
@@ -50,7 +51,7 @@ Item {
         if (!incoming || !outgoing)
             return
         incoming.z = 1; outgoing.z = 0
-        incoming.show(Attract.source)
+        incoming.show(Attract.source)  // qmllint disable missing-property
         outgoing.opacity = 0
         front = next
     }
