@@ -38,9 +38,9 @@ class Session(QObject):
         self.idle = Idle(self.navigation, self.language, self._idle_ms(), countdown_seconds,
                          tick_ms, self)
         self.idle.timedOut.connect(self.reset)
-        trimmer = Trimmer(self)
-        self.navigation.eventChanged.connect(trimmer.soon)
-        self.navigation.screenChanged.connect(trimmer.soon)
+        self._trimmer = Trimmer(self)  # kept: a signal does not keep its receiver alive
+        self.navigation.eventChanged.connect(self._trimmer.soon)
+        self.navigation.screenChanged.connect(self._trimmer.soon)
 
     def parts(self) -> dict[str, QObject]:
         """The view-models by name, for the QML singletons (kiosk.ui.qmlmodule)."""

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QGuiApplication
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from kiosk.content import load_folder
 from kiosk.content.model import Exhibit
+from kiosk.services import memory
 from kiosk.ui.navigation import Navigation
 from kiosk.ui.session import Session
 from tests.conftest import MakeFolder
@@ -84,3 +88,18 @@ def test_staff_default_language_is_home(qapp: QGuiApplication, bundled: Exhibit)
     session.reset()
     assert session.language.code == "zh" and session.navigation.screen == Navigation.Screen.Welcome
     assert Session(bundled, default_language="fr").language.code == "en"  # not in the exhibit
+
+
+def test_freed_memory_goes_back_after_the_visitor_stops(
+        qapp: QGuiApplication, bundled: Exhibit, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    trims: list[int] = []
+    monkeypatch.setattr(memory, "trim", lambda: trims.append(1))
+    session = Session(bundled)
+    gc.collect()  # nothing the session needs may depend on a stray reference
+    for index in (1, 2, 3):
+        session.navigation.openEvent(index)
+    qtbot.waitUntil(lambda: trims == [1], timeout=3000)  # once, after the last step
+    session.navigation.openPhoto(0)
+    session.navigation.closePhoto()
+    qtbot.waitUntil(lambda: len(trims) == 2, timeout=3000)
