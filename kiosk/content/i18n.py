@@ -41,6 +41,9 @@ MONTHS_EN = [
     "July", "August", "September", "October", "November", "December",
 ]  # fmt: skip
 
+RANGE_DASH_EN = "\u2013"  # en dash, unspaced: "1981–1991"
+RANGE_DASH_ZH = "\u2014"  # 一字线 of GB/T 15834: "1981—1991年"
+
 # Separators that join texts a visitor reads together.
 EVERY_LANGUAGE_SEPARATOR = " · "
 CAPTION_SEPARATOR = "  ·  "  # date and title under the welcome screen's picture
@@ -105,10 +108,19 @@ def date_text(date: Date, lang: str) -> str:
 
 
 def range_text(start: Date, end: Date | None, lang: str) -> str:
+    """A span as the bundled content writes it too: '1981–1991', '1981—1991年'.
+
+    Chinese names the unit once when both ends are plain years of the common era
+    ('1981—1991年'), and writes both ends whole otherwise ('1981年5月—1991年3月').
+    """
     if end is None or end == start:
         return date_text(start, lang)
-    sep = "—" if lang.startswith("zh") else " – "
-    return f"{date_text(start, lang)}{sep}{date_text(end, lang)}"
+    if not lang.startswith("zh"):
+        return f"{date_text(start, lang)}{RANGE_DASH_EN}{date_text(end, lang)}"
+    plain_years = (start.month is None and end.month is None and start.year > 0
+                   and end.year > 0)
+    first = str(start.year) if plain_years else date_text(start, lang)
+    return f"{first}{RANGE_DASH_ZH}{date_text(end, lang)}"
 
 
 def year_label(year: int, lang: str) -> str:

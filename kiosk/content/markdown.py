@@ -1,5 +1,6 @@
 """Editors' Markdown, read by a maintained CommonMark parser (markdown-it-py) and written out
-again with only what content format 1 allows: paragraphs, bold, italic and lists.
+again with only what content format 1 allows: paragraphs, bold, italic, lists and block
+quotations.
 
 Links and pictures keep only their text (a kiosk cannot follow them), raw HTML is shown as
 the text it is, and anything else that Markdown would turn into markup (headings, quotes,
@@ -19,7 +20,7 @@ from markdown_it.token import Token
 
 from kiosk.content.i18n import is_cjk
 
-ALLOWED_BLOCKS = ["paragraph", "list"]
+ALLOWED_BLOCKS = ["paragraph", "list", "blockquote"]
 ALLOWED_INLINE = ["emphasis", "link", "image", "autolink", "html_inline", "escape", "entity",
                   "newline", "text"]
 # Punctuation that means something to Qt's Markdown reader: escaped wherever it is text.
@@ -44,6 +45,7 @@ def kiosk_markdown(text: str, lang: str) -> str:
     emphasis = "**" if is_cjk(lang) else "*"
     out: list[str] = []
     numbers: list[int | None] = []  # per open list: the next item number, None if bullets
+    quotes: list[int] = []  # per open quotation: where its text starts in `out`
     for token in _parser().parse(text):
         kind = token.type
         if kind == "bullet_list_open":
@@ -59,14 +61,20 @@ def kiosk_markdown(text: str, lang: str) -> str:
             out.append(f"{indent}- " if number is None else f"{indent}{number}. ")
             if number is not None:
                 numbers[-1] = number + 1
+        elif kind == "blockquote_open":
+            quotes.append(len(out))
+        elif kind == "blockquote_close":
+            start = quotes.pop()
+            lines = "".join(out[start:]).strip("\n").split("\n")
+            out[start:] = ["\n".join(f"> {line}".rstrip() for line in lines), "\n\n"]
         elif kind == "paragraph_close":
             out.append("\n" if numbers else "\n\n")
         elif kind == "inline" and token.children is not None:
-            out.append(_inline(token.children, emphasis))
+            # '>' starts a quotation only at the start of a line: escaped there only
+            out.append(_QUOTE.sub(r"\1\2\\>", _inline(token.children, emphasis)))
         elif kind == "html_block":
             out.append(_escape(token.content.rstrip("\n")) + "\n\n")
-    # '>' starts a quote only at the start of a line: escaped there, kept elsewhere
-    return _QUOTE.sub(r"\1\2\\>", "".join(out).strip("\n"))
+    return "".join(out).strip("\n")
 
 
 def _inline(tokens: list[Token], emphasis: str) -> str:

@@ -78,7 +78,7 @@ class Attract(QObject):
 
     @Property(str, notify=captionChanged)
     def caption(self) -> str:
-        """'1981 – 1991  ·  UNV Assistance Project', for the picture the welcome screen shows."""
+        """'1981–1991  ·  UNV Assistance Project', for the picture the welcome screen shows."""
         event = self._pictures.exhibit.events[self.event_index()]
         lang = self._language.current()
         return f"{event.date_text(lang)}{i18n.CAPTION_SEPARATOR}{event.title.get(lang)}"

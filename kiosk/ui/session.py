@@ -67,10 +67,11 @@ class Session(QObject):
     def set_exhibit(self, exhibit: Exhibit) -> None:
         """Swap in new content at once; the current event stays on screen if it still exists."""
         self._exhibit = exhibit
+        # Photos and the place first, so that whatever QML reads next matches.
         self.pictures.set_exhibit(exhibit)
+        self.navigation.set_exhibit(exhibit)
         self.exhibition.set_exhibit(exhibit)
         self.language.set_exhibit(exhibit)
-        self.navigation.set_exhibit(exhibit)
         self.attract.restart()
         self.idle.set_timeout(self._idle_ms())
 

@@ -19,7 +19,6 @@ def test_a_link_with_brackets_in_its_address_leaves_only_its_text() -> None:
 
 def test_markup_the_format_does_not_allow_shows_as_typed() -> None:
     assert kiosk_markdown("# Not a heading", "en") == "\\# Not a heading"
-    assert kiosk_markdown("> not a quote", "en") == "\\> not a quote"
     assert kiosk_markdown("`code`", "en") == "\\`code\\`"
     assert kiosk_markdown("<div>x</div>", "en") == "&lt;div>x&lt;/div>"
 
@@ -35,3 +34,9 @@ def test_editors_are_told_what_is_dropped() -> None:
     assert any("link" in p and "Beijing_(city)" in p for p in found)
     assert any("raw HTML" in p and "<b>" in p for p in found)
     assert any("picture" in p for p in found)
+
+
+def test_quotations_keep_their_speaker() -> None:
+    quote = '> "We grow on two tracks."\n>\n> — A Speaker, her role'
+    assert kiosk_markdown(quote, "en") == '> "We grow on two tracks\\."\n>\n> — A Speaker, her role'
+    assert kiosk_markdown("text\n\\> not a quote", "en") == "text\n\\> not a quote"

@@ -299,3 +299,20 @@ def test_text_keeps_its_scroll_position_when_the_photo_changes(
     tap(view.window, touchscreen, centre(item(view, "nextButton")))
     assert view.session.navigation.index == 1
     assert flick.property("contentY") == 0  # another event starts at the top
+
+
+def test_a_reload_with_fewer_events_shows_the_first(
+        make_view: MakeView, make_folder: MakeFolder, two_photos: Exhibit) -> None:
+    smaller = load_folder(make_folder(
+        "format: 1\ntitle: Small\nevents:\n  - {id: only, date: 2000, title: Only}\n",
+        name="smaller")).exhibit
+    assert smaller is not None
+    view = make_view(two_photos)
+    view.session.navigation.openEvent(1)
+    view.session.navigation.showPhoto(1)
+    settle(200)
+    view.session.set_exhibit(smaller)  # what a staff reload or --watch does
+    settle(200)
+    assert view.session.navigation.index == 0
+    assert item(view, "eventTitle").property("text") == "Only"
+    assert item(view, "homeTitle").property("text").endswith("Small")
