@@ -25,6 +25,7 @@ class Language(QObject):
         self._exhibit = exhibit
         self._wanted_home = home
         self._code = self.home()
+        self._words = i18n.ui_strings(self._code)  # read by many bindings: made once
 
     @staticmethod
     def create(engine: QQmlEngine) -> QObject:
@@ -40,6 +41,7 @@ class Language(QObject):
         self._exhibit = exhibit
         if self._code not in exhibit.languages:
             self._code = self.home()
+            self._words = i18n.ui_strings(self._code)
         self.languageChanged.emit()
 
     def current(self) -> str:
@@ -51,6 +53,7 @@ class Language(QObject):
     def _set(self, code: str) -> None:
         if code != self._code:
             self._code = code
+            self._words = i18n.ui_strings(code)
             self.languageChanged.emit()
 
     @Slot(str)
@@ -71,7 +74,7 @@ class Language(QObject):
     @Property("QVariantMap", notify=languageChanged)  # type: ignore[arg-type]
     def words(self) -> dict[str, str]:
         """The kiosk's own words in the current language, by key (kiosk.content.i18n)."""
-        return i18n.ui_strings(self._code)
+        return self._words
 
     @Property("QVariantMap", notify=languageChanged)  # type: ignore[arg-type]
     def everyLanguage(self) -> dict[str, str]:
