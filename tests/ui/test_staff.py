@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import Exhibit
 from kiosk.services.pin import MAX_DIGITS, PinGate, hash_pin
+from kiosk.ui.navigation import Navigation
 from kiosk.ui.staff import StaffState
 from kiosk.ui.view import KioskView, create_view
 from tests.ui.conftest import MakeView, centre, item, settle, tap
@@ -139,3 +140,21 @@ def test_the_pin_buffer_lives_in_python(qapp: QGuiApplication, bundled: Exhibit)
         staff.typeDigit(digit)
     staff.submitPin()
     assert staff.panelOpen and staff.pinDots == " "
+
+
+def test_the_staff_layer_takes_every_touch(qapp: QGuiApplication, bundled: Exhibit,
+                                           touchscreen: QPointingDevice) -> None:
+    view = staff_view(bundled, [], [])
+    window = view.window
+    assert view.session.navigation.screen == Navigation.Screen.Welcome
+    view.staff.requestAccess()
+    settle()
+    for point in (QPoint(300, 900), QPoint(1600, 200), QPoint(960, 1040)):  # beside the pad
+        tap(window, touchscreen, point)
+        QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         point)
+        settle()
+    assert view.session.navigation.screen == Navigation.Screen.Welcome  # the welcome screen underneath saw no tap
+    assert view.staff.pinPadOpen
+    window.close()
+

@@ -9,7 +9,9 @@ Item {
     visible: staff.pinPadOpen || staff.panelOpen
 
     Rectangle { anchors.fill: parent; color: Theme.c.staffScrim }
-    TapHandler {}  // nothing behind the layer reacts while it is open
+    // Nothing behind the layer reacts while it is open: this area takes every press,
+    // touch or mouse (a TapHandler does not: it lets the press through to what is below).
+    MultiPointTouchArea { anchors.fill: parent; mouseEnabled: true }
 
     Rectangle {
         id: pad
