@@ -52,20 +52,20 @@ def on_screen(folder: Path, rounds: int) -> list[tuple[float, float]]:
     from kiosk.content import load_folder
     from kiosk.services.watch import ContentWatcher
     from kiosk.ui.problems import ContentReport
-    from kiosk.ui.state import KioskState
+    from kiosk.ui.session import Session
     from kiosk.ui.view import create_view, find_item, quiet_staff
 
     _app = application()
     exhibit = load_folder(folder).exhibit
     assert exhibit is not None
     report = ContentReport(folder, editor_view=True)
-    state = KioskState(exhibit)
-    view = create_view(exhibit, (1920, 1080), state, quiet_staff(exhibit, report))
+    session = Session(exhibit)
+    view = create_view(exhibit, (1920, 1080), session, quiet_staff(exhibit, report))
     view.window.show()
     panel = find_item(view.window, "editorPanel")
     frames = [0]
     view.window.frameSwapped.connect(lambda: frames.__setitem__(0, frames[0] + 1))
-    watcher = ContentWatcher(folder, lambda: reload_content(folder, state, report))
+    watcher = ContentWatcher(folder, lambda: reload_content(folder, session, report))
 
     def until_drawn(visible: bool) -> None:
         while panel.isVisible() != visible:

@@ -20,6 +20,7 @@ from kiosk.content import LoadResult, load_folder
 from kiosk.content.limits import MAX_DECODE_MB
 from kiosk.content.model import Exhibit
 from kiosk.content.problems import listing
+from kiosk.services import exits
 from kiosk.services.memory import limit_arenas
 from kiosk.services.paths import bundled_content, content_folder
 from kiosk.services.settings import Settings, load_settings, lockout_path
@@ -27,10 +28,9 @@ from kiosk.ui.view import load_fonts
 
 if TYPE_CHECKING:
     from kiosk.ui.problems import ContentReport
-    from kiosk.ui.state import KioskState
+    from kiosk.ui.session import Session
 
 log = logging.getLogger("kiosk.app")
-EXIT_NO_CONTENT = 78  # EX_CONFIG: the supervisor does not restart a kiosk with no content
 
 
 @dataclass(frozen=True)
@@ -89,12 +89,12 @@ def tell_terminal(folder: Path, result: LoadResult, reloaded: bool) -> None:
           flush=True)
 
 
-def reload_content(folder: Path, state: KioskState, report: ContentReport) -> LoadResult:
+def reload_content(folder: Path, session: Session, report: ContentReport) -> LoadResult:
     """Read the folder again (a save under --watch, or staff's Reload): good content goes on
     screen; either way its problems go to the editor panel, the PIN pad and the terminal."""
     result = load_folder(folder)
     if result.exhibit is not None:
-        state.set_exhibit(result.exhibit)
+        session.set_exhibit(result.exhibit)
         log.info("content reloaded: %d events", len(result.exhibit.events))
     else:
         log.error("content has errors; keeping the last good content: %s",
@@ -110,8 +110,8 @@ def run(options: RunOptions) -> int:
     from kiosk.services.pin import PinGate
     from kiosk.services.watch import ContentWatcher
     from kiosk.ui.problems import ContentReport
+    from kiosk.ui.session import Session
     from kiosk.ui.staff import StaffState
-    from kiosk.ui.state import KioskState
     from kiosk.ui.view import create_view
 
     settings = load_settings()
@@ -126,27 +126,27 @@ def run(options: RunOptions) -> int:
         print(listing(first.problems, folder, str(folder)), file=sys.stderr)
         print(f"the kiosk has no content to show: fix {folder} (kiosk validate)",
               file=sys.stderr)
-        return EXIT_NO_CONTENT
+        return exits.NO_CONTENT
 
     app = application()
     kiosk_mode = not options.windowed
-    state = KioskState(exhibit, idle_timeout_ms=_idle_ms(settings),
-                       reduced_motion=settings.reduced_motion,
-                       default_language=settings.default_language)
+    session = Session(exhibit, idle_timeout_ms=_idle_ms(settings),
+                      reduced_motion=settings.reduced_motion,
+                      default_language=settings.default_language)
 
     report = ContentReport(folder, editor_view=not kiosk_mode)
 
     def reload() -> None:
-        reload_content(folder, state, report)
+        reload_content(folder, session, report)
 
     def exit_kiosk() -> None:
         view.guard.allow_close = True
-        app.exit(0)
+        app.exit(exits.OK)
 
     gate = PinGate(settings.pin_hash, store=lockout_path(settings.path))
     staff = StaffState(gate, reload, exit_kiosk, report, settings.path, log_file)
     size = options.size or (1920, 1080)
-    view = create_view(exhibit, size, state, staff, kiosk_mode=kiosk_mode)
+    view = create_view(exhibit, size, session, staff, kiosk_mode=kiosk_mode)
     report.update(first.problems, kept="the bundled exhibit")
     staff.show_settings_problems([f"{line} (settings)" for line in settings.problems])
     if first.problems:
@@ -159,15 +159,15 @@ def run(options: RunOptions) -> int:
     if kiosk_mode:
         inhibitor.hold()
     if options.watch:
-        # parented to the state, which the QML engine owns: it lives as long as the window
-        ContentWatcher(folder, reload, parent=state)
+        # parented to the session, which the QML engine owns: it lives as long as the window
+        ContentWatcher(folder, reload, parent=session)
         log.info("watching %s for changes", folder)
     if options.heartbeat:
-        _start_heartbeat(options.heartbeat, state)
-    _exit_cleanly_on_sigterm(app, state)
+        _start_heartbeat(options.heartbeat, session)
+    _exit_cleanly_on_sigterm(app, session)
     if options.exit_after_first_frame:
         # exit(), not quit(): quit() asks every window to close, and kiosk mode refuses
-        view.window.frameSwapped.connect(lambda: QTimer.singleShot(0, lambda: app.exit(0)),
+        view.window.frameSwapped.connect(lambda: QTimer.singleShot(0, lambda: app.exit(exits.OK)),
                                          Qt.ConnectionType.SingleShotConnection)
     try:
         code = app.exec()
@@ -206,7 +206,7 @@ def _place_window(window: QQuickWindow, app: QGuiApplication, options: RunOption
 
 def _exit_cleanly_on_sigterm(app: QGuiApplication, parent: QObject) -> None:
     """A system shutdown (SIGTERM) ends the kiosk like a staff exit: no restart."""
-    signal.signal(signal.SIGTERM, lambda signum, frame: app.exit(0))
+    signal.signal(signal.SIGTERM, lambda signum, frame: app.exit(exits.OK))
     # Python runs signal handlers only when it gets control: wake it twice a second.
     waker = QTimer(parent, interval=500)
     waker.timeout.connect(lambda: None)

@@ -16,9 +16,11 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kiosk.content import fields as F
 from kiosk.content import limits as L
-from kiosk.content.dates import Date, display_range, impossible, parse_date
+from kiosk.content.dates import Date, impossible, parse_date
 from kiosk.content.files import FileProblem, inside, name_problem, real_root
+from kiosk.content.i18n import range_text
 from kiosk.content.images import ImageError, ImageInfo, read_image_info, size_warning
+from kiosk.content.markdown import problems as markdown_problems
 from kiosk.content.model import EMPTY, Era, Event, Media, Text
 from kiosk.content.problems import Level, Problem
 from kiosk.content.reader import (
@@ -158,6 +160,12 @@ class Checker:
                             f"'{default}' is shown instead")
         return Text(tuple(values), default)
 
+    def markdown(self, node: Node, label: str, name: str, text: Text) -> None:
+        """Markdown the kiosk cannot show as written: links, pictures, raw HTML."""
+        for lang, value in text.values:
+            for problem in markdown_problems(value):
+                self.report(node.pos, "warning", f"{label}: '{name}' ({lang}): {problem}")
+
     def too_long(self, value: Scalar, label: str, name: str) -> bool:
         """Report a text over its key's limit (the kiosk lays out every text it shows)."""
         limit = F.MAX_LENGTH.get(name.split(".")[0])
@@ -213,9 +221,9 @@ class Checker:
         if era is None or (start.sort_key <= era.end.last_key
                            and end.last_key >= era.start.sort_key):
             return
-        when = display_range(start, end, "en")
+        when = range_text(start, end, "en")
         self.report(pos, "warning", f"{label}: dated {when}, outside its era '{era_id}' "
-                    f"({display_range(era.start, era.end, 'en')}); check the date, or give "
+                    f"({range_text(era.start, era.end, 'en')}); check the date, or give "
                     "the event the era it belongs to")
 
     def boolean(self, node: Node, label: str, name: str) -> bool | None:
@@ -315,6 +323,8 @@ class Checker:
         title = optional("title", lambda n: self.text(n, label, "title", True))
         display = optional("display_date", lambda n: self.text(n, label, "display_date", True))
         body = optional("body", lambda n: self.text(n, label, "body", False))
+        if isinstance(body, Text):
+            self.markdown(found["body"][1], label, "body", body)
         era = optional("era", lambda n: self.era_ref(n, label))
         if isinstance(era, str) and isinstance(date, Date):
             self.era_span(found["date"][1].pos, label, era,

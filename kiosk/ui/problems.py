@@ -12,8 +12,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from kiosk.content.problems import Problem
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
+
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "ContentReport", "breakable",
+           "command", "validate_command"]
 
 _WORD_JOINER = "\u2060"  # invisible: no line break here
 _NO_BREAK_SPACE = "\u00a0"
@@ -39,10 +44,16 @@ def validate_command(folder: Path) -> str:
     return f"kiosk validate {quoted}"
 
 
+@QmlElement
+@QmlSingleton
 class ContentReport(QObject):
     """The content folder's problems from the last load, and whether the editor panel shows."""
 
     changed = Signal()
+
+    @staticmethod
+    def create(engine: QQmlEngine) -> QObject:
+        return part_for(engine, "report")
 
     def __init__(self, folder: Path, editor_view: bool, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -74,14 +85,14 @@ class ContentReport(QObject):
     def errorCount(self) -> int:
         return self.error_count()
 
-    @Property(list, notify=changed)
+    @Property("QVariantList", notify=changed)  # type: ignore[arg-type]
     def rows(self) -> list[dict[str, str]]:
-        """One row per problem: where (file:line:col), level, and what to do."""
+        """One row per problem: where (file:line:col), then its level and what to do."""
         rows = []
         for p in self._problems:
             where = f"{p.file}:{p.line}:{p.col}" if p.line else p.file
-            rows.append({"where": breakable(where), "level": p.level,
-                         "message": breakable(p.message)})
+            rows.append({"where": breakable(where),
+                         "message": breakable(f"{p.level}: {p.message}")})
         return rows
 
     @Property(str, notify=changed)
@@ -97,17 +108,17 @@ class ContentReport(QObject):
             text += f": the kiosk shows {self._kept}"
         return text + "."
 
-    @Property(str, constant=True)
+    @Property(str, notify=changed)
     def checkCommand(self) -> str:
         """`To list them in a terminal: kiosk validate /path`, unbroken but in the path."""
         return f"To list them in a terminal:  {command(validate_command(self._folder))}"
 
-    @Property(str, constant=True)
+    @Property(str, notify=changed)
     def advice(self) -> str:
         return ("Fix each file at the line and column given, and save: this panel closes by "
                 f"itself when the content is good. {self.checkCommand}")
 
-    @Property(str, constant=True)
+    @Property(str, notify=changed)
     def moreBelow(self) -> str:
         return "More below: drag up to scroll"
 

@@ -14,11 +14,16 @@ from math import ceil
 from pathlib import Path
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from kiosk import __version__
 from kiosk.services.logs import recent_lines
-from kiosk.services.pin import PinGate
+from kiosk.services.pin import MAX_DIGITS, PinGate
 from kiosk.ui.problems import ContentReport, breakable, command
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
+
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "STAFF_CHORD", "StaffState",
+           "memory_mb"]
 
 log = logging.getLogger("kiosk.staff")
 
@@ -38,11 +43,14 @@ def memory_mb() -> float:
 STAFF_CHORD = "Ctrl+Alt+Shift+K"  # opens the PIN pad from a keyboard (view.InputGuard)
 
 
+@QmlElement
+@QmlSingleton
 class StaffState(QObject):
     """What the PIN pad and the staff panel show, and every decision they need: who may
     open the panel, when the lockout ends, whether exit has been confirmed."""
 
     changed = Signal()
+    pinChanged = Signal()  # a digit typed or deleted
 
     def __init__(self, gate: PinGate, reload: Callable[[], object],
                  exit_kiosk: Callable[[], None], report: ContentReport,
@@ -63,11 +71,16 @@ class StaffState(QObject):
         self._notice = ""  # the last answer to something staff did
         self._settings_problems: list[str] = []
         self._lockout_left = 0  # whole seconds, as the pad shows them
+        self._entered = ""
         self._close_timer = QTimer(self, singleShot=True, interval=120_000)
         self._close_timer.timeout.connect(self.close)  # never left open for visitors
         self._lockout_timer = QTimer(self, interval=1000)  # the countdown, live
         self._lockout_timer.timeout.connect(self._tick)
         report.changed.connect(self.changed)
+
+    @staticmethod
+    def create(engine: QQmlEngine) -> QObject:
+        return part_for(engine, "staff")
 
     @property
     def report(self) -> ContentReport:
@@ -112,12 +125,12 @@ class StaffState(QObject):
                     f"this computer (it writes {where}), then restart the kiosk. {leave}")
         return breakable(self._notice)
 
-    @Property(str, constant=True)
+    @Property(str, notify=changed)
     def exitQuestion(self) -> str:
         return ("Exit the kiosk? Visitors will see the computer's desktop until the kiosk is "
                 "started again.")
 
-    @Property(list, notify=changed)
+    @Property("QVariantList", notify=changed)  # type: ignore[arg-type]
     def settingsProblems(self) -> list[str]:
         return [breakable(line) for line in self._settings_problems]
 
@@ -126,7 +139,7 @@ class StaffState(QObject):
         count = len(self._report.problems) + len(self._settings_problems)
         return "Content problems" if count else "No content problems"
 
-    @Property(str, constant=True)
+    @Property(str, notify=changed)
     def logTitle(self) -> str:
         return "Recent log lines (the last 8)"
 
@@ -161,6 +174,7 @@ class StaffState(QObject):
     def _open_pad(self, keyboard: bool) -> None:
         if self._panel_open:
             return
+        self._forget_pin()
         self._pin_open = True
         self._keyboard = self._keyboard or keyboard
         self._notice = ""
@@ -169,6 +183,35 @@ class StaffState(QObject):
         self._follow_lockout()
         log.info("staff PIN pad opened (%s)", "key chord" if keyboard else "corner")
         self.changed.emit()
+
+    @Property(str, notify=pinChanged)
+    def pinDots(self) -> str:
+        """One dot per digit typed (never the digits), a space when there is none."""
+        return " ".join("●" * len(self._entered)) or " "
+
+    @Slot(str)
+    def typeDigit(self, digit: str) -> None:
+        if digit.isdigit() and len(digit) == 1 and len(self._entered) < MAX_DIGITS:
+            self._entered += digit
+            self.pinChanged.emit()
+
+    @Slot()
+    def deleteDigit(self) -> None:
+        if self._entered:
+            self._entered = self._entered[:-1]
+            self.pinChanged.emit()
+
+    @Slot()
+    def submitPin(self) -> None:
+        """OK on the pad: check what was typed, and start again."""
+        pin, self._entered = self._entered, ""
+        self.pinChanged.emit()
+        self.enterPin(pin)
+
+    def _forget_pin(self) -> None:
+        if self._entered:
+            self._entered = ""
+            self.pinChanged.emit()
 
     @Slot(str)
     def enterPin(self, pin: str) -> None:
@@ -219,6 +262,7 @@ class StaffState(QObject):
 
     @Slot()
     def close(self) -> None:
+        self._forget_pin()
         self._pin_open = self._panel_open = self._confirming_exit = self._keyboard = False
         self._notice = ""
         self._lockout_timer.stop()

@@ -15,7 +15,7 @@ from kiosk.content import load_folder
 from kiosk.content.problems import Problem
 from kiosk.services.watch import ContentWatcher
 from kiosk.ui.problems import ContentReport
-from kiosk.ui.state import KioskState
+from kiosk.ui.session import Session
 from kiosk.ui.view import KioskView, create_view, quiet_staff
 from tests.conftest import MINIMAL, MakeFolder
 from tests.ui.conftest import all_items, centre, is_shown, item, settle, tap
@@ -28,8 +28,8 @@ def editor_view(root: Path, kiosk_mode: bool = False) -> KioskView:
     result = load_folder(root)
     assert result.exhibit is not None
     report = ContentReport(root, editor_view=not kiosk_mode)
-    state = KioskState(result.exhibit, reduced_motion=True)
-    view = create_view(result.exhibit, (1920, 1080), state, quiet_staff(result.exhibit, report),
+    session = Session(result.exhibit, reduced_motion=True)
+    view = create_view(result.exhibit, (1920, 1080), session, quiet_staff(result.exhibit, report),
                        kiosk_mode=kiosk_mode)
     view.window.show()
     QTest.qWaitForWindowExposed(view.window)
@@ -42,7 +42,7 @@ def test_a_broken_save_shows_on_screen_and_in_the_terminal_until_fixed(
     root = make_folder(MINIMAL, events={"a.yaml": EVENT})
     view = editor_view(root)
     report = view.staff.report
-    watcher = ContentWatcher(root, lambda: reload_content(root, view.state, report))
+    watcher = ContentWatcher(root, lambda: reload_content(root, view.session, report))
     panel = item(view, "editorPanel")
     assert not panel.isVisible()
 
@@ -64,14 +64,14 @@ def test_a_broken_save_shows_on_screen_and_in_the_terminal_until_fixed(
         "   |              ^",
         f"{root}: 1 error, 0 warnings; the last good content stays on screen",
     ]
-    assert view.state.current_event.title.get("en") == "First"  # the last good content
+    assert view.session.current_event.title.get("en") == "First"  # the last good content
 
     (root / "events" / "a.yaml").write_text(EVENT.replace("The first", "Fixed"),
                                             encoding="utf-8")
     qtbot.waitUntil(lambda: not panel.isVisible(), timeout=5000)
     assert capsys.readouterr().err.splitlines() == [
         f"{root}: 0 errors, 0 warnings; content reloaded"]
-    assert [e.title.get("en") for e in view.state.exhibit.events] == ["First", "Fixed steps"]
+    assert [e.title.get("en") for e in view.session.exhibit.events] == ["First", "Fixed steps"]
     del watcher
     view.window.close()
 

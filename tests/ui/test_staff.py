@@ -10,7 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import Exhibit
 from kiosk.content.problems import Problem
-from kiosk.services.pin import PinGate, hash_pin
+from kiosk.services.pin import MAX_DIGITS, PinGate, hash_pin
+from kiosk.ui.navigation import Navigation
 from kiosk.ui.problems import ContentReport, breakable
 from kiosk.ui.staff import StaffState
 from kiosk.ui.view import KioskView, create_view, load_fonts
@@ -246,11 +247,31 @@ def test_long_lines_wrap_at_words_and_paths(qapp: QGuiApplication, bundled: Exhi
     view.window.close()
 
 
+def test_the_pin_buffer_lives_in_python(qapp: QGuiApplication, bundled: Exhibit) -> None:
+    staff = StaffState(PinGate(hash_pin(PIN, iterations=1000)), lambda: [], lambda: None,
+                       ContentReport(bundled.folder, editor_view=False), None, None)
+    staff.requestAccess()
+    assert staff.pinDots == " "
+    for _ in range(MAX_DIGITS + 3):
+        staff.typeDigit("7")
+    assert staff.pinDots == " ".join("●" * MAX_DIGITS)  # the limit is pin.MAX_DIGITS
+    staff.typeDigit("x")
+    staff.deleteDigit()
+    assert staff.pinDots.count("●") == MAX_DIGITS - 1
+    staff.close()
+    staff.requestAccess()
+    assert staff.pinDots == " "  # a new visit to the pad starts empty
+    for digit in PIN:
+        staff.typeDigit(digit)
+    staff.submitPin()
+    assert staff.panelOpen and staff.pinDots == " "
+
+
 def test_the_staff_layer_takes_every_touch(qapp: QGuiApplication, bundled: Exhibit,
                                            touchscreen: QPointingDevice) -> None:
     view = staff_view(bundled, [], [])
     window = view.window
-    assert view.state.screen == "welcome"
+    assert view.session.navigation.screen == Navigation.Screen.Welcome
     view.staff.requestAccess()
     settle()
     for point in (QPoint(300, 900), QPoint(1600, 200), QPoint(960, 1040)):  # beside the pad
@@ -258,7 +279,7 @@ def test_the_staff_layer_takes_every_touch(qapp: QGuiApplication, bundled: Exhib
         QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                          point)
         settle()
-    assert view.state.screen == "welcome"  # the welcome screen underneath saw no tap
+    assert view.session.navigation.screen == Navigation.Screen.Welcome  # the welcome screen underneath saw no tap
     assert view.staff.pinPadOpen
     window.close()
 

@@ -5,8 +5,7 @@ import QtQuick
 // when the content is good again. Never shown in kiosk mode: the view-model decides.
 Rectangle {
     id: panel
-    required property QtObject report
-    visible: report.editorPanelVisible
+    visible: ContentReport.editorPanelVisible
     anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.px(24) }
     height: Math.min(parent.height * 0.6, head.height + rows.height + Theme.px(2 * 28 + 16))
     radius: Theme.px(20)
@@ -27,7 +26,7 @@ Rectangle {
                 id: headline
                 objectName: "editorHeadline"
                 anchors { left: parent.left; right: hide.left; rightMargin: Theme.px(24); verticalCenter: parent.verticalCenter }
-                text: panel.report.headline
+                text: ContentReport.headline
                 color: Theme.c.text
                 wrapMode: Text.Wrap
                 font.pixelSize: Theme.px(34); font.bold: true
@@ -37,12 +36,12 @@ Rectangle {
                 objectName: "editorHide"
                 anchors.right: parent.right
                 label: "Hide until the next save"
-                onActivated: panel.report.dismiss()
+                onActivated: ContentReport.dismiss()
             }
         }
         Text {
             width: parent.width
-            text: panel.report.advice
+            text: ContentReport.advice
             color: Theme.c.muted
             wrapMode: Text.Wrap
             font.pixelSize: Theme.px(26)
@@ -57,7 +56,7 @@ Rectangle {
         clip: true
         flickableDirection: Flickable.VerticalFlick
         boundsBehavior: Flickable.StopAtBounds
-        ProblemList { id: rows; width: flick.width - Theme.px(24); rows: panel.report.rows; fontSize: 30 }
+        ProblemList { id: rows; width: flick.width - Theme.px(24); rows: ContentReport.rows; fontSize: 30 }
     }
-    ScrollCue { flick: flick; text: panel.report.moreBelow }
+    ScrollCue { flick: flick; text: ContentReport.moreBelow }
 }

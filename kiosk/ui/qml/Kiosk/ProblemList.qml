@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // The content's problems, one under the other: where (file:line:col) in the accent colour,
@@ -11,13 +12,14 @@ Column {
     Repeater {
         model: list.rows
         Column {
+            id: row
             required property var modelData
             width: list.width
             spacing: Theme.px(2)
             Text {
                 objectName: "problemWhere"
                 width: parent.width
-                text: modelData.where
+                text: row.modelData.where
                 color: Theme.c.accent
                 wrapMode: Text.Wrap
                 font.pixelSize: Theme.px(list.fontSize); font.bold: true
@@ -25,7 +27,7 @@ Column {
             Text {
                 objectName: "problemMessage"
                 width: parent.width
-                text: modelData.level + ": " + modelData.message
+                text: row.modelData.message
                 color: Theme.c.text
                 wrapMode: Text.Wrap
                 font.pixelSize: Theme.px(list.fontSize)

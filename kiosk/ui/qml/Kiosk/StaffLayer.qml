@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // Staff only: the PIN pad (with the content's problems beside it: they are not secret),
@@ -5,13 +6,10 @@ import QtQuick
 // who run the exhibition. Every decision is the StaffState view-model's.
 Item {
     id: staffLayer
-    required property QtObject staff
-    required property QtObject report
+    required property StaffState staff
     visible: staff.pinPadOpen || staff.panelOpen
-    property string entered: ""
-    onVisibleChanged: entered = ""
 
-    Rectangle { anchors.fill: parent; color: "#F0000000" }
+    Rectangle { anchors.fill: parent; color: Theme.c.staffScrim }
     // Nothing behind the layer reacts while it is open: this area takes every press,
     // touch or mouse (a TapHandler does not: it lets the press through to what is below).
     MultiPointTouchArea { anchors.fill: parent; mouseEnabled: true }
@@ -25,7 +23,7 @@ Item {
         Rectangle {
             id: padProblems
             objectName: "padProblems"
-            visible: staffLayer.report.rows.length > 0
+            visible: ContentReport.rows.length > 0
             width: Math.min(Theme.px(900), staffLayer.width - pad.width - Theme.px(3 * 32))
             height: pad.height
             radius: Theme.px(24)
@@ -39,7 +37,7 @@ Item {
                 Text {
                     objectName: "padHeadline"
                     width: parent.width
-                    text: staffLayer.report.headline
+                    text: ContentReport.headline
                     color: Theme.c.text
                     wrapMode: Text.Wrap
                     font.pixelSize: Theme.px(28); font.bold: true
@@ -47,7 +45,7 @@ Item {
                 Text {
                     objectName: "padCommand"
                     width: parent.width
-                    text: staffLayer.report.checkCommand
+                    text: ContentReport.checkCommand
                     color: Theme.c.muted
                     wrapMode: Text.Wrap
                     font.pixelSize: Theme.px(24)
@@ -61,9 +59,9 @@ Item {
                 clip: true
                 flickableDirection: Flickable.VerticalFlick
                 boundsBehavior: Flickable.StopAtBounds
-                ProblemList { id: padList; width: padFlick.width - Theme.px(24); rows: staffLayer.report.rows; fontSize: 24 }
+                ProblemList { id: padList; width: padFlick.width - Theme.px(24); rows: ContentReport.rows; fontSize: 24 }
             }
-            ScrollCue { flick: padFlick; text: staffLayer.report.moreBelow }
+            ScrollCue { flick: padFlick; text: ContentReport.moreBelow }
         }
 
         Rectangle {
@@ -87,7 +85,7 @@ Item {
                 }
                 Text {
                     objectName: "pinDots"
-                    text: staffLayer.entered.length > 0 ? "● ".repeat(staffLayer.entered.length).trim() : " "
+                    text: staffLayer.staff.pinDots
                     color: Theme.c.accent
                     font.pixelSize: Theme.px(36)
                     anchors.horizontalCenter: parent.horizontalCenter
@@ -111,12 +109,11 @@ Item {
                             active: modelData === "OK"
                             onActivated: {
                                 if (modelData === "←")
-                                    staffLayer.entered = staffLayer.entered.slice(0, -1)
-                                else if (modelData === "OK") {
-                                    staffLayer.staff.enterPin(staffLayer.entered)
-                                    staffLayer.entered = ""
-                                } else if (staffLayer.entered.length < 12)
-                                    staffLayer.entered += modelData
+                                    staffLayer.staff.deleteDigit()
+                                else if (modelData === "OK")
+                                    staffLayer.staff.submitPin()
+                                else
+                                    staffLayer.staff.typeDigit(modelData)
                             }
                         }
                     }
@@ -199,21 +196,21 @@ Item {
                 }
                 Text {
                     width: parent.width
-                    visible: staffLayer.report.rows.length > 0
-                    text: staffLayer.report.headline
+                    visible: ContentReport.rows.length > 0
+                    text: ContentReport.headline
                     color: Theme.c.text
                     wrapMode: Text.Wrap
                     font.pixelSize: Theme.px(24)
                 }
                 Text {
                     width: parent.width
-                    visible: staffLayer.report.rows.length > 0
-                    text: staffLayer.report.checkCommand
+                    visible: ContentReport.rows.length > 0
+                    text: ContentReport.checkCommand
                     color: Theme.c.muted
                     wrapMode: Text.Wrap
                     font.pixelSize: Theme.px(22)
                 }
-                ProblemList { width: parent.width; rows: staffLayer.report.rows; fontSize: 22 }
+                ProblemList { width: parent.width; rows: ContentReport.rows; fontSize: 22 }
                 Repeater {
                     model: staffLayer.staff.settingsProblems
                     Text {
@@ -256,7 +253,7 @@ Item {
                 }
             }
         }
-        ScrollCue { flick: panelFlick; text: staffLayer.report.moreBelow }
+        ScrollCue { flick: panelFlick; text: ContentReport.moreBelow }
     }
 
     // Exit asks first, over whatever led to it.
