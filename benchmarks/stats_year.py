@@ -38,7 +38,8 @@ def generate(path: Path, seed: int = 2026) -> tuple[int, int]:
     conn.execute("BEGIN")
     setup = stats_db.setup_id(conn, "Hall A", content, "0.1.0")
     conn.execute("COMMIT")
-    events = list(stats_db.event_ids(conn, content.version).values())
+    events = [rowid for (rowid,) in conn.execute(  # in story order
+        "SELECT id FROM events WHERE content = ? ORDER BY position", (content.version,))]
     first_day = dt.date(2025, 11, 24)
     weights = [1.6 if (first_day + dt.timedelta(days=d)).weekday() >= 5 else 1.0
                for d in range(365)]

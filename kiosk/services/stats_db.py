@@ -92,8 +92,11 @@ class ContentInfo:
     events: tuple[tuple[str, dict[str, str]], ...]  # (event id, titles), in story order
 
 
-def local_now() -> str:
-    return dt.datetime.now().strftime(TIME_FORMAT)
+def default_path() -> Path:
+    """This kiosk's file: in the state folder, beside the log."""
+    from kiosk.ops.logs import log_dir
+
+    return log_dir() / FILE_NAME
 
 
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:

@@ -308,8 +308,8 @@ def _report(f: _Figures, since: dt.date | None, until: dt.date | None,
 
     options = Table("options", "Display options turned on",
                     ("option", "visits", "share of visits"))
-    for key, name in OPTION_NAMES.items():
-        count = f.action_visits[f"{stats_db.OPTION}:{key}"]
+    for option, name in OPTION_NAMES.items():
+        count = f.action_visits[f"{stats_db.OPTION}:{option}"]
         options.rows.append((name, count, _share(count, visits)))
     tables["options"] = options
 
