@@ -24,6 +24,10 @@ class Settings:
     default_language: str | None = None
     log_level: str = "info"
     reduced_motion: bool = False
+    kiosk_name: str = ""  # in statistics reports; empty: the computer's name
+    statistics: bool = True  # anonymous visitor statistics, kept on this computer only
+    statistics_days: int = 365  # older visits are deleted
+    statistics_export: str = ""  # folder for the staff panel's export; empty: a USB stick
     path: Path | None = field(default=None, compare=False)
     problems: tuple[str, ...] = field(default=(), compare=False)
 
@@ -40,6 +44,8 @@ def settings_path() -> Path:
 _TYPES: dict[str, tuple[type, ...]] = {
     "pin_hash": (str,), "screen": (int,), "idle_timeout": (int, float),
     "default_language": (str,), "log_level": (str,), "reduced_motion": (bool,),
+    "kiosk_name": (str,), "statistics": (bool,), "statistics_days": (int,),
+    "statistics_export": (str,),
 }
 
 
@@ -77,6 +83,10 @@ def load_settings(path: Path | None = None) -> Settings:
     if isinstance(screen, int) and screen < 0:
         problems.append(f"{path}: screen must be 0 or more")
         del values["screen"]
+    days = values.get("statistics_days")
+    if isinstance(days, int) and days < 1:
+        problems.append(f"{path}: statistics_days must be at least 1")
+        del values["statistics_days"]
     settings = Settings(path=path, problems=tuple(problems), **values)  # type: ignore[arg-type]
     for problem in problems:
         logging.getLogger("kiosk.settings").warning(problem)

@@ -62,7 +62,9 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.ops.inhibit import DisplayInhibitor
     from kiosk.ops.logs import install_qt_message_handler, setup_logging
     from kiosk.ops.pin import PinGate
+    from kiosk.services.stats_recorder import start_statistics
     from kiosk.ui.staff import StaffState
+    from kiosk.ui.staff_stats import StaffStatistics
     from kiosk.ui.state import KioskState
     from kiosk.ui.view import create_view
     from kiosk.ui.watch import ContentWatcher
@@ -85,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
     state = KioskState(exhibit, idle_timeout_ms=_idle_ms(settings),
                        reduced_motion=settings.reduced_motion,
                        default_language=settings.default_language)
+    recorder = start_statistics(settings, state)
 
     def reload() -> list[str]:
         result = load_folder(folder)
@@ -100,8 +103,10 @@ def run(args: argparse.Namespace) -> int:
         view.guard.allow_close = True
         app.exit(0)
 
+    staff_stats = (StaffStatistics(recorder.statistics, settings.statistics_export)
+                   if recorder is not None else None)
     staff = StaffState(PinGate(settings.pin_hash), reload, exit_kiosk, folder, settings.path,
-                       log_file)
+                       log_file, statistics=staff_stats)
     size = args.size or (1920, 1080)
     view = create_view(exhibit, size, state, staff, kiosk_mode=kiosk_mode)
     staff.show_problems(problems + [f"{line} (settings)" for line in settings.problems])
@@ -126,6 +131,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         code = app.exec()
     finally:
+        if recorder is not None:
+            recorder.statistics.close()
         inhibitor.release()
         QGuiApplication.restoreOverrideCursor()
     log.info("kiosk stopped (exit code %d)", code)

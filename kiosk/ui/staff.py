@@ -16,6 +16,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from kiosk import __version__
 from kiosk.ops.logs import recent_lines
 from kiosk.ops.pin import PinGate
+from kiosk.ui.staff_stats import StaffStatistics
 
 log = logging.getLogger("kiosk.staff")
 
@@ -38,8 +39,12 @@ class StaffState(QObject):
     def __init__(self, gate: PinGate, reload: Callable[[], list[str]],
                  exit_kiosk: Callable[[], None], content_folder: Path,
                  settings_file: Path | None, log_file: Path | None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *,
+                 statistics: StaffStatistics | None = None) -> None:
         super().__init__(parent)
+        self._statistics = statistics
+        if statistics is not None:
+            statistics.setParent(self)
         self._gate = gate
         self._reload = reload
         self._exit = exit_kiosk
@@ -61,6 +66,11 @@ class StaffState(QObject):
     @Property(bool, notify=changed)
     def panelOpen(self) -> bool:
         return self._panel_open
+
+    @Property(QObject, constant=True)
+    def stats(self) -> StaffStatistics | None:
+        """Visitor statistics for the panel; None when they are turned off."""
+        return self._statistics
 
     @Property(bool, notify=changed)
     def pinConfigured(self) -> bool:
@@ -122,6 +132,8 @@ class StaffState(QObject):
             self._pin_open = False
             self._panel_open = True
             self._message = ""
+            if self._statistics is not None:
+                self._statistics.refresh()
         else:
             log.warning("wrong staff PIN")
             wait = self._gate.wait_seconds()
