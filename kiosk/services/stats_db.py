@@ -94,7 +94,7 @@ class ContentInfo:
 
 def default_path() -> Path:
     """This kiosk's file: in the state folder, beside the log."""
-    from kiosk.ops.logs import log_dir
+    from kiosk.services.logs import log_dir
 
     return log_dir() / FILE_NAME
 

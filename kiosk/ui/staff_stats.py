@@ -19,7 +19,7 @@ from PySide6.QtCore import Property, QObject, QStorageInfo, Signal, Slot
 
 from kiosk.services import stats_db
 from kiosk.services.stats import Statistics
-from kiosk.tools.report import minutes
+from kiosk.services.stats_report import minutes
 
 log = logging.getLogger("kiosk.stats")
 WEEK = 7
@@ -143,7 +143,7 @@ class StaffStatistics(QObject):
                          daemon=True).start()
 
     def _export(self, folder: Path) -> None:
-        from kiosk.tools.report_html import write
+        from kiosk.services.stats_html import write
 
         stem = f"{safe_name(self._stats.kiosk)}-{self._today():%Y-%m-%d}"
         try:

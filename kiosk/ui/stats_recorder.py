@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject
 
 from kiosk import __version__
 from kiosk.content.model import Exhibit
-from kiosk.ops.settings import Settings
 from kiosk.services import stats_db
+from kiosk.services.settings import Settings
 from kiosk.services.stats import Statistics, content_info
 from kiosk.ui.state import WELCOME, KioskState
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPainter, QPen
 
 from kiosk import __version__
-from kiosk.tools.report import Report, Table, build, write_csv
+from kiosk.services.stats_report import Report, Table, build, write_csv
 
 # Okabe-Ito: told apart by people with any common colour-vision deficiency.
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
@@ -337,14 +337,3 @@ def write(files: Sequence[Path], html_path: Path | None, csv_folder: Path | None
         write_csv(report, csv_folder)
     return report
 
-
-def chart_application() -> QGuiApplication:
-    """The Qt application charts are drawn in (with the shipped fonts, for Chinese titles);
-    off screen, so that `kiosk stats` needs no display."""
-    import os
-
-    if QGuiApplication.instance() is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kiosk.ui.app import application
-
-    return application()
