@@ -100,15 +100,13 @@ def default_path() -> Path:
 
 
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
-    """A connection in autocommit mode (transactions are explicit), in WAL mode for writers."""
+    """A connection in autocommit mode (transactions are explicit)."""
     if readonly:
         uri = path.resolve().as_uri() + "?mode=ro"
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")  # WAL: a crash of the program loses nothing
     conn.execute("PRAGMA busy_timeout=2000")
     return conn
 
@@ -150,7 +148,7 @@ def open_for_writing(path: Path, now: Callable[[], dt.datetime] = dt.datetime.no
         conn = connect(path)
         check(conn)
         migrate(conn)
-        return conn, message
+        return _for_writing(conn), message
     except StatsFileError as exc:
         if "newer kiosk" in str(exc):
             conn.close()
@@ -169,7 +167,15 @@ def open_for_writing(path: Path, now: Callable[[], dt.datetime] = dt.datetime.no
         log.error("statistics: %s", message)
     conn = connect(path)
     migrate(conn)
-    return conn, message
+    return _for_writing(conn), message
+
+
+def _for_writing(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """WAL: readers (the staff panel, an export) never wait for the writer, and with
+    synchronous=NORMAL a crash of the program loses no committed visit."""
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    return conn
 
 
 def move_aside(path: Path, when: dt.datetime) -> Path:
