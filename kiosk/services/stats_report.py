@@ -196,7 +196,7 @@ def _share(part: int, whole: int) -> str:
 
 def minutes(ms: int) -> str:
     """'1 h 05 min', '3 min 20 s', '45 s'."""
-    seconds = round(ms / 1000)
+    seconds = (ms + 500) // 1000  # half a second up, always (round() goes to even)
     if seconds >= 3600:
         return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
     if seconds >= 60:
