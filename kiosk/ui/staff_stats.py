@@ -153,6 +153,7 @@ class StaffStatistics(QObject):
             try:
                 target = sqlite3.connect(str(copy))
                 source.backup(target)  # consistent even while the kiosk writes
+                target.execute("PRAGMA journal_mode=DELETE")  # one file to carry away
                 target.close()
             finally:
                 source.close()
