@@ -60,7 +60,7 @@ def _png(image: QImage) -> str:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; it takes str
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes
     return base64.b64encode(bytes(data.data())).decode("ascii")
 
 

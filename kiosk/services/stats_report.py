@@ -7,6 +7,7 @@ summary), the tables break down by kiosk.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import json
@@ -132,9 +133,10 @@ def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
         visits += count
     if not visits:
         return
-    for setup, ms in conn.execute("SELECT setup, duration_ms FROM visits "
-                                  "WHERE started >= ? AND started < ?", window):
-        f.lengths[kiosk_of.get(setup, "?")].append(ms)
+    for setup, kiosk in kiosk_of.items():
+        f.lengths[kiosk] += [ms for (ms,) in conn.execute(
+            "SELECT duration_ms FROM visits WHERE setup = ? AND started >= ? AND started < ?",
+            (setup, *window))]
     for ending, language, count in conn.execute(
             "SELECT ending, language, count(*) FROM visits WHERE started >= ? AND started < ? "
             "GROUP BY 1, 2", window):
@@ -248,12 +250,10 @@ def _report(f: _Figures, since: dt.date | None, until: dt.date | None,
     tables["visits_per_hour"] = per_hour
 
     length = Table("visit_length", "Visit length", ("length", "visits", "share"))
-    bounds: Counter[str] = Counter()
-    for ms in all_lengths:
-        label = next(lab for top, lab in LENGTHS if top is None or ms < top * 1000)
-        bounds[label] += 1
-    for _, label in LENGTHS:
-        length.rows.append((label, bounds[label], _share(bounds[label], len(all_lengths))))
+    tops = [top * 1000 for top, _ in LENGTHS if top is not None]
+    bounds = Counter(bisect.bisect_right(tops, ms) for ms in all_lengths)
+    for index, (_, label) in enumerate(LENGTHS):
+        length.rows.append((label, bounds[index], _share(bounds[index], len(all_lengths))))
     tables["visit_length"] = length
 
     visits = len(all_lengths)
