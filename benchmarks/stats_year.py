@@ -65,7 +65,7 @@ def generate(path: Path, kiosk: str = "Hall A", visits: int = VISITS,
                 entry = shown.setdefault(events[position], [0, 0])
                 entry[0] += 1
                 entry[1] += ms
-                position = min(len(events) - 1, position + 1) if rng.random() < 0.8 \
+                position = position + 1 if position + 1 < len(events) and rng.random() < 0.8 \
                     else rng.randrange(len(events))
             views += [(visit_id, event, count, ms) for event, (count, ms) in shown.items()]
             for kind, detail, chance in (("photo_open", "", 0.35), ("photo_zoom", "", 0.12),

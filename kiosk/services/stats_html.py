@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import html
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,8 +88,9 @@ def _legend(painter: QPainter, series: Sequence[Series], x: float, y: float) -> 
 
 
 def column_chart(labels: Sequence[str], series: Sequence[Series], *, width: int = 900,
-                 height: int = 300, label_every: int = 1) -> str:
-    """Stacked columns, one per label; returns PNG data as base64."""
+                 height: int = 300) -> str:
+    """Stacked columns, one per label (as many labels written as fit); returns PNG data as
+    base64."""
     image, painter = _canvas(width, height)
     left, right, top, bottom = 64, 16, 28, 44
     plot = QRectF(left, top, width - left - right, height - top - bottom)
@@ -107,6 +109,8 @@ def column_chart(labels: Sequence[str], series: Sequence[Series], *, width: int 
         painter.drawText(QPointF(plot.left() - 8 - metrics.horizontalAdvance(text), y + 4), text)
         value += step
     slot = plot.width() / max(1, len(labels))
+    widest = max((metrics.horizontalAdvance(label) for label in labels), default=0) + 12
+    label_every = max(1, math.ceil(widest / slot))
     gap = min(slot * 0.2, 6) if slot > 3 else 0
     for i, label in enumerate(labels):
         base = plot.bottom()
@@ -139,7 +143,8 @@ def bar_chart(labels: Sequence[Sequence[str]], values: Sequence[float], texts: S
     metrics = QFontMetricsF(label_font)
     label_width = min(width * 0.48, max((metrics.horizontalAdvance(text) for lab in labels
                                          for text in lab), default=0) + 12)
-    left, right = label_width + 8, 90
+    left = label_width + 8
+    right = max((metrics.horizontalAdvance(text) for text in texts), default=0) + 16
     top_value = max(values, default=0) or 1
     for i, (label, value, text) in enumerate(zip(labels, values, texts, strict=True)):
         y = 8 + i * row
@@ -216,13 +221,12 @@ def _section(title: str, picture: str, table: Table, note: str = "",
     return f"<h2>{_esc(title)}</h2>{note_html}{_img(picture, title)}{_table(table, collapsed)}"
 
 
-def _columns(table: Table, kiosks: Sequence[str], *, label_every: int = 1,
-             labels: Sequence[str] | None = None) -> str:
+def _columns(table: Table, kiosks: Sequence[str], *, labels: Sequence[str] | None = None
+             ) -> str:
     names = list(kiosks) if len(kiosks) > 1 else []
     series = [Series(k, _int_column(table, k)) for k in names] or [
         Series("visits", _int_column(table, table.columns[1]))]
-    return column_chart(labels or [str(v) for v in table.column(table.columns[0])], series,
-                        label_every=label_every)
+    return column_chart(labels or [str(v) for v in table.column(table.columns[0])], series)
 
 
 def _event_bars(table: Table, report: Report, value_column: str, text_column: str,
@@ -281,16 +285,13 @@ def render(report: Report, generated: dt.datetime | None = None) -> str:
         parts.append(_table(summary))
         kiosks = report.kiosks
         per_day = t["visits_per_day"]
-        every = max(1, len(days) // 12)
         day_labels = [dt.date.fromisoformat(str(d)).strftime("%d %b" if len(days) > 14
                                                                else "%a %d %b") for d in days]
-        parts.append(_section(per_day.title, _columns(per_day, kiosks, label_every=every,
-                                                      labels=day_labels), per_day,
-                              collapsed=True))
+        parts.append(_section(per_day.title, _columns(per_day, kiosks, labels=day_labels),
+                              per_day, collapsed=True))
         hours = t["visits_per_hour"]
-        parts.append(_section(hours.title, _columns(hours, kiosks, label_every=2,
-                                                    labels=[str(h)[:2] for h in
-                                                            hours.column("hour")]), hours))
+        parts.append(_section(hours.title, _columns(hours, kiosks, labels=[
+            str(h)[:2] for h in hours.column("hour")]), hours))
         length = t["visit_length"]
         parts.append(_section(length.title, _columns(length, []), length,
                               "From the first touch to the return to the welcome screen; a "
