@@ -76,9 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("folder", nargs="?", help="content folder")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH")
+    bench.add_argument("--no-statistics", action="store_true",
+                       help="do not record visitor statistics (recorded by default, as in "
+                       "the kiosk)")
     child = sub.add_parser("_bench-child")
     child.add_argument("folder")
     child.add_argument("--size", type=_size, default=(1920, 1080))
+    child.add_argument("--no-statistics", action="store_true")
 
     stats = sub.add_parser("stats", help="visitor statistics: an HTML report, CSV tables",
                            description="Report the kiosks' visitor statistics. Without files, "
@@ -120,11 +124,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "bench":
         from kiosk.tools.bench import bench
 
-        return bench(content_folder(args.folder), args.json, args.size)
+        return bench(content_folder(args.folder), args.json, args.size,
+                     not args.no_statistics)
     if command == "_bench-child":
         from kiosk.tools.bench import bench_child
 
-        return bench_child(Path(args.folder), args.size)
+        return bench_child(Path(args.folder), args.size, not args.no_statistics)
     if args.command is None:
         args = build_parser().parse_args(["run"])
     if not (args.no_supervisor or args.exit_after_first_frame):
