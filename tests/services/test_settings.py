@@ -50,3 +50,16 @@ def test_pin_is_stored_hashed(tmp_path: Path) -> None:
     assert verify_pin("2468", stored) and not verify_pin("2469", stored)
     assert not verify_pin("2468", "garbage")
     assert valid_new_pin("2468") and not valid_new_pin("12") and not valid_new_pin("abcd")
+
+
+def test_statistics_settings(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_text('statistics = false\nkiosk_name = "Hall B"\nstatistics_days = 90\n'
+                    'statistics_export = "E:/reports"\n', encoding="utf-8")
+    settings = load_settings(path)
+    assert (settings.statistics, settings.kiosk_name, settings.statistics_days,
+            settings.statistics_export) == (False, "Hall B", 90, "E:/reports")
+    path.write_text("statistics_days = 0\nstatistics = 1\n", encoding="utf-8")
+    settings = load_settings(path)
+    assert (settings.statistics, settings.statistics_days) == (True, 365)  # the defaults
+    assert len(settings.problems) == 2
