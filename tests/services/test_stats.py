@@ -3,7 +3,6 @@ nothing that matters (a killed kiosk, a damaged file, a full or read-only disk).
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 import subprocess
 import sys
@@ -17,31 +16,32 @@ from kiosk.services import stats_db
 from kiosk.services.stats import Statistics
 from kiosk.services.stats_db import ContentInfo
 from kiosk.services.stats_report import build
+from tests.conftest import FakeClock
 
 CONTENT = ContentInfo("c1", {"en": "Exhibit", "zh": "展览"},
                       (("first", {"en": "First", "zh": "第一"}),
                        ("second", {"en": "Second", "zh": "第二"})))
-START = dt.datetime(2026, 11, 24, 10, 0, 0)
 
 
-class Clock:
-    """A monotonic clock and a local time that move only when the test says."""
-
-    def __init__(self) -> None:
-        self.t = 1000.0
-
-    def __call__(self) -> float:
-        return self.t
-
-    def now(self) -> dt.datetime:
-        return START + dt.timedelta(seconds=self.t - 1000.0)
-
-
-def recorder(path: Path, clock: Clock, **kwargs: object) -> Statistics:
+def recorder(path: Path, clock: FakeClock, **kwargs: object) -> Statistics:
     stats = Statistics(path, "Hall A", "0.1.0", clock=clock, now=clock.now,
                        **kwargs)  # type: ignore[arg-type]
     stats.start(CONTENT)
     return stats
+
+
+def ten_o_clock() -> FakeClock:
+    clock = FakeClock()
+    clock.at("10:00")
+    return clock
+
+
+def short_visit(stats: Statistics, clock: FakeClock, event: str = "first",
+                seconds: float = 5) -> None:
+    stats.visit_start("en")
+    stats.view(event)
+    clock.wait(seconds)
+    stats.visit_end("home")
 
 
 def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
@@ -54,19 +54,19 @@ def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
 
 def test_a_visit_becomes_rows(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite3"
-    clock = Clock()
+    clock = ten_o_clock()
     stats = recorder(path, clock)
     stats.visit_start("en")
     stats.view("first")
-    clock.t += 12
+    clock.wait(12)
     stats.action(stats_db.PHOTO_OPEN)
-    clock.t += 8
+    clock.wait(8)
     stats.view("second")
-    clock.t += 30
+    clock.wait(30)
     stats.view("first")  # back again: a second view of the same event
-    clock.t += 5
+    clock.wait(5)
     stats.action(stats_db.COUNTDOWN)  # the event's time stops here
-    clock.t += 20
+    clock.wait(20)
     stats.visit_end("timeout")
     stats.close()
     assert rows(path, "SELECT started, duration_ms, ending, language FROM visits") == [
@@ -82,15 +82,15 @@ def test_a_visit_becomes_rows(tmp_path: Path) -> None:
 
 def test_answered_countdown_resumes_the_event(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite3"
-    clock = Clock()
+    clock = ten_o_clock()
     stats = recorder(path, clock)
     stats.visit_start("zh")
     stats.view("first")
-    clock.t += 10
+    clock.wait(10)
     stats.action(stats_db.COUNTDOWN)
-    clock.t += 4
+    clock.wait(4)
     stats.action(stats_db.COUNTDOWN_ANSWERED)
-    clock.t += 6
+    clock.wait(6)
     stats.visit_end("home")
     stats.close()
     assert rows(path, "SELECT views, duration_ms FROM views") == [(1, 16_000)]
@@ -100,11 +100,11 @@ def test_answered_countdown_resumes_the_event(tmp_path: Path) -> None:
 def test_a_visit_in_progress_is_kept_current(tmp_path: Path) -> None:
     """What a killed kiosk leaves: the open visit and event, up to the last commit."""
     path = tmp_path / "s.sqlite3"
-    clock = Clock()
+    clock = ten_o_clock()
     stats = recorder(path, clock)
     stats.visit_start("en")
     stats.view("second")
-    clock.t += 42
+    clock.wait(42)
     assert stats.flush()
     assert rows(path, "SELECT duration_ms, ending FROM visits") == [(42_000, None)]
     assert rows(path, "SELECT duration_ms FROM views") == [(42_000,)]
@@ -147,12 +147,9 @@ def test_a_killed_kiosk_loses_at_most_the_last_seconds(tmp_path: Path) -> None:
 def test_a_damaged_file_is_kept_and_a_new_one_started(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite3"
     path.write_bytes(b"this is not a database, just bytes from a bad USB stick" * 100)
-    clock = Clock()
+    clock = ten_o_clock()
     stats = recorder(path, clock)
-    stats.visit_start("en")
-    stats.view("first")
-    clock.t += 5
-    stats.visit_end("home")
+    short_visit(stats, clock, "first", 5)
     stats.close()
     kept = list(tmp_path.glob("s.damaged-*.sqlite3"))
     assert len(kept) == 1
@@ -166,12 +163,9 @@ def test_a_full_disk_pauses_recording_and_the_kiosk_goes_on(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         caplog: pytest.LogCaptureFixture) -> None:
     path = tmp_path / "s.sqlite3"
-    clock = Clock()
+    clock = ten_o_clock()
     stats = recorder(path, clock)
-    stats.visit_start("en")
-    stats.view("first")
-    clock.t += 5
-    stats.visit_end("home")
+    short_visit(stats, clock, "first", 5)
     assert stats.flush()
     # From now on the "disk" holds not one page more: SQLite reports SQLITE_FULL.
     conn = sqlite3.connect(path)
@@ -190,7 +184,7 @@ def test_a_full_disk_pauses_recording_and_the_kiosk_goes_on(
     for _ in range(200):  # many visits: the file would have to grow
         stats.visit_start("en")
         stats.view("second")
-        clock.t += 5
+        clock.wait(5)
         stats.action(stats_db.OPTION, "large_text" * 50)
         stats.visit_end("home")
     assert stats.flush()
@@ -203,11 +197,9 @@ def test_a_full_disk_pauses_recording_and_the_kiosk_goes_on(
 def test_a_folder_that_cannot_be_written_pauses_recording(tmp_path: Path) -> None:
     blocker = tmp_path / "state"
     blocker.write_text("a file where the folder should be", encoding="utf-8")
-    clock = Clock()
+    clock = ten_o_clock()
     stats = recorder(blocker / "s.sqlite3", clock)
-    stats.visit_start("en")
-    stats.view("first")
-    stats.visit_end("home")
+    short_visit(stats, clock, "first", 0)
     assert stats.flush()
     assert stats.problem.startswith("Statistics are not being recorded")
     stats.close()
@@ -215,18 +207,14 @@ def test_a_folder_that_cannot_be_written_pauses_recording(tmp_path: Path) -> Non
 
 def test_retention_deletes_old_visits(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite3"
-    clock = Clock()
-    clock.t -= 400 * 86400  # a visit 400 days ago
+    clock = ten_o_clock()
+    clock.wait(-400 * 86400)  # a visit 400 days ago
     stats = recorder(path, clock, retention_days=365)
-    stats.visit_start("en")
-    stats.view("first")
-    stats.visit_end("home")
+    short_visit(stats, clock, "first", 0)
     stats.close()
-    clock.t += 400 * 86400
+    clock.wait(400 * 86400)
     stats = recorder(path, clock, retention_days=365)
-    stats.visit_start("en")
-    stats.view("second")
-    stats.visit_end("home")
+    short_visit(stats, clock, "second", 0)
     stats.close()
     assert rows(path, "SELECT started FROM visits") == [("2026-11-24 10:00:00",)]
     assert rows(path, "SELECT count(*) FROM views") == [(1,)]
@@ -267,12 +255,9 @@ def test_a_version_1_file_is_read_and_written_by_this_kiosk(tmp_path: Path) -> N
     assert report.tables["summary"].rows == [
         ("Hall B", "2025-12-01", "2025-12-01", 1, 3, "1 min 30 s", "1 min 30 s", "1 min 30 s")]
     assert report.tables["events_by_views"].rows[0][2:5] == ("only", "The only event", 3)
-    clock = Clock()
+    clock = ten_o_clock()
     stats = recorder(path, clock)  # and recording goes on in the same file
-    stats.visit_start("en")
-    stats.view("first")
-    clock.t += 3
-    stats.visit_end("home")
+    short_visit(stats, clock, "first", 3)
     stats.close()
     assert stats.problem == ""
     assert rows(path, "SELECT count(*) FROM visits") == [(2,)]
@@ -288,7 +273,7 @@ def test_a_file_from_a_newer_kiosk_is_reported_not_touched(tmp_path: Path) -> No
     report = build([path, tmp_path / "missing.sqlite3"])
     assert [p.split(": ", 1)[1] for p in report.problems] == [
         "made by a newer kiosk (schema 99); update this kiosk", "no such file"]
-    clock = Clock()
+    clock = ten_o_clock()
     stats = recorder(path, clock)
     stats.visit_start("en")
     stats.visit_end("home")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,34 +21,15 @@ from kiosk.services.stats import Statistics, content_info
 from kiosk.services.stats_report import build
 from kiosk.ui.stats_recorder import StatsRecorder, start_statistics
 from kiosk.ui.view import KioskView
+from tests.conftest import FakeClock
 from tests.ui.conftest import MakeView, all_items, centre, is_shown, swipe, tap
-
-DAY = dt.datetime(2026, 11, 24)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.t = 0.0
-
-    def __call__(self) -> float:
-        return self.t
-
-    def now(self) -> dt.datetime:
-        return DAY + dt.timedelta(seconds=self.t)
-
-    def at(self, hh_mm: str) -> None:
-        hours, minutes = (int(x) for x in hh_mm.split(":"))
-        self.t = hours * 3600 + minutes * 60
-
-    def wait(self, seconds: float) -> None:
-        self.t += seconds
 
 
 @dataclasses.dataclass
 class Kiosk:
     view: KioskView
     stats: Statistics
-    clock: Clock
+    clock: FakeClock
     device: QPointingDevice
     qtbot: QtBot
 
@@ -70,7 +50,7 @@ def kiosk(make_view: MakeView, bundled: Exhibit, touchscreen: QPointingDevice, q
     # The welcome picture stays on the first highlighted event: a tap there opens event 0.
     exhibit = dataclasses.replace(bundled, attract_interval=3600.0)
     view = make_view(exhibit, idle_timeout_ms=3_600_000, countdown_seconds=2, tick_ms=500)
-    clock = Clock()
+    clock = FakeClock()
     stats = Statistics(tmp_path / "statistics.sqlite3", "Hall A", "test", clock=clock,
                        now=clock.now, flush_seconds=0.2)
     stats.start(content_info(exhibit))
