@@ -120,16 +120,18 @@ def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
         kiosk_of[int(rowid)] = kiosk
         exhibit_of_content[content] = exhibit
         f.exhibits.setdefault(exhibit, json.loads(exhibit))
-    # Visits: counted in SQL; only the lengths come to Python (for medians).
+    # Visits: counted in SQL, by hour, ending and language (one pass); only the lengths come
+    # to Python one by one (for medians).
     visits = 0
-    for setup, day, hour, count in conn.execute(
-            "SELECT setup, substr(started, 1, 10), CAST(substr(started, 12, 2) AS INTEGER), "
-            "count(*) FROM visits WHERE started >= ? AND started < ? GROUP BY 1, 2, 3",
-            window):
+    for setup, hour, ending, language, count in conn.execute(
+            "SELECT setup, substr(started, 1, 13), ending, language, count(*) FROM visits "
+            "WHERE started >= ? AND started < ? GROUP BY 1, 2, 3, 4", window):
         kiosk = kiosk_of.get(setup, "?")
-        f.per_day[(day, kiosk)] += count
-        f.per_hour[(hour, kiosk)] += count
-        f.days[kiosk] += [day]
+        f.per_day[(hour[:10], kiosk)] += count
+        f.per_hour[(int(hour[11:13]), kiosk)] += count
+        f.days[kiosk] += [hour[:10]]
+        f.endings[ending] += count
+        f.language_visits[language] += count
         visits += count
     if not visits:
         return
@@ -137,11 +139,6 @@ def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
         f.lengths[kiosk] += [ms for (ms,) in conn.execute(
             "SELECT duration_ms FROM visits WHERE setup = ? AND started >= ? AND started < ?",
             (setup, *window))]
-    for ending, language, count in conn.execute(
-            "SELECT ending, language, count(*) FROM visits WHERE started >= ? AND started < ? "
-            "GROUP BY 1, 2", window):
-        f.endings[ending] += count
-        f.language_visits[language] += count
     # Events: the latest content's titles and place win for an event shown by several.
     event_key: dict[int, tuple[str, str]] = {}
     for rowid, content, key, position, titles in conn.execute(
@@ -155,7 +152,9 @@ def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
             entry.titles, entry.position = json.loads(titles), int(position)
     # Views: one row per event a visit showed. Without dates, no need to pick visits.
     selected = "(SELECT id FROM visits WHERE started >= ? AND started < ?)"
-    chosen, args = (f"WHERE visit IN {selected}", window) if since or until else ("", ())
+    chosen, args_dates = ((f"WHERE visit IN {selected}", window) if since or until
+                          else ("", ()))
+    args: tuple[object, ...] = args_dates
     for event, views, ms, count in conn.execute(
             "SELECT event, sum(views), sum(duration_ms), count(*) "
             f"FROM views {chosen} GROUP BY event", args):
@@ -180,8 +179,8 @@ def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
         with_views += count
     f.depth[0] += visits - with_views
     for kind, detail, count, visits in conn.execute(
-            "SELECT kind, detail, count(*), count(DISTINCT visit) FROM actions "
-            f"WHERE visit IN {selected} GROUP BY kind, detail", window):
+            f"SELECT kind, detail, count(*), count(DISTINCT visit) FROM actions {chosen} "
+            "GROUP BY kind, detail", args_dates):
         key = f"{kind}:{detail}" if kind in (stats_db.OPTION, stats_db.LANGUAGE) else kind
         f.actions[key] += int(count)
         f.action_visits[key] += int(visits)
