@@ -170,7 +170,15 @@ class Statistics:
                     if deadline is None:
                         deadline = self._clock() + self._flush_seconds
                     continue
-            writer.commit()
+            try:
+                writer.commit()
+            except Exception:  # a bug here must not end the kiosk (threads' errors do)
+                log.exception("statistics: the writer failed; recording stops")
+                self.problem = "Statistics stopped after an error; see the log."
+                with contextlib.suppress(Exception):
+                    writer.close()
+                writer = _Writer(self)
+                writer.paused_at = float("inf")  # never again in this run
             deadline = None
             for waiter in waiters:
                 waiter.set()

@@ -205,6 +205,24 @@ def test_a_folder_that_cannot_be_written_pauses_recording(tmp_path: Path) -> Non
     stats.close()
 
 
+def test_a_bug_in_the_writer_stops_recording_not_the_kiosk(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        caplog: pytest.LogCaptureFixture) -> None:
+    def broken(self: object, op: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("kiosk.services.stats._Writer._apply", broken)
+    clock = ten_o_clock()
+    stats = recorder(tmp_path / "s.sqlite3", clock)
+    short_visit(stats, clock)
+    assert stats.flush()
+    assert stats.problem == "Statistics stopped after an error; see the log."
+    assert "the writer failed" in caplog.text
+    short_visit(stats, clock)  # later visits are dropped, quietly
+    assert stats.flush()
+    stats.close()
+
+
 def test_retention_deletes_old_visits(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite3"
     clock = ten_o_clock()
