@@ -26,6 +26,7 @@ SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E0
                   "#F0E442", "#000000")
 INK, GRID, MUTED = "#1A1A1A", "#D9DDE3", "#5A6270"
 SCALE = 2  # pixels per CSS pixel in the pictures
+STORY_BARS = 40  # a longer story is drawn as columns, without titles
 
 
 @dataclass
@@ -304,8 +305,12 @@ def render(report: Report, generated: dt.datetime | None = None) -> str:
                                   "Time on screen stops when \"Still there?\" appears."
                                   if name == "events_by_time" else "", collapsed=True))
         story = t["story_reach"]
-        parts.append(_section(story.title, _event_bars(story, report, "share", "share",
-                                                       limit=200), story, collapsed=True))
+        if len(story.rows) <= STORY_BARS:  # each event with its titles
+            picture = _event_bars(story, report, "share", "share", limit=STORY_BARS)
+        else:  # a long story: one column per place, the titles in the table
+            picture = column_chart([str(p) for p in story.column("place in story")],
+                                   [Series("visits", _int_column(story, "visits that saw it"))])
+        parts.append(_section(story.title, picture, story, collapsed=True))
         depth = t["events_per_visit"]
         parts.append(_section(depth.title, _columns(depth, []), depth))
         for name in ("languages", "options", "photos", "endings"):
