@@ -85,3 +85,22 @@ def test_export_goes_to_a_usb_stick_when_there_is_one(tmp_path: Path) -> None:
         "/media/staff/KIOSK/kiosk-statistics")
     assert export_folder(str(tmp_path), [Path("/media/staff/KIOSK")]) == tmp_path
     assert export_folder("", []).name == "reports"  # beside the statistics file
+
+
+def test_panel_says_when_statistics_are_not_recorded(qapp: QGuiApplication, bundled: Exhibit,
+                                                     tmp_path: Path) -> None:
+    blocker = tmp_path / "state"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    stats = Statistics(blocker / "statistics.sqlite3", "Hall A", "test")
+    stats.start(content_info(bundled))
+    figures = StaffStatistics(stats, today=lambda: TODAY)
+    staff = StaffState(PinGate(""), lambda: [], lambda: None, bundled.folder, None, None,
+                       statistics=figures)
+    view = create_view(bundled, (1920, 1080), staff=staff)
+    view.window.show()
+    QTest.qWaitForWindowExposed(view.window)
+    figures.refresh()  # as when the panel opens
+    assert figures.problem.startswith("Statistics are not being recorded")
+    assert item(view, "statsSummary").property("text").startswith("No statistics yet")
+    view.window.close()
+    stats.close()
