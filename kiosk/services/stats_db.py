@@ -82,6 +82,10 @@ class StatsFileError(Exception):
     """The file cannot be used: damaged, from a newer kiosk, or not a statistics file."""
 
 
+class NewerFileError(StatsFileError):
+    """Written by a newer kiosk: read nothing into it, write nothing to it."""
+
+
 @dataclass(frozen=True)
 class ContentInfo:
     """What a report needs to know of the exhibit, kept with the statistics so that a
@@ -115,7 +119,7 @@ def migrate(conn: sqlite3.Connection) -> int:
     """Bring the file to SCHEMA_VERSION; returns the version it had."""
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
-        raise StatsFileError(f"made by a newer kiosk (schema {version}, this kiosk reads up "
+        raise NewerFileError(f"made by a newer kiosk (schema {version}, this kiosk reads up "
                              f"to {SCHEMA_VERSION})")
     for step in range(version, SCHEMA_VERSION):
         try:
@@ -129,10 +133,14 @@ def migrate(conn: sqlite3.Connection) -> int:
 
 
 def check(conn: sqlite3.Connection) -> None:
-    """Raise StatsFileError if the file is damaged or not a statistics file."""
+    """Raise StatsFileError if the file is damaged or not a database. Other errors (locked,
+    read-only, disk full) are no damage: they propagate."""
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:
+        if not getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_CORRUPT",
+                                                                 "SQLITE_NOTADB")):
+            raise
         raise StatsFileError(str(exc)) from exc
     if result != "ok":
         raise StatsFileError(f"damaged ({result})")
@@ -142,29 +150,24 @@ def open_for_writing(path: Path, now: Callable[[], dt.datetime] = dt.datetime.no
                      ) -> tuple[sqlite3.Connection, str]:
     """Open (or create) the file for recording. A damaged file is moved aside, kept for
     staff, and a new one started; returns the connection and a message for staff ('' when
-    all is well). Raises sqlite3.Error or OSError when the disk does not allow writing."""
-    message = ""
+    all is well). Raises sqlite3.Error or OSError when the disk does not allow writing, and
+    NewerFileError for a file this kiosk must not touch."""
+    conn = connect(path)
     try:
-        conn = connect(path)
         check(conn)
         migrate(conn)
-        return _for_writing(conn), message
+        return _for_writing(conn), ""
     except StatsFileError as exc:
-        if "newer kiosk" in str(exc):
-            conn.close()
-            raise
         conn.close()
+        if isinstance(exc, NewerFileError):
+            raise
         kept = move_aside(path, now())
         message = (f"The statistics file was damaged ({exc}); it was kept as {kept.name} "
                    "and a new one started.")
-        log.error("statistics: %s", message)
-    except sqlite3.DatabaseError as exc:  # "file is not a database" from the first pragma
-        if isinstance(exc, sqlite3.OperationalError):
-            raise
-        kept = move_aside(path, now())
-        message = (f"The statistics file could not be read ({exc}); it was kept as "
-                   f"{kept.name} and a new one started.")
-        log.error("statistics: %s", message)
+    except BaseException:
+        conn.close()
+        raise
+    log.error("statistics: %s", message)
     conn = connect(path)
     migrate(conn)
     return _for_writing(conn), message
@@ -199,7 +202,7 @@ def open_for_reading(path: Path) -> sqlite3.Connection:
         raise StatsFileError(f"not a statistics file ({exc})") from exc
     if version > SCHEMA_VERSION:
         conn.close()
-        raise StatsFileError(f"made by a newer kiosk (schema {version}); update this kiosk")
+        raise NewerFileError(f"made by a newer kiosk (schema {version}); update this kiosk")
     if version < SCHEMA_VERSION:
         # An older file: migrate a private copy in memory, never the staff's file.
         memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)

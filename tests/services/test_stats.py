@@ -144,17 +144,37 @@ def test_a_killed_kiosk_loses_at_most_the_last_seconds(tmp_path: Path) -> None:
     assert lived_ms - 1500 <= view_ms <= lived_ms + 500
 
 
-def test_a_damaged_file_is_kept_and_a_new_one_started(tmp_path: Path) -> None:
-    path = tmp_path / "s.sqlite3"
+def garbage(path: Path) -> None:
     path.write_bytes(b"this is not a database, just bytes from a bad USB stick" * 100)
+
+
+def torn(path: Path) -> None:
+    """A real statistics file with pages overwritten, as a failing disk leaves it."""
+    clock = ten_o_clock()
+    stats = recorder(path, clock)
+    for _ in range(300):
+        short_visit(stats, clock, "second", 7)
+    stats.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for start in range(2 * page, len(data), 3 * page):
+        data[start:start + 600] = bytes(range(200)) * 3
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("damage", [garbage, torn])
+def test_a_damaged_file_is_kept_and_a_new_one_started(tmp_path: Path, damage: object) -> None:
+    path = tmp_path / "s.sqlite3"
+    damage(path)  # type: ignore[operator]
+    before = path.read_bytes()
     clock = ten_o_clock()
     stats = recorder(path, clock)
     short_visit(stats, clock, "first", 5)
     stats.close()
     kept = list(tmp_path.glob("s.damaged-*.sqlite3"))
     assert len(kept) == 1
-    assert kept[0].read_bytes().startswith(b"this is not a database")
-    assert "damaged" in stats.problem or "could not be read" in stats.problem
+    assert kept[0].read_bytes() == before  # kept as it was, for staff
+    assert stats.problem.startswith("The statistics file was damaged")
     assert kept[0].name in stats.problem
     assert rows(path, "SELECT duration_ms, ending FROM visits") == [(5000, "home")]
 
