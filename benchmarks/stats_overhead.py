@@ -23,37 +23,38 @@ from PySide6.QtCore import QCoreApplication  # noqa: E402
 
 from kiosk.content import load_folder  # noqa: E402
 from kiosk.services.settings import Settings  # noqa: E402
-from kiosk.ui.state import KioskState  # noqa: E402
+from kiosk.ui.session import Session  # noqa: E402
 from kiosk.ui.stats_recorder import start_statistics  # noqa: E402
 
 ROUNDS = 2000
 
 
-def navigate(state: KioskState, count: int) -> None:
+def navigate(session: Session, count: int) -> None:
     """One visit after another: open an event, step through three, open a photo, switch
     language, go home."""
-    events = len(state.exhibit.events)
+    events = len(session.exhibit.events)
+    navigation = session.navigation
     for i in range(count):
-        state.openEvent(i % events)
-        state.next()
-        state.next()
-        state.openPhoto(0)
-        state.closePhoto()
-        state.setLanguage("zh" if i % 2 else "en")
-        state.goHome()
+        navigation.openEvent(i % events)
+        navigation.next()
+        navigation.next()
+        navigation.openPhoto(0)
+        navigation.closePhoto()
+        session.language.setLanguage("zh" if i % 2 else "en")
+        navigation.goHome()
 
 
 def per_visit_us(record: bool, folder: Path) -> list[float]:
     exhibit = load_folder(ROOT / "data").exhibit
     assert exhibit is not None
-    state = KioskState(exhibit, idle_timeout_ms=24 * 3600 * 1000)
-    recorder = start_statistics(Settings(kiosk_name="bench"), state,
+    session = Session(exhibit, idle_timeout_ms=24 * 3600 * 1000)
+    recorder = start_statistics(Settings(kiosk_name="bench"), session,
                                 folder / "statistics.sqlite3") if record else None
-    navigate(state, 50)  # warm up
+    navigate(session, 50)  # warm up
     samples = []
     for _ in range(5):
         start = time.thread_time()
-        navigate(state, ROUNDS // 5)
+        navigate(session, ROUNDS // 5)
         samples.append((time.thread_time() - start) / (ROUNDS // 5) * 1e6)
     if recorder is not None:
         recorder.statistics.close()

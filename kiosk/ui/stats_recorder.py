@@ -1,8 +1,7 @@
-"""Statistics from the outside: the recorder listens to the kiosk's signals and tells the
-Statistics service what a visitor did. The UI state knows nothing of it.
+"""Statistics from the outside: the recorder listens to the view-models' signals and tells
+the Statistics service what a visitor did. No view-model knows it is there.
 
-The signals it listens to are named in one place, `_connect`: when the view-models change,
-that is the one function to change.
+Which signals it listens to is written in one place, `_connect`.
 """
 
 from __future__ import annotations
@@ -18,89 +17,94 @@ from kiosk.content.model import Exhibit
 from kiosk.services import stats_db
 from kiosk.services.settings import Settings
 from kiosk.services.stats import Statistics, content_info
-from kiosk.ui.state import WELCOME, KioskState
+from kiosk.ui.navigation import Navigation
+from kiosk.ui.session import Session
 
 log = logging.getLogger("kiosk.stats")
 
-OPTIONS = ("large_text", "high_contrast", "reduced_motion")
+WELCOME, PHOTO = Navigation.Screen.Welcome, Navigation.Screen.Photo
 
 
 class StatsRecorder(QObject):
     """Turns screen, event, language, display and idle changes into a visit's record."""
 
-    def __init__(self, statistics: Statistics, state: KioskState,
+    def __init__(self, statistics: Statistics, session: Session,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.statistics = statistics
-        self._state = state
-        self._exhibit: Exhibit = state.exhibit
-        self._screen: str = str(state.screen)
-        self._event = state.current_event.id
-        self._language: str = str(state.language)
-        self._options = self._read_options()
+        self._session = session
+        self._exhibit: Exhibit = session.exhibit
+        self._screen = session.navigation.current_screen()
+        self._event = session.current_event.id
+        self._language = session.language.current()
         self._countdown = False
         self._connect()
 
     def _connect(self) -> None:
-        state = self._state
-        state.screenChanged.connect(self._on_screen)
-        state.textsChanged.connect(self._on_texts)
-        state.displayChanged.connect(self._on_display)
-        state.idleChanged.connect(self._on_idle)
-
-    def _read_options(self) -> dict[str, bool]:
-        state = self._state
-        return {"large_text": bool(state.largeText), "high_contrast": bool(state.highContrast),
-                "reduced_motion": bool(state.reducedMotion)}
+        session = self._session
+        session.navigation.screenChanged.connect(self._on_screen)
+        session.navigation.eventChanged.connect(self._on_event)
+        session.navigation.photoZoomed.connect(self._on_zoom)
+        session.language.languageChanged.connect(self._on_language)
+        display = session.display
+        display.largeTextChanged.connect(
+            lambda: self._on_option("large_text", bool(display.largeText)))
+        display.highContrastChanged.connect(
+            lambda: self._on_option("high_contrast", bool(display.highContrast)))
+        display.reducedMotionChanged.connect(
+            lambda: self._on_option("reduced_motion", bool(display.reducedMotion)))
+        session.idle.countdownChanged.connect(self._on_idle)
 
     # --- what the signals mean for a visit ----------------------------------------------------
 
     def _on_screen(self) -> None:
-        before, self._screen = self._screen, str(self._state.screen)
+        before, self._screen = self._screen, self._session.navigation.current_screen()
         stats = self.statistics
         if self._screen == WELCOME:
+            # The countdown ran out if it was still showing when the welcome screen came.
             stats.visit_end("timeout" if self._countdown else "home")
             self._countdown = False
-            return
-        if before == WELCOME:
+        elif before == WELCOME:
             self._begin()
-        elif self._screen == "photo":
+        elif self._screen == PHOTO:
             stats.action(stats_db.PHOTO_OPEN)
 
     def _begin(self) -> None:
-        self._event = self._state.current_event.id
-        self.statistics.visit_start(str(self._state.language))
+        self._event = self._session.current_event.id
+        self._language = self._session.language.current()
+        self.statistics.visit_start(self._language)
         self.statistics.view(self._event)
-        if self._screen == "photo":
+        if self._screen == PHOTO:
             self.statistics.action(stats_db.PHOTO_OPEN)
 
-    def _on_texts(self) -> None:
-        stats = self.statistics
-        if self._state.exhibit is not self._exhibit:  # new content: a new visit if one goes on
-            self._exhibit = self._state.exhibit
-            stats.set_content(content_info(self._exhibit))
-            self._language = str(self._state.language)
+    def _on_event(self) -> None:
+        if self._session.exhibit is not self._exhibit:  # new content: a new visit if one goes on
+            self._exhibit = self._session.exhibit
+            self.statistics.set_content(content_info(self._exhibit))
             if self._screen != WELCOME:
                 self._begin()
             return
-        event, language = self._state.current_event.id, str(self._state.language)
-        if language != self._language:
-            self._language = language
-            if stats.visiting:
-                stats.action(stats_db.LANGUAGE, language)
+        event = self._session.current_event.id
         if event != self._event and self._screen != WELCOME:
             self._event = event
-            stats.view(event)
+            self.statistics.view(event)
 
-    def _on_display(self) -> None:
-        now = self._read_options()
-        for option in OPTIONS:
-            if now[option] and not self._options[option]:
-                self.statistics.action(stats_db.OPTION, option)
-        self._options = now
+    def _on_language(self) -> None:
+        language = self._session.language.current()
+        if language != self._language:
+            self._language = language
+            if self._screen != WELCOME:
+                self.statistics.action(stats_db.LANGUAGE, language)
+
+    def _on_option(self, option: str, on: bool) -> None:
+        if on:
+            self.statistics.action(stats_db.OPTION, option)
+
+    def _on_zoom(self) -> None:
+        self.statistics.action(stats_db.PHOTO_ZOOM)
 
     def _on_idle(self) -> None:
-        active = bool(self._state.idleActive)
+        active = bool(self._session.idle.active)
         if active and not self._countdown:
             self._countdown = True
             self.statistics.action(stats_db.COUNTDOWN)
@@ -109,19 +113,16 @@ class StatsRecorder(QObject):
             if self._screen != WELCOME:
                 self.statistics.action(stats_db.COUNTDOWN_ANSWERED)
 
-    def photo_zoomed(self) -> None:
-        self.statistics.action(stats_db.PHOTO_ZOOM)
 
-
-def start_statistics(settings: Settings, state: KioskState,
+def start_statistics(settings: Settings, session: Session,
                      path: Path | None = None) -> StatsRecorder | None:
-    """Start recording for the kiosk's state, unless the settings turn statistics off."""
+    """Start recording for the kiosk's session, unless the settings turn statistics off."""
     if not settings.statistics:
         log.info("statistics: off (setting 'statistics = false')")
         return None
     name = settings.kiosk_name or platform.node() or "kiosk"
     statistics = Statistics(path or stats_db.default_path(), name, __version__,
                             retention_days=settings.statistics_days)
-    statistics.start(content_info(state.exhibit))
+    statistics.start(content_info(session.exhibit))
     log.info("statistics: recording to %s as '%s'", statistics.path, name)
-    return StatsRecorder(statistics, state, parent=state)
+    return StatsRecorder(statistics, session, parent=session)

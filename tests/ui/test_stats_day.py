@@ -19,10 +19,11 @@ from kiosk.content.model import Exhibit
 from kiosk.services.settings import Settings
 from kiosk.services.stats import Statistics, content_info
 from kiosk.services.stats_report import build
+from kiosk.ui.navigation import Navigation
 from kiosk.ui.stats_recorder import StatsRecorder, start_statistics
 from kiosk.ui.view import KioskView
 from tests.conftest import FakeClock
-from tests.ui.conftest import MakeView, all_items, centre, is_shown, swipe, tap
+from tests.ui.conftest import MakeView, all_items, centre, is_shown, pinch, swipe, tap
 
 
 @dataclasses.dataclass
@@ -40,8 +41,10 @@ class Kiosk:
         tap(self.view.window, self.device, centre(shown[0]))
 
     def countdown_runs_out(self) -> None:
-        self.view.state.startCountdown()  # what the idle timer does after the idle time
-        self.qtbot.waitUntil(lambda: self.view.state.screen == "welcome", timeout=5000)
+        """Wait (really) until the countdown, started by the script, sends the kiosk home."""
+        self.qtbot.waitUntil(
+            lambda: self.view.session.navigation.screen == Navigation.Screen.Welcome,
+            timeout=5000)
 
 
 @pytest.fixture
@@ -54,7 +57,7 @@ def kiosk(make_view: MakeView, bundled: Exhibit, touchscreen: QPointingDevice, q
     stats = Statistics(tmp_path / "statistics.sqlite3", "Hall A", "test", clock=clock,
                        now=clock.now, flush_seconds=0.2)
     stats.start(content_info(exhibit))
-    StatsRecorder(stats, view.state, parent=view.state)
+    StatsRecorder(stats, view.session, parent=view.session)
     yield Kiosk(view, stats, clock, touchscreen, qtbot)
     stats.close()
 
@@ -62,15 +65,17 @@ def kiosk(make_view: MakeView, bundled: Exhibit, touchscreen: QPointingDevice, q
 def test_a_day_of_visits_gives_exactly_these_figures(kiosk: Kiosk, tmp_path: Path,
                                                     qapp: QGuiApplication) -> None:
     k, clock = kiosk, kiosk.clock
-    # 09:15, in English: two events, a photo full screen, back to the start. 100 s.
+    # 09:15, in English: two events, a photo full screen and zoomed, back to the start. 100 s.
     clock.at("09:15")
     k.tap("welcome")
-    assert k.view.state.currentIndex == 0  # the welcome picture's event
+    assert k.view.session.navigation.index == 0  # the welcome picture's event
     clock.wait(30)
     k.tap("nextButton")
     clock.wait(45)
     k.tap("eventPhoto")
-    assert k.view.state.screen == "photo"
+    assert k.view.session.navigation.screen == Navigation.Screen.Photo
+    pinch(k.view.window, k.device, QPoint(960, 540), 200, 700)  # zoom in
+    assert next(i for i in all_items(k.view) if i.objectName() == "photoFrame").scale() > 2
     clock.wait(10)
     k.tap("closePhotoButton")
     clock.wait(15)
@@ -86,35 +91,36 @@ def test_a_day_of_visits_gives_exactly_these_figures(kiosk: Kiosk, tmp_path: Pat
     k.tap("optionsButton")
     k.tap("largeTextButton")
     clock.wait(10)
-    k.view.state.startCountdown()
+    k.view.session.idle.startCountdown()
     clock.wait(20)
-    k.qtbot.waitUntil(lambda: k.view.state.screen == "welcome", timeout=5000)
+    k.countdown_runs_out()
     # 14:05, English, switches to Chinese, swipes on, answers "Still there?", goes home.
     clock.at("14:05")
     k.tap("welcome")
-    assert k.view.state.language == "en"  # the last visitor's choices are gone
+    assert k.view.session.language.current() == "en"  # the last visitor's choices are gone
     clock.wait(25)
     k.tap("language-zh")
     clock.wait(35)
     mid = centre(next(i for i in all_items(k.view) if i.objectName() == "textPanel"))
     swipe(k.view.window, k.device, mid, mid - QPoint(600, 0))
-    assert k.view.state.currentIndex == 1
+    assert k.view.session.navigation.index == 1
     clock.wait(50)
-    k.view.state.startCountdown()
+    k.view.session.idle.startCountdown()
     clock.wait(5)
     # Any touch answers. Not on "Continue": today the release of that tap falls through to
     # the photo beneath the card (the card hides on touch-down) and opens the viewer.
     tap(k.view.window, k.device, QPoint(1100, 40))  # the top bar's empty middle
-    assert k.view.state.screen == "event" and not k.view.state.idleActive
+    assert k.view.session.navigation.screen == Navigation.Screen.Event
+    assert not k.view.session.idle.active
     clock.wait(10)
     k.tap("homeButton")
     # 14:20: a glance, then gone. 8 s, then 20 s of countdown.
     clock.at("14:20")
     k.tap("welcome")
     clock.wait(8)
-    k.view.state.startCountdown()
+    k.view.session.idle.startCountdown()
     clock.wait(20)
-    k.qtbot.waitUntil(lambda: k.view.state.screen == "welcome", timeout=5000)
+    k.countdown_runs_out()
     assert k.stats.flush()
 
     report = build([k.stats.path])
@@ -130,7 +136,7 @@ def test_a_day_of_visits_gives_exactly_these_figures(kiosk: Kiosk, tmp_path: Pat
         ("under 30 s", 1, "25.0 %"), ("30 s – 1 min", 0, "0.0 %"), ("1 – 2 min", 2, "50.0 %"),
         ("2 – 5 min", 1, "25.0 %"), ("5 – 10 min", 0, "0.0 %"), ("10 min or more", 0, "0.0 %")]
     first, second, third = ((e.id, e.title.get("en"), e.title.get("zh"))
-                            for e in k.view.state.exhibit.events[:3])
+                            for e in k.view.session.exhibit.events[:3])
     # event 1: 30 + 40 + 25 + 35 + 8 s; event 2: 45 + 10 + 15 and 50 + 10 s (the 5 s of
     # countdown do not count); event 3: 20 + 10 s, until "Still there?" appeared.
     assert t["events_by_views"].rows == [
@@ -139,10 +145,10 @@ def test_a_day_of_visits_gives_exactly_these_figures(kiosk: Kiosk, tmp_path: Pat
         (3, 3, *third, 1, "30 s", "30 s", "25.0 %")]
     assert t["events_by_time"].rows == t["events_by_views"].rows
     story = t["story_reach"].rows
-    assert len(story) == len(k.view.state.exhibit.events)
+    assert len(story) == len(k.view.session.exhibit.events)
     assert [(r[0], r[4], r[5]) for r in story if r[4]] == [
         (1, 4, "100.0 %"), (2, 2, "50.0 %"), (3, 1, "25.0 %")]
-    fourth = k.view.state.exhibit.events[3]
+    fourth = k.view.session.exhibit.events[3]
     assert story[3] == (4, fourth.id, fourth.title.get("en"), fourth.title.get("zh"), 0,
                         "0.0 %")
     assert t["events_per_visit"].rows == [
@@ -153,7 +159,7 @@ def test_a_day_of_visits_gives_exactly_these_figures(kiosk: Kiosk, tmp_path: Pat
     assert t["options"].rows == [("Larger text", 1, "25.0 %"), ("High contrast", 0, "0.0 %"),
                                  ("Less motion", 0, "0.0 %")]
     assert t["photos"].rows == [("photo opened full screen", 1, 1, "25.0 %"),
-                                ("photo zoomed", 0, 0, "0.0 %")]
+                                ("photo zoomed", 1, 1, "25.0 %")]
     assert t["endings"].rows == [
         ("ended: idle countdown ran out", 2, "50.0 %"), ("ended: back to the start", 2, "50.0 %"),
         ("ended: content reloaded", 0, "0.0 %"), ("\"Still there?\" shown", 3, "75.0 %"),
@@ -177,7 +183,7 @@ def test_statistics_off_records_nothing(make_view: MakeView, bundled: Exhibit,
                                         tmp_path: Path) -> None:
     view = make_view(bundled)
     off = Settings(statistics=False)
-    assert start_statistics(off, view.state, tmp_path / "s.sqlite3") is None
+    assert start_statistics(off, view.session, tmp_path / "s.sqlite3") is None
     assert not (tmp_path / "s.sqlite3").exists()
 
 
@@ -188,7 +194,7 @@ def test_reloaded_content_ends_the_visit_and_starts_another(
     k.tap("welcome")
     k.clock.wait(12)
     shorter = dataclasses.replace(bundled, events=bundled.events[:5])
-    k.view.state.set_exhibit(shorter)  # staff reload new content while a visitor reads
+    k.view.session.set_exhibit(shorter)  # staff reload new content while a visitor reads
     k.clock.wait(3)
     k.tap("homeButton")
     assert k.stats.flush()
