@@ -79,7 +79,7 @@ class StaffState(QObject):
     def panelOpen(self) -> bool:
         return self._panel_open
 
-    @Property(QObject, constant=True)
+    @Property(StaffStatistics, notify=changed)  # set once; qmllint wants a notify
     def stats(self) -> StaffStatistics | None:
         """Visitor statistics for the panel; None when they are turned off."""
         return self._statistics

@@ -16,10 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QStorageInfo, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.services import stats_db
 from kiosk.services.stats import Statistics
 from kiosk.services.stats_report import minutes
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
+
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "StaffStatistics"]
 
 log = logging.getLogger("kiosk.stats")
 WEEK = 7
@@ -61,7 +65,9 @@ def safe_name(text: str) -> str:
     return re.sub(r"[^\w.-]+", "-", text).strip("-") or "kiosk"
 
 
-class StaffStatistics(QObject):
+@QmlElement
+@QmlUncreatable("the staff panel's statistics come from StaffState.stats")
+class StaffStatistics(QObject):  # type: ignore[operator]  # (QmlUncreatable takes a reason)
     """What the staff panel shows of the statistics; `refresh()` when it opens."""
 
     changed = Signal()
@@ -84,7 +90,7 @@ class StaffStatistics(QObject):
     def summary(self) -> str:
         return self._summary
 
-    @Property(list, notify=changed)
+    @Property("QVariantList", notify=changed)  # type: ignore[arg-type]
     def days(self) -> list[dict[str, Any]]:
         """The last seven days: label, visits, and height from 0 to 1 for the chart."""
         return self._days

@@ -119,7 +119,7 @@ Item {
                 Column {  // visitor statistics: today, the last seven days, export
                     id: visitors
                     objectName: "staffStatistics"
-                    readonly property QtObject stats: staffLayer.staff.stats
+                    readonly property StaffStatistics stats: staffLayer.staff.stats
                     visible: stats !== null
                     width: parent.width
                     spacing: Theme.px(12)
@@ -144,10 +144,11 @@ Item {
                             Repeater {
                                 model: visitors.stats ? visitors.stats.days : []
                                 Column {
+                                    id: day
                                     required property var modelData
                                     spacing: Theme.px(4)
                                     Text {
-                                        text: modelData.visits
+                                        text: day.modelData.visits
                                         color: Theme.c.muted
                                         font.pixelSize: Theme.px(22)
                                         anchors.horizontalCenter: parent.horizontalCenter
@@ -157,12 +158,12 @@ Item {
                                         Rectangle {
                                             anchors.bottom: parent.bottom
                                             width: parent.width
-                                            height: Math.max(Theme.px(2), parent.height * modelData.height)
+                                            height: Math.max(Theme.px(2), parent.height * day.modelData.height)
                                             color: Theme.c.accent
                                         }
                                     }
                                     Text {
-                                        text: modelData.label
+                                        text: day.modelData.label
                                         color: Theme.c.muted
                                         font.pixelSize: Theme.px(22)
                                         anchors.horizontalCenter: parent.horizontalCenter
