@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -68,7 +69,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def utf8_output() -> None:
+    """Print UTF-8 on every platform: on Windows a pipe or a file would otherwise get the
+    ANSI code page (cp1252), which cannot write the exhibit's Chinese."""
+    for stream in (sys.stdout, sys.stderr):  # None in the console-less kiosk.exe
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    utf8_output()
     args = build_parser().parse_args(argv)
     command = args.command or "run"
     if command == "validate":

@@ -54,7 +54,7 @@ def main() -> None:
         try:
             beside.mkdir()
             (beside / "exhibit.yaml").write_text(
-                "format: 1\ntitle: Beside\nevents:\n  - {id: only, date: 2000, title: Only}\n")
+                "format: 1\ntitle: Beside\nevents:\n  - {id: only, date: 2000, title: Only}\n", encoding="utf-8")
             shots = Path(tmp) / "beside"
             result = run(exe, "snapshot", "--out", str(shots), env=env)
             if len(list(shots.glob("*.png"))) != 3:  # welcome, its one event, idle; no photo

@@ -8,9 +8,7 @@ import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-import platformdirs
-
-from kiosk.paths import is_frozen
+from kiosk.paths import is_frozen, user_config_dir
 
 FILE_NAME = "kiosk.toml"
 LOG_LEVELS = ("debug", "info", "warning", "error")
@@ -34,7 +32,7 @@ def settings_path() -> Path:
         beside = Path(sys.executable).resolve().parent / FILE_NAME
         if beside.is_file():
             return beside
-    return Path(platformdirs.user_config_dir("kiosk", appauthor=False)) / FILE_NAME
+    return user_config_dir() / FILE_NAME
 
 
 _TYPES: dict[str, tuple[type, ...]] = {

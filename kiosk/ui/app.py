@@ -117,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
         ContentWatcher(folder, lambda: staff.show_problems(reload()), parent=state)
         log.info("watching %s for changes", folder)
     if args.heartbeat:
-        _start_heartbeat(Path(args.heartbeat), state)
+        _start_heartbeat(Path(args.heartbeat), state, app)
     _exit_cleanly_on_sigterm(app, state)
     if args.exit_after_first_frame:
         # exit(), not quit(): quit() asks every window to close, and kiosk mode refuses
@@ -167,9 +167,30 @@ def _exit_cleanly_on_sigterm(app: QGuiApplication, parent: QObject) -> None:
     waker.start()
 
 
-def _start_heartbeat(path: Path, parent: QObject) -> None:
-    """Touch a file every second from the UI thread: if the UI freezes, it goes stale."""
+def _start_heartbeat(path: Path, parent: QObject, app: QGuiApplication) -> None:
+    """Touch a file every second from the UI thread: if the UI freezes, it goes stale.
+    The same tick ends the kiosk cleanly when its supervisor asks (on Windows a signal
+    cannot) or is gone, killed or ended: no kiosk outlives its supervisor."""
+    import psutil
+
+    from kiosk.ops.supervisor import stop_request
+
+    parent_pid = os.getppid()
+    try:
+        supervisor: psutil.Process | None = psutil.Process(parent_pid)
+    except psutil.Error:
+        supervisor = None
+
+    def supervisor_gone() -> bool:
+        if os.getppid() != parent_pid:  # POSIX: given to another parent, the supervisor ended
+            return True
+        return supervisor is None or not supervisor.is_running()
+
     def beat() -> None:
+        if stop_request(path).exists() or supervisor_gone():
+            log.info("the supervisor asked the kiosk to stop, or is gone")
+            app.exit(0)
+            return
         try:
             path.touch()
         except OSError as exc:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import os
-import resource
 import sys
 import time
 from collections.abc import Callable
@@ -15,21 +14,10 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk import __version__
 from kiosk.ops.logs import recent_lines
+from kiosk.ops.memory import process_mb
 from kiosk.ops.pin import PinGate
 
 log = logging.getLogger("kiosk.staff")
-
-
-def memory_mb() -> float:
-    """Resident memory of this process, in MB."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return usage / (1024 * 1024) if sys.platform == "darwin" else usage / 1024
 
 
 class StaffState(QObject):
@@ -84,7 +72,7 @@ class StaffState(QObject):
             f"log: {self._log_file or '(none)'}",
             f"uptime: {uptime // 86400} d {uptime % 86400 // 3600} h "
             f"{uptime % 3600 // 60} min",
-            f"memory: {memory_mb():.0f} MB",
+            f"memory: {process_mb(os.getpid()):.0f} MB",
             "",
             *recent_lines(8),
         ]
