@@ -153,6 +153,10 @@ def _place_window(window: QQuickWindow, app: QGuiApplication, args: argparse.Nam
         return
     window.setFlags(window.flags() | Qt.WindowType.FramelessWindowHint
                     | Qt.WindowType.WindowStaysOnTopHint)
+    if screen is not None:
+        # Without a window manager (a bare X server, as xinit starts) nothing honours the
+        # full-screen request: cover exactly the chosen screen ourselves, whatever its size.
+        window.setGeometry(screen.geometry())
     if not args.cursor:
         QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
     window.showFullScreen()
