@@ -7,15 +7,20 @@ import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PIL import Image
+
+from kiosk.services.platform import WINDOWS
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QGuiApplication
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-WINDOWS = sys.platform == "win32"
 # marker -> does this system run it; the markers are registered in pyproject.toml
 PLATFORM_MARKERS = {"posix": not WINDOWS, "windows": WINDOWS}
 _platform_skipped: list[str] = []
@@ -60,6 +65,21 @@ def write_image(path: Path, size: tuple[int, int] = (1920, 1080), fmt: str = "JP
 
 
 MakeFolder = Callable[..., Path]
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type[QGuiApplication]:
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp_args: list[str], qapp_cls: type[QGuiApplication]) -> QGuiApplication:
+    """The kiosk's own application (fonts included), for every layer's Qt tests."""
+    from kiosk.app import application
+
+    return application()
 
 
 @pytest.fixture

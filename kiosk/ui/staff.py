@@ -13,9 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk import __version__
-from kiosk.ops.logs import recent_lines
-from kiosk.ops.memory import process_mb
-from kiosk.ops.pin import PinGate
+from kiosk.services.logs import recent_lines
+from kiosk.services.memory import process_mb
+from kiosk.services.pin import PinGate
 
 log = logging.getLogger("kiosk.staff")
 

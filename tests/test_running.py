@@ -15,7 +15,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from kiosk.ops.supervisor import stop_request
+from kiosk.services.supervisor import stop_request
 from tests.conftest import DATA, ROOT
 
 pytestmark = pytest.mark.slow

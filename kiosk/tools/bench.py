@@ -20,8 +20,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kiosk.ops.memory import process_mb
-from kiosk.ops.supervisor import child_command
+from kiosk.services.memory import process_mb
+from kiosk.services.supervisor import child_command
 
 NAVIGATIONS = 1000
 
@@ -116,7 +116,7 @@ def bench_child(folder: Path, size: tuple[int, int]) -> int:
     from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
     from PySide6.QtGui import QMouseEvent
 
-    from kiosk.ui.app import application
+    from kiosk.app import application
     from kiosk.ui.state import KioskState
     from kiosk.ui.view import create_view, find_item
 

@@ -11,7 +11,6 @@ import logging
 import os
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Sequence
@@ -19,6 +18,8 @@ from pathlib import Path
 from types import FrameType
 
 import psutil
+
+from kiosk.services.platform import self_command
 
 log = logging.getLogger("kiosk.supervisor")
 
@@ -29,9 +30,7 @@ CRASH_WINDOW = 300.0
 
 def child_command(args: Sequence[str]) -> list[str]:
     """How to start the kiosk itself again, from source or frozen."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable, *args]
-    return [sys.executable, "-m", "kiosk", *args]
+    return self_command(list(args))
 
 
 def stop_request(heartbeat: Path) -> Path:

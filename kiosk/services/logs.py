@@ -12,7 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
-from kiosk.paths import user_log_dir
+from kiosk.services.paths import user_log_dir
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _recent: collections.deque[str] = collections.deque(maxlen=200)
