@@ -18,7 +18,7 @@ from kiosk import __version__
 from kiosk.content import LoadResult, load_folder
 from kiosk.content.model import Exhibit
 from kiosk.services.memory import limit_arenas
-from kiosk.services.paths import bundled_content, content_folder
+from kiosk.services.paths import assets_dir, bundled_content, content_folder
 from kiosk.services.settings import Settings, load_settings
 from kiosk.ui.view import load_fonts
 
@@ -45,6 +45,9 @@ def application() -> QGuiApplication:
     app = QGuiApplication.instance()
     if app is None:
         limit_arenas()
+        # The offscreen platform (snapshots, tests) finds fonts in QT_QPA_FONTDIR only, and
+        # on Windows warns that Qt ships none: let it see the kiosk's own.
+        os.environ.setdefault("QT_QPA_FONTDIR", str(assets_dir() / "fonts"))
         app = QGuiApplication(sys.argv[:1])
         app.setApplicationName("kiosk")
         app.setOrganizationName("kiosk")

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtQuick import QQuickItem
+from pytestqt.qtbot import QtBot
 
 from kiosk.content import load_folder
 from kiosk.content.model import Exhibit
@@ -210,7 +211,7 @@ def test_missing_photo_shows_a_placeholder_with_alt_text(
 
 
 def test_photos_keep_exif_orientation_and_decode_at_shown_size(
-        make_view: MakeView, make_folder: MakeFolder) -> None:
+        make_view: MakeView, make_folder: MakeFolder, qtbot: QtBot) -> None:
     root = make_folder("""\
         format: 1
         title: T
@@ -222,9 +223,8 @@ def test_photos_keep_exif_orientation_and_decode_at_shown_size(
     assert exhibit is not None
     view = make_view(exhibit)
     view.state.openEvent(0)
-    settle(800)
     photo = item(view, "eventPhoto")
-    assert photo.property("ready")
+    qtbot.waitUntil(lambda: bool(photo.property("ready")), timeout=10_000)  # 12 MP decode
     image = next(i for i in all_items(view) if i.objectName() == "photoImage" and is_shown(i))
     width, height = image.property("implicitWidth"), image.property("implicitHeight")
     assert height > width  # rotated by EXIF: shown upright, as a portrait
