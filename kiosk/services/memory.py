@@ -12,6 +12,7 @@ import ctypes.util
 import sys
 
 import psutil
+from PySide6.QtCore import QObject, QTimer
 
 M_ARENA_MAX = -8
 
@@ -55,3 +56,15 @@ def process_mb(pid: int, children: bool = False) -> float:
         except psutil.Error:  # it ended meanwhile
             continue
     return total / (1024 * 1024)
+
+
+class Trimmer:
+    """Hands freed memory back half a second after the last call to `soon()`, so that a
+    visitor moving quickly pays for it once, after they stop."""
+
+    def __init__(self, parent: QObject, quiet_ms: int = 500) -> None:
+        self._timer = QTimer(parent, singleShot=True, interval=quiet_ms)
+        self._timer.timeout.connect(trim)
+
+    def soon(self) -> None:
+        self._timer.start()

@@ -11,17 +11,24 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from kiosk import __version__
 from kiosk.services.logs import recent_lines
 from kiosk.services.memory import process_mb
-from kiosk.services.pin import PinGate
+from kiosk.services.pin import MAX_DIGITS, PinGate
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
+
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "StaffState"]
 
 log = logging.getLogger("kiosk.staff")
 
 
+@QmlElement
+@QmlSingleton
 class StaffState(QObject):
     changed = Signal()
+    pinChanged = Signal()  # a digit typed or deleted
 
     def __init__(self, gate: PinGate, reload: Callable[[], list[str]],
                  exit_kiosk: Callable[[], None], content_folder: Path,
@@ -38,9 +45,14 @@ class StaffState(QObject):
         self._pin_open = False
         self._panel_open = False
         self._message = ""
+        self._entered = ""
         self._problems: list[str] = []
         self._close_timer = QTimer(self, singleShot=True, interval=120_000)
         self._close_timer.timeout.connect(self.close)  # never left open for visitors
+
+    @staticmethod
+    def create(engine: QQmlEngine) -> QObject:
+        return part_for(engine, "staff")
 
     @Property(bool, notify=changed)
     def pinPadOpen(self) -> bool:
@@ -58,7 +70,7 @@ class StaffState(QObject):
     def message(self) -> str:
         return self._message
 
-    @Property(list, notify=changed)
+    @Property("QVariantList", notify=changed)  # type: ignore[arg-type]
     def problems(self) -> list[str]:
         return self._problems
 
@@ -83,6 +95,7 @@ class StaffState(QObject):
         """The hidden corner was held, or the key chord pressed."""
         if self._panel_open:
             return
+        self._forget_pin()
         self._pin_open = True
         errors = self.error_count()
         parts = []
@@ -99,6 +112,35 @@ class StaffState(QObject):
         self._close_timer.start()
         log.info("staff PIN pad opened")
         self.changed.emit()
+
+    @Property(str, notify=pinChanged)
+    def pinDots(self) -> str:
+        """One dot per digit typed (never the digits), a space when there is none."""
+        return " ".join("●" * len(self._entered)) or " "
+
+    @Slot(str)
+    def typeDigit(self, digit: str) -> None:
+        if digit.isdigit() and len(digit) == 1 and len(self._entered) < MAX_DIGITS:
+            self._entered += digit
+            self.pinChanged.emit()
+
+    @Slot()
+    def deleteDigit(self) -> None:
+        if self._entered:
+            self._entered = self._entered[:-1]
+            self.pinChanged.emit()
+
+    @Slot()
+    def submitPin(self) -> None:
+        """OK on the pad: check what was typed, and start again."""
+        pin, self._entered = self._entered, ""
+        self.pinChanged.emit()
+        self.enterPin(pin)
+
+    def _forget_pin(self) -> None:
+        if self._entered:
+            self._entered = ""
+            self.pinChanged.emit()
 
     @Slot(str)
     def enterPin(self, pin: str) -> None:
@@ -143,6 +185,7 @@ class StaffState(QObject):
 
     @Slot()
     def close(self) -> None:
+        self._forget_pin()
         self._pin_open = self._panel_open = False
         self._message = ""
         self.changed.emit()

@@ -35,7 +35,7 @@ def test_arbitrary_bytes(data: bytes) -> None:
 
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=150,
-          deadline=None)  # what it checks is the outcome; speed is the benchmarks' job
+          deadline=None)  # a folder on a busy disk: the time is not what this tests
 @given(text=yaml_like)
 def test_arbitrary_yaml_text_in_a_folder(tmp_path_factory: object, text: str) -> None:
     root = Path(tmp_path_factory.mktemp("fuzz"))  # type: ignore[attr-defined]
@@ -46,7 +46,7 @@ def test_arbitrary_yaml_text_in_a_folder(tmp_path_factory: object, text: str) ->
 
 
 @settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=150,
-          deadline=None)  # what it checks is the outcome; speed is the benchmarks' job
+          deadline=None)  # a folder on a busy disk: the time is not what this tests
 @given(document=documents, events=st.lists(documents, max_size=3))
 def test_structured_documents(tmp_path_factory: object, document: object,
                               events: list[object]) -> None:

@@ -1,10 +1,10 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // The attract screen: a slowly moving picture of a highlighted event, the title, and an
 // invitation to touch in every language. Nothing on it stays still for long (burn-in).
 Item {
     id: welcome
-    required property QtObject kiosk
     property bool showing: true
 
     Rectangle { anchors.fill: parent; color: Theme.c.bg }
@@ -32,7 +32,7 @@ Item {
                 id: driftAnimation
                 running: false
                 from: 0; to: 1
-                duration: welcome.kiosk.attractInterval * 1000 + 1200
+                duration: Attract.interval * 1000 + 1200
             }
             function show(source) {
                 picture.source = source
@@ -51,13 +51,13 @@ Item {
         if (!incoming || !outgoing)
             return
         incoming.z = 1; outgoing.z = 0
-        incoming.show(kiosk.attract.source)
+        incoming.show(Attract.source)  // qmllint disable missing-property
         outgoing.opacity = 0
         front = next
     }
     Connections {
-        target: welcome.kiosk
-        function onAttractChanged() { welcome.showAttract() }
+        target: Attract
+        function onPictureChanged() { welcome.showAttract() }
     }
     Component.onCompleted: showAttract()
 
@@ -65,9 +65,9 @@ Item {
         anchors.fill: parent
         z: 2
         gradient: Gradient {
-            GradientStop { position: 0.0; color: "#660E1A2B" }
-            GradientStop { position: 0.45; color: "#330E1A2B" }
-            GradientStop { position: 1.0; color: Theme.highContrast ? "#FF000000" : "#F00E1A2B" }
+            GradientStop { position: 0.0; color: Theme.c.shadeTop }
+            GradientStop { position: 0.45; color: Theme.c.shadeMiddle }
+            GradientStop { position: 1.0; color: Theme.c.shadeBottom }
         }
     }
 
@@ -83,7 +83,7 @@ Item {
             id: attractCaption
             objectName: "attractCaption"
             anchors { left: parent.left; right: parent.right; bottom: title.top; bottomMargin: Theme.px(24) }
-            text: welcome.kiosk.attractCaption
+            text: Attract.caption
             color: Theme.c.accent
             font.pixelSize: Theme.px(28)
             font.bold: true
@@ -93,7 +93,7 @@ Item {
             id: title
             objectName: "welcomeTitle"
             anchors { left: parent.left; right: parent.right; bottom: subtitle.top; bottomMargin: Theme.px(16) }
-            text: welcome.kiosk.exhibitTitle
+            text: Exhibition.title
             color: Theme.c.text
             font.bold: true
             wrapMode: Text.Wrap
@@ -113,7 +113,7 @@ Item {
             id: subtitle
             objectName: "welcomeSubtitle"
             anchors { left: parent.left; right: parent.right; bottom: invitation.top; bottomMargin: Theme.px(56) }
-            text: welcome.kiosk.exhibitSubtitle
+            text: Exhibition.subtitle
             visible: text !== ""
             color: Theme.c.muted
             font.pixelSize: Theme.px(40)
@@ -123,7 +123,7 @@ Item {
             id: invitation
             objectName: "invitation"
             anchors { left: parent.left; right: parent.right; bottom: parent.bottom; bottomMargin: Theme.px(96) + titleBlock.driftY }
-            text: welcome.kiosk.everyLanguage.touch
+            text: Language.everyLanguage.touch
             color: Theme.c.text
             font.pixelSize: Theme.px(40)
             font.bold: true
@@ -146,15 +146,14 @@ Item {
 
     TapHandler {
         objectName: "welcomeTap"
-        onTapped: welcome.kiosk.begin()
+        onTapped: Attract.begin()
     }
     Accessible.role: Accessible.Button
-    Accessible.name: welcome.kiosk.everyLanguage.touch
-    Accessible.onPressAction: welcome.kiosk.begin()
+    Accessible.name: Language.everyLanguage.touch
+    Accessible.onPressAction: Attract.begin()
 
     LanguageSwitch {  // a visitor may start in their own language
         z: 4
-        kiosk: welcome.kiosk
         buttonHeight: Theme.px(80)
         anchors { top: parent.top; right: parent.right; margins: Theme.px(32) }
     }
