@@ -22,7 +22,7 @@ from kiosk.content.model import Exhibit
 from kiosk.content.problems import listing
 from kiosk.services import exits
 from kiosk.services.memory import limit_arenas
-from kiosk.services.paths import bundled_content, content_folder
+from kiosk.services.paths import assets_dir, bundled_content, content_folder
 from kiosk.services.settings import Settings, load_settings, lockout_path
 from kiosk.ui.view import load_fonts
 
@@ -52,6 +52,9 @@ def application() -> QGuiApplication:
     app = QGuiApplication.instance()
     if app is None:
         limit_arenas()
+        # The offscreen platform (snapshots, tests) finds fonts in QT_QPA_FONTDIR only, and
+        # on Windows warns that Qt ships none: let it see the kiosk's own.
+        os.environ.setdefault("QT_QPA_FONTDIR", str(assets_dir() / "fonts"))
         app = QGuiApplication(sys.argv[:1])
         app.setApplicationName("kiosk")
         app.setOrganizationName("kiosk")
@@ -169,7 +172,7 @@ def run(options: RunOptions) -> int:
         ContentWatcher(folder, reload, parent=session)
         log.info("watching %s for changes", folder)
     if options.heartbeat:
-        _start_heartbeat(options.heartbeat, session)
+        _start_heartbeat(options.heartbeat, session, app)
     _exit_cleanly_on_sigterm(app, session)
     if options.exit_after_first_frame:
         # exit(), not quit(): quit() asks every window to close, and kiosk mode refuses
@@ -207,6 +210,10 @@ def _place_window(window: QQuickWindow, app: QGuiApplication, options: RunOption
         return
     window.setFlags(window.flags() | Qt.WindowType.FramelessWindowHint
                     | Qt.WindowType.WindowStaysOnTopHint)
+    if screen is not None:
+        # Without a window manager (a bare X server, as xinit starts) nothing honours the
+        # full-screen request: cover exactly the chosen screen ourselves, whatever its size.
+        window.setGeometry(screen.geometry())
     if not options.cursor:
         QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
     window.showFullScreen()
@@ -221,9 +228,30 @@ def _exit_cleanly_on_sigterm(app: QGuiApplication, parent: QObject) -> None:
     waker.start()
 
 
-def _start_heartbeat(path: Path, parent: QObject) -> None:
-    """Touch a file every second from the UI thread: if the UI freezes, it goes stale."""
+def _start_heartbeat(path: Path, parent: QObject, app: QGuiApplication) -> None:
+    """Touch a file every second from the UI thread: if the UI freezes, it goes stale.
+    The same tick ends the kiosk cleanly when its supervisor asks (on Windows a signal
+    cannot) or is gone, killed or ended: no kiosk outlives its supervisor."""
+    import psutil
+
+    from kiosk.services.supervisor import stop_request
+
+    parent_pid = os.getppid()
+    try:
+        supervisor: psutil.Process | None = psutil.Process(parent_pid)
+    except psutil.Error:
+        supervisor = None
+
+    def supervisor_gone() -> bool:
+        if os.getppid() != parent_pid:  # POSIX: given to another parent, the supervisor ended
+            return True
+        return supervisor is None or not supervisor.is_running()
+
     def beat() -> None:
+        if stop_request(path).exists() or supervisor_gone():
+            log.info("the supervisor asked the kiosk to stop, or is gone")
+            app.exit(0)
+            return
         try:
             path.touch()
         except OSError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import json
 import os
 import sys
@@ -98,6 +99,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def utf8_output() -> None:
+    """Print UTF-8 on every platform: on Windows a pipe or a file would otherwise get the
+    ANSI code page (cp1252), which cannot write the exhibit's Chinese."""
+    for stream in (sys.stdout, sys.stderr):  # None in the console-less kiosk.exe
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 def _bench_child_parser() -> argparse.ArgumentParser:
     """`kiosk _bench-child`: the process `kiosk bench` measures; internal, so not in --help."""
     child = argparse.ArgumentParser(prog="kiosk _bench-child")
@@ -108,6 +117,7 @@ def _bench_child_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    utf8_output()
     given = list(sys.argv[1:] if argv is None else argv)
     if given[:1] == ["_bench-child"]:
         from kiosk.tools.bench import bench_child

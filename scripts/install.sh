@@ -4,6 +4,8 @@
 #   scripts/install.sh          to run the kiosk
 #   scripts/install.sh --test   also the test tools (pytest, Xvfb, xdotool, ImageMagick)
 #   scripts/install.sh --build  also PyInstaller, to package the program
+# Python packages come from the lock files in requirements/ (exact versions, checked by hash;
+# scripts/lock.sh writes them): linux-run.txt to run, linux.txt with the test and build tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,6 +36,9 @@ fi
 
 python=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then "$python" -m venv .venv; fi
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e ".${extras:+[$extras]}"
-echo "installed: .venv ($(.venv/bin/python --version), extras: ${extras:-none})"
+lock=requirements/linux-run.txt
+if [ -n "$extras" ]; then lock=requirements/linux.txt; fi
+.venv/bin/python -m pip install -q --require-hashes --no-deps -r "$lock"
+# the kiosk itself, editable, with nothing more: every dependency came from the lock
+.venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
+echo "installed: .venv ($(.venv/bin/python --version), extras: ${extras:-none}, from $lock)"

@@ -68,7 +68,7 @@ def subset_face(ttc: Path, out: Path, codes: set[int]) -> None:
 
 
 def licence_text() -> str:
-    text = DEBIAN_COPYRIGHT.read_text()
+    text = DEBIAN_COPYRIGHT.read_text(encoding="utf-8")
     start = text.index("SIL OPEN FONT LICENSE Version 1.1")
     lines = []
     for line in text[start:].splitlines():
@@ -93,7 +93,7 @@ def main() -> None:
         out = args.out / f"NotoSansCJKsc-{weight}.subset.otf"
         subset_face(SOURCE / f"NotoSansCJK-{weight}.ttc", out, codes)
         print(f"{out.relative_to(ROOT)}: {len(codes)} characters, {out.stat().st_size // 1024} kB")
-    (args.out / "OFL.txt").write_text(licence_text())
+    (args.out / "OFL.txt").write_text(licence_text(), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from PIL import Image
+
+from kiosk.services.platform import WINDOWS
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QGuiApplication
@@ -19,6 +22,34 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
+# marker -> does this system run it; the markers are registered in pyproject.toml
+PLATFORM_MARKERS = {"posix": not WINDOWS, "windows": WINDOWS}
+_platform_skipped: list[str] = []
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Platform-only tests are skipped elsewhere, with the reason, and counted."""
+    for item in items:
+        for marker, runs_here in PLATFORM_MARKERS.items():
+            if item.get_closest_marker(marker) and not runs_here:
+                item.add_marker(pytest.mark.skip(reason=f"{marker} only ({sys.platform})"))
+                _platform_skipped.append(item.nodeid)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    terminalreporter.write_line(
+        f"platform {sys.platform}: {len(_platform_skipped)} platform-only tests skipped "
+        f"(markers: {', '.join(PLATFORM_MARKERS)})")
+
+
+@pytest.fixture(autouse=True)
+def kiosk_home(tmp_path_factory: pytest.TempPathFactory,
+               monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """No test reads or writes the real settings or log: KIOSK_HOME points into a temporary
+    folder (XDG_* would not do on Windows, where platformdirs ignores them)."""
+    home = tmp_path_factory.mktemp("kiosk-home")
+    monkeypatch.setenv("KIOSK_HOME", str(home))
+    yield home
 
 
 def write_image(path: Path, size: tuple[int, int] = (1920, 1080), fmt: str = "JPEG",

@@ -12,8 +12,10 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import psutil
 import pytest
 
+from kiosk.services.supervisor import stop_request
 from tests.conftest import DATA, ROOT
 
 pytestmark = pytest.mark.slow
@@ -22,47 +24,48 @@ pytestmark = pytest.mark.slow
 def kiosk_env(tmp_path: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update({"QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software",
-                "XDG_CONFIG_HOME": str(tmp_path / "config"),
-                "XDG_STATE_HOME": str(tmp_path / "state"),
-                "KIOSK_HEARTBEAT_TIMEOUT": "3"})
+                "KIOSK_HOME": str(tmp_path / "home"), "KIOSK_HEARTBEAT_TIMEOUT": "3"})
     return env
+
+
+def log_text(tmp_path: Path) -> str:
+    return (tmp_path / "home" / "log" / "kiosk.log").read_text(encoding="utf-8")
 
 
 def test_first_frame_and_exit(tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, "-m", "kiosk", "run", "--exit-after-first-frame"],
-                         env=kiosk_env(tmp_path), capture_output=True, text=True, timeout=120,
+                         env=kiosk_env(tmp_path), capture_output=True, text=True, encoding="utf-8", timeout=120,
                          check=False)
     assert run.returncode == 0, run.stderr
     assert "Traceback" not in run.stderr
-    log = (tmp_path / "state" / "kiosk" / "log" / "kiosk.log").read_text()
-    assert "starting on" in log
+    assert "starting on" in log_text(tmp_path)
 
 
 def test_broken_content_never_shows_a_traceback(tmp_path: Path) -> None:
     content = tmp_path / "content"
     content.mkdir()
-    (content / "exhibit.yaml").write_text("format: 1\ntitle: [\n")
+    (content / "exhibit.yaml").write_text("format: 1\ntitle: [\n", encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "kiosk", "run", "--exit-after-first-frame",
                           "--content", str(content)], env=kiosk_env(tmp_path),
-                         capture_output=True, text=True, timeout=120, check=False)
+                         capture_output=True, text=True, encoding="utf-8", timeout=120, check=False)
     assert run.returncode == 0  # the bundled exhibit is shown; staff see the problems
-    log = (tmp_path / "state" / "kiosk" / "log" / "kiosk.log").read_text()
-    assert "exhibit.yaml:2:8: error: the [ here is never closed" in log
+    assert "exhibit.yaml:2:8: error: the [ here is never closed" in log_text(tmp_path)
     assert "Traceback" not in run.stderr + run.stdout
-    assert "staff PIN pad opened" not in log  # not in front of visitors: staff ask for it
+    assert "staff PIN pad opened" not in log_text(tmp_path)  # not in front of visitors: staff ask for it
 
 
 def ip_sockets(command: list[str], tmp_path: Path) -> list[str]:
     """The IP sockets a command opens, as strace sees them (C++ code included)."""
     trace = tmp_path / "trace"
     run = subprocess.run(["strace", "-f", "-qq", "-e", "trace=socket", "-o", str(trace),
-                          *command], env=kiosk_env(tmp_path), capture_output=True, text=True,
+                          *command], env=kiosk_env(tmp_path), capture_output=True, text=True, encoding="utf-8",
                          timeout=180, check=False)
     assert run.returncode == 0, run.stderr
-    return [line for line in trace.read_text().splitlines()
+    return [line for line in trace.read_text(encoding="utf-8").splitlines()
             if re.search(r"\bAF_INET6?\b", line)]
 
 
+@pytest.mark.posix
 @pytest.mark.skipif(shutil.which("strace") is None, reason="needs strace (scripts/install.sh --test)")
 def test_opens_no_network_connection(tmp_path: Path) -> None:
     control = ip_sockets([sys.executable, "-c", "import socket; socket.socket()"], tmp_path)
@@ -78,7 +81,7 @@ class Supervised:
     def __init__(self, tmp_path: Path) -> None:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "kiosk", "run", "--windowed"], env=kiosk_env(tmp_path),
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT)
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8", cwd=ROOT)
 
     def stop(self) -> int:
         if self.process.poll() is None:
@@ -106,22 +109,37 @@ def supervised(tmp_path: Path) -> Iterator[Supervised]:
     running.stop()
 
 
+def heartbeat_file(pid: int) -> Path:
+    """The heartbeat file the supervisor gave this kiosk (--heartbeat FILE)."""
+    cmdline = psutil.Process(pid).cmdline()
+    return Path(cmdline[cmdline.index("--heartbeat") + 1])
+
+
 def wait_heartbeat(pid: int, timeout: float = 60) -> None:
     """Until the child has drawn its window (its heartbeat file appears)."""
+    beat = heartbeat_file(pid)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-        beat = Path(cmdline[cmdline.index(b"--heartbeat") + 1].decode())
         if beat.exists():
             return
         time.sleep(0.2)
     raise AssertionError("the kiosk never sent a heartbeat")
 
 
+def wait_gone(pid: int, timeout: float) -> bool:
+    try:
+        psutil.Process(pid).wait(timeout)
+    except psutil.NoSuchProcess:
+        pass
+    except psutil.TimeoutExpired:
+        return False
+    return True
+
+
 def test_supervisor_restarts_a_killed_kiosk(supervised: Supervised) -> None:
     first, _ = supervised.next_child(60)
     wait_heartbeat(first)
-    os.kill(first, signal.SIGKILL)
+    psutil.Process(first).kill()  # SIGKILL; TerminateProcess on Windows
     killed = time.monotonic()
     second, started = supervised.next_child(10)
     assert second != first
@@ -131,23 +149,52 @@ def test_supervisor_restarts_a_killed_kiosk(supervised: Supervised) -> None:
 def test_supervisor_restarts_a_frozen_kiosk(supervised: Supervised) -> None:
     first, _ = supervised.next_child(60)
     wait_heartbeat(first)
-    os.kill(first, signal.SIGSTOP)
+    psutil.Process(first).suspend()  # SIGSTOP; NtSuspendProcess on Windows
     frozen = time.monotonic()
     second, started = supervised.next_child(20)
     assert second != first
     assert started - frozen < 3 + 3.0  # heartbeat timeout (3 s here), then within 3 s
+    assert wait_gone(first, 10)
 
 
 def test_supervisor_ends_with_the_kiosk_on_staff_exit(tmp_path: Path) -> None:
     running = Supervised(tmp_path)
     child, _ = running.next_child(60)
     wait_heartbeat(child)
-    os.kill(child, signal.SIGTERM)  # a clean stop of the kiosk, as after a staff exit
+    # the kiosk ends by itself with exit code 0, as after a staff exit (the stop file is
+    # one way to make it do so from outside, on every platform)
+    stop_request(heartbeat_file(child)).touch()
     assert running.process.wait(15) == 0
+    assert wait_gone(child, 5)
+    running.stop()
+    assert "kiosk stopped (exit code 0)" in log_text(tmp_path)
+
+
+@pytest.mark.posix  # a signal to end a process cleanly exists only there
+def test_stopping_the_supervisor_ends_its_kiosk_cleanly(tmp_path: Path) -> None:
+    running = Supervised(tmp_path)
+    child, _ = running.next_child(60)
+    wait_heartbeat(child)
+    os.kill(running.process.pid, signal.SIGTERM)  # a system shutdown, systemctl stop
+    assert running.process.wait(15) == 0
+    assert wait_gone(child, 5)
+    running.stop()
+    assert "kiosk stopped (exit code 0)" in log_text(tmp_path)
+
+
+def test_no_kiosk_outlives_a_killed_supervisor(tmp_path: Path) -> None:
+    """Task Manager's End task, Task Scheduler's End, kill -9: the supervisor gets no say,
+    and its kiosk must not stay on screen without one."""
+    running = Supervised(tmp_path)
+    child, _ = running.next_child(60)
+    wait_heartbeat(child)
+    psutil.Process(running.process.pid).kill()
+    running.process.wait(15)
+    assert wait_gone(child, 10), "the kiosk kept running after its supervisor was killed"
     running.stop()
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and POSIX modes")
+@pytest.mark.posix  # FIFOs and POSIX modes
 def test_hostile_content_and_a_broken_log_folder_still_give_a_kiosk(tmp_path: Path) -> None:
     """A link loop and a FIFO in the folder, a log folder that cannot be made, a garbage
     kiosk.toml: the kiosk shows the bundled exhibit, logs somewhere, and tells staff."""
@@ -156,15 +203,16 @@ def test_hostile_content_and_a_broken_log_folder_still_give_a_kiosk(tmp_path: Pa
     os.mkfifo(content / "exhibit.yaml")
     (content / "loop").symlink_to(content / "loop")
     env = kiosk_env(tmp_path)
-    (tmp_path / "state").write_text("a file where the log folder should be", encoding="utf-8")
+    (tmp_path / "home").mkdir()
+    (tmp_path / "home" / "log").write_text("a file where the log folder should be",
+                                           encoding="utf-8")
     env["TMPDIR"] = str(tmp_path / "tmp")
     (tmp_path / "tmp").mkdir()
-    (tmp_path / "config" / "kiosk").mkdir(parents=True)
-    (tmp_path / "config" / "kiosk" / "kiosk.toml").write_text(
-        "idle_timeout = 1e12\nscreen = [\n", encoding="utf-8")
+    (tmp_path / "home" / "kiosk.toml").write_text("idle_timeout = 1e12\nscreen = [\n",
+                                                  encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "kiosk", "run", "--exit-after-first-frame",
                           "--content", str(content)], env=env, capture_output=True, text=True,
-                         timeout=120, check=False)
+                         encoding="utf-8", timeout=120, check=False)
     assert run.returncode == 0, run.stderr
     assert "Traceback" not in run.stderr + run.stdout
     user = next((tmp_path / "tmp").glob("kiosk-log-*"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import tomllib
@@ -11,15 +10,14 @@ from tests.conftest import ROOT
 
 
 def test_ruff() -> None:
-    ruff = shutil.which("ruff", path=str(ROOT / ".venv" / "bin")) or "ruff"
-    run = subprocess.run([ruff, "check", "."], cwd=ROOT, capture_output=True, text=True,
+    run = subprocess.run([sys.executable, "-m", "ruff", "check", "."], cwd=ROOT, capture_output=True, text=True, encoding="utf-8",
                          check=False)
     assert run.returncode == 0, run.stdout
 
 
 def test_mypy() -> None:
     run = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True,
-                         text=True, check=False)
+                         text=True, encoding="utf-8", check=False)
     assert run.returncode == 0, run.stdout
 
 

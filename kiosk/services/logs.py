@@ -14,9 +14,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
-import platformdirs
-
 from kiosk.services import exits
+from kiosk.services.paths import user_log_dir
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _recent: collections.deque[str] = collections.deque(maxlen=200)
@@ -33,7 +32,7 @@ def recent_lines(count: int = 20) -> list[str]:
 
 
 def log_dir() -> Path:
-    return Path(platformdirs.user_log_dir("kiosk", appauthor=False))
+    return user_log_dir()
 
 
 def setup_logging(level: str = "info", folder: Path | None = None) -> Path | None:

@@ -1,7 +1,8 @@
-"""Give freed memory back to the system, so that days of navigation do not creep upward.
+"""How much memory a process uses, on every platform; and giving freed memory back to the
+system, so that days of navigation do not creep upward.
 
 glibc keeps freed heap pages (and one arena per thread that ever allocated) for reuse;
-image decoding threads make that add up. Elsewhere these calls do nothing.
+image decoding threads make that add up. Elsewhere `limit_arenas` and `trim` do nothing.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import ctypes
 import ctypes.util
 import sys
 
+import psutil
 from PySide6.QtCore import QObject, QTimer
 
 M_ARENA_MAX = -8
@@ -31,6 +33,29 @@ def limit_arenas(count: int = 2) -> None:
 def trim() -> None:
     if _libc is not None and hasattr(_libc, "malloc_trim"):
         _libc.malloc_trim(0)
+
+
+def process_mb(pid: int, children: bool = False) -> float:
+    """Memory a process uses, in MB (with `children`, its child processes' too).
+
+    Linux: PSS, the pages it holds with shared ones divided among their sharers, so that
+    the figure neither double counts Qt's libraries nor forgets them. Windows and macOS have
+    no PSS: USS there, the pages only it holds. RSS if the system says neither."""
+    try:
+        process = psutil.Process(pid)
+        processes = [process, *(process.children(recursive=True) if children else [])]
+    except psutil.Error:
+        return 0.0
+    total = 0
+    for one in processes:
+        try:
+            info = one.memory_full_info()
+            total += getattr(info, "pss", None) or getattr(info, "uss", None) or info.rss
+        except (psutil.AccessDenied, OSError):  # Wine: no working-set query
+            total += one.memory_info().rss
+        except psutil.Error:  # it ended meanwhile
+            continue
+    return total / (1024 * 1024)
 
 
 class Trimmer:

@@ -6,7 +6,11 @@ import os
 import sys
 from pathlib import Path
 
+import platformdirs
+
 from kiosk.services.platform import is_frozen, program_dir
+
+HOME_VARIABLE = "KIOSK_HOME"
 
 
 def bundle_root() -> Path:
@@ -41,3 +45,21 @@ def content_folder(cli_value: str | None = None) -> Path:
         if (beside / "exhibit.yaml").is_file():
             return beside
     return bundled_content()
+
+
+def user_config_dir() -> Path:
+    """Where kiosk.toml is when none is beside the program: $KIOSK_HOME if set, else the
+    user's configuration folder. $KIOSK_HOME works the same on every platform (platformdirs
+    ignores XDG_* on Windows): tests and a second kiosk on one computer use it."""
+    home = os.environ.get(HOME_VARIABLE)
+    if home:
+        return Path(home).expanduser()
+    return Path(platformdirs.user_config_dir("kiosk", appauthor=False))
+
+
+def user_log_dir() -> Path:
+    """Where the log and crash.log go: $KIOSK_HOME/log if set, else the user's log folder."""
+    home = os.environ.get(HOME_VARIABLE)
+    if home:
+        return Path(home).expanduser() / "log"
+    return Path(platformdirs.user_log_dir("kiosk", appauthor=False))

@@ -8,10 +8,9 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import get_args, get_type_hints
 
-import platformdirs
-
 from kiosk.content.fields import EXHIBIT
 from kiosk.content.limits import seconds_problem
+from kiosk.services.paths import user_config_dir
 from kiosk.services.pin import parse_pin_hash
 from kiosk.services.platform import is_frozen, program_dir
 
@@ -41,7 +40,7 @@ def settings_path() -> Path:
         beside = program_dir() / FILE_NAME
         if beside.is_file():
             return beside
-    return Path(platformdirs.user_config_dir("kiosk", appauthor=False)) / FILE_NAME
+    return user_config_dir() / FILE_NAME
 
 
 def accepted_types(name: str) -> tuple[type, ...]:

@@ -6,6 +6,7 @@ Plain Python and subprocesses, no Qt: the supervisor must survive whatever the k
 from __future__ import annotations
 
 import collections
+import contextlib
 import logging
 import os
 import shutil
@@ -16,6 +17,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
+
+import psutil
 
 from kiosk.services import exits
 from kiosk.services.platform import self_command
@@ -33,6 +36,12 @@ STALE_FOLDER = 24 * 3600.0  # a folder no supervisor has touched for a day is le
 def child_command(args: Sequence[str]) -> list[str]:
     """How to start the kiosk itself again, from source or frozen."""
     return self_command(list(args))
+
+
+def stop_request(heartbeat: Path) -> Path:
+    """The file that asks the kiosk to end cleanly: on Windows `terminate()` kills at once,
+    with no handler run and the children left, so the supervisor asks through a file."""
+    return heartbeat.with_name("stop")
 
 
 def backoff(recent_crashes: int) -> float:
@@ -72,8 +81,9 @@ class Supervisor:
         self.heartbeat = self.folder / "heartbeat"
 
     def run(self) -> int:
-        signal.signal(signal.SIGTERM, self._stop)
-        signal.signal(signal.SIGINT, self._stop)
+        for name in ("SIGTERM", "SIGINT", "SIGBREAK"):  # SIGBREAK: Ctrl+Break on Windows
+            if hasattr(signal, name):
+                signal.signal(getattr(signal, name), self._stop)
         while True:
             code = self._run_child_once()
             if self._stopping:
@@ -108,6 +118,7 @@ class Supervisor:
 
     def _run_child_once(self) -> int | str:
         self.heartbeat.unlink(missing_ok=True)
+        stop_request(self.heartbeat).unlink(missing_ok=True)
         command = [*child_command(self.args), "--no-supervisor", "--heartbeat",
                    str(self.heartbeat)]
         self.child = subprocess.Popen(command)
@@ -123,8 +134,7 @@ class Supervisor:
                 return 0
             if self._frozen(started):
                 log.error("kiosk pid %d stopped answering; killing it", self.child.pid)
-                self.child.kill()
-                self.child.wait()
+                self._kill_child()
                 return "frozen"
             time.sleep(self.poll)
 
@@ -141,13 +151,27 @@ class Supervisor:
         return age > self.heartbeat_timeout
 
     def _end_child(self) -> None:
+        """Ask the kiosk to end as a staff exit does; kill it if it has not within 5 s."""
         if self.child and self.child.poll() is None:
-            self.child.terminate()
+            stop_request(self.heartbeat).touch()
             try:
                 self.child.wait(5)
             except subprocess.TimeoutExpired:
-                self.child.kill()
-                self.child.wait()
+                log.error("kiosk pid %d did not stop; killing it", self.child.pid)
+                self._kill_child()
+
+    def _kill_child(self) -> None:
+        """Kill the kiosk and whatever it started (on Windows a kill leaves children)."""
+        assert self.child is not None
+        try:
+            family = psutil.Process(self.child.pid).children(recursive=True)
+        except psutil.Error:
+            family = []
+        self.child.kill()
+        for process in family:
+            with contextlib.suppress(psutil.Error):
+                process.kill()
+        self.child.wait()
 
     def _stop(self, signum: int, frame: FrameType | None) -> None:
         self._stopping = True

@@ -2,8 +2,10 @@
 measure what a visitor feels (first frame, next event, photo viewer) and what the laptop
 pays (memory, and its growth over 1,000 further navigations).
 
-The parent measures from outside (process start, PSS from /proc); the child, started with
-the hidden `_bench-child` command, drives its own window and reports JSON lines.
+The parent measures from outside (process start, memory via psutil: PSS on Linux, USS on
+Windows); the child, started with the hidden `_bench-child` command, drives its own window
+with mouse events sent to it (not QtTest, which the packaged program leaves out) and reports
+JSON lines.
 """
 
 from __future__ import annotations
@@ -20,26 +22,15 @@ import time
 from pathlib import Path
 from typing import Any
 
+from kiosk.services.memory import process_mb
 from kiosk.services.supervisor import child_command
 
 NAVIGATIONS = 1000
 
 
 def pss_mb(pid: int) -> float:
-    """Proportional set size of a process and its children, in MB (Linux)."""
-    total = 0
-    pids = [pid]
-    children = Path(f"/proc/{pid}/task/{pid}/children")
-    if children.exists():
-        pids += [int(p) for p in children.read_text().split()]
-    for one in pids:
-        try:
-            for line in Path(f"/proc/{one}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    total += int(line.split()[1])
-        except OSError:
-            continue
-    return total / 1024
+    """Memory of the kiosk process and its children, in MB (PSS on Linux, USS on Windows)."""
+    return process_mb(pid, children=True)
 
 
 def bench(folder: Path, as_json: bool, size: tuple[int, int] = (1920, 1080),
@@ -52,7 +43,7 @@ def bench(folder: Path, as_json: bool, size: tuple[int, int] = (1920, 1080),
                                *([] if record_statistics else ["--no-statistics"])])]
     started = time.time()
     child = subprocess.Popen(command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                             text=True)
+                             text=True, encoding="utf-8")
     assert child.stdin is not None and child.stdout is not None
     results: dict[str, Any] = {}
     for line in child.stdout:
@@ -127,8 +118,8 @@ def bench_child(folder: Path, size: tuple[int, int], record_statistics: bool = T
     if result.exhibit is None:
         emit("error", text="\n".join(str(p) for p in result.problems))
         return 1
-    from PySide6.QtCore import QCoreApplication, QPointF, Qt
-    from PySide6.QtTest import QTest
+    from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
 
     from kiosk.app import application
     from kiosk.ui.navigation import Navigation
@@ -149,9 +140,14 @@ def bench_child(folder: Path, size: tuple[int, int], record_statistics: bool = T
 
     def click(name: str) -> None:
         target = find_item(window, name)
-        point = target.mapToScene(QPointF(target.width() / 2, target.height() / 2)).toPoint()
-        QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         point)
+        point = target.mapToScene(QPointF(target.width() / 2, target.height() / 2))
+        left = Qt.MouseButton.LeftButton
+        for kind, buttons in ((QEvent.Type.MouseButtonPress, left),
+                              (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton)):
+            event = QMouseEvent(kind, point, window.mapToGlobal(point), left, buttons,
+                                Qt.KeyboardModifier.NoModifier)
+            event.setTimestamp(round(time.monotonic() * 1000))  # a tap, not a long press
+            QCoreApplication.sendEvent(window, event)
 
     def shown(photo_name: str, url: str) -> bool:
         return str(find_item(window, photo_name).property("shownSource")) == url

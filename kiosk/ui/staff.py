@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 import os
-import resource
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -18,27 +17,15 @@ from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from kiosk import __version__
 from kiosk.services.logs import recent_lines
+from kiosk.services.memory import process_mb
 from kiosk.services.pin import MAX_DIGITS, PinGate
 from kiosk.ui.problems import ContentReport, breakable, command
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
 from kiosk.ui.staff_stats import StaffStatistics
 
-__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "STAFF_CHORD", "StaffState",
-           "memory_mb"]
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "STAFF_CHORD", "StaffState"]
 
 log = logging.getLogger("kiosk.staff")
-
-
-def memory_mb() -> float:
-    """Resident memory of this process, in MB."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return usage / (1024 * 1024) if sys.platform == "darwin" else usage / 1024
 
 
 STAFF_CHORD = "Ctrl+Alt+Shift+K"  # opens the PIN pad from a keyboard (view.InputGuard)
@@ -163,7 +150,7 @@ class StaffState(QObject):
             f"log: {self._log_file or '(none)'}",
             f"uptime: {uptime // 86400} d {uptime % 86400 // 3600} h "
             f"{uptime % 3600 // 60} min",
-            f"memory: {memory_mb():.0f} MB",
+            f"memory: {process_mb(os.getpid()):.0f} MB",
         ]
         return breakable("\n".join(lines))
 

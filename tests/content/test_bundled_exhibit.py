@@ -75,7 +75,7 @@ def exhibit() -> Exhibit:
 
 def test_validates_strictly_with_no_warning() -> None:
     run = subprocess.run([sys.executable, "-m", "kiosk", "validate", "--strict", str(DATA)],
-                         capture_output=True, text=True, check=False)
+                         capture_output=True, text=True, encoding="utf-8", check=False)
     assert run.returncode == 0, run.stdout
     assert run.stdout.strip() == f"{DATA}: 0 errors, 0 warnings"
 
@@ -265,16 +265,16 @@ def test_approximate_dates_stay_approximate(exhibit: Exhibit) -> None:
 
 
 def test_schema_files_match_the_schema_command() -> None:
-    assert json.loads((DATA / "exhibit.schema.json").read_text()) == json_schema()
-    assert json.loads((DATA / "event.schema.json").read_text()) == json_schema()["$defs"]["event"]
+    assert json.loads((DATA / "exhibit.schema.json").read_text(encoding="utf-8")) == json_schema()
+    assert json.loads((DATA / "event.schema.json").read_text(encoding="utf-8")) == json_schema()["$defs"]["event"]
 
 
 def test_bundled_yaml_satisfies_the_json_schema() -> None:
     schema = json_schema()
-    jsonschema.validate(yaml.safe_load((DATA / "exhibit.yaml").read_text()), schema)
+    jsonschema.validate(yaml.safe_load((DATA / "exhibit.yaml").read_text(encoding="utf-8")), schema)
     event_schema = {**schema["$defs"]["event"], "$defs": schema["$defs"]}
     for path in sorted((DATA / "events").glob("*.yaml")):
-        jsonschema.validate(yaml.safe_load(path.read_text()), event_schema)
+        jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), event_schema)
 
 
 def test_schema_rejects_a_typo() -> None:

@@ -376,6 +376,7 @@ def test_image_path_leaving_folder(make_folder: MakeFolder, tmp_path: Path) -> N
                           "'../outside.jpg' leaves the content folder")
 
 
+@pytest.mark.posix  # making a symbolic link needs administrator rights on Windows
 def test_image_link_leaving_folder(make_folder: MakeFolder, tmp_path: Path) -> None:
     write_image(tmp_path / "outside.jpg")
     root = make_folder(PHOTO.format(path="media/link.jpg"))

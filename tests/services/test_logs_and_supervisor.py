@@ -39,7 +39,7 @@ def test_unhandled_exception_goes_to_the_log(tmp_path: Path,
             sys.excepthook(*sys.exc_info())  # what Python does with an uncaught exception
         for handler in root.handlers:
             handler.flush()
-        text = log_file.read_text()
+        text = log_file.read_text(encoding="utf-8")
         assert "CRITICAL kiosk: unhandled exception" in text
         assert "ValueError: a bug" in text and "Traceback" in text
         assert "Traceback" not in capsys.readouterr().err  # nothing on screen

@@ -27,7 +27,7 @@ def test_missing_file_gives_defaults(tmp_path: Path) -> None:
 def test_good_settings(tmp_path: Path) -> None:
     path = tmp_path / "kiosk.toml"
     path.write_text('screen = 1\nidle_timeout = 120\ndefault_language = "zh"\n'
-                    'log_level = "debug"\nreduced_motion = true\n')
+                    'log_level = "debug"\nreduced_motion = true\n', encoding="utf-8")
     settings = load_settings(path)
     assert (settings.screen, settings.idle_timeout, settings.default_language,
             settings.log_level, settings.reduced_motion) == (1, 120, "zh", "debug", True)
@@ -36,7 +36,7 @@ def test_good_settings(tmp_path: Path) -> None:
 
 def test_bad_settings_give_messages_and_safe_defaults(tmp_path: Path) -> None:
     path = tmp_path / "kiosk.toml"
-    path.write_text('screen = "two"\nidle_timeout = 3\nlog_level = "loud"\npin = "1234"\n')
+    path.write_text('screen = "two"\nidle_timeout = 3\nlog_level = "loud"\npin = "1234"\n', encoding="utf-8")
     settings = load_settings(path)
     assert settings.screen is None and settings.idle_timeout is None
     assert settings.log_level == "info"
@@ -54,9 +54,9 @@ def test_malformed_toml_never_crashes(tmp_path: Path) -> None:
 
 def test_pin_is_stored_hashed(tmp_path: Path) -> None:
     path = tmp_path / "kiosk.toml"
-    path.write_text("screen = 0\n")
+    path.write_text("screen = 0\n", encoding="utf-8")
     write_pin_hash(path, hash_pin("2468", iterations=1000))
-    text = path.read_text()
+    text = path.read_text(encoding="utf-8")
     assert "2468" not in text and "screen = 0" in text
     stored = load_settings(path).pin_hash
     assert verify_pin("2468", stored) and not verify_pin("2469", stored)

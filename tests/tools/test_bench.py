@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,10 +21,9 @@ def test_bench_json_has_every_figure(make_folder: MakeFolder, tmp_path: Path) ->
     root = make_folder(f"format: 1\ntitle: Small\nevents:\n{events}\n")
     for i in range(3):
         write_image(root / "media" / f"{i}.jpg", colour=(40 * i, 90, 140))
-    env = {"QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software",
-           "XDG_STATE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software")
     run = subprocess.run([sys.executable, "-m", "kiosk", "bench", str(root), "--json",
-                          "--size", "960x540"], env=env, capture_output=True, text=True,
+                          "--size", "960x540"], env=env, capture_output=True, text=True, encoding="utf-8",
                          timeout=300, check=False)
     assert run.returncode == 0, run.stderr
     figures = json.loads(run.stdout)
@@ -39,10 +39,9 @@ def test_bench_table_is_readable(make_folder: MakeFolder, tmp_path: Path) -> Non
                        "media: [{image: media/a.jpg, alt: A}]}\n  - {id: b, date: 1991, "
                        "title: B, media: [{image: media/a.jpg, alt: A}]}\n",
                        images=("media/a.jpg",))
-    env = {"QT_QPA_PLATFORM": "offscreen", "QT_QUICK_BACKEND": "software",
-           "XDG_STATE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software")
     run = subprocess.run([sys.executable, "-m", "kiosk", "bench", str(root), "--size",
-                          "960x540"], env=env, capture_output=True, text=True, timeout=300,
+                          "960x540"], env=env, capture_output=True, text=True, encoding="utf-8", timeout=300,
                          check=False)
     assert run.returncode == 0, run.stderr
     for label in ("cold start to first frame", "next event, 95th percentile",

@@ -17,7 +17,7 @@ def test_snapshot_writes_every_screen_in_every_language(tmp_path: Path) -> None:
     assert exhibit is not None
     run = subprocess.run([sys.executable, "-m", "kiosk", "snapshot", str(DATA), "--out",
                           str(tmp_path), "--size", "960x540"],
-                         capture_output=True, text=True, timeout=300, check=False)
+                         capture_output=True, text=True, encoding="utf-8", timeout=300, check=False)
     assert run.returncode == 0, run.stderr
     expected = set()
     for lang in exhibit.languages:
@@ -35,7 +35,7 @@ def test_snapshot_writes_every_screen_in_every_language(tmp_path: Path) -> None:
 def test_snapshot_of_broken_content_says_why(make_folder: MakeFolder, tmp_path: Path) -> None:
     root = make_folder(MINIMAL + "    tittle: x\n")
     run = subprocess.run([sys.executable, "-m", "kiosk", "snapshot", str(root), "--out",
-                          str(tmp_path / "out")], capture_output=True, text=True, timeout=120,
+                          str(tmp_path / "out")], capture_output=True, text=True, encoding="utf-8", timeout=120,
                          check=False)
     assert run.returncode == 1
     assert "unknown key 'tittle'" in run.stdout

@@ -60,7 +60,7 @@ def test_qmllint_finds_nothing(tmp_path: Path) -> None:
     module = typed_module(tmp_path)
     run = subprocess.run([tool("pyside6-qmllint"), "--max-warnings", "0", "-I", str(tmp_path),
                           *(str(module / p.name) for p in QML_FILES)],
-                         capture_output=True, text=True, check=False)
+                         capture_output=True, text=True, encoding="utf-8", check=False)
     assert run.returncode == 0, run.stdout + run.stderr
 
 
@@ -71,7 +71,7 @@ def test_qmllint_would_catch_a_misspelt_view_model_property(tmp_path: Path) -> N
     main.write_text(main.read_text(encoding="utf-8").replace(
         "Navigation.Welcome", "Navigation.Welcom"), encoding="utf-8")
     run = subprocess.run([tool("pyside6-qmllint"), "--max-warnings", "0", "-I", str(tmp_path),
-                          str(main)], capture_output=True, text=True, check=False)
+                          str(main)], capture_output=True, text=True, encoding="utf-8", check=False)
     assert run.returncode != 0
     assert "Welcom" in run.stdout + run.stderr
 

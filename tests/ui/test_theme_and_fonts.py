@@ -78,7 +78,7 @@ def test_darkening_keeps_the_hue() -> None:
 def test_fonts_ship_with_their_licence() -> None:
     assert {p.name for p in FONTS} == {"NotoSansCJKsc-Regular.subset.otf",
                                        "NotoSansCJKsc-Bold.subset.otf"}
-    assert "SIL OPEN FONT LICENSE" in (assets_dir() / "fonts" / "OFL.txt").read_text()
+    assert "SIL OPEN FONT LICENSE" in (assets_dir() / "fonts" / "OFL.txt").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("font_path", FONTS, ids=lambda p: Path(p).stem)

@@ -185,9 +185,10 @@ def test_idle_countdown_returns_to_welcome(make_view: MakeView, bundled: Exhibit
 
 def test_a_touch_cancels_the_countdown(make_view: MakeView, bundled: Exhibit,
                                        touchscreen: QPointingDevice, qtbot: QtBot) -> None:
-    view = make_view(bundled, idle_timeout_ms=200, countdown_seconds=20, tick_ms=100)
+    # the idle time outlasts a tap even on a slow machine (under Wine a tap takes ~0.3 s)
+    view = make_view(bundled, idle_timeout_ms=1500, countdown_seconds=20, tick_ms=100)
     view.session.navigation.openEvent(5)
-    qtbot.waitUntil(lambda: view.session.idle.active, timeout=2000)
+    qtbot.waitUntil(lambda: view.session.idle.active, timeout=6000)
     tap(view.window, touchscreen, QPoint(100, 900))
     assert not view.session.idle.active
     assert view.session.navigation.screen == Navigation.Screen.Event
