@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import posixpath
 import re
 import unicodedata
 from collections.abc import Callable
@@ -390,7 +391,8 @@ class Checker:
         if problem:
             self.error(node.pos, f"{label}: image path {problem}")
             return None
-        if PurePosixPath(os.path.normpath(source)).parts[:1] == ("..",):
+        # posixpath: os.path.normpath turns '/' into '\\' on Windows, hiding the '..'
+        if PurePosixPath(posixpath.normpath(source)).parts[:1] == ("..",):
             self.error(node.pos, f"{label}: image path '{source}' leaves the content folder")
             return None
         root = self.folder.root

@@ -39,8 +39,9 @@ class ContentWatcher(QObject):
 
     A half-saved file can be valid YAML (two of three events): the folder is compared with
     itself `quiet_ms` apart, and handed over only when nothing moved in between. Editors
-    bring a new version by deleting the folder and copying it back: while it is gone, a
-    slow check looks for it every `rearm_ms` and watches it again when it is back."""
+    bring a new version by deleting the folder and copying it back: while it is gone (or
+    empty), nothing in it is watched, and a slow check looks for it every `rearm_ms` and
+    watches it again when it is back."""
 
     # An editor's save (even a write-to-temp-then-rename one) is a burst of a few ms. Two
     # quiet periods of 300 ms (events stop, then the fingerprint holds) cover it and leave
@@ -66,12 +67,14 @@ class ContentWatcher(QObject):
 
     def _check_settled(self) -> None:
         now = fingerprint(self._folder)
+        if not now:  # gone or emptied (being replaced): wait for it to come back
+            self._seen = now
+            self._release()
+            return
         if now != self._seen:  # still moving: look again after another quiet period
             self._seen = now
             self._rewatch()
             self._settle.start()
-            return
-        if not self._folder.is_dir():  # gone (being replaced): wait for it to come back
             return
         self._rewatch()
         log.info("content folder changed: %s", self._folder)
@@ -79,12 +82,20 @@ class ContentWatcher(QObject):
 
     def _check_back(self) -> None:
         """The folder was removed (the watch lost it): when it is back, watch it again."""
-        if str(self._folder) in self._watcher.directories() or not self._folder.is_dir():
+        if str(self._folder) in self._watcher.directories() or not fingerprint(self._folder):
             return
         log.info("content folder is back: %s", self._folder)
         self._seen = fingerprint(self._folder)
         self._rewatch()
         self._settle.start()
+
+    def _release(self) -> None:
+        """Let go of every watched path. On Windows a watch holds the folder open, and a
+        deleted folder that is still open stays behind, empty, until it is let go: nothing
+        could be copied back in its place."""
+        watched = self._watcher.files() + self._watcher.directories()
+        if watched:
+            self._watcher.removePaths(watched)
 
     def _rewatch(self) -> None:
         """Editors save by replacing files, which drops them from the watch list: re-add."""

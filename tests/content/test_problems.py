@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -548,7 +547,7 @@ def test_problems_without_a_line_print_alone(make_folder: MakeFolder) -> None:
     assert with_source(problem, root) == "media/unused.jpg: warning: file is not used by any event"
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
+@pytest.mark.posix  # FIFOs are POSIX
 def test_source_line_is_never_read_from_a_special_file(tmp_path: Path) -> None:
     """A FIFO where exhibit.yaml should be would block a plain read for ever."""
     os.mkfifo(tmp_path / "exhibit.yaml")

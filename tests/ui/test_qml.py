@@ -19,16 +19,16 @@ from tests.conftest import ROOT
 
 MODULE = qml_dir() / "Kiosk"
 QML_FILES = sorted(MODULE.glob("*.qml"))
-BIN = Path(sys.executable).parent
 VIEW_MODELS = sorted(p for p in (ROOT / "kiosk" / "ui").glob("*.py")
                      if "@QmlElement" in p.read_text(encoding="utf-8"))
 
 
-def tool(name: str) -> str:
-    found = shutil.which(name, path=str(BIN)) or shutil.which(name)
-    if found is None:
-        pytest.fail(f"{name} is missing: it ships with PySide6 (scripts/install.sh --test)")
-    return found
+def tool(name: str) -> list[str]:
+    """PySide6's `pyside6-<name>` command, run through its Python entry point: the same on
+    every system, and present also where the wheel was unpacked without its scripts (the
+    Windows set-up under Wine)."""
+    return [sys.executable, "-c", "from PySide6.scripts import pyside_tool; "
+            f"pyside_tool.{name.removeprefix('pyside6-')}()"]
 
 
 def typed_module(folder: Path) -> Path:
@@ -37,11 +37,11 @@ def typed_module(folder: Path) -> Path:
     module = folder / "Kiosk"
     shutil.copytree(MODULE, module)
     meta = folder / "viewmodels.json"
-    subprocess.run([tool("pyside6-metaobjectdump"), "-q", "-o", str(meta),
+    subprocess.run([*tool("pyside6-metaobjectdump"), "-q", "-o", str(meta),
                     *map(str, VIEW_MODELS)], check=True)
     qt_metatypes = Path(PySide6.__file__).parent / "Qt" / "metatypes"
     foreign = ",".join(str(qt_metatypes / f"qt6{m}_metatypes.json") for m in ("core", "gui", "qml"))
-    subprocess.run([tool("pyside6-qmltyperegistrar"), "--import-name", "Kiosk",
+    subprocess.run([*tool("pyside6-qmltyperegistrar"), "--import-name", "Kiosk",
                     "--major-version", "1", f"--generate-qmltypes={module / 'kiosk.qmltypes'}",
                     f"--foreign-types={foreign}", "-o", str(folder / "registrations.cpp"),
                     str(meta)], check=True)
@@ -58,7 +58,7 @@ def test_every_view_model_is_in_the_module() -> None:
 
 def test_qmllint_finds_nothing(tmp_path: Path) -> None:
     module = typed_module(tmp_path)
-    run = subprocess.run([tool("pyside6-qmllint"), "--max-warnings", "0", "-I", str(tmp_path),
+    run = subprocess.run([*tool("pyside6-qmllint"), "--max-warnings", "0", "-I", str(tmp_path),
                           *(str(module / p.name) for p in QML_FILES)],
                          capture_output=True, text=True, encoding="utf-8", check=False)
     assert run.returncode == 0, run.stdout + run.stderr
@@ -70,7 +70,7 @@ def test_qmllint_would_catch_a_misspelt_view_model_property(tmp_path: Path) -> N
     main = module / "Main.qml"
     main.write_text(main.read_text(encoding="utf-8").replace(
         "Navigation.Welcome", "Navigation.Welcom"), encoding="utf-8")
-    run = subprocess.run([tool("pyside6-qmllint"), "--max-warnings", "0", "-I", str(tmp_path),
+    run = subprocess.run([*tool("pyside6-qmllint"), "--max-warnings", "0", "-I", str(tmp_path),
                           str(main)], capture_output=True, text=True, encoding="utf-8", check=False)
     assert run.returncode != 0
     assert "Welcom" in run.stdout + run.stderr
