@@ -11,7 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QPointingDevice, QWindow
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
@@ -48,8 +48,23 @@ def make_view(qapp: QGuiApplication, qtbot: object) -> Iterator[MakeView]:
 
     yield make
     for view in views:
-        view.window.close()
-        view.engine.deleteLater()
+        dispose(view)
+
+
+def dispose(view: KioskView) -> None:
+    """Close the window and destroy its engine now, before the next test builds one.
+
+    Qt's pixmap cache is process-wide, but each engine decodes on its own reader thread. A new
+    engine's Image of the same file and size shares the old engine's half-decoded entry; when
+    the old engine is then deleted (a deleteLater, run by the next test's first wait), its queued
+    decodes are dropped and the entry stays "loading" for ever: that photo never shows, and the
+    next Image of it warns "QQuickPixmap: connectFinished() called when not loading"."""
+    destroyed: list[bool] = []
+    view.engine.destroyed.connect(lambda: destroyed.append(True))
+    view.window.close()
+    view.engine.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert destroyed, "the QML engine outlived its test"
 
 
 @pytest.fixture(scope="session")
