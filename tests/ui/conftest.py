@@ -11,9 +11,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QPointingDevice, QWindow
-from PySide6.QtQuick import QQuickItem
+from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
 from kiosk.content import load_folder
@@ -96,6 +96,21 @@ def tap(window: QWindow, device: QPointingDevice, point: QPoint) -> None:
     settle()
 
 
+def follow(window: QWindow, timeout_ms: int = 5000) -> None:
+    """Wait until the window has drawn a frame. Qt Quick holds a touch move back until its next
+    frame and merges the moves that arrive before it, so a gesture driven faster than a slow
+    machine draws would lose its first steps (a pinch measured from a later start)."""
+    assert isinstance(window, QQuickWindow)
+    frames: list[bool] = []
+    connection = window.frameSwapped.connect(lambda: frames.append(True))
+    window.update()
+    deadline = QDeadlineTimer(timeout_ms)
+    while not frames and not deadline.hasExpired():
+        QTest.qWait(5)
+    window.disconnect(connection)
+    assert frames, f"no frame drawn in {timeout_ms} ms"
+
+
 def swipe(window: QWindow, device: QPointingDevice, start: QPoint, end: QPoint,
           steps: int = 12) -> None:
     QTest.touchEvent(window, device).press(0, start, window).commit()
@@ -103,6 +118,7 @@ def swipe(window: QWindow, device: QPointingDevice, start: QPoint, end: QPoint,
         QTest.qWait(16)
         point = start + (end - start) * (step / steps)
         QTest.touchEvent(window, device).move(0, point, window).commit()
+        follow(window)
     QTest.qWait(16)
     QTest.touchEvent(window, device).release(0, end, window).commit()
     settle(400)
@@ -120,6 +136,7 @@ def pinch(window: QWindow, device: QPointingDevice, centre_point: QPoint, start_
         QTest.qWait(16)
         a, b = points(start_gap + (end_gap - start_gap) * step / steps)
         QTest.touchEvent(window, device).move(0, a, window).move(1, b, window).commit()
+        follow(window)
     QTest.qWait(16)
     QTest.touchEvent(window, device).release(0, a, window).release(1, b, window).commit()
     settle(200)
