@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -73,6 +74,15 @@ def dispose(view: KioskView) -> None:
     view.engine.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert destroyed, "the QML engine outlived its test"
+
+
+@pytest.fixture(autouse=True)
+def views_go_with_their_test() -> Iterator[None]:
+    """A view a test built by itself is destroyed when that test ends, not by the garbage
+    collector in a later one (for the same reason as dispose)."""
+    yield
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(scope="session")
