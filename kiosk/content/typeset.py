@@ -17,6 +17,7 @@ a fixed-advance model in tests), so the rules stay free of Qt.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -38,7 +39,7 @@ def is_cjk_char(ch: str) -> bool:
 
 
 def _is_digit(ch: str) -> bool:
-    return ch.isdigit() and ord(ch) < 0x2000 or ch in "０１２３４５６７８９"
+    return (ch.isdigit() and ord(ch) < 0x2000) or ch in "０１２３４５６７８９"
 
 
 def may_break(before: str, after: str) -> bool:
@@ -187,7 +188,7 @@ def balance(text: str, width: float, measure: Measure) -> list[str]:
     if len(parts) not in best[-1]:
         return greedy
     breaks = (0, *best[-1][len(parts)][2])
-    return ["".join(parts[a:b]).rstrip() for a, b in zip(breaks, breaks[1:], strict=False)]
+    return ["".join(parts[a:b]).rstrip() for a, b in itertools.pairwise(breaks)]
 
 
 def balanced_text(text: str, width: float, measure: Measure) -> str:

@@ -3,6 +3,7 @@ laid out at the widths the kiosk uses, against the rules a typesetter checks."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -52,7 +53,7 @@ def check_lines(lines: list[str], text: str) -> None:
     """The rules, as a proofreader reads a laid-out text."""
     shown = [plain(line) for line in lines if plain(line)]
     assert "".join(shown).replace(" ", "") == plain(text).replace("\n", "").replace(" ", "")
-    for before, after in zip(shown, shown[1:], strict=False):
+    for before, after in itertools.pairwise(shown):
         assert after[0] not in CLOSING, f"line starts with closing punctuation: {after!r}"
         assert before[-1] not in OPENING, f"line ends with opening punctuation: {before!r}"
         assert not (before[-1].isdigit() and is_cjk_char(after[0])), \
