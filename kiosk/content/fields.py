@@ -36,6 +36,8 @@ EXHIBIT = (
 ERA = (
     Field("id", "slug", True, "Unique among eras: lowercase letters, digits and '-'."),
     Field("title", "text", True, "The era's name."),
+    Field("short_title", "text", False, "A shorter name for the timeline band, used when the "
+          "title does not fit it."),
     Field("start", "date", True, "A year, \"YYYY-MM\" or \"YYYY-MM-DD\"."),
     Field("end", "date", True, "Not before start."),
     Field("color", "color", False, "Band colour, \"#rrggbb\" (quoted)."),
@@ -47,6 +49,8 @@ EVENT = (
     Field("end", "date", False, "When it ends; not before date."),
     Field("display_date", "text", False, "What the visitor reads instead of the date."),
     Field("title", "text", True, "The event's title."),
+    Field("short_title", "text", False, "A few words for the event's label on the timeline "
+          "(default: the title)."),
     Field("body", "markdown", False, "The story, in Markdown."),
     Field("era", "era-ref", False, "The id of an era."),
     Field("highlight", "bool", False, "Shown by the welcome screen's attract cycle."),

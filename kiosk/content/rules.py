@@ -242,10 +242,12 @@ class Checker:
             self.error(found["end"][1].pos, f"{label}: 'end' is before 'start'")
             end = None
         color = self.color(found["color"][1], label, "color") if "color" in found else None
+        short = self.text(found["short_title"][1], label, "short_title", True) \
+            if "short_title" in found else None
         if not (era_id and title and start and end):
             return None
         return Era(era_id, title, start, end,
-                   color or ERA_PALETTE[index % len(ERA_PALETTE)])
+                   color or ERA_PALETTE[index % len(ERA_PALETTE)], short)
 
     def event(self, node: Node, label: str) -> Event | None:
         label = named(node, "event", label)
@@ -265,6 +267,7 @@ class Checker:
         if isinstance(date, Date) and isinstance(end, Date) and end.sort_key < date.sort_key:
             self.error(found["end"][1].pos, f"{label}: 'end' is before 'date'")
         title = optional("title", lambda n: self.text(n, label, "title", True))
+        short = optional("short_title", lambda n: self.text(n, label, "short_title", True))
         display = optional("display_date", lambda n: self.text(n, label, "display_date", True))
         body = optional("body", lambda n: self.text(n, label, "body", False))
         era = optional("era", lambda n: self.era_ref(n, label))
@@ -287,6 +290,7 @@ class Checker:
             era=era if isinstance(era, str) else None,
             highlight=bool(highlight),
             media=tuple(media),
+            short_title=short if isinstance(short, Text) else None,
         )
 
     def media(self, node: Node, label: str) -> Media | None:
