@@ -3,6 +3,8 @@ collide, era names whole or absent, at every screen size, zoom level and text si
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from kiosk.content import load_folder
@@ -65,7 +67,7 @@ def test_labels_never_overlap_and_every_event_is_on_the_strip(exhibit: Exhibit, 
                 text = labels[mark.events[0]] if not mark.grouped else group_text(mark.events)
                 assert " ".join(mark.lines).replace(" ", "") == text.replace(" ", "")  # whole
                 assert len(mark.lines) <= 3
-            for left, right in zip(placed, placed[1:], strict=False):
+            for left, right in itertools.pairwise(placed):
                 left_edge = right.year * zoom + right.shift - right.width / 2
                 right_edge = left.year * zoom + left.shift + left.width / 2
                 assert left_edge - right_edge >= LABEL_GAP - 1e-6
