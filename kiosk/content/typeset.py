@@ -85,18 +85,21 @@ def glue(text: str) -> str:
 
 
 def _qt_may_break(before: str, after: str) -> bool:
-    """Where UAX #14 allows a break that our rules forbid (it keeps closing punctuation,
-    spaces and Latin words itself): a number next to an ideograph, an ideograph pair."""
-    return (is_cjk_char(before) or is_cjk_char(after)) and after not in CLOSING \
-        and before not in OPENING and not before.isspace() and not after.isspace()
+    """Where UAX #14 may break and our rules do not: next to an ideograph (a number and its
+    measure word) or a punctuation mark it classes otherwise ("阿德·德拉德"). Spaces and
+    Latin words it handles itself."""
+    near_cjk = is_cjk_char(before) or is_cjk_char(after) or after in CLOSING \
+        or before in OPENING
+    return near_cjk and not before.isspace() and not after.isspace()
 
 
 _PARAGRAPH_END = re.compile(r"([\u3400-\u9FFF])([\u3400-\u9FFF][^\S\n]*[" +
-                            re.escape("".join(sorted(CLOSING))) + r"]*[^\S\n]*)(?=\n\s*\n|\Z)")
+                            re.escape("".join(sorted(CLOSING))) + r"*_\u2060]*[^\S\n]*)(?=\n|\Z)")
 
 
 def _guard_paragraph_ends(text: str) -> str:
-    """Join a Chinese paragraph's last two characters, so its last line holds at least two."""
+    """Join the last two characters of each Chinese paragraph or list item (each source
+    line: a joiner inside a paragraph costs nothing), so its last line holds at least two."""
     return _PARAGRAPH_END.sub(lambda m: m.group(1) + WORD_JOINER + m.group(2), text)
 
 

@@ -1,0 +1,188 @@
+"""The timeline strip's view-model: the zoom, and what the strip shows at it.
+
+QML turns years into pixels (x = margin + (year - first) * zoom, in px at 1080p) and asks
+for a new zoom while a visitor pinches; everything that depends on the zoom level (which
+marks are grouped, where labels step aside, which era names fit, which years are labelled)
+is decided here, once per level of kiosk.timeline's zoom ladder.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from kiosk.content.model import Exhibit
+from kiosk.theme import band_color
+from kiosk.timeline import (
+    LABEL_WIDTH,
+    Axis,
+    Mark,
+    axis,
+    era_lines,
+    marks,
+    strip_width,
+    year_ticks,
+)
+from kiosk.ui.typeset import measure_for
+
+LABEL_SIZE = 22.0  # px at 1080p: timeline labels, era names and years
+LARGE = 1.5  # the "larger text" option's factor
+
+
+def year_label(year: int, lang: str) -> str:
+    if year < 0:
+        return f"公元前{-year}" if lang.startswith("zh") else f"{-year} BCE"
+    return str(year)
+
+
+class TimelineView(QObject):
+    levelChanged = Signal()  # marks, eras and ticks: a new zoom level, language or content
+    zoomChanged = Signal()
+
+    def __init__(self, exhibit: Exhibit, lang: str, group_text: dict[str, str],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._exhibit = exhibit
+        self._lang = lang
+        self._group_text = group_text  # {"en": "{n} events", ...}
+        self._large = False
+        self._viewport = 1920.0
+        self._axis = axis(exhibit, self._label_width())
+        self._zoom = self._axis.zoom_range(self._viewport)[0]
+        self._level = -1.0
+        self._marks: list[Mark] = []
+        self._relayout()
+
+    # --- what changes it ---------------------------------------------------------------------
+
+    def set_exhibit(self, exhibit: Exhibit) -> None:
+        self._exhibit = exhibit
+        self._axis = axis(exhibit, self._label_width())
+        self._set_zoom(self._zoom, force=True)
+
+    def set_language(self, lang: str, group_text: dict[str, str] | None = None) -> None:
+        self._lang = lang
+        self._group_text = group_text or self._group_text
+        self._relayout()
+
+    def set_large(self, large: bool) -> None:
+        if large != self._large:
+            self._large = large
+            self._axis = axis(self._exhibit, self._label_width())
+            self._set_zoom(self._zoom, force=True)
+
+    @Slot(float)
+    def setViewport(self, width: float) -> None:
+        """The strip's visible width in px at 1080p; the zoom keeps within its new range."""
+        if width > 0 and abs(width - self._viewport) > 0.5:
+            whole = self._zoom <= self._axis.zoom_range(self._viewport)[0] * 1.0001
+            self._viewport = width
+            low = self._axis.zoom_range(width)[0]
+            self._set_zoom(low if whole else self._zoom, force=True)
+
+    @Slot(float)
+    def setZoom(self, zoom: float) -> None:
+        self._set_zoom(zoom)
+
+    @Slot(int, result=float)
+    def zoomToMark(self, index: int) -> float:
+        """Zoom in until the mark's events stand apart (or as close as the strip goes);
+        returns the year QML centres on."""
+        if not 0 <= index < len(self._marks):
+            return self._axis.first
+        mark = self._marks[index]
+        span = max(1.0, mark.end - mark.year)
+        self._set_zoom(self._viewport / (span * 3))
+        return (mark.year + mark.end) / 2
+
+    def _set_zoom(self, zoom: float, force: bool = False) -> None:
+        low, high = self._axis.zoom_range(self._viewport)
+        zoom = min(high, max(low, zoom))
+        if zoom != self._zoom or force:
+            self._zoom = zoom
+            self.zoomChanged.emit()
+        level = self._axis.level(zoom, self._viewport)
+        if level != self._level or force:
+            self._level = level
+            self._relayout()
+
+    def _label_width(self) -> float:
+        return LABEL_WIDTH * (LARGE if self._large else 1.0)
+
+    def _label_size(self) -> float:
+        return LABEL_SIZE * (LARGE if self._large else 1.0)
+
+    def _relayout(self) -> None:
+        self._level = self._axis.level(self._zoom, self._viewport)
+        events = self._exhibit.events
+        measure = measure_for(self._label_size())
+        template = self._group_text.get(self._lang, self._group_text.get("en", "{n}"))
+
+        def group_label(members: tuple[int, ...]) -> str:
+            first = events[members[0]].date.year
+            last = events[members[-1]].date.year
+            years = year_label(first, self._lang) if first == last else \
+                f"{year_label(first, self._lang)}–{year_label(last, self._lang)}"
+            return template.replace("{n}", str(len(members))) + "\n" + years
+
+        self._marks = marks([e.date.as_fraction() for e in events],
+                            [e.label(self._lang) for e in events], self._level, measure,
+                            group_label, self._label_width())
+        self.levelChanged.emit()
+        self.zoomChanged.emit()  # the strip's width follows its last label
+
+    # --- what QML shows ----------------------------------------------------------------------
+
+    @Property(float, notify=zoomChanged)
+    def zoom(self) -> float:
+        return self._zoom
+
+    @Property(float, notify=zoomChanged)
+    def minZoom(self) -> float:
+        return self._axis.zoom_range(self._viewport)[0]
+
+    @Property(float, notify=zoomChanged)
+    def maxZoom(self) -> float:
+        return self._axis.zoom_range(self._viewport)[1]
+
+    @Property(float, notify=zoomChanged)
+    def width(self) -> float:
+        return strip_width(self._axis, self._marks, self._zoom)
+
+    @Property(float, notify=levelChanged)
+    def first(self) -> float:
+        return self._axis.first
+
+    @Property(float, notify=levelChanged)
+    def margin(self) -> float:
+        return self._axis.margin
+
+    @Property(list, notify=levelChanged)
+    def marks(self) -> list[dict[str, Any]]:
+        return [{"events": list(m.events), "year": m.year, "end": m.end, "shift": m.shift,
+                 "text": "\n".join(m.lines), "width": m.width, "grouped": m.grouped,
+                 "dates": [self._exhibit.events[i].date.as_fraction() for i in m.events]}
+                for m in self._marks]
+
+    @Property(list, notify=levelChanged)
+    def eras(self) -> list[dict[str, Any]]:
+        measure = measure_for(self._label_size())
+        out = []
+        for era in self._exhibit.eras:
+            start, end = era.start.as_fraction(), era.end.as_fraction()
+            names = [era.title.get(self._lang),
+                     era.short_title.get(self._lang) if era.short_title else ""]
+            lines = era_lines(names, (end - start) * self._level, measure)
+            out.append({"start": start, "end": end, "color": band_color(era.color),
+                        "text": "\n".join(lines), "title": era.title.get(self._lang)})
+        return out
+
+    @Property(list, notify=levelChanged)
+    def ticks(self) -> list[dict[str, Any]]:
+        return [{"year": float(year), "label": year_label(year, self._lang) if labelled else ""}
+                for year, labelled in year_ticks(self._axis, self._level)]
+
+    @property
+    def axis(self) -> Axis:
+        return self._axis

@@ -1,0 +1,125 @@
+"""The typesetting rules as Qt draws them: every title and body of the bundled exhibit, and
+long test strings, laid out by QTextLayout with the shipped font at the kiosk's sizes."""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtGui import QFont, QGuiApplication, QTextDocument, QTextLayout, QTextOption
+
+from kiosk.content.model import Exhibit
+from kiosk.content.typeset import CLOSING, OPENING, WORD_JOINER, glue, is_cjk_char
+from kiosk.ui.markdown import kiosk_markdown
+from kiosk.ui.timeline_view import TimelineView
+from kiosk.ui.typeset import Typesetter
+from tests.content.test_typeset import LONG_EN, LONG_ZH
+
+
+def qt_lines(text: str, pixel_size: int, width: float, bold: bool = False) -> list[str]:
+    """The lines Qt's text engine makes of `text` (one paragraph per line feed)."""
+    font = QFont(QGuiApplication.font())
+    font.setPixelSize(pixel_size)
+    font.setBold(bold)
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        layout = QTextLayout(paragraph, font)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            out.append(paragraph[line.textStart():line.textStart() + line.textLength()])
+        layout.endLayout()
+    return [line.replace(WORD_JOINER, "").strip() for line in out if line.strip(WORD_JOINER)]
+
+
+def document_lines(markdown: str, pixel_size: int, width: float) -> list[list[str]]:
+    """The lines of each block (paragraph, list item) as a Markdown Text item draws them."""
+    font = QFont(QGuiApplication.font())
+    font.setPixelSize(pixel_size)
+    document = QTextDocument()
+    document.setDefaultFont(font)
+    document.setMarkdown(markdown)
+    document.setTextWidth(width)
+    document.size()  # lays the document out
+    blocks: list[list[str]] = []
+    block = document.begin()
+    while block.isValid():
+        layout = block.layout()
+        text = block.text()
+        lines = [text[layout.lineAt(i).textStart():
+                      layout.lineAt(i).textStart() + layout.lineAt(i).textLength()]
+                 for i in range(layout.lineCount())]
+        blocks.append([line.replace(WORD_JOINER, "").strip() for line in lines])
+        block = block.next()
+    return blocks
+
+
+def assert_typeset(lines: list[str], heading: bool) -> None:
+    for before, after in itertools.pairwise(lines):
+        if not before or not after:
+            continue
+        assert after[0] not in CLOSING, f"closing punctuation starts a line: {after!r}"
+        assert before[-1] not in OPENING, f"opening punctuation ends a line: {before!r}"
+        assert not (before[-1].isdigit() and is_cjk_char(after[0])), (before, after)
+    chinese = [line for line in lines if any(is_cjk_char(ch) for ch in line)]
+    if chinese and len(lines) > 1:
+        kept = [ch for ch in lines[-1] if ch not in CLOSING]
+        assert len(kept) > 1, f"one character alone on the last line: {lines}"
+    del heading
+
+
+def test_bodies_as_qt_lays_them_out(qapp: QGuiApplication, bundled: Exhibit) -> None:
+    bodies = [(s, lang) for e in bundled.events for lang, s in e.body.values]
+    bodies += [(LONG_ZH, "zh"), (LONG_EN, "en")]
+    for text, lang in bodies:
+        source = glue(kiosk_markdown(text, lang))
+        for size, width in [(28, w) for w in range(340, 900, 18)] + [(42, 500), (42, 860)]:
+            for lines in document_lines(source, size, width):
+                assert_typeset([line for line in lines if line], False)
+
+
+def test_titles_as_the_kiosk_shows_them(qapp: QGuiApplication, bundled: Exhibit) -> None:
+    typesetter = Typesetter()
+    titles = [s for e in bundled.events for s in e.title.all_strings()]
+    titles += [*bundled.title.all_strings(), "您还在浏览吗？", LONG_ZH[:44]]
+    for text in titles:
+        for size, width in ((56, 640), (44, 640), (84, 700), (56, 900), (96, 1680), (66, 500)):
+            shown = typesetter.balanced(text, size, True, width)
+            lines = qt_lines(shown, size, width, bold=True)
+            assert len(lines) == shown.count("\n") + 1, (text, shown, lines)  # Qt adds none
+            assert_typeset(lines, True)
+
+
+def test_the_issue_title_no_longer_ends_on_one_character(qapp: QGuiApplication) -> None:
+    shown = Typesetter().balanced("对中国合作伙伴的线上访问", 56, True, 600)
+    assert shown.replace(WORD_JOINER, "").split("\n") == ["对中国合作伙伴的", "线上访问"]
+
+
+def test_timeline_view_follows_zoom_language_and_text_size(qapp: QGuiApplication,
+                                                          bundled: Exhibit) -> None:
+    view = TimelineView(bundled, "en", {"en": "{n} events", "zh": "{n} 个事件"})
+    view.setViewport(1920)
+    assert view.zoom == view.minZoom
+    whole = view.marks
+    assert any(m["grouped"] for m in whole)  # 45 years on one screen: dense years group
+    view.setZoom(view.maxZoom)
+    closest = view.marks
+    assert sum(not m["grouped"] for m in closest) > sum(not m["grouped"] for m in whole)
+    assert all(m["text"] for m in closest)
+    group = next(i for i, m in enumerate(whole) if m["grouped"])
+    view.setZoom(view.minZoom)
+    year = view.zoomToMark(group)
+    assert view.zoom > view.minZoom and 1981 < year < 2022
+    view.set_language("zh")
+    assert any("个事件" in m["text"] for m in view.marks) or all(not m["grouped"]
+                                                              for m in view.marks)
+    eras = view.eras
+    assert all(e["text"].replace("\n", "") in (e["title"], "") or e["text"] for e in eras)
+    narrow = view.width
+    view.set_large(True)
+    assert view.width > narrow * 0.99
