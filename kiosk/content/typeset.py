@@ -88,8 +88,7 @@ def _qt_may_break(before: str, after: str) -> bool:
     """Where UAX #14 may break and our rules do not: next to an ideograph (a number and its
     measure word) or a punctuation mark it classes otherwise ("阿德·德拉德"). Spaces and
     Latin words it handles itself."""
-    near_cjk = is_cjk_char(before) or is_cjk_char(after) or after in CLOSING \
-        or before in OPENING
+    near_cjk = is_cjk_char(before) or is_cjk_char(after)
     return near_cjk and not before.isspace() and not after.isspace()
 
 
