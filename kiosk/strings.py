@@ -18,7 +18,19 @@ UI_STRINGS: dict[str, dict[str, str]] = {
     "high_contrast": {"en": "High contrast", "zh": "高对比度"},
     "reduce_motion": {"en": "Less motion", "zh": "减少动画"},
     "timeline": {"en": "Timeline", "zh": "时间轴"},
+    "start": {"en": "Start at the beginning", "zh": "从头开始"},
+    "events_n": {"en": "{n} events", "zh": "{n} 个事件"},
+    "on": {"en": "On", "zh": "开"},
+    "off": {"en": "Off", "zh": "关"},
+    "more_below": {"en": "More below", "zh": "下面还有"},
 }
+
+# Languages written right to left: the layout mirrors, text aligns right, swipes turn round.
+RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"})
+
+
+def is_rtl(lang: str) -> bool:
+    return lang.split("-")[0] in RTL_LANGUAGES
 
 # What the language switch shows; other codes show in capitals (the shipped font covers
 # Latin and Chinese, so names stay within those scripts).

@@ -11,11 +11,14 @@ from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 
 from kiosk.content.model import Event, Exhibit
 from kiosk.ops.memory import trim
-from kiosk.strings import LANGUAGE_NAMES, UI_STRINGS, ui_strings
+from kiosk.content.typeset import glue
+from kiosk.strings import LANGUAGE_NAMES, UI_STRINGS, is_rtl, ui_strings
 from kiosk.theme import HIGH_CONTRAST, NORMAL, band_color
 from kiosk.timeline import layout
 from kiosk.ui.markdown import kiosk_markdown
 from kiosk.ui.models import EraModel, EventModel, TickModel
+from kiosk.ui.timeline_view import TimelineView
+from kiosk.ui.typeset import Typesetter
 
 WELCOME, EVENT, PHOTO = "welcome", "event", "photo"
 COUNTDOWN_SECONDS = 20  # WCAG 2.2.1: at least 20 s to answer "still there?"
@@ -58,6 +61,8 @@ class KioskState(QObject):
         self.events = EventModel(exhibit, self._lang, timeline)
         self.eras = EraModel(exhibit, self._lang, timeline)
         self.ticks = TickModel(exhibit, self._lang, timeline)
+        self.timeline = TimelineView(exhibit, self._lang, UI_STRINGS["events_n"], self)
+        self._typesetter = Typesetter(self)
 
         self._idle_timeout_ms = idle_timeout_ms
         self._countdown_total = countdown_seconds
@@ -90,6 +95,7 @@ class KioskState(QObject):
         self._timeline_width = timeline.width
         for model in (self.events, self.eras, self.ticks):
             model.set_content(exhibit, timeline)
+        self.timeline.set_exhibit(exhibit)
         if self._lang not in exhibit.languages:
             self._set_language(self._home_language())
         new_index = exhibit.event_index(current_id)
@@ -154,6 +160,27 @@ class KioskState(QObject):
     def begin(self) -> None:
         """From the welcome screen: open the event its picture shows."""
         self.openEvent(self._attract_events()[self._attract])
+
+    @Slot()
+    def beginAtStart(self) -> None:
+        """From the welcome screen: the story from its first event."""
+        self.openEvent(0)
+
+    @Property(QObject, constant=True)
+    def timelineView(self) -> QObject:
+        return self.timeline
+
+    @Property(QObject, constant=True)
+    def typeset(self) -> QObject:
+        return self._typesetter
+
+    @Property(list, notify=textsChanged)
+    def sideLabels(self) -> list[str]:
+        """Where the previous and next buttons lead: "2007 · Beijing 2008 Olympics", or ""
+        at either end."""
+        events = self._exhibit.events
+        return [f"{events[i].date_text(self._lang)} · {events[i].label(self._lang)}"
+                if 0 <= i < len(events) else "" for i in (self._index - 1, self._index + 1)]
 
     @Slot(result=bool)
     def next(self) -> bool:
@@ -239,7 +266,7 @@ class KioskState(QObject):
 
     @Property(str, notify=textsChanged)
     def eventBody(self) -> str:
-        return kiosk_markdown(self.current_event.body.get(self._lang), self._lang)
+        return glue(kiosk_markdown(self.current_event.body.get(self._lang), self._lang))
 
     @Property(str, notify=textsChanged)
     def eventEra(self) -> str:
@@ -273,6 +300,10 @@ class KioskState(QObject):
     def language(self) -> str:
         return self._lang
 
+    @Property(bool, notify=textsChanged)
+    def rtl(self) -> bool:
+        return is_rtl(self._lang)
+
     @Property(list, notify=textsChanged)
     def languages(self) -> list[dict[str, str]]:
         return [{"code": code, "name": LANGUAGE_NAMES.get(code, code.upper())}
@@ -298,6 +329,7 @@ class KioskState(QObject):
             self._lang = lang
             for model in (self.events, self.eras, self.ticks):
                 model.set_language(lang)
+            self.timeline.set_language(lang)
             self.textsChanged.emit()
             self.attractCaptionChanged.emit()
 
@@ -322,6 +354,7 @@ class KioskState(QObject):
     @Slot()
     def toggleLargeText(self) -> None:
         self._large_text = not self._large_text
+        self.timeline.set_large(self._large_text)
         self.displayChanged.emit()
 
     @Slot()
@@ -418,6 +451,8 @@ class KioskState(QObject):
             self.textsChanged.emit()
         if not self._display_is_default():
             self._large_text = self._high_contrast = False
+            self.timeline.set_large(False)
             self._reduced_motion = self._default_reduced_motion
             self.displayChanged.emit()
+        self.timeline.resetZoom()  # a new visitor starts where every event is named
         self._idle_timer.start()

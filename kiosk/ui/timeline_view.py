@@ -16,6 +16,7 @@ from kiosk.content.model import Exhibit
 from kiosk.theme import band_color
 from kiosk.timeline import (
     LABEL_WIDTH,
+    ZOOM_STEP,
     Axis,
     Mark,
     axis,
@@ -53,6 +54,7 @@ class TimelineView(QObject):
         self._level = -1.0
         self._marks: list[Mark] = []
         self._relayout()
+        self.resetZoom()
 
     # --- what changes it ---------------------------------------------------------------------
 
@@ -60,6 +62,7 @@ class TimelineView(QObject):
         self._exhibit = exhibit
         self._axis = axis(exhibit, self._label_width())
         self._set_zoom(self._zoom, force=True)
+        self.resetZoom()
 
     def set_language(self, lang: str, group_text: dict[str, str] | None = None) -> None:
         self._lang = lang
@@ -70,20 +73,31 @@ class TimelineView(QObject):
         if large != self._large:
             self._large = large
             self._axis = axis(self._exhibit, self._label_width())
-            self._set_zoom(self._zoom, force=True)
+            self.resetZoom()
 
     @Slot(float)
     def setViewport(self, width: float) -> None:
         """The strip's visible width in px at 1080p; the zoom keeps within its new range."""
         if width > 0 and abs(width - self._viewport) > 0.5:
-            whole = self._zoom <= self._axis.zoom_range(self._viewport)[0] * 1.0001
             self._viewport = width
-            low = self._axis.zoom_range(width)[0]
-            self._set_zoom(low if whole else self._zoom, force=True)
+            self.resetZoom()
 
     @Slot(float)
     def setZoom(self, zoom: float) -> None:
         self._set_zoom(zoom)
+
+    @Slot()
+    def resetZoom(self) -> None:
+        """The zoom a visitor starts at: the widest at which every event has its own label
+        (so the strip names each one), or the closest zoom if none does."""
+        low, high = self._axis.zoom_range(self._viewport)
+        zoom = low
+        while zoom < high:
+            self._set_zoom(zoom)
+            if not any(mark.grouped for mark in self._marks):
+                return
+            zoom *= ZOOM_STEP
+        self._set_zoom(high)
 
     @Slot(int, result=float)
     def zoomToMark(self, index: int) -> float:

@@ -104,7 +104,9 @@ def test_timeline_view_follows_zoom_language_and_text_size(qapp: QGuiApplication
                                                           bundled: Exhibit) -> None:
     view = TimelineView(bundled, "en", {"en": "{n} events", "zh": "{n} 个事件"})
     view.setViewport(1920)
-    assert view.zoom == view.minZoom
+    assert view.minZoom < view.zoom < view.maxZoom  # a visitor starts where all are named
+    assert not any(m["grouped"] for m in view.marks)
+    view.setZoom(view.minZoom)
     whole = view.marks
     assert any(m["grouped"] for m in whole)  # 45 years on one screen: dense years group
     view.setZoom(view.maxZoom)

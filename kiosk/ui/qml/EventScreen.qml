@@ -38,9 +38,6 @@ Item {
         objectName: "timelineStrip"
         anchors { bottom: parent.bottom; left: parent.left; right: parent.right }
         kiosk: screen.kiosk
-        eventModel: screen.eventModel
-        eraModel: screen.eraModel
-        tickModel: screen.tickModel
         z: 2
     }
 

@@ -18,6 +18,10 @@ Window {
     Binding { target: Theme; property: "highContrast"; value: root.kiosk.highContrast }
     Binding { target: Theme; property: "reducedMotion"; value: root.kiosk.reducedMotion }
     Binding { target: Theme; property: "lang"; value: root.kiosk.language }
+    Binding { target: Theme; property: "rtl"; value: root.kiosk.rtl }
+    // Right to left, the whole layout mirrors: anchors and rows flip, text aligns right.
+    LayoutMirroring.enabled: root.kiosk.rtl
+    LayoutMirroring.childrenInherit: true
     Binding { target: Theme; property: "c"; value: root.kiosk.colors }
 
     Welcome {

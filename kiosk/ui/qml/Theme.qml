@@ -8,6 +8,7 @@ QtObject {
     property bool reducedMotion: false
     property bool highContrast: false
     property string lang: "en"
+    property bool rtl: false
     property var c: ({ bg: "#0E1A2B", surface: "#17283F", text: "#FFFFFF", muted: "#B8C7D9",
                        accent: "#5CC0F2", onAccent: "#0E1A2B", scrim: "#CC000000",
                        track: "#24384F" })
