@@ -9,14 +9,14 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 
+from kiosk.content.i18n import LANGUAGE_NAMES, UI_STRINGS, is_rtl, ui_strings
 from kiosk.content.model import Event, Exhibit
-from kiosk.ops.memory import trim
 from kiosk.content.typeset import glue
-from kiosk.strings import LANGUAGE_NAMES, UI_STRINGS, is_rtl, ui_strings
-from kiosk.theme import HIGH_CONTRAST, NORMAL, band_color
-from kiosk.timeline import layout
+from kiosk.services.memory import trim
 from kiosk.ui.markdown import kiosk_markdown
 from kiosk.ui.models import EraModel, EventModel, TickModel
+from kiosk.ui.theme import HIGH_CONTRAST, NORMAL, band_color
+from kiosk.ui.timeline import layout
 from kiosk.ui.timeline_view import TimelineView
 from kiosk.ui.typeset import Typesetter
 

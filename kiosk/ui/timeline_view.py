@@ -3,7 +3,7 @@
 QML turns years into pixels (x = margin + (year - first) * zoom, in px at 1080p) and asks
 for a new zoom while a visitor pinches; everything that depends on the zoom level (which
 marks are grouped, where labels step aside, which era names fit, which years are labelled)
-is decided here, once per level of kiosk.timeline's zoom ladder.
+is decided here, once per level of kiosk.ui.timeline's zoom ladder.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.content.model import Exhibit
-from kiosk.theme import band_color
-from kiosk.timeline import (
+from kiosk.ui.theme import band_color
+from kiosk.ui.timeline import (
     LABEL_WIDTH,
     ZOOM_STEP,
     Axis,

@@ -10,7 +10,7 @@ import pytest
 from kiosk.content import load_folder
 from kiosk.content.model import Exhibit
 from kiosk.content.typeset import WORD_JOINER, is_cjk_char
-from kiosk.timeline import (
+from kiosk.ui.timeline import (
     HIT,
     LABEL_GAP,
     LABEL_WIDTH,

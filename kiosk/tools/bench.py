@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kiosk.ops.supervisor import child_command
+from kiosk.services.supervisor import child_command
 
 NAVIGATIONS = 1000
 
@@ -125,7 +125,7 @@ def bench_child(folder: Path, size: tuple[int, int]) -> int:
     from PySide6.QtCore import QCoreApplication, QPointF, Qt
     from PySide6.QtTest import QTest
 
-    from kiosk.ui.app import application
+    from kiosk.app import application
     from kiosk.ui.state import KioskState
     from kiosk.ui.view import create_view, find_item
 
