@@ -212,14 +212,17 @@ def era_lines(texts: list[str], band_width: float, measure: Measure) -> tuple[st
     return ()
 
 
-def year_ticks(axis_: Axis, zoom: float) -> list[tuple[int, bool]]:
-    """(year, labelled) for every tick at this zoom: labels at least LABEL_SPACING apart."""
+def tick_steps(zoom: float) -> tuple[int, int]:
+    """(labelled, ticked): every how many years a tick is labelled at this zoom (labels at
+    least LABEL_SPACING apart), and every how many years there is a tick at all."""
     step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000)
                 if s * zoom >= LABEL_SPACING or s == 5000)
-    minor = 1 if zoom >= 8 else step // 5 or 1
+    return step, 1 if zoom >= 8 else step // 5 or 1
+
+
+def tick_years(axis_: Axis, every: int) -> list[int]:
     first, last = math.floor(axis_.first), math.ceil(axis_.last)
-    return [(year, year % step == 0) for year in range(first, last + 1)
-            if year % minor == 0 and year != 0]
+    return [year for year in range(first, last + 1) if year % every == 0 and year != 0]
 
 
 def strip_width(axis_: Axis, placed: list[Mark], zoom: float) -> float:

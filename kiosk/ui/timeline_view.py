@@ -23,12 +23,14 @@ from kiosk.ui.timeline import (
     era_lines,
     marks,
     strip_width,
-    year_ticks,
+    tick_steps,
+    tick_years,
 )
 from kiosk.ui.typeset import measure_for
 
 LABEL_SIZE = 22.0  # px at 1080p: timeline labels, era names and years
 LARGE = 1.5  # the "larger text" option's factor
+START_GROUP = 3  # at the starting zoom, no group holds more events than this
 
 
 def year_label(year: int, lang: str) -> str:
@@ -40,6 +42,7 @@ def year_label(year: int, lang: str) -> str:
 class TimelineView(QObject):
     levelChanged = Signal()  # marks, eras and ticks: a new zoom level, language or content
     zoomChanged = Signal()
+    ticksChanged = Signal()  # years with a tick: only when their spacing changes
 
     def __init__(self, exhibit: Exhibit, lang: str, group_text: dict[str, str],
                  parent: QObject | None = None) -> None:
@@ -52,6 +55,7 @@ class TimelineView(QObject):
         self._axis = axis(exhibit, self._label_width())
         self._zoom = self._axis.zoom_range(self._viewport)[0]
         self._level = -1.0
+        self._tick_every = 0
         self._marks: list[Mark] = []
         self._relayout()
         self.resetZoom()
@@ -68,6 +72,7 @@ class TimelineView(QObject):
         self._lang = lang
         self._group_text = group_text or self._group_text
         self._relayout()
+        self.ticksChanged.emit()
 
     def set_large(self, large: bool) -> None:
         if large != self._large:
@@ -88,13 +93,14 @@ class TimelineView(QObject):
 
     @Slot()
     def resetZoom(self) -> None:
-        """The zoom a visitor starts at: the widest at which every event has its own label
-        (so the strip names each one), or the closest zoom if none does."""
+        """The zoom a visitor starts at: the widest at which no group holds more than a few
+        events (most events named, a couple of years' neighbours in view), or the
+        closest zoom if none is."""
         low, high = self._axis.zoom_range(self._viewport)
         zoom = low
         while zoom < high:
             self._set_zoom(zoom)
-            if not any(mark.grouped for mark in self._marks):
+            if all(len(mark.events) <= START_GROUP for mark in self._marks):
                 return
             zoom *= ZOOM_STEP
         self._set_zoom(high)
@@ -145,6 +151,10 @@ class TimelineView(QObject):
                             group_label, self._label_width())
         self.levelChanged.emit()
         self.zoomChanged.emit()  # the strip's width follows its last label
+        every = tick_steps(self._level)[1]
+        if every != self._tick_every:
+            self._tick_every = every
+            self.ticksChanged.emit()
 
     # --- what QML shows ----------------------------------------------------------------------
 
@@ -192,10 +202,16 @@ class TimelineView(QObject):
                         "text": "\n".join(lines), "title": era.title.get(self._lang)})
         return out
 
-    @Property(list, notify=levelChanged)
+    @Property(list, notify=ticksChanged)
     def ticks(self) -> list[dict[str, Any]]:
-        return [{"year": float(year), "label": year_label(year, self._lang) if labelled else ""}
-                for year, labelled in year_ticks(self._axis, self._level)]
+        """Every ticked year with its label; QML shows the labels of multiples of
+        labelStep (so zooming within one spacing recreates nothing)."""
+        return [{"year": float(year), "label": year_label(year, self._lang)}
+                for year in tick_years(self._axis, self._tick_every)]
+
+    @Property(int, notify=levelChanged)
+    def labelStep(self) -> int:
+        return tick_steps(self._level)[0]
 
     @property
     def axis(self) -> Axis:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+)
 
 from kiosk.content.typeset import Measure, balanced_text
 
@@ -29,6 +36,44 @@ class Typesetter(QObject):
         if not text or width <= 0 or pixel_size <= 0:
             return text
         return _balanced(text, round(pixel_size), bold, round(width))
+
+
+    @Slot(str, float, float, result=str)
+    def body(self, markdown: str, pixel_size: float, line_em: float) -> str:
+        """Body text as rich text with its spacing set in ems of the type: lines `line_em`
+        apart, baseline to baseline (Qt's own lineHeight multiplies the font's line
+        spacing, itself about 1.45 em in the shipped font), and paragraphs a space apart."""
+        if not markdown or pixel_size <= 0:
+            return ""
+        return _body(markdown, round(pixel_size), round(line_em, 3))
+
+
+PARAGRAPH_SPACE_EM = 0.75  # between paragraphs; list items get a third of it
+
+
+@lru_cache(maxsize=64)
+def _body(markdown: str, pixel_size: int, line_em: float) -> str:
+    document = QTextDocument()
+    font = QFont(QGuiApplication.font())
+    font.setPixelSize(pixel_size)
+    document.setDefaultFont(font)
+    document.setMarkdown(markdown)
+    cursor = QTextCursor(document)
+    block = document.begin()
+    while block.isValid():
+        following = block.next()
+        in_list = block.textList() is not None
+        space = PARAGRAPH_SPACE_EM * (1 / 3 if in_list and following.isValid()
+                                      and following.textList() is not None else 1)
+        spacing = QTextBlockFormat(block.blockFormat())
+        spacing.setLineHeight(pixel_size * line_em,
+                              QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        spacing.setTopMargin(0)
+        spacing.setBottomMargin(pixel_size * space if following.isValid() else 0)
+        cursor.setPosition(block.position())
+        cursor.setBlockFormat(spacing)
+        block = following
+    return document.toHtml()
 
 
 @lru_cache(maxsize=512)

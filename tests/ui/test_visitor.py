@@ -6,6 +6,7 @@ import itertools
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QPointingDevice, QWheelEvent
+from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -44,13 +45,32 @@ def test_tap_a_marker_opens_its_event(make_view: MakeView, bundled: Exhibit,
     assert item(view, "eventTitle").property("text") == bundled.events[2].title.get("en")
 
 
-def test_events_on_the_same_year_stay_apart(make_view: MakeView, bundled: Exhibit) -> None:
+def test_events_on_the_same_year_stay_apart(make_view: MakeView, bundled: Exhibit,
+                                            touchscreen: QPointingDevice) -> None:
     view = make_view(bundled)
-    view.state.openEvent(0)
+    view.state.openEvent(4)  # 2007, with another event of 2007 and one each of 2008, 2009
     settle()
-    xs = [centre(item(view, f"marker-{i}")).x() for i in range(len(bundled.events))]
-    gaps = [b - a for a, b in itertools.pairwise(xs)]
-    assert min(gaps) >= 64  # every marker keeps its own 64 px hit area
+
+    def marks() -> list[QQuickItem]:
+        found = [i for i in all_items(view) if i.objectName().startswith("marker")]
+        return sorted(found, key=lambda m: m.mapToScene(QPointF(0, 0)).x())
+
+    def assert_apart() -> None:
+        boxes = [(m.mapToScene(QPointF(0, 0)).x(), m.width()) for m in marks()]
+        for (x1, w1), (x2, _) in itertools.pairwise(boxes):
+            assert x2 >= x1 + w1  # every mark keeps its own hit area, at least 64 px
+        assert all(w >= 64 for _, w in boxes)
+
+    assert_apart()
+    group = next(m for m in marks() if m.objectName().startswith("markerGroup"))
+    tap(view.window, touchscreen, centre(group))  # a group zooms in on its events
+    settle(500)
+    assert_apart()
+    view.state.timeline.setZoom(view.state.timeline.maxZoom)
+    settle()
+    assert_apart()
+    names = {m.objectName() for m in marks()}
+    assert {"marker-4", "marker-5", "marker-6"} <= names  # 2007, 2007, 2008: each its own
 
 
 def test_swipe_moves_to_the_next_event_and_stops_at_the_ends(

@@ -72,6 +72,7 @@ Item {
 
         Item {
             id: pager
+            objectName: "eventPager"
             property real offset: 0
             width: content.width; height: content.height
             x: offset

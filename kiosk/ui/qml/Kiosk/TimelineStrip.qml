@@ -114,14 +114,15 @@ Rectangle {
             model: strip.timeline.ticks
             Item {
                 required property var modelData
+                readonly property bool labelled: modelData.year % strip.timeline.labelStep === 0
                 x: strip.xOf(modelData.year); y: strip.axisY
                 Rectangle {
                     x: -width / 2; width: Theme.px(2)
-                    height: parent.modelData.label ? Theme.px(12) : Theme.px(6)
+                    height: parent.labelled ? Theme.px(12) : Theme.px(6)
                     color: Theme.c.muted
                 }
                 Text {
-                    visible: parent.modelData.label !== ""
+                    visible: parent.labelled
                     anchors.horizontalCenter: parent.horizontalCenter
                     y: Theme.px(12)
                     text: parent.modelData.label
@@ -141,7 +142,7 @@ Rectangle {
                 readonly property real dotX: strip.xOf(modelData.year)
                 readonly property real endX: strip.xOf(modelData.end)
                 readonly property real centre: dotX + (Theme.rtl ? -1 : 1) * modelData.shift * strip.k
-                objectName: modelData.grouped ? "markGroup" : "mark-" + modelData.events[0]
+                objectName: (modelData.grouped ? "markerGroup-" : "marker-") + modelData.events[0]
                 // the label and the dot below it are one target, at least 64 px each way
                 width: Math.max(Theme.px(64), modelData.width * strip.k)
                 height: strip.dotY + Theme.px(16) - strip.labelY
@@ -165,7 +166,10 @@ Rectangle {
                 TapHandler { id: tap; onTapped: mark.activate() }
                 Text {
                     objectName: "markLabel"
-                    width: parent.width
+                    // the lines come broken; rounding the type at small screens may widen
+                    // them by a pixel or two, which the gap between labels absorbs
+                    width: Math.max(parent.width, implicitWidth)
+                    anchors.horizontalCenter: parent.horizontalCenter
                     horizontalAlignment: Text.AlignHCenter
                     text: mark.modelData.text
                     color: mark.current ? Theme.c.accent : (mark.modelData.grouped ? Theme.c.muted : Theme.c.text)
