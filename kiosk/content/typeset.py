@@ -2,11 +2,11 @@
 
 Two tools, both driven by the same rules of where a line may break:
 
-- `glue(text)` marks the places where Qt's own line breaker (Unicode's UAX #14) would break
-  but a typesetter would not (a number and its measure word, "20名"; "第" and its number; the
-  last two characters of a Chinese paragraph, so that it never ends on a line of one) with
-  U+2060 WORD JOINER, which is invisible and forbids a break. Used for body text, which Qt
-  lays out.
+- `joins(text)` finds the places where Qt's own line breaker (Unicode's UAX #14) would
+  break but a typesetter would not (a number and its measure word, "20名"; "第" and its
+  number; the last two characters of a Chinese paragraph, so that it never ends on a line
+  of one), to be marked with U+2060 WORD JOINER, which is invisible and forbids a break.
+  Used for body text, which Qt lays out.
 - `balance(text, width, measure)` lays out a title or heading itself: as few lines as the
   width allows, then the narrowest width that keeps that many lines, so the lines come out
   even and the last one is never a lone character.
@@ -74,14 +74,31 @@ def pieces(text: str) -> list[str]:
     return out
 
 
+def joins(text: str) -> list[int]:
+    """Where a WORD JOINER goes (before which character) for Qt to break this plain text,
+    one paragraph, as a typesetter would: where Qt's breaker (UAX #14) would break and our
+    rules do not, and between a Chinese paragraph's last two characters, so that its last
+    line holds at least two. Markup must be gone first: a joiner beside Markdown's `**`
+    would change what the asterisks mean."""
+    found = [i for i in range(1, len(text))
+             if not may_break(text[i - 1], text[i]) and _qt_may_break(text[i - 1], text[i])]
+    end = len(text.rstrip())
+    while end and (text[end - 1] in CLOSING or text[end - 1] == WORD_JOINER):
+        end -= 1
+    if end >= 2 and is_cjk_char(text[end - 1]) and is_cjk_char(text[end - 2]) \
+            and text[end - 1] not in CLOSING and end - 1 not in found:
+        found.append(end - 1)
+    return sorted(found)
+
+
 def glue(text: str) -> str:
-    """The text with a WORD JOINER where Qt would break and a typesetter would not."""
-    out: list[str] = []
-    for i, ch in enumerate(text):
-        if i and not may_break(text[i - 1], ch) and _qt_may_break(text[i - 1], ch):
-            out.append(WORD_JOINER)
-        out.append(ch)
-    return _guard_paragraph_ends("".join(out))
+    """Plain text with its joiners (each line a paragraph)."""
+    lines = []
+    for line in text.split("\n"):
+        places = set(joins(line))
+        lines.append("".join(WORD_JOINER + ch if i in places else ch
+                             for i, ch in enumerate(line)))
+    return "\n".join(lines)
 
 
 def _qt_may_break(before: str, after: str) -> bool:
@@ -90,16 +107,6 @@ def _qt_may_break(before: str, after: str) -> bool:
     Latin words it handles itself."""
     near_cjk = is_cjk_char(before) or is_cjk_char(after)
     return near_cjk and not before.isspace() and not after.isspace()
-
-
-_PARAGRAPH_END = re.compile(r"([\u3400-\u9FFF])([\u3400-\u9FFF][^\S\n]*[" +
-                            re.escape("".join(sorted(CLOSING))) + r"*_\u2060]*[^\S\n]*)(?=\n|\Z)")
-
-
-def _guard_paragraph_ends(text: str) -> str:
-    """Join the last two characters of each Chinese paragraph or list item (each source
-    line: a joiner inside a paragraph costs nothing), so its last line holds at least two."""
-    return _PARAGRAPH_END.sub(lambda m: m.group(1) + WORD_JOINER + m.group(2), text)
 
 
 def _visible(line: str) -> str:

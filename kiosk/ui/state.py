@@ -11,7 +11,6 @@ from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 
 from kiosk.content.i18n import LANGUAGE_NAMES, UI_STRINGS, is_rtl, ui_strings
 from kiosk.content.model import Event, Exhibit
-from kiosk.content.typeset import glue
 from kiosk.services.memory import trim
 from kiosk.ui.markdown import kiosk_markdown
 from kiosk.ui.models import EraModel, EventModel, TickModel
@@ -266,7 +265,7 @@ class KioskState(QObject):
 
     @Property(str, notify=textsChanged)
     def eventBody(self) -> str:
-        return glue(kiosk_markdown(self.current_event.body.get(self._lang), self._lang))
+        return kiosk_markdown(self.current_event.body.get(self._lang), self._lang)
 
     @Property(str, notify=textsChanged)
     def eventEra(self) -> str:

@@ -198,8 +198,12 @@ class TimelineView(QObject):
             names = [era.title.get(self._lang),
                      era.short_title.get(self._lang) if era.short_title else ""]
             lines = era_lines(names, (end - start) * self._level, measure)
+            short = era_lines(names[1:], (end - start) * self._level, measure)
             out.append({"start": start, "end": end, "color": band_color(era.color),
-                        "text": "\n".join(lines), "title": era.title.get(self._lang)})
+                        "text": "\n".join(lines), "short": "\n".join(short),
+                        "textWidth": max((measure(line) for line in lines), default=0.0),
+                        "shortWidth": max((measure(line) for line in short), default=0.0),
+                        "title": era.title.get(self._lang)})
         return out
 
     @Property(list, notify=ticksChanged)

@@ -14,7 +14,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from kiosk.content.typeset import Measure, balanced_text
+from kiosk.content.typeset import WORD_JOINER, Measure, balanced_text, joins
 
 
 @lru_cache(maxsize=32)
@@ -61,6 +61,10 @@ def _body(markdown: str, pixel_size: int, line_em: float) -> str:
     cursor = QTextCursor(document)
     block = document.begin()
     while block.isValid():
+        # the typesetting rules' joiners, placed in the text as shown (markup gone)
+        for place in reversed(joins(block.text())):
+            cursor.setPosition(block.position() + place)
+            cursor.insertText(WORD_JOINER)
         following = block.next()
         in_list = block.textList() is not None
         space = PARAGRAPH_SPACE_EM * (1 / 3 if in_list and following.isValid()

@@ -10,18 +10,26 @@ Item {
     required property var tickModel
     signal optionsRequested()
     readonly property bool portrait: height > width
-    readonly property real gap: Theme.px(32)
+    // Larger text gives the text the room: the picture shrinks and the margins tighten.
+    readonly property real gap: Theme.large ? Theme.px(16) : Theme.px(32)
+    readonly property real pictureShare: Theme.large ? (portrait ? 0.3 : 0.4) : (portrait ? 0.45 : 0.6)
+    readonly property int forward: Theme.rtl ? -1 : 1  // the reading direction, on screen
+    LayoutMirroring.enabled: Theme.rtl
+    LayoutMirroring.childrenInherit: true
 
     function slideIn(direction) {
         pager.offset = direction * screen.width * 0.25
         settle.restart()
     }
+    // Pulling the page against the reading direction brings the next event: leftwards in
+    // English and Chinese, rightwards in Arabic.
     function settleSwipe(dx, vx) {
         const threshold = screen.width * 0.15
-        if ((dx < -threshold || vx < -1200) && kiosk.next())
-            slideIn(1)
-        else if ((dx > threshold || vx > 1200) && kiosk.previous())
-            slideIn(-1)
+        const along = dx * forward, speed = vx * forward
+        if ((along < -threshold || speed < -1200) && kiosk.next())
+            slideIn(forward)
+        else if ((along > threshold || speed > 1200) && kiosk.previous())
+            slideIn(-forward)
         else
             settle.restart()
     }
@@ -56,8 +64,9 @@ Item {
                 if (!active)
                     return
                 const dx = activeTranslation.x
-                const atEnd = (dx < 0 && screen.kiosk.currentIndex >= screen.kiosk.eventCount - 1)
-                              || (dx > 0 && screen.kiosk.currentIndex === 0)
+                const along = dx * screen.forward
+                const atEnd = (along < 0 && screen.kiosk.currentIndex >= screen.kiosk.eventCount - 1)
+                              || (along > 0 && screen.kiosk.currentIndex === 0)
                 pager.offset = atEnd ? dx / 4 : dx  // resist past the first and last event
             }
             onActiveChanged: {
@@ -80,10 +89,10 @@ Item {
 
             Item {
                 id: pictureArea
-                x: screen.gap
+                x: screen.portrait || !Theme.rtl ? screen.gap : content.width - width - screen.gap
                 y: screen.gap
-                width: screen.portrait ? content.width - 2 * screen.gap : content.width * 0.6 - 1.5 * screen.gap
-                height: screen.portrait ? content.height * 0.45 - screen.gap : content.height - 2 * screen.gap
+                width: screen.portrait ? content.width - 2 * screen.gap : content.width * screen.pictureShare - 1.5 * screen.gap
+                height: screen.portrait ? content.height * screen.pictureShare - screen.gap : content.height - 2 * screen.gap
 
                 Photo {
                     id: photo
@@ -165,9 +174,9 @@ Item {
             Rectangle {
                 id: panel
                 objectName: "textPanel"
-                x: screen.portrait ? screen.gap : pictureArea.x + pictureArea.width + screen.gap
+                x: screen.portrait ? screen.gap : (Theme.rtl ? screen.gap : pictureArea.x + pictureArea.width + screen.gap)
                 y: screen.portrait ? pictureArea.y + pictureArea.height + screen.gap : screen.gap
-                width: screen.portrait ? content.width - 2 * screen.gap : content.width - x - screen.gap
+                width: screen.portrait ? content.width - 2 * screen.gap : content.width - pictureArea.width - 3 * screen.gap
                 height: content.height - y - screen.gap
                 radius: Theme.px(16)
                 color: Theme.c.surface
@@ -177,15 +186,16 @@ Item {
                 Flickable {
                     id: textFlick
                     objectName: "textFlick"
-                    anchors { fill: parent; margins: Theme.px(36) }
+                    anchors { fill: parent; margins: Theme.large ? Theme.px(24) : Theme.px(36) }
                     contentWidth: width
                     contentHeight: textColumn.height
                     flickableDirection: Flickable.VerticalFlick
                     boundsBehavior: Flickable.StopAtBounds
                     clip: true
-                    Connections {
+                    Connections {  // a new text, language or text size starts at its top
                         target: screen.kiosk
                         function onTextsChanged() { textFlick.contentY = 0 }
+                        function onDisplayChanged() { textFlick.contentY = 0 }
                     }
 
                     Column {
@@ -232,35 +242,55 @@ Item {
                             id: title
                             objectName: "eventTitle"
                             width: parent.width
-                            text: screen.kiosk.eventTitle
+                            // broken by the typesetting rules: even lines, none of one character
+                            text: screen.kiosk.typeset.balanced(screen.kiosk.eventTitle, font.pixelSize, true, width)
                             color: Theme.c.text
                             font.pixelSize: titleProbe.lineCount > 3 ? Theme.font(44) : Theme.font(56)
                             font.bold: true
                             wrapMode: Text.Wrap
                             lineHeight: 1.1
                             Accessible.role: Accessible.Heading
-                            Accessible.name: text
+                            Accessible.name: screen.kiosk.eventTitle
                         }
                         Text {
                             id: body
                             objectName: "eventBody"
                             width: Math.min(parent.width, Theme.font(28) * (Theme.cjk ? 34 : 30))
-                            text: screen.kiosk.eventBody
-                            textFormat: Text.MarkdownText
+                            // rich text with the line and paragraph spacing set in ems
+                            text: screen.kiosk.typeset.body(screen.kiosk.eventBody, font.pixelSize, Theme.bodyLineHeight)
+                            textFormat: Text.RichText
                             color: Theme.c.text
                             font.pixelSize: Theme.font(28)
-                            lineHeight: Theme.bodyLineHeight
                             wrapMode: Text.Wrap
                             Accessible.role: Accessible.StaticText
-                            Accessible.name: text
+                            Accessible.name: screen.kiosk.eventBody
                         }
                     }
                 }
-                Rectangle {  // a fade at the bottom edge while there is more to read
+                Rectangle {  // where the reader is in a text longer than the panel
+                    objectName: "scrollIndicator"
+                    readonly property real track: textFlick.height
+                    visible: textFlick.contentHeight > textFlick.height + 1
+                    x: Theme.rtl ? Theme.px(10) : parent.width - width - Theme.px(10)
+                    y: textFlick.y + textFlick.visibleArea.yPosition * track
+                    width: Theme.px(8)
+                    height: Math.max(Theme.px(48), textFlick.visibleArea.heightRatio * track)
+                    radius: width / 2
+                    color: Theme.c.muted
+                    Rectangle {  // the whole length, faint, so the position reads as a share
+                        z: -1
+                        x: 0; y: textFlick.y - parent.y
+                        width: parent.width; height: parent.track
+                        radius: width / 2
+                        color: Theme.c.muted
+                        opacity: 0.25
+                    }
+                }
+                Rectangle {  // a fade over the last visible lines while there is more to read
                     objectName: "moreFade"
-                    anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.px(2) }
-                    height: Theme.px(96)
-                    radius: parent.radius
+                    anchors { left: parent.left; right: parent.right; bottom: textFlick.bottom }
+                    anchors.rightMargin: Theme.px(24)
+                    height: Math.min(Theme.px(96), textFlick.height / 3)
                     visible: textFlick.contentY + textFlick.height < textFlick.contentHeight - 2
                     gradient: Gradient {
                         GradientStop { position: 0; color: "transparent" }
@@ -270,29 +300,68 @@ Item {
             }
         }
 
-        KioskButton {
-            objectName: "previousButton"
-            round: true
+        // Previous and next: round buttons at the picture's sides, each with a label that
+        // says where it leads ("1991 · Third Country Programme"), in the reading direction.
+        component SideArrow: Item {
+            id: arrow
+            property int step: 1  // -1 previous, 1 next
+            property string where: ""
+            property string accessibleName: ""
+            readonly property bool onLeft: (step < 0) !== Theme.rtl
+            readonly property bool enabledHere: where !== ""
+            function go() {
+                if (step < 0 ? screen.kiosk.previous() : screen.kiosk.next())
+                    screen.slideIn(step * screen.forward)
+            }
             width: Theme.px(96); height: Theme.px(96)
-            x: pictureArea.x + Theme.px(12)
+            x: onLeft ? pictureArea.x + Theme.px(12) : pictureArea.x + pictureArea.width - width - Theme.px(12)
             y: pictureArea.y + (pictureArea.height - captionBoxHeight()) / 2 - height / 2
-            opacity: screen.kiosk.currentIndex > 0 ? 0.92 : 0.35
-            label: "‹"
-            fontSize: 56
-            accessibleName: screen.kiosk.strings.previous
-            onActivated: if (screen.kiosk.previous()) screen.slideIn(-1)
+            opacity: enabledHere ? 1 : 0.35
+            KioskButton {
+                anchors.fill: parent
+                round: true
+                label: arrow.onLeft ? "‹" : "›"
+                fontSize: 56
+                accessibleName: arrow.accessibleName + (arrow.where ? ": " + arrow.where : "")
+                onActivated: arrow.go()
+            }
+            Rectangle {
+                objectName: "sideLabel"
+                visible: arrow.enabledHere
+                readonly property real widest: Math.min(Theme.px(300), pictureArea.width * 0.4)
+                width: Math.min(widest, whereText.implicitWidth) + Theme.px(24)
+                height: whereText.height + Theme.px(12)
+                x: arrow.onLeft ? 0 : arrow.width - width
+                y: arrow.height + Theme.px(8)
+                radius: Theme.px(8)
+                color: Theme.c.surface
+                opacity: Theme.highContrast ? 1 : 0.92
+                border.width: Theme.px(2)
+                border.color: sideTap.pressed ? Theme.c.accent : Theme.c.muted
+                Text {
+                    id: whereText
+                    x: Theme.px(12); y: Theme.px(6)
+                    width: Math.min(parent.widest, implicitWidth)
+                    text: screen.kiosk.typeset.balanced(arrow.where, font.pixelSize, false, parent.widest)
+                    horizontalAlignment: arrow.onLeft ? Text.AlignLeft : Text.AlignRight
+                    color: Theme.c.text
+                    font.pixelSize: Theme.font(22)
+                    wrapMode: Text.Wrap
+                }
+                TapHandler { id: sideTap; onTapped: arrow.go() }
+            }
         }
-        KioskButton {
+        SideArrow {
+            objectName: "previousButton"
+            step: -1
+            where: screen.kiosk.sideLabels[0] || ""
+            accessibleName: screen.kiosk.strings.previous
+        }
+        SideArrow {
             objectName: "nextButton"
-            round: true
-            width: Theme.px(96); height: Theme.px(96)
-            x: pictureArea.x + pictureArea.width - width - Theme.px(12)
-            y: pictureArea.y + (pictureArea.height - captionBoxHeight()) / 2 - height / 2
-            opacity: screen.kiosk.currentIndex < screen.kiosk.eventCount - 1 ? 0.92 : 0.35
-            label: "›"
-            fontSize: 56
+            step: 1
+            where: screen.kiosk.sideLabels[1] || ""
             accessibleName: screen.kiosk.strings.next
-            onActivated: if (screen.kiosk.next()) screen.slideIn(1)
         }
     }
     function captionBoxHeight() { return captionBox.height + Theme.px(12) }

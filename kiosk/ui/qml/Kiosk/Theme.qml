@@ -13,6 +13,8 @@ QtObject {
                        accent: "#5CC0F2", onAccent: "#0E1A2B", scrim: "#CC000000",
                        track: "#24384F" })
     readonly property bool cjk: lang.indexOf("zh") === 0 || lang === "ja" || lang === "ko"
+    // Body lines, baseline to baseline, in ems of the type (not Qt's lineHeight, which
+    // multiplies the font's own line spacing, already about 1.45 em).
     readonly property real bodyLineHeight: cjk ? 1.6 : 1.45
     readonly property int duration: reducedMotion ? 0 : 250
 

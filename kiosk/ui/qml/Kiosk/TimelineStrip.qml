@@ -89,16 +89,20 @@ Rectangle {
                 border.color: Theme.c.text
                 Accessible.role: Accessible.StaticText
                 Accessible.name: modelData.title
+                // The band's part in view: its name keeps to it while the band scrolls, and
+                // turns to the short name, or none, rather than be cut by the strip's edge.
+                readonly property real shown: Math.min(x + width, flick.contentX + flick.width)
+                                              - Math.max(x, flick.contentX)
                 Text {
                     objectName: "eraLabel"
-                    // keeps in view while the band is: the current era's name never scrolls away
                     readonly property real inset: Theme.px(10)
                     readonly property real lo: inset
                     readonly property real hi: band.width - width - inset
                     x: Theme.rtl ? Math.max(lo, Math.min(hi, flick.contentX + flick.width - band.x - width - inset))
                                  : Math.min(hi, Math.max(lo, flick.contentX - band.x + inset))
                     anchors.verticalCenter: parent.verticalCenter
-                    text: band.modelData.text
+                    text: band.shown >= band.modelData.textWidth * strip.k + 2 * inset ? band.modelData.text
+                          : band.shown >= band.modelData.shortWidth * strip.k + 2 * inset ? band.modelData.short : ""
                     color: "#FFFFFF"
                     font.pixelSize: strip.labelSize
                     lineHeight: 1.0
