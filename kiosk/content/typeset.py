@@ -201,5 +201,7 @@ def balance(text: str, width: float, measure: Measure) -> list[str]:
 
 
 def balanced_text(text: str, width: float, measure: Measure) -> str:
-    """`balance` joined with line feeds, glued, for a text item to show as it is."""
-    return "\n".join(glue(line) for line in balance(text, width, measure))
+    """`balance` joined with line feeds, glued, for a text item to show as it is; a text
+    that fits on one line comes back as it is."""
+    lines = balance(text, width, measure)
+    return text if len(lines) <= 1 else "\n".join(glue(line) for line in lines)

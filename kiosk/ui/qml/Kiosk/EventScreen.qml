@@ -150,6 +150,7 @@ Item {
                     }
                     Text {
                         objectName: "caption"
+                        horizontalAlignment: Text.AlignLeft  // mirrored right to left
                         width: parent.width
                         text: photo.item.caption || ""
                         visible: text !== ""
@@ -160,6 +161,7 @@ Item {
                     }
                     Text {
                         objectName: "credit"
+                        horizontalAlignment: Text.AlignLeft  // mirrored right to left
                         width: parent.width
                         text: photo.item.credit || ""
                         visible: text !== ""
@@ -204,6 +206,7 @@ Item {
                         spacing: Theme.px(16)
                         Rectangle {
                             visible: screen.kiosk.eventEra !== ""
+                            x: Theme.rtl ? parent.width - width : 0  // a Column does not mirror
                             width: Math.min(parent.width, eraText.implicitWidth + Theme.px(24))
                             height: eraText.height + Theme.px(12)
                             radius: Theme.px(8)
@@ -222,6 +225,7 @@ Item {
                         }
                         Text {
                             objectName: "eventDate"
+                            horizontalAlignment: Text.AlignLeft  // mirrored right to left
                             width: parent.width
                             text: screen.kiosk.eventDate
                             color: Theme.c.accent
@@ -241,6 +245,7 @@ Item {
                         Text {
                             id: title
                             objectName: "eventTitle"
+                            horizontalAlignment: Text.AlignLeft  // mirrored right to left
                             width: parent.width
                             // broken by the typesetting rules: even lines, none of one character
                             text: screen.kiosk.typeset.balanced(screen.kiosk.eventTitle, font.pixelSize, true, width)
@@ -255,6 +260,7 @@ Item {
                         Text {
                             id: body
                             objectName: "eventBody"
+                            horizontalAlignment: Text.AlignLeft  // mirrored right to left
                             width: Math.min(parent.width, Theme.font(28) * (Theme.cjk ? 34 : 30))
                             // rich text with the line and paragraph spacing set in ems
                             text: screen.kiosk.typeset.body(screen.kiosk.eventBody, font.pixelSize, Theme.bodyLineHeight)
@@ -320,7 +326,7 @@ Item {
             KioskButton {
                 anchors.fill: parent
                 round: true
-                label: arrow.onLeft ? "‹" : "›"
+                label: "\u200E" + (arrow.onLeft ? "‹" : "›")  // as drawn: no bidi mirroring
                 fontSize: 56
                 accessibleName: arrow.accessibleName + (arrow.where ? ": " + arrow.where : "")
                 onActivated: arrow.go()
@@ -344,6 +350,7 @@ Item {
                     width: Math.min(parent.widest, implicitWidth)
                     text: screen.kiosk.typeset.balanced(arrow.where, font.pixelSize, false, parent.widest)
                     horizontalAlignment: arrow.onLeft ? Text.AlignLeft : Text.AlignRight
+                    LayoutMirroring.enabled: false  // onLeft already says which side
                     color: Theme.c.text
                     font.pixelSize: Theme.font(22)
                     wrapMode: Text.Wrap

@@ -30,6 +30,7 @@ Window {
         anchors.fill: parent
         kiosk: root.kiosk
         showing: root.kiosk.screen === "welcome"
+        onOptionsRequested: options.open = true
         visible: opacity > 0
         opacity: showing ? 1 : 0
         Behavior on opacity { NumberAnimation { duration: Theme.duration } }

@@ -6,6 +6,8 @@ Item {
     required property QtObject kiosk
     property bool open: false
     visible: open
+    LayoutMirroring.enabled: Theme.rtl
+    LayoutMirroring.childrenInherit: true
 
     TapHandler { onTapped: options.open = false }  // a tap outside closes the panel
     Rectangle { anchors.fill: parent; color: "#80000000" }
@@ -13,7 +15,7 @@ Item {
     Rectangle {
         objectName: "optionsCard"
         anchors { top: parent.top; right: parent.right; topMargin: Theme.px(104); rightMargin: Theme.px(16) }
-        width: Math.min(parent.width - Theme.px(32), Theme.px(560))
+        width: Math.min(parent.width - Theme.px(32), Theme.px(640))
         height: optionsColumn.height + Theme.px(48)
         radius: Theme.px(16)
         color: Theme.c.surface
@@ -24,26 +26,73 @@ Item {
             id: optionsColumn
             anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.px(24) }
             spacing: Theme.px(16)
-            KioskButton {
+            // Each option says its state in words and a mark, not by colour alone.
+            component OptionRow: Rectangle {
+                id: row
+                property string label: ""
+                property bool on: false
+                signal toggled()
+                width: parent.width
+                height: Math.max(Theme.px(96), rowText.implicitHeight + Theme.px(32))
+                radius: Theme.px(16)
+                color: rowTap.pressed ? Theme.c.track : Theme.c.surface
+                border.width: rowTap.pressed ? Theme.px(5) : Theme.px(2)
+                border.color: rowTap.pressed || on ? Theme.c.accent : Theme.c.muted
+                scale: rowTap.pressed ? 0.97 : 1
+                Accessible.role: Accessible.CheckBox
+                Accessible.name: label
+                Accessible.checkable: true
+                Accessible.checked: on
+                Accessible.onToggleAction: row.toggled()
+                Accessible.onPressAction: row.toggled()
+                Rectangle {  // a box with a tick when on, empty when off
+                    id: box
+                    anchors { left: parent.left; leftMargin: Theme.px(24); verticalCenter: parent.verticalCenter }
+                    width: Theme.px(40); height: width; radius: Theme.px(6)
+                    color: row.on ? Theme.c.accent : "transparent"
+                    border.width: Theme.px(3); border.color: row.on ? Theme.c.accent : Theme.c.text
+                    Text {
+                        anchors.centerIn: parent
+                        text: row.on ? "✓" : ""
+                        color: Theme.c.onAccent
+                        font.pixelSize: Theme.font(28); font.bold: true
+                    }
+                }
+                Text {
+                    id: rowText
+                    anchors { left: box.right; leftMargin: Theme.px(20); right: stateText.left; rightMargin: Theme.px(16); verticalCenter: parent.verticalCenter }
+                    text: row.label
+                    color: Theme.c.text
+                    font.pixelSize: Theme.font(28); font.bold: true
+                    wrapMode: Text.Wrap
+                }
+                Text {
+                    id: stateText
+                    objectName: "optionState"
+                    anchors { right: parent.right; rightMargin: Theme.px(24); verticalCenter: parent.verticalCenter }
+                    text: row.on ? options.kiosk.strings.on : options.kiosk.strings.off
+                    color: row.on ? Theme.c.accent : Theme.c.muted
+                    font.pixelSize: Theme.font(28); font.bold: true
+                }
+                TapHandler { id: rowTap; gesturePolicy: TapHandler.ReleaseWithinBounds; onTapped: row.toggled() }
+            }
+            OptionRow {
                 objectName: "largeTextButton"
-                width: parent.width
                 label: options.kiosk.strings.larger_text
-                active: options.kiosk.largeText
-                onActivated: options.kiosk.toggleLargeText()
+                on: options.kiosk.largeText
+                onToggled: options.kiosk.toggleLargeText()
             }
-            KioskButton {
+            OptionRow {
                 objectName: "highContrastButton"
-                width: parent.width
                 label: options.kiosk.strings.high_contrast
-                active: options.kiosk.highContrast
-                onActivated: options.kiosk.toggleHighContrast()
+                on: options.kiosk.highContrast
+                onToggled: options.kiosk.toggleHighContrast()
             }
-            KioskButton {
+            OptionRow {
                 objectName: "reducedMotionButton"
-                width: parent.width
                 label: options.kiosk.strings.reduce_motion
-                active: options.kiosk.reducedMotion
-                onActivated: options.kiosk.toggleReducedMotion()
+                on: options.kiosk.reducedMotion
+                onToggled: options.kiosk.toggleReducedMotion()
             }
         }
     }

@@ -106,7 +106,7 @@ Rectangle {
                     color: "#FFFFFF"
                     font.pixelSize: strip.labelSize
                     lineHeight: 1.0
-                    horizontalAlignment: Theme.rtl ? Text.AlignRight : Text.AlignLeft
+                    horizontalAlignment: Text.AlignLeft  // mirrored right to left
                 }
             }
         }
@@ -266,7 +266,7 @@ Rectangle {
         }
         Text {
             anchors.centerIn: parent
-            text: cue.side < 0 ? "‹" : "›"
+            text: "\u200E" + (cue.side < 0 ? "‹" : "›")  // as drawn: no bidi mirroring
             color: Theme.c.text
             font.pixelSize: Theme.px(56)
             font.bold: true
