@@ -30,30 +30,30 @@ Item {
             component OptionRow: Rectangle {
                 id: row
                 property string label: ""
-                property bool on: false
+                property bool checked: false
                 signal toggled()
                 width: parent.width
                 height: Math.max(Theme.px(96), rowText.implicitHeight + Theme.px(32))
                 radius: Theme.px(16)
                 color: rowTap.pressed ? Theme.c.track : Theme.c.surface
                 border.width: rowTap.pressed ? Theme.px(5) : Theme.px(2)
-                border.color: rowTap.pressed || on ? Theme.c.accent : Theme.c.muted
+                border.color: rowTap.pressed || checked ? Theme.c.accent : Theme.c.muted
                 scale: rowTap.pressed ? 0.97 : 1
                 Accessible.role: Accessible.CheckBox
                 Accessible.name: label
                 Accessible.checkable: true
-                Accessible.checked: on
+                Accessible.checked: checked
                 Accessible.onToggleAction: row.toggled()
                 Accessible.onPressAction: row.toggled()
                 Rectangle {  // a box with a tick when on, empty when off
                     id: box
                     anchors { left: parent.left; leftMargin: Theme.px(24); verticalCenter: parent.verticalCenter }
                     width: Theme.px(40); height: width; radius: Theme.px(6)
-                    color: row.on ? Theme.c.accent : "transparent"
-                    border.width: Theme.px(3); border.color: row.on ? Theme.c.accent : Theme.c.text
+                    color: row.checked ? Theme.c.accent : "transparent"
+                    border.width: Theme.px(3); border.color: row.checked ? Theme.c.accent : Theme.c.text
                     Text {
                         anchors.centerIn: parent
-                        text: row.on ? "✓" : ""
+                        text: row.checked ? "✓" : ""
                         color: Theme.c.onAccent
                         font.pixelSize: Theme.font(28); font.bold: true
                     }
@@ -70,8 +70,8 @@ Item {
                     id: stateText
                     objectName: "optionState"
                     anchors { right: parent.right; rightMargin: Theme.px(24); verticalCenter: parent.verticalCenter }
-                    text: row.on ? options.kiosk.strings.on : options.kiosk.strings.off
-                    color: row.on ? Theme.c.accent : Theme.c.muted
+                    text: row.checked ? options.kiosk.strings.on : options.kiosk.strings.off
+                    color: row.checked ? Theme.c.accent : Theme.c.muted
                     font.pixelSize: Theme.font(28); font.bold: true
                 }
                 TapHandler { id: rowTap; gesturePolicy: TapHandler.ReleaseWithinBounds; onTapped: row.toggled() }
@@ -79,19 +79,19 @@ Item {
             OptionRow {
                 objectName: "largeTextButton"
                 label: options.kiosk.strings.larger_text
-                on: options.kiosk.largeText
+                checked: options.kiosk.largeText
                 onToggled: options.kiosk.toggleLargeText()
             }
             OptionRow {
                 objectName: "highContrastButton"
                 label: options.kiosk.strings.high_contrast
-                on: options.kiosk.highContrast
+                checked: options.kiosk.highContrast
                 onToggled: options.kiosk.toggleHighContrast()
             }
             OptionRow {
                 objectName: "reducedMotionButton"
                 label: options.kiosk.strings.reduce_motion
-                on: options.kiosk.reducedMotion
+                checked: options.kiosk.reducedMotion
                 onToggled: options.kiosk.toggleReducedMotion()
             }
         }
