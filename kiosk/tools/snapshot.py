@@ -14,7 +14,8 @@ if TYPE_CHECKING:  # Qt is imported only once there is something to render
     from kiosk.ui.view import KioskView
 
 
-def snapshot(folder: Path, out: str | Path, size: tuple[int, int]) -> int:
+def snapshot(folder: Path, out: str | Path, size: tuple[int, int],
+             larger_text: bool = False) -> int:
     result = load_folder(folder)
     if result.exhibit is None:
         for problem in result.problems:
@@ -27,7 +28,7 @@ def snapshot(folder: Path, out: str | Path, size: tuple[int, int]) -> int:
 
     from kiosk.app import application
     from kiosk.ui.state import KioskState
-    from kiosk.ui.view import create_view
+    from kiosk.ui.view import create_view, find_item
 
     _app = application()  # held for as long as the window renders
     exhibit = result.exhibit
@@ -47,6 +48,8 @@ def snapshot(folder: Path, out: str | Path, size: tuple[int, int]) -> int:
     for lang in exhibit.languages:
         state.reset()
         state.setLanguage(lang)
+        if larger_text:
+            state.toggleLargeText()
         shot(f"{lang}-welcome")
         for index, event in enumerate(exhibit.events):
             state.openEvent(index)
@@ -61,6 +64,11 @@ def snapshot(folder: Path, out: str | Path, size: tuple[int, int]) -> int:
         state.startCountdown()
         shot(f"{lang}-idle")
         state.touch()
+        if lang == exhibit.languages[0]:  # the display options, open, once
+            options = find_item(view.window, "optionsPanel")
+            options.setProperty("open", True)
+            shot(f"{lang}-options")
+            options.setProperty("open", False)
     print(f"{len(written)} screens written to {out_dir}")
     view.window.close()
     return 0

@@ -135,7 +135,7 @@ def test_long_titles_and_bodies_fit(make_view: MakeView, long_content: Exhibit,
     settle()
     assert_nothing_cut_off(view)
     title = item(view, "eventTitle")
-    assert title.property("font").pixelSize() < 56 * 1.5 * min(size) / 1080  # it shrank
+    assert title.property("font").pixelSize() < 56 * 1.2 * min(size) / 1080  # it shrank
     assert item(view, "moreFade").isVisible()  # the body scrolls, and says so
     view.state.openPhoto(0)
     settle()

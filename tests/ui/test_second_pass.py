@@ -14,6 +14,7 @@ from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
 from kiosk.content import load_folder
+from kiosk.content.i18n import all_ui_characters
 from kiosk.content.model import Exhibit
 from kiosk.services.paths import assets_dir
 from kiosk.ui.theme import NORMAL, contrast
@@ -245,7 +246,7 @@ def test_the_shipped_arabic_font_covers_the_arabic_exhibit(arabic: Exhibit) -> N
         path = fonts / f"NotoSansArabic-{weight}.subset.ttf"
         assert path.stat().st_size < 200_000  # a small subset, with its licence beside it
         cmap = TTFont(path)["cmap"].getBestCmap()
-        arabic_chars = {c for text in arabic.all_strings() for c in text
+        arabic_chars = {c for text in [*arabic.all_strings(), all_ui_characters()] for c in text
                         if 0x0600 <= ord(c) <= 0x06FF}
         assert arabic_chars and all(ord(c) in cmap for c in arabic_chars)
     assert "Open Font License" in (fonts / "NotoSansArabic-LICENCE.txt").read_text("utf-8")

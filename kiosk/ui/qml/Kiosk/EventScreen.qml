@@ -152,7 +152,7 @@ Item {
                         objectName: "caption"
                         horizontalAlignment: Text.AlignLeft  // mirrored right to left
                         width: parent.width
-                        text: photo.item.caption || ""
+                        text: screen.kiosk.typeset.balanced(photo.item.caption || "", font.pixelSize, false, width)
                         visible: text !== ""
                         color: Theme.c.muted
                         wrapMode: Text.Wrap
@@ -163,7 +163,7 @@ Item {
                         objectName: "credit"
                         horizontalAlignment: Text.AlignLeft  // mirrored right to left
                         width: parent.width
-                        text: photo.item.credit || ""
+                        text: screen.kiosk.typeset.balanced(photo.item.credit || "", font.pixelSize, false, width)
                         visible: text !== ""
                         color: Theme.c.muted
                         wrapMode: Text.Wrap
@@ -229,7 +229,7 @@ Item {
                             width: parent.width
                             text: screen.kiosk.eventDate
                             color: Theme.c.accent
-                            font.pixelSize: Theme.font(36)
+                            font.pixelSize: Theme.heading(36)
                             font.bold: true
                             wrapMode: Text.Wrap
                         }
@@ -238,7 +238,7 @@ Item {
                             visible: false
                             width: parent.width
                             text: screen.kiosk.eventTitle
-                            font.pixelSize: Theme.font(56)
+                            font.pixelSize: Theme.heading(56)
                             font.bold: true
                             wrapMode: Text.Wrap
                         }
@@ -250,7 +250,7 @@ Item {
                             // broken by the typesetting rules: even lines, none of one character
                             text: screen.kiosk.typeset.balanced(screen.kiosk.eventTitle, font.pixelSize, true, width)
                             color: Theme.c.text
-                            font.pixelSize: titleProbe.lineCount > 3 ? Theme.font(44) : Theme.font(56)
+                            font.pixelSize: titleProbe.lineCount > 3 ? Theme.heading(44) : Theme.heading(56)
                             font.bold: true
                             wrapMode: Text.Wrap
                             lineHeight: 1.1

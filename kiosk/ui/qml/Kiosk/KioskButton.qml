@@ -14,7 +14,7 @@ Rectangle {
     signal activated()
 
     implicitWidth: Math.max(Theme.px(96), labelText.implicitWidth + Theme.px(48))
-    implicitHeight: Theme.px(96)
+    implicitHeight: Math.max(Theme.px(96), labelText.height + Theme.px(32))
     radius: round ? height / 2 : Theme.px(16)
     color: pressed ? (active ? Theme.c.text : Theme.c.track) : (active ? Theme.c.accent : Theme.c.surface)
     border.width: pressed ? Theme.px(5) : Theme.px(2)
@@ -28,6 +28,10 @@ Rectangle {
     Text {
         id: labelText
         anchors.centerIn: parent
+        // a label longer than the button wraps rather than runs out of it
+        width: Math.min(implicitWidth, Math.max(0, button.width - (button.round ? 0 : Theme.px(48))))
+        wrapMode: Text.Wrap
+        horizontalAlignment: Text.AlignHCenter
         text: button.label
         color: button.active ? Theme.c.onAccent : Theme.c.text
         font.pixelSize: Theme.font(button.fontSize)

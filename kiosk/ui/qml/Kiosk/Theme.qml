@@ -21,4 +21,6 @@ QtObject {
     function px(v) { return Math.round(v * scale) }
     // Text sizes grow by half with the "larger text" option.
     function font(v) { return Math.round(v * scale * (large ? 1.5 : 1)) }
+    // Headings are large already: they grow by a fifth, leaving the room to the body.
+    function heading(v) { return Math.round(v * scale * (large ? 1.2 : 1)) }
 }
