@@ -180,7 +180,8 @@ def balance(text: str, width: float, measure: Measure) -> list[str]:
     # where the lines end); best means the least widest line plus split costs.
     Way = tuple[float, float, tuple[int, ...]]
     best: list[dict[int, Way]] = [{0: (0.0, 0.0, ())}]
-    for _ in range(count):
+    # as few lines as fit; one more if that is the only way to leave no character alone
+    while len(best) <= count + 1 and (len(best) <= count or len(parts) not in best[-1]):
         row: dict[int, Way] = {}
         for i, (widest, costs, breaks) in best[-1].items():
             for j in range(i + 1, len(parts) + 1):

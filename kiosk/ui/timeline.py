@@ -89,6 +89,7 @@ LABEL_WIDTH = 220.0  # px: a label's widest line, at 1080p and normal text size
 ERA_PADDING = 10.0
 FEW_YEARS = 3.0  # the closest zoom shows about this many years across the strip
 ZOOM_STEP = 1.12  # the ladder of zoom levels
+SHIFT_YEARS = 2.0  # how far along the axis a label may step aside from its date
 
 
 @dataclass(frozen=True)
@@ -160,8 +161,9 @@ def marks(years: list[float], labels: list[str], zoom: float, measure: Measure,
           group_label: Callable[[tuple[int, ...]], str],
           label_width: float = LABEL_WIDTH) -> list[Mark]:
     """Place a label per event left to right; a label that would overlap its neighbour
-    steps right by up to its own width (so two events of one day stand side by side), and
-    beyond that the two become one group."""
+    steps right, as far as a label's width or two years of the axis, whichever is more (so
+    events of one day stand side by side once the strip is zoomed in), and beyond that the
+    two become one group."""
     placed: list[Mark] = []
 
     def right_edge(mark: Mark) -> float:
@@ -181,7 +183,8 @@ def marks(years: list[float], labels: list[str], zoom: float, measure: Measure,
         overlap = right_edge(placed[-1]) + LABEL_GAP - left
         if overlap <= 0:
             return mark
-        if overlap <= (placed[-1].width + mark.width) / 2 + LABEL_GAP and not mark.grouped:
+        reach = max(label_width + LABEL_GAP, SHIFT_YEARS * zoom)
+        if overlap <= reach and not mark.grouped:
             return Mark(mark.events, mark.year, mark.end, overlap, mark.lines, mark.width)
         return None
 

@@ -30,7 +30,7 @@ from kiosk.ui.typeset import measure_for
 
 LABEL_SIZE = 22.0  # px at 1080p: timeline labels, era names and years
 LARGE = 1.5  # the "larger text" option's factor
-START_GROUP = 3  # at the starting zoom, no group holds more events than this
+START_GROUP = 2  # at the starting zoom, no group holds more events than this
 
 
 def year_label(year: int, lang: str) -> str:
@@ -100,10 +100,25 @@ class TimelineView(QObject):
         zoom = low
         while zoom < high:
             self._set_zoom(zoom)
-            if all(len(mark.events) <= START_GROUP for mark in self._marks):
+            # (a group of events on one date stays one at any zoom: it does not count)
+            if all(len(mark.events) <= START_GROUP or mark.year == mark.end
+                   for mark in self._marks):
                 return
             zoom *= ZOOM_STEP
         self._set_zoom(high)
+
+    @Slot(int, result=int)
+    def opens(self, index: int) -> int:
+        """The event a tap on this mark opens: its own, or for a group that zooming cannot
+        part (events of one date, or the strip as close as it goes) the group's first;
+        -1 for a group the strip should zoom into (zoomToMark)."""
+        if not 0 <= index < len(self._marks):
+            return -1
+        mark = self._marks[index]
+        closest = self._zoom >= self._axis.zoom_range(self._viewport)[1] * 0.999
+        if not mark.grouped or mark.year == mark.end or closest:
+            return mark.events[0]
+        return -1
 
     @Slot(int, result=float)
     def zoomToMark(self, index: int) -> float:

@@ -79,11 +79,13 @@ def test_titles_break_by_the_rules_and_balance(exhibit: Exhibit) -> None:
     for text in headings(exhibit):
         for size in SIZES:
             measure = measure_for(size)
-            for width in (w for w in WIDTHS if w >= 4 * size):  # a heading box holds 4 ems
+            for width in (w for w in WIDTHS if w >= 5 * size):  # a heading box holds 5 ems
                 greedy = break_lines(text, width, measure)
                 lines = balance(text, width, measure)
                 check_lines(lines, text)
-                assert len(lines) == len(greedy), (text, width)  # balancing adds no line
+                # balancing adds no line, but where one character would be left alone
+                assert len(lines) == len(greedy) or (len(lines) == len(greedy) + 1
+                                                     and any(lone(g) for g in greedy)), lines
                 if len(lines) > 1:
                     assert not any(lone(line) for line in lines), (text, size, width, lines)
                     longest = max(measure(plain(line)) for line in lines)

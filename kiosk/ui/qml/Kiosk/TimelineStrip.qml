@@ -156,10 +156,11 @@ Rectangle {
                 Accessible.name: modelData.text.replace("\n", " ")
                 Accessible.onPressAction: mark.activate()
                 function activate() {
-                    if (modelData.grouped)
-                        strip.centreOn(strip.timeline.zoomToMark(index), true)
+                    const event = strip.timeline.opens(index)
+                    if (event >= 0)
+                        strip.kiosk.openEvent(event)
                     else
-                        strip.kiosk.openEvent(modelData.events[0])
+                        strip.centreOn(strip.timeline.zoomToMark(index), true)
                 }
                 Rectangle {  // pressed: the whole target lights up under the finger
                     anchors.fill: parent
