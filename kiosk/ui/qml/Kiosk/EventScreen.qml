@@ -333,7 +333,10 @@ Item {
             }
             Rectangle {
                 objectName: "sideLabel"
+                // only where it fits beside the photo, above its caption (the button's
+                // accessible name says where it leads in any case)
                 visible: arrow.enabledHere
+                         && arrow.y + y + height <= pictureArea.y + photo.y + photo.height
                 readonly property real widest: Math.min(Theme.px(300), pictureArea.width * 0.4)
                 width: Math.min(widest, whereText.implicitWidth) + Theme.px(24)
                 height: whereText.height + Theme.px(12)
