@@ -86,6 +86,8 @@ Item {
             width: content.width; height: content.height
             x: offset
             opacity: 1 - Math.min(0.5, Math.abs(offset) / content.width)
+            // while it moves under a finger the page is drawn once and slid as a picture
+            layer.enabled: swipe.active || settle.running
 
             Item {
                 id: pictureArea
