@@ -9,7 +9,6 @@ import pytest
 
 from kiosk.content import load_folder
 from kiosk.content.model import Exhibit
-from kiosk.content.typeset import WORD_JOINER, is_cjk_char
 from kiosk.ui.timeline import (
     HIT,
     LABEL_GAP,
@@ -21,16 +20,10 @@ from kiosk.ui.timeline import (
     strip_width,
 )
 from tests.conftest import DATA
+from tests.content.test_typeset import measure_for
 
 # The strip's width in px at 1080p: 1920x1080, 1366x768 (scaled by 768/1080), 1080x1920.
 VIEWPORTS = (1920.0, 1366 / (768 / 1080), 1080.0)
-
-
-def measure_for(size: float):  # type: ignore[no-untyped-def]
-    def measure(text: str) -> float:
-        return sum(size * (1.0 if is_cjk_char(ch) else 0.55) for ch in text
-                   if ch != WORD_JOINER)
-    return measure
 
 
 @pytest.fixture(scope="module")
