@@ -134,13 +134,14 @@ def bench_child(folder: Path, size: tuple[int, int]) -> int:
     from PySide6.QtTest import QTest
 
     from kiosk.app import application
-    from kiosk.ui.state import KioskState
+    from kiosk.ui.navigation import Navigation
+    from kiosk.ui.session import Session
     from kiosk.ui.view import create_view, find_item
 
     app = application()
     exhibit = result.exhibit
-    state = KioskState(exhibit, idle_timeout_ms=24 * 3600 * 1000)
-    view = create_view(exhibit, size, state)
+    session = Session(exhibit, idle_timeout_ms=24 * 3600 * 1000)
+    view = create_view(exhibit, size, session)
     window = view.window
     frames = [0]
     window.frameSwapped.connect(lambda: frames.__setitem__(0, frames[0] + 1))
@@ -165,16 +166,16 @@ def bench_child(folder: Path, size: tuple[int, int]) -> int:
         wait_for(lambda: frames[0] > seen, app)
         return (time.perf_counter() - start) * 1000
 
-    state.openEvent(0)
-    wait_for(lambda: shown("eventPhoto", state.photo_url(0, 0)) or not exhibit.events[0].media,
+    session.navigation.openEvent(0)
+    wait_for(lambda: shown("eventPhoto", session.photo_url(0, 0)) or not exhibit.events[0].media,
              app)
     settle(app, 0.3)
     next_ms = []
     for index in range(1, len(exhibit.events)):
-        url = state.photo_url(index, 0) if exhibit.events[index].media else None
+        url = session.photo_url(index, 0) if exhibit.events[index].media else None
         start = time.perf_counter()
         click("nextButton")
-        wait_for(lambda i=index: state.currentIndex == i, app)  # type: ignore[misc]
+        wait_for(lambda i=index: session.navigation.current_index() == i, app)  # type: ignore[misc]
         t_state = time.perf_counter()
         next_ms.append(drawn_since(start, lambda u=url: not u or shown("eventPhoto", u)))
         if os.environ.get("KIOSK_BENCH_DEBUG"):
@@ -182,28 +183,29 @@ def bench_child(folder: Path, size: tuple[int, int]) -> int:
                   file=sys.stderr)
         settle(app, 0.3)  # a visitor's pause between taps, however quick
     with_photo = next(i for i, e in enumerate(exhibit.events) if e.media)
-    state.openEvent(with_photo)
+    session.navigation.openEvent(with_photo)
     settle(app, 0.4)
-    url = state.photo_url(with_photo, 0)
+    url = session.photo_url(with_photo, 0)
     start = time.perf_counter()
     click("eventPhoto")
-    viewer_ms = drawn_since(start, lambda: str(state.screen) == "photo"
+    photo_screen = Navigation.Screen.Photo
+    viewer_ms = drawn_since(start, lambda: session.navigation.current_screen() == photo_screen
                             and shown("viewerPhoto", url))
-    state.closePhoto()
+    session.navigation.closePhoto()
     settle(app, 1.0)
     from kiosk.tools.gestures import measure_gestures
 
-    gestures = measure_gestures(window, state, app, settle)
+    gestures = measure_gestures(window, session.navigation, exhibit, app, settle)
     settle(app, 1.0)
     emit("visited", next_ms=next_ms, viewer_open_ms=viewer_ms, gestures=gestures)
     sys.stdin.readline()
     rng = random.Random(1981)
     for step in range(NAVIGATIONS):
-        state.openEvent(rng.randrange(len(exhibit.events)))
-        if step % 10 == 0 and state.current_event.media:
-            state.openPhoto(0)
+        session.navigation.openEvent(rng.randrange(len(exhibit.events)))
+        if step % 10 == 0 and session.current_event.media:
+            session.navigation.openPhoto(0)
             settle(app, 0.01)
-            state.closePhoto()
+            session.navigation.closePhoto()
         settle(app, 0.01)
         if os.environ.get("KIOSK_BENCH_DEBUG") and step % 100 == 99:
             settle(app, 1.0)

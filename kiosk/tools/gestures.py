@@ -24,7 +24,7 @@ MOVE_MS = 1000 / 60  # a touch screen reports at about 60 Hz
 GESTURE_MS = 600.0
 
 
-def measure_gestures(window: Any, state: Any, app: Any,
+def measure_gestures(window: Any, navigation: Any, exhibit: Any, app: Any,
                      settle: Callable[[Any, float], None]) -> dict[str, float]:
     from PySide6.QtCore import QPoint, QPointF
     from PySide6.QtTest import QTest
@@ -79,7 +79,7 @@ def measure_gestures(window: Any, state: Any, app: Any,
         return moves, float(dropped), 1000 * max(gaps, default=0.0)
 
     # 1. A swipe over the event's picture, right to left: 300 px in 0.6 s.
-    state.openEvent(0)
+    navigation.openEvent(0)
     settle(app, 0.5)
     origin = pager.mapToScene(QPointF(pager.width() * 0.7, pager.height() * 0.5)).toPoint()
     distance = round(GESTURE_MS)  # px
@@ -89,8 +89,8 @@ def measure_gestures(window: Any, state: Any, app: Any,
     settle(app, 0.6)
 
     # 2. A pinch on the full-screen photo, fingers from 200 to 600 px apart.
-    state.openEvent(next(i for i, e in enumerate(state.exhibit.events) if e.media))
-    state.openPhoto(0)
+    navigation.openEvent(next(i for i, e in enumerate(exhibit.events) if e.media))
+    navigation.openPhoto(0)
     settle(app, 0.6)
     centre = QPoint(window.width() // 2, window.height() // 2)
 
@@ -99,7 +99,7 @@ def measure_gestures(window: Any, state: Any, app: Any,
         return [centre - QPoint(round(gap), 0), centre + QPoint(round(gap), 0)]
 
     photo_pinch = drive(spread)
-    state.closePhoto()
+    navigation.closePhoto()
     settle(app, 0.6)
 
     # 3. A pinch on the timeline: its years stretch, marks regroup.

@@ -11,8 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
+from kiosk.content import i18n
+from kiosk.content.dates import Date
 from kiosk.content.model import Exhibit
+from kiosk.ui.display import Display
+from kiosk.ui.language import Language
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
 from kiosk.ui.theme import band_color
 from kiosk.ui.timeline import (
     LABEL_WIDTH,
@@ -33,24 +39,27 @@ LARGE = 1.5  # the "larger text" option's factor
 START_GROUP = 2  # at the starting zoom, no group holds more events than this
 
 
-def year_label(year: int, lang: str) -> str:
-    if year < 0:
-        return f"公元前{-year}" if lang.startswith("zh") else f"{-year} BCE"
-    return str(year)
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Timeline"]
 
 
-class TimelineView(QObject):
+@QmlElement
+@QmlSingleton
+class Timeline(QObject):
     levelChanged = Signal()  # marks, eras and ticks: a new zoom level, language or content
     zoomChanged = Signal()
     ticksChanged = Signal()  # years with a tick: only when their spacing changes
 
-    def __init__(self, exhibit: Exhibit, lang: str, group_text: dict[str, str],
+    def __init__(self, exhibit: Exhibit, language: Language, display: Display,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._exhibit = exhibit
-        self._lang = lang
-        self._group_text = group_text  # {"en": "{n} events", ...}
-        self._large = False
+        self._language = language
+        self._display = display
+        self._lang = language.current()
+        self._large = display.property("largeText") is True
+        language.languageChanged.connect(lambda: self.set_language(language.current()))
+        display.largeTextChanged.connect(
+            lambda: self.set_large(display.property("largeText") is True))
         self._viewport = 1920.0
         self._axis = axis(exhibit, self._label_width())
         self._zoom = self._axis.zoom_range(self._viewport)[0]
@@ -60,6 +69,10 @@ class TimelineView(QObject):
         self._relayout()
         self.resetZoom()
 
+    @staticmethod
+    def create(engine: QQmlEngine) -> QObject:
+        return part_for(engine, "timeline")
+
     # --- what changes it ---------------------------------------------------------------------
 
     def set_exhibit(self, exhibit: Exhibit) -> None:
@@ -68,11 +81,11 @@ class TimelineView(QObject):
         self._set_zoom(self._zoom, force=True)
         self.resetZoom()
 
-    def set_language(self, lang: str, group_text: dict[str, str] | None = None) -> None:
-        self._lang = lang
-        self._group_text = group_text or self._group_text
-        self._relayout()
-        self.ticksChanged.emit()
+    def set_language(self, lang: str) -> None:
+        if lang != self._lang:
+            self._lang = lang
+            self._relayout()
+            self.ticksChanged.emit()
 
     def set_large(self, large: bool) -> None:
         if large != self._large:
@@ -152,14 +165,13 @@ class TimelineView(QObject):
         self._level = self._axis.level(self._zoom, self._viewport)
         events = self._exhibit.events
         measure = measure_for(self._label_size())
-        template = self._group_text.get(self._lang, self._group_text.get("en", "{n}"))
 
         def group_label(members: tuple[int, ...]) -> str:
-            first = events[members[0]].date.year
-            last = events[members[-1]].date.year
-            years = year_label(first, self._lang) if first == last else \
-                f"{year_label(first, self._lang)}–{year_label(last, self._lang)}"
-            return template.replace("{n}", str(len(members))) + "\n" + years
+            """"3 events" over the years they cover."""
+            first, last = events[members[0]].date.year, events[members[-1]].date.year
+            years = i18n.range_text(Date(first), Date(last) if last != first else None,
+                                    self._lang)
+            return i18n.word("events_n", self._lang, n=len(members)) + "\n" + years
 
         self._marks = marks([e.date.as_fraction() for e in events],
                             [e.label(self._lang) for e in events], self._level, measure,
@@ -197,14 +209,14 @@ class TimelineView(QObject):
     def margin(self) -> float:
         return self._axis.margin
 
-    @Property(list, notify=levelChanged)
+    @Property("QVariantList", notify=levelChanged)  # type: ignore[arg-type]
     def marks(self) -> list[dict[str, Any]]:
         return [{"events": list(m.events), "year": m.year, "end": m.end, "shift": m.shift,
                  "text": "\n".join(m.lines), "width": m.width, "grouped": m.grouped,
                  "dates": [self._exhibit.events[i].date.as_fraction() for i in m.events]}
                 for m in self._marks]
 
-    @Property(list, notify=levelChanged)
+    @Property("QVariantList", notify=levelChanged)  # type: ignore[arg-type]
     def eras(self) -> list[dict[str, Any]]:
         measure = measure_for(self._label_size())
         out = []
@@ -221,11 +233,11 @@ class TimelineView(QObject):
                         "title": era.title.get(self._lang)})
         return out
 
-    @Property(list, notify=ticksChanged)
+    @Property("QVariantList", notify=ticksChanged)  # type: ignore[arg-type]
     def ticks(self) -> list[dict[str, Any]]:
         """Every ticked year with its label; QML shows the labels of multiples of
         labelStep (so zooming within one spacing recreates nothing)."""
-        return [{"year": float(year), "label": year_label(year, self._lang)}
+        return [{"year": float(year), "label": i18n.year_label(year, self._lang)}
                 for year in tick_years(self._axis, self._tick_every)]
 
     @Property(int, notify=levelChanged)

@@ -13,8 +13,12 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
+from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from kiosk.content.typeset import WORD_JOINER, Measure, balanced_text, joins
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
+
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Typeset", "measure_for"]
 
 
 @lru_cache(maxsize=32)
@@ -27,9 +31,16 @@ def measure_for(pixel_size: float, bold: bool = False) -> Measure:
     return metrics.horizontalAdvance
 
 
-class Typesetter(QObject):
+@QmlElement
+@QmlSingleton
+class Typeset(QObject):
     """Headings for QML: `balanced(text, size, bold, width)` is the text with its line breaks
-    chosen (even lines, no lone last character, numbers kept with their measure words)."""
+    chosen (even lines, no lone last character, numbers kept with their measure words);
+    `body(markdown, size, line)` the body as rich text spaced in ems."""
+
+    @staticmethod
+    def create(engine: QQmlEngine) -> QObject:
+        return part_for(engine, "typeset")
 
     @Slot(str, float, bool, float, result=str)
     def balanced(self, text: str, pixel_size: float, bold: bool, width: float) -> str:

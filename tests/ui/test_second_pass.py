@@ -17,6 +17,7 @@ from kiosk.content import load_folder
 from kiosk.content.i18n import all_ui_characters
 from kiosk.content.model import Exhibit
 from kiosk.services.paths import assets_dir
+from kiosk.ui.navigation import Navigation
 from kiosk.ui.theme import NORMAL, contrast
 from kiosk.ui.view import KioskView
 from tests.conftest import ROOT, MakeFolder, write_image
@@ -40,13 +41,13 @@ def scene_rect(target: QQuickItem) -> QRectF:
 def test_larger_text_gives_the_text_eight_lines_and_starts_at_the_top(
         make_view: MakeView, bundled: Exhibit, lang: str) -> None:
     view = make_view(bundled, (1920, 1080))
-    view.state.setLanguage(lang)
-    view.state.openEvent(13)  # "A Virtual Mission": the longest body
+    view.session.language.setLanguage(lang)
+    view.session.navigation.openEvent(13)  # "A Virtual Mission": the longest body
     settle()
     flick = item(view, "textFlick")
     picture = item(view, "eventPhoto").width()
     flick.setProperty("contentY", 200)  # the reader is half way down
-    view.state.toggleLargeText()
+    view.session.display.toggleLargeText()
     settle(400)
     assert flick.property("contentY") == 0  # the text starts at its top again
     body = item(view, "eventBody")
@@ -60,7 +61,7 @@ def test_larger_text_gives_the_text_eight_lines_and_starts_at_the_top(
 def test_scroll_position_and_fade_follow_the_reader(make_view: MakeView,
                                                      bundled: Exhibit) -> None:
     view = make_view(bundled, (1366, 768))
-    view.state.openEvent(13)
+    view.session.navigation.openEvent(13)
     settle()
     flick = item(view, "textFlick")
     bar = item(view, "scrollIndicator")
@@ -91,13 +92,13 @@ def test_body_lines_and_paragraphs_are_spaced_in_ems(make_view: MakeView,
     exhibit = load_folder(root).exhibit
     assert exhibit is not None
     view = make_view(exhibit, (1920, 1080))
-    view.state.setLanguage(lang)
-    view.state.openEvent(0)
+    view.session.language.setLanguage(lang)
+    view.session.navigation.openEvent(0)
     settle()
     body = item(view, "eventBody")
     size = body.property("font").pixelSize()
     one = body.height()
-    view.state.openEvent(1)
+    view.session.navigation.openEvent(1)
     settle()
     two = body.height()
     em = 1.6 if lang == "zh" else 1.45
@@ -147,17 +148,17 @@ def test_welcome_title_reads_over_any_picture(make_view: MakeView, make_folder: 
 def test_two_ways_in_from_the_welcome_screen(make_view: MakeView, bundled: Exhibit,
                                             touchscreen: QPointingDevice) -> None:
     view = make_view(bundled)
-    highlight = view.state.attract["index"]
-    view.state.advanceAttract()  # the picture shows a later highlight
+    highlight = view.session.attract.index
+    view.session.attract.advance()  # the picture shows a later highlight
     settle()
-    highlight = view.state.attract["index"]
+    highlight = view.session.attract.index
     assert highlight > 0
     tap(view.window, touchscreen, centre(item(view, "startButton")))
-    assert view.state.screen == "event" and view.state.currentIndex == 0
-    view.state.goHome()
+    assert view.session.navigation.screen == Navigation.Screen.Event and view.session.navigation.index == 0
+    view.session.navigation.goHome()
     settle(400)
     tap(view.window, touchscreen, centre(item(view, "highlightButton")))
-    assert view.state.screen == "event" and view.state.currentIndex == highlight
+    assert view.session.navigation.screen == Navigation.Screen.Event and view.session.navigation.index == highlight
 
 
 def test_options_from_the_welcome_screen_say_their_state(make_view: MakeView,
@@ -174,8 +175,8 @@ def test_options_from_the_welcome_screen_say_their_state(make_view: MakeView,
 
     assert states() == ["Off", "Off", "On"]  # the tests' kiosk starts with less motion
     tap(view.window, touchscreen, centre(item(view, "largeTextButton")))
-    assert view.state.largeText and states() == ["On", "Off", "On"]
-    view.state.setLanguage("zh")
+    assert view.session.display.largeText and states() == ["On", "Off", "On"]
+    view.session.language.setLanguage("zh")
     settle()
     assert states() == ["开", "关", "开"]
 
@@ -183,7 +184,7 @@ def test_options_from_the_welcome_screen_say_their_state(make_view: MakeView,
 def test_a_press_shows_before_the_release(make_view: MakeView, bundled: Exhibit,
                                           touchscreen: QPointingDevice) -> None:
     view = make_view(bundled)
-    view.state.openEvent(1)
+    view.session.navigation.openEvent(1)
     settle()
     target = item(view, "nextButton")
     face = next(c for c in target.childItems()
@@ -196,14 +197,14 @@ def test_a_press_shows_before_the_release(make_view: MakeView, bundled: Exhibit,
     assert face.property("color") != colour
     QTest.touchEvent(view.window, touchscreen).release(0, point, view.window).commit()
     settle()
-    assert view.state.currentIndex == 2
+    assert view.session.navigation.index == 2
 
 
 def test_the_photo_is_never_under_its_caption(make_view: MakeView, bundled: Exhibit) -> None:
     for size in ((1920, 1080), (1080, 1920), (1366, 768)):
         view = make_view(bundled, size)
-        view.state.openEvent(0)
-        view.state.openPhoto(0)
+        view.session.navigation.openEvent(0)
+        view.session.navigation.openPhoto(0)
         settle(500)
         photo = item(view, "viewerPhoto")
         painted = photo.property("paintedHeight")
@@ -215,8 +216,8 @@ def test_the_photo_is_never_under_its_caption(make_view: MakeView, bundled: Exhi
 def test_arabic_mirrors_aligns_right_and_swipes_the_other_way(
         make_view: MakeView, arabic: Exhibit, touchscreen: QPointingDevice) -> None:
     view = make_view(arabic, (1920, 1080))
-    assert view.state.rtl
-    view.state.openEvent(0)
+    assert view.session.language.rtl
+    view.session.navigation.openEvent(0)
     settle(300)
     panel = scene_rect(item(view, "textPanel"))
     picture = scene_rect(item(view, "eventPhoto"))
@@ -232,10 +233,10 @@ def test_arabic_mirrors_aligns_right_and_swipes_the_other_way(
     assert options.left() < 960  # the top bar's controls moved to the left
     middle = centre(item(view, "textPanel"))
     swipe(view.window, touchscreen, middle, middle + QPoint(600, 0))  # towards the right
-    assert view.state.currentIndex == 1  # is forwards in Arabic
+    assert view.session.navigation.index == 1  # is forwards in Arabic
     swipe(view.window, touchscreen, middle, middle - QPoint(600, 0))
-    assert view.state.currentIndex == 0
-    view.state.setLanguage("en")  # the same exhibit in English reads left to right
+    assert view.session.navigation.index == 0
+    view.session.language.setLanguage("en")  # the same exhibit in English reads left to right
     settle(300)
     assert scene_rect(item(view, "textPanel")).left() > scene_rect(item(view, "eventPhoto")).right()
 

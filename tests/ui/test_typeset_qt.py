@@ -7,11 +7,13 @@ import itertools
 
 from PySide6.QtGui import QFont, QGuiApplication, QTextDocument, QTextLayout, QTextOption
 
+from kiosk.content.markdown import kiosk_markdown
 from kiosk.content.model import Exhibit
 from kiosk.content.typeset import CLOSING, OPENING, WORD_JOINER, is_cjk_char
-from kiosk.ui.markdown import kiosk_markdown
-from kiosk.ui.timeline_view import TimelineView
-from kiosk.ui.typeset import Typesetter
+from kiosk.ui.display import Display
+from kiosk.ui.language import Language
+from kiosk.ui.timeline_view import Timeline
+from kiosk.ui.typeset import Typeset
 from tests.content.test_typeset import LONG_EN, LONG_ZH
 
 
@@ -46,7 +48,7 @@ def document_lines(markdown: str, pixel_size: int, width: float,
     document = QTextDocument()
     document.setDefaultFont(font)
     if typeset:
-        document.setHtml(Typesetter().body(markdown, pixel_size, 1.45))
+        document.setHtml(Typeset().body(markdown, pixel_size, 1.45))
     else:
         document.setMarkdown(markdown)
     document.setTextWidth(width)
@@ -101,7 +103,7 @@ def test_without_the_rules_qt_breaks_badly(qapp: QGuiApplication) -> None:
 
 
 def test_titles_as_the_kiosk_shows_them(qapp: QGuiApplication, bundled: Exhibit) -> None:
-    typesetter = Typesetter()
+    typesetter = Typeset()
     titles = [s for e in bundled.events for s in e.title.all_strings()]
     titles += [*bundled.title.all_strings(), "您还在浏览吗？", LONG_ZH[:44]]
     for text in titles:
@@ -113,13 +115,14 @@ def test_titles_as_the_kiosk_shows_them(qapp: QGuiApplication, bundled: Exhibit)
 
 
 def test_the_issue_title_no_longer_ends_on_one_character(qapp: QGuiApplication) -> None:
-    shown = Typesetter().balanced("对中国合作伙伴的线上访问", 56, True, 600)
+    shown = Typeset().balanced("对中国合作伙伴的线上访问", 56, True, 600)
     assert shown.replace(WORD_JOINER, "").split("\n") == ["对中国合作伙伴的", "线上访问"]
 
 
 def test_timeline_view_follows_zoom_language_and_text_size(qapp: QGuiApplication,
                                                           bundled: Exhibit) -> None:
-    view = TimelineView(bundled, "en", {"en": "{n} events", "zh": "{n} 个事件"})
+    language, display = Language(bundled, "en"), Display()
+    view = Timeline(bundled, language, display)
     view.setViewport(1920)
     assert view.minZoom < view.zoom < view.maxZoom  # a visitor starts where most are named
     assert all(len(m["events"]) <= 2 or m["year"] == m["end"] for m in view.marks)
@@ -135,17 +138,17 @@ def test_timeline_view_follows_zoom_language_and_text_size(qapp: QGuiApplication
     view.setZoom(view.minZoom)
     year = view.zoomToMark(group)
     assert view.zoom > view.minZoom and 1981 < year < 2022
-    view.set_language("zh")
+    language.setLanguage("zh")
     assert any("个事件" in m["text"] for m in view.marks) or all(not m["grouped"]
                                                               for m in view.marks)
     eras = view.eras
     assert all(e["text"].replace("\n", "") in (e["title"], "") or e["text"] for e in eras)
     narrow = view.width
-    view.set_large(True)
+    display.toggleLargeText()
     assert view.width > narrow * 0.99
 
 
 def test_joiners_leave_markdown_emphasis_alone(qapp: QGuiApplication) -> None:
-    html = Typesetter().body("支持《**联合国可持续发展合作框架**》确定的优先事项。", 28, 1.6)
+    html = Typeset().body("支持《**联合国可持续发展合作框架**》确定的优先事项。", 28, 1.6)
     assert "font-weight:700" in html and "**" not in html
     assert WORD_JOINER in html  # and the rules still apply to the text as shown

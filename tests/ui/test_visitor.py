@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import Exhibit
 from kiosk.content.typeset import is_cjk_char
+from kiosk.ui.navigation import Navigation
 from tests.ui.conftest import (
     MakeView,
     all_items,
@@ -39,20 +40,20 @@ def as_written(text_item: QQuickItem) -> str:
 def test_touch_on_welcome_opens_the_event_it_shows(make_view: MakeView, bundled: Exhibit,
                                                     touchscreen: QPointingDevice) -> None:
     view = make_view(bundled)
-    assert view.state.screen == "welcome"
-    shown = view.state.attract["index"]
+    assert view.session.navigation.screen == Navigation.Screen.Welcome
+    shown = view.session.attract.index
     tap(view.window, touchscreen, QPoint(600, 600))
-    assert view.state.screen == "event"
-    assert view.state.currentIndex == shown
+    assert view.session.navigation.screen == Navigation.Screen.Event
+    assert view.session.navigation.index == shown
 
 
 def test_tap_a_marker_opens_its_event(make_view: MakeView, bundled: Exhibit,
                                       touchscreen: QPointingDevice) -> None:
     view = make_view(bundled)
-    view.state.openEvent(0)
+    view.session.navigation.openEvent(0)
     settle(300)
     tap(view.window, touchscreen, centre(item(view, "marker-1")))  # its neighbour in 1981
-    assert view.state.currentIndex == 1
+    assert view.session.navigation.index == 1
     assert as_written(item(view, "eventTitle")) == bundled.events[1].title.get("en")
 
 
@@ -61,7 +62,7 @@ def test_events_on_the_same_year_stay_apart(make_view: MakeView, bundled: Exhibi
     view = make_view(bundled)
     dense = [i for i, e in enumerate(bundled.events) if 2007 <= e.date.year <= 2009]
     assert len(dense) >= 4  # two events of 2007, one each of 2008 and 2009
-    view.state.openEvent(dense[0])
+    view.session.navigation.openEvent(dense[0])
     settle()
 
     def marks() -> list[QQuickItem]:
@@ -75,16 +76,16 @@ def test_events_on_the_same_year_stay_apart(make_view: MakeView, bundled: Exhibi
         assert all(w >= 64 for _, w in boxes)
 
     assert_apart()
-    view.state.timeline.setZoom(view.state.timeline.minZoom)  # the whole span: groups
+    view.session.timeline.setZoom(view.session.timeline.minZoom)  # the whole span: groups
     settle()
     assert_apart()
     group = next(m for m in marks() if m.objectName() == f"markerGroup-{dense[0]}")
-    zoom = view.state.timeline.zoom
+    zoom = view.session.timeline.zoom
     tap(view.window, touchscreen, centre(group))  # a group zooms in on its events
     settle(500)
-    assert view.state.timeline.zoom > zoom and view.state.currentIndex == dense[0]
+    assert view.session.timeline.zoom > zoom and view.session.navigation.index == dense[0]
     assert_apart()
-    view.state.timeline.setZoom(view.state.timeline.maxZoom)
+    view.session.timeline.setZoom(view.session.timeline.maxZoom)
     settle()
     assert_apart()
     names = {m.objectName() for m in marks()}
@@ -94,53 +95,53 @@ def test_events_on_the_same_year_stay_apart(make_view: MakeView, bundled: Exhibi
 def test_swipe_moves_to_the_next_event_and_stops_at_the_ends(
         make_view: MakeView, bundled: Exhibit, touchscreen: QPointingDevice) -> None:
     view = make_view(bundled)
-    view.state.openEvent(0)
+    view.session.navigation.openEvent(0)
     settle()
     content = item(view, "textPanel")
     mid = centre(content)
     swipe(view.window, touchscreen, mid, mid - QPoint(600, 0))
-    assert view.state.currentIndex == 1
+    assert view.session.navigation.index == 1
     swipe(view.window, touchscreen, mid, mid + QPoint(600, 0))
-    assert view.state.currentIndex == 0
+    assert view.session.navigation.index == 0
     swipe(view.window, touchscreen, mid, mid + QPoint(600, 0))  # before the first: stays
-    assert view.state.currentIndex == 0
+    assert view.session.navigation.index == 0
     last = len(bundled.events) - 1
-    view.state.openEvent(last)
+    view.session.navigation.openEvent(last)
     settle()
     swipe(view.window, touchscreen, mid, mid - QPoint(600, 0))  # after the last: stays
-    assert view.state.currentIndex == last
+    assert view.session.navigation.index == last
     assert abs(item(view, "eventContent").childItems()[0].x()) < 1  # nothing left half-moved
 
 
 def test_short_drag_is_not_a_swipe(make_view: MakeView, bundled: Exhibit,
                                    touchscreen: QPointingDevice) -> None:
     view = make_view(bundled)
-    view.state.openEvent(3)
+    view.session.navigation.openEvent(3)
     settle()
     mid = centre(item(view, "textPanel"))
     swipe(view.window, touchscreen, mid, mid - QPoint(60, 0))
-    assert view.state.currentIndex == 3
+    assert view.session.navigation.index == 3
 
 
 def test_next_and_previous_buttons(make_view: MakeView, bundled: Exhibit,
                                    touchscreen: QPointingDevice) -> None:
     view = make_view(bundled)
-    view.state.openEvent(0)
+    view.session.navigation.openEvent(0)
     settle()
     tap(view.window, touchscreen, centre(item(view, "nextButton")))
     tap(view.window, touchscreen, centre(item(view, "nextButton")))
-    assert view.state.currentIndex == 2
+    assert view.session.navigation.index == 2
     tap(view.window, touchscreen, centre(item(view, "previousButton")))
-    assert view.state.currentIndex == 1
+    assert view.session.navigation.index == 1
 
 
 def test_tap_photo_opens_viewer_pinch_zooms_and_tap_closes(
         make_view: MakeView, bundled: Exhibit, touchscreen: QPointingDevice) -> None:
     view = make_view(bundled)
-    view.state.openEvent(0)
+    view.session.navigation.openEvent(0)
     settle(300)
     tap(view.window, touchscreen, centre(item(view, "eventPhoto")))
-    assert view.state.screen == "photo"
+    assert view.session.navigation.screen == Navigation.Screen.Photo
     frame = item(view, "photoFrame")
     assert frame.scale() == 1
     pinch(view.window, touchscreen, QPoint(960, 540), 200, 700)
@@ -148,8 +149,8 @@ def test_tap_photo_opens_viewer_pinch_zooms_and_tap_closes(
     pinch(view.window, touchscreen, QPoint(960, 540), 200, 1800)
     assert frame.scale() <= 4  # never beyond 4x
     tap(view.window, touchscreen, QPoint(960, 540))
-    assert view.state.screen == "event"
-    view.state.openPhoto(0)
+    assert view.session.navigation.screen == Navigation.Screen.Event
+    view.session.navigation.openPhoto(0)
     settle()
     assert frame.scale() == 1  # reopened without zoom
 
@@ -157,24 +158,24 @@ def test_tap_photo_opens_viewer_pinch_zooms_and_tap_closes(
 def test_close_button_returns_from_viewer(make_view: MakeView, bundled: Exhibit,
                                           touchscreen: QPointingDevice) -> None:
     view = make_view(bundled)
-    view.state.openEvent(1)
-    view.state.openPhoto(0)
+    view.session.navigation.openEvent(1)
+    view.session.navigation.openPhoto(0)
     settle()
     tap(view.window, touchscreen, centre(item(view, "closePhotoButton")))
-    assert view.state.screen == "event"
-    assert view.state.currentIndex == 1
+    assert view.session.navigation.screen == Navigation.Screen.Event
+    assert view.session.navigation.index == 1
 
 
 def test_mouse_works_like_a_finger(make_view: MakeView, bundled: Exhibit) -> None:
     view = make_view(bundled)
     click(view.window, QPoint(500, 500))
-    assert view.state.screen == "event"
-    view.state.openEvent(0)
+    assert view.session.navigation.screen == Navigation.Screen.Event
+    view.session.navigation.openEvent(0)
     settle()
     click(view.window, centre(item(view, "nextButton")))
-    assert view.state.currentIndex == 1
+    assert view.session.navigation.index == 1
     click(view.window, centre(item(view, "eventPhoto")))
-    assert view.state.screen == "photo"
+    assert view.session.navigation.screen == Navigation.Screen.Photo
     frame = item(view, "photoFrame")
     for _ in range(3):
         event = QWheelEvent(QPointF(960, 540), QPointF(960, 540), QPoint(0, 0), QPoint(0, 120),
@@ -189,12 +190,12 @@ def test_mouse_works_like_a_finger(make_view: MakeView, bundled: Exhibit) -> Non
 def test_language_switch_keeps_event_and_photo(make_view: MakeView, bundled: Exhibit,
                                                touchscreen: QPointingDevice) -> None:
     view = make_view(bundled)
-    view.state.openEvent(4)
+    view.session.navigation.openEvent(4)
     settle()
     tap(view.window, touchscreen, centre(item(view, "language-zh")))
-    assert view.state.language == "zh"
-    assert view.state.currentIndex == 4
-    assert view.state.screen == "event"
+    assert view.session.language.code == "zh"
+    assert view.session.navigation.index == 4
+    assert view.session.navigation.screen == Navigation.Screen.Event
     assert as_written(item(view, "eventTitle")) == bundled.events[4].title.get("zh")
     assert item(view, "caption").property("text") == bundled.events[4].media[0].caption.get("zh")
     tap(view.window, touchscreen, centre(item(view, "language-en")))
@@ -204,44 +205,44 @@ def test_language_switch_keeps_event_and_photo(make_view: MakeView, bundled: Exh
 def test_idle_countdown_returns_to_welcome(make_view: MakeView, bundled: Exhibit,
                                            qtbot: QtBot) -> None:
     view = make_view(bundled, idle_timeout_ms=300, countdown_seconds=20, tick_ms=20)
-    view.state.openEvent(5)
-    view.state.setLanguage("zh")
-    view.state.toggleLargeText()
-    qtbot.waitUntil(lambda: view.state.idleActive, timeout=2000)
+    view.session.navigation.openEvent(5)
+    view.session.language.setLanguage("zh")
+    view.session.display.toggleLargeText()
+    qtbot.waitUntil(lambda: view.session.idle.active, timeout=2000)
     assert item(view, "idleOverlay").isVisible()
-    assert view.state.idleRemaining >= 1
-    qtbot.waitUntil(lambda: view.state.screen == "welcome", timeout=3000)
-    assert view.state.language == "en"
-    assert view.state.currentIndex == 0
-    assert not view.state.largeText
-    assert not view.state.idleActive
+    assert view.session.idle.remaining >= 1
+    qtbot.waitUntil(lambda: view.session.navigation.screen == Navigation.Screen.Welcome, timeout=3000)
+    assert view.session.language.code == "en"
+    assert view.session.navigation.index == 0
+    assert not view.session.display.largeText
+    assert not view.session.idle.active
 
 
 def test_a_touch_cancels_the_countdown(make_view: MakeView, bundled: Exhibit,
                                        touchscreen: QPointingDevice, qtbot: QtBot) -> None:
     view = make_view(bundled, idle_timeout_ms=200, countdown_seconds=20, tick_ms=100)
-    view.state.openEvent(5)
-    qtbot.waitUntil(lambda: view.state.idleActive, timeout=2000)
+    view.session.navigation.openEvent(5)
+    qtbot.waitUntil(lambda: view.session.idle.active, timeout=2000)
     tap(view.window, touchscreen, QPoint(100, 900))
-    assert not view.state.idleActive
-    assert view.state.screen == "event"
-    assert view.state.currentIndex == 5
+    assert not view.session.idle.active
+    assert view.session.navigation.screen == Navigation.Screen.Event
+    assert view.session.navigation.index == 5
 
 
 def test_countdown_gives_at_least_twenty_seconds(bundled: Exhibit, qapp: object) -> None:
-    from kiosk.ui.state import KioskState
+    from kiosk.ui.session import Session
 
-    state = KioskState(bundled)
-    state.openEvent(1)
-    state.startCountdown()
-    assert state.idleRemaining >= 20
-    assert state.idleTotal >= 20
+    session = Session(bundled)
+    session.navigation.openEvent(1)
+    session.idle.startCountdown()
+    assert session.idle.remaining >= 20
+    assert session.idle.total >= 20
 
 
 def test_display_options(make_view: MakeView, bundled: Exhibit,
                          touchscreen: QPointingDevice) -> None:
     view = make_view(bundled)
-    view.state.openEvent(0)
+    view.session.navigation.openEvent(0)
     settle()
     body = item(view, "eventBody")
     normal = body.property("font").pixelSize()
@@ -249,7 +250,7 @@ def test_display_options(make_view: MakeView, bundled: Exhibit,
     assert item(view, "optionsPanel").isVisible()
     tap(view.window, touchscreen, centre(item(view, "largeTextButton")))
     tap(view.window, touchscreen, centre(item(view, "highContrastButton")))
-    assert view.state.largeText and view.state.highContrast
+    assert view.session.display.largeText and view.session.display.highContrast
     assert body.property("font").pixelSize() >= 1.5 * normal
     assert view.window.property("color").name() == "#000000"
     tap(view.window, touchscreen, QPoint(200, 700))  # outside the card: closes
@@ -259,7 +260,7 @@ def test_display_options(make_view: MakeView, bundled: Exhibit,
 def test_press_and_hold_and_two_finger_taps_do_nothing(
         make_view: MakeView, bundled: Exhibit, touchscreen: QPointingDevice) -> None:
     view = make_view(bundled)
-    view.state.openEvent(2)
+    view.session.navigation.openEvent(2)
     settle()
     point = centre(item(view, "textPanel"))
     window = view.window
@@ -273,20 +274,21 @@ def test_press_and_hold_and_two_finger_taps_do_nothing(
     QTest.touchEvent(window, touchscreen).release(0, point, window).release(
         1, other, window).commit()
     settle(300)
-    assert view.state.screen == "event"
-    assert view.state.currentIndex == 2
+    assert view.session.navigation.screen == Navigation.Screen.Event
+    assert view.session.navigation.index == 2
     assert abs(item(view, "eventContent").childItems()[0].x()) < 1
 
 
 def test_welcome_caption_follows_the_language(make_view: MakeView, bundled: Exhibit,
                                               touchscreen: QPointingDevice) -> None:
     view = make_view(bundled)
-    shown = bundled.events[view.state.attract["index"]]
+    shown = bundled.events[view.session.attract.index]
     caption = item(view, "highlightButton")
     assert shown.title.get("en") in caption.property("label")
     tap(view.window, touchscreen, centre(next(
         i for i in all_items(view) if i.objectName() == "language-zh" and is_shown(i))))
-    assert view.state.language == "zh"
-    assert view.state.screen == "welcome"  # the visitor sees it all in Chinese, then begins
+    assert view.session.language.code == "zh"
+    # the visitor sees it all in Chinese, then begins
+    assert view.session.navigation.screen == Navigation.Screen.Welcome
     assert shown.title.get("zh") in caption.property("label")
     assert as_written(item(view, "welcomeTitle")) == bundled.title.get("zh")

@@ -1,13 +1,10 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // One event: picture on the left (top in portrait), text on the right (below), the
 // timeline strip at the bottom. Swipe or the side buttons move between events.
 Item {
     id: screen
-    required property QtObject kiosk
-    required property var eventModel
-    required property var eraModel
-    required property var tickModel
     signal optionsRequested()
     readonly property bool portrait: height > width
     // Larger text gives the text the room: the picture shrinks and the margins tighten.
@@ -24,12 +21,9 @@ Item {
     // Pulling the page against the reading direction brings the next event: leftwards in
     // English and Chinese, rightwards in Arabic.
     function settleSwipe(dx, vx) {
-        const threshold = screen.width * 0.15
-        const along = dx * forward, speed = vx * forward
-        if ((along < -threshold || speed < -1200) && kiosk.next())
-            slideIn(forward)
-        else if ((along > threshold || speed > 1200) && kiosk.previous())
-            slideIn(-forward)
+        const moved = Navigation.swipeEvents(dx * forward, vx * forward, screen.width)
+        if (moved !== 0)
+            slideIn(moved * forward)
         else
             settle.restart()
     }
@@ -37,7 +31,6 @@ Item {
     TopBar {
         id: top
         anchors { top: parent.top; left: parent.left; right: parent.right }
-        kiosk: screen.kiosk
         z: 2
         onOptionsRequested: screen.optionsRequested()
     }
@@ -45,7 +38,6 @@ Item {
         id: strip
         objectName: "timelineStrip"
         anchors { bottom: parent.bottom; left: parent.left; right: parent.right }
-        kiosk: screen.kiosk
         z: 2
     }
 
@@ -63,11 +55,8 @@ Item {
             onActiveTranslationChanged: {
                 if (!active)
                     return
-                const dx = activeTranslation.x
-                const along = dx * screen.forward
-                const atEnd = (along < 0 && screen.kiosk.currentIndex >= screen.kiosk.eventCount - 1)
-                              || (along > 0 && screen.kiosk.currentIndex === 0)
-                pager.offset = atEnd ? dx / 4 : dx  // resist past the first and last event
+                // resists past either end, in the reading direction
+                pager.offset = Navigation.dragOffset(activeTranslation.x * screen.forward) * screen.forward
             }
             onActiveChanged: {
                 if (!active)
@@ -100,14 +89,14 @@ Item {
                     id: photo
                     objectName: "eventPhoto"
                     anchors { top: parent.top; left: parent.left; right: parent.right; bottom: captionBox.top; bottomMargin: Theme.px(12) }
-                    item: screen.kiosk.photos.length > 0 ? screen.kiosk.photos[screen.kiosk.photoIndex] : ({})
+                    item: CurrentEvent.photo
                     decodeBox: Qt.size(pictureArea.width, pictureArea.height)
                     TapHandler {
-                        onTapped: screen.kiosk.openPhoto(screen.kiosk.photoIndex)
+                        onTapped: Navigation.openPhoto(Navigation.photoIndex)
                     }
                     Accessible.role: Accessible.Button
-                    Accessible.name: screen.kiosk.strings.open_photo
-                    Accessible.onPressAction: screen.kiosk.openPhoto(screen.kiosk.photoIndex)
+                    Accessible.name: Language.words.open_photo
+                    Accessible.onPressAction: Navigation.openPhoto(Navigation.photoIndex)
                 }
                 // The neighbours' photos, decoded ahead at the same size: the next event
                 // shows at once. Two fixed items, so that nothing is created per step.
@@ -115,13 +104,13 @@ Item {
                     x: photo.x; y: photo.y; width: photo.width; height: photo.height
                     visible: false
                     decodeBox: photo.decodeBox
-                    item: screen.kiosk.neighbours[0] || ({})
+                    item: CurrentEvent.neighbours[0] || ({})
                 }
                 Photo {
                     x: photo.x; y: photo.y; width: photo.width; height: photo.height
                     visible: false
                     decodeBox: photo.decodeBox
-                    item: screen.kiosk.neighbours[1] || ({})
+                    item: CurrentEvent.neighbours[1] || ({})
                 }
                 Column {
                     id: captionBox
@@ -130,23 +119,23 @@ Item {
                     Row {
                         id: dots
                         objectName: "photoDots"
-                        visible: screen.kiosk.photos.length > 1
+                        visible: Navigation.photoCount > 1
                         anchors.horizontalCenter: parent.horizontalCenter
                         Repeater {
-                            model: screen.kiosk.photos.length
+                            model: Navigation.photoCount
                             Item {
                                 required property int index
                                 objectName: "photoDot"
                                 width: Theme.px(64); height: Theme.px(64)
                                 Accessible.role: Accessible.Button
-                                Accessible.name: screen.kiosk.strings.photo_of.replace("{i}", index + 1).replace("{n}", screen.kiosk.photos.length)
-                                Accessible.onPressAction: screen.kiosk.showPhoto(index)
+                                Accessible.name: CurrentEvent.photoNames[index] || ""
+                                Accessible.onPressAction: Navigation.showPhoto(index)
                                 Rectangle {
                                     anchors.centerIn: parent
                                     width: Theme.px(18); height: width; radius: width / 2
-                                    color: parent.index === screen.kiosk.photoIndex ? Theme.c.accent : Theme.c.muted
+                                    color: parent.index === Navigation.photoIndex ? Theme.c.accent : Theme.c.muted
                                 }
-                                TapHandler { onTapped: screen.kiosk.showPhoto(parent.index) }
+                                TapHandler { onTapped: Navigation.showPhoto(parent.index) }
                             }
                         }
                     }
@@ -154,7 +143,7 @@ Item {
                         objectName: "caption"
                         horizontalAlignment: Text.AlignLeft  // mirrored right to left
                         width: parent.width
-                        text: screen.kiosk.typeset.balanced(photo.item.caption || "", font.pixelSize, false, width)
+                        text: Typeset.balanced(photo.item.caption || "", font.pixelSize, false, width)
                         visible: text !== ""
                         color: Theme.c.muted
                         wrapMode: Text.Wrap
@@ -165,7 +154,7 @@ Item {
                         objectName: "credit"
                         horizontalAlignment: Text.AlignLeft  // mirrored right to left
                         width: parent.width
-                        text: screen.kiosk.typeset.balanced(photo.item.credit || "", font.pixelSize, false, width)
+                        text: Typeset.balanced(photo.item.credit || "", font.pixelSize, false, width)
                         visible: text !== ""
                         color: Theme.c.muted
                         wrapMode: Text.Wrap
@@ -197,9 +186,12 @@ Item {
                     boundsBehavior: Flickable.StopAtBounds
                     clip: true
                     Connections {  // a new text, language or text size starts at its top
-                        target: screen.kiosk
+                        target: CurrentEvent
                         function onTextsChanged() { textFlick.contentY = 0 }
-                        function onDisplayChanged() { textFlick.contentY = 0 }
+                    }
+                    Connections {
+                        target: Display
+                        function onLargeTextChanged() { textFlick.contentY = 0 }
                     }
 
                     Column {
@@ -207,20 +199,20 @@ Item {
                         width: textFlick.width
                         spacing: Theme.px(16)
                         Rectangle {
-                            visible: screen.kiosk.eventEra !== ""
+                            visible: CurrentEvent.era !== ""
                             x: Theme.rtl ? parent.width - width : 0  // a Column does not mirror
                             width: Math.min(parent.width, eraText.implicitWidth + Theme.px(24))
                             height: eraText.height + Theme.px(12)
                             radius: Theme.px(8)
-                            color: Theme.highContrast ? "#000000" : (screen.kiosk.eventEraColor || Theme.c.track)
+                            color: Theme.highContrast ? Theme.c.bg : (CurrentEvent.eraColor || Theme.c.track)
                             border.width: Theme.highContrast ? Theme.px(2) : 0
                             border.color: Theme.c.text
                             Text {
                                 id: eraText
                                 x: Theme.px(12); y: Theme.px(6)
                                 width: parent.width - Theme.px(24)
-                                text: screen.kiosk.eventEra
-                                color: "#FFFFFF"
+                                text: CurrentEvent.era
+                                color: Theme.c.onBand
                                 font.pixelSize: Theme.font(22)
                                 wrapMode: Text.Wrap
                             }
@@ -229,7 +221,7 @@ Item {
                             objectName: "eventDate"
                             horizontalAlignment: Text.AlignLeft  // mirrored right to left
                             width: parent.width
-                            text: screen.kiosk.eventDate
+                            text: CurrentEvent.date
                             color: Theme.c.accent
                             font.pixelSize: Theme.heading(36)
                             font.bold: true
@@ -239,7 +231,7 @@ Item {
                             id: titleProbe
                             visible: false
                             width: parent.width
-                            text: screen.kiosk.eventTitle
+                            text: CurrentEvent.title
                             font.pixelSize: Theme.heading(56)
                             font.bold: true
                             wrapMode: Text.Wrap
@@ -250,28 +242,28 @@ Item {
                             horizontalAlignment: Text.AlignLeft  // mirrored right to left
                             width: parent.width
                             // broken by the typesetting rules: even lines, none of one character
-                            text: screen.kiosk.typeset.balanced(screen.kiosk.eventTitle, font.pixelSize, true, width)
+                            text: Typeset.balanced(CurrentEvent.title, font.pixelSize, true, width)
                             color: Theme.c.text
                             font.pixelSize: titleProbe.lineCount > 3 ? Theme.heading(44) : Theme.heading(56)
                             font.bold: true
                             wrapMode: Text.Wrap
                             lineHeight: 1.1
                             Accessible.role: Accessible.Heading
-                            Accessible.name: screen.kiosk.eventTitle
+                            Accessible.name: CurrentEvent.title
                         }
                         Text {
                             id: body
                             objectName: "eventBody"
                             horizontalAlignment: Text.AlignLeft  // mirrored right to left
-                            width: Math.min(parent.width, Theme.font(28) * (Theme.cjk ? 34 : 30))
+                            width: Math.min(parent.width, Theme.font(28) * Language.bodyMeasure)
                             // rich text with the line and paragraph spacing set in ems
-                            text: screen.kiosk.typeset.body(screen.kiosk.eventBody, font.pixelSize, Theme.bodyLineHeight)
+                            text: Typeset.body(CurrentEvent.body, font.pixelSize, Theme.bodyLineHeight)
                             textFormat: Text.RichText
                             color: Theme.c.text
                             font.pixelSize: Theme.font(28)
                             wrapMode: Text.Wrap
                             Accessible.role: Accessible.StaticText
-                            Accessible.name: screen.kiosk.eventBody
+                            Accessible.name: CurrentEvent.body
                         }
                     }
                 }
@@ -301,7 +293,7 @@ Item {
                     height: Math.min(Theme.px(96), textFlick.height / 3)
                     visible: textFlick.contentY + textFlick.height < textFlick.contentHeight - 2
                     gradient: Gradient {
-                        GradientStop { position: 0; color: "transparent" }
+                        GradientStop { position: 0; color: Theme.c.clear }
                         GradientStop { position: 1; color: Theme.c.surface }
                     }
                 }
@@ -318,12 +310,12 @@ Item {
             readonly property bool onLeft: (step < 0) !== Theme.rtl
             readonly property bool enabledHere: where !== ""
             function go() {
-                if (step < 0 ? screen.kiosk.previous() : screen.kiosk.next())
+                if (step < 0 ? Navigation.previous() : Navigation.next())
                     screen.slideIn(step * screen.forward)
             }
             width: Theme.px(96); height: Theme.px(96)
             x: onLeft ? pictureArea.x + Theme.px(12) : pictureArea.x + pictureArea.width - width - Theme.px(12)
-            y: pictureArea.y + (pictureArea.height - captionBoxHeight()) / 2 - height / 2
+            y: pictureArea.y + (pictureArea.height - screen.captionBoxHeight()) / 2 - height / 2
             opacity: enabledHere ? 1 : 0.35
             KioskButton {
                 anchors.fill: parent
@@ -353,7 +345,7 @@ Item {
                     id: whereText
                     x: Theme.px(12); y: Theme.px(6)
                     width: Math.min(parent.widest, implicitWidth)
-                    text: screen.kiosk.typeset.balanced(arrow.where, font.pixelSize, false, parent.widest)
+                    text: Typeset.balanced(arrow.where, font.pixelSize, false, parent.widest)
                     horizontalAlignment: arrow.onLeft ? Text.AlignLeft : Text.AlignRight
                     LayoutMirroring.enabled: false  // onLeft already says which side
                     color: Theme.c.text
@@ -366,14 +358,14 @@ Item {
         SideArrow {
             objectName: "previousButton"
             step: -1
-            where: screen.kiosk.sideLabels[0] || ""
-            accessibleName: screen.kiosk.strings.previous
+            where: CurrentEvent.sideLabels[0] || ""
+            accessibleName: Language.words.previous
         }
         SideArrow {
             objectName: "nextButton"
             step: 1
-            where: screen.kiosk.sideLabels[1] || ""
-            accessibleName: screen.kiosk.strings.next
+            where: CurrentEvent.sideLabels[1] || ""
+            accessibleName: Language.words.next
         }
     }
     function captionBoxHeight() { return captionBox.height + Theme.px(12) }

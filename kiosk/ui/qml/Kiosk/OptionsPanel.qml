@@ -1,16 +1,16 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // Display options for visitors who need them: larger text, high contrast, less motion.
 Item {
     id: options
-    required property QtObject kiosk
     property bool open: false
     visible: open
     LayoutMirroring.enabled: Theme.rtl
     LayoutMirroring.childrenInherit: true
 
     TapHandler { onTapped: options.open = false }  // a tap outside closes the panel
-    Rectangle { anchors.fill: parent; color: "#80000000" }
+    Rectangle { anchors.fill: parent; color: Theme.c.dim }
 
     Rectangle {
         objectName: "optionsCard"
@@ -49,7 +49,7 @@ Item {
                     id: box
                     anchors { left: parent.left; leftMargin: Theme.px(24); verticalCenter: parent.verticalCenter }
                     width: Theme.px(40); height: width; radius: Theme.px(6)
-                    color: row.checked ? Theme.c.accent : "transparent"
+                    color: row.checked ? Theme.c.accent : Theme.c.clear
                     border.width: Theme.px(3); border.color: row.checked ? Theme.c.accent : Theme.c.text
                     Text {
                         anchors.centerIn: parent
@@ -70,7 +70,7 @@ Item {
                     id: stateText
                     objectName: "optionState"
                     anchors { right: parent.right; rightMargin: Theme.px(24); verticalCenter: parent.verticalCenter }
-                    text: row.checked ? options.kiosk.strings.on : options.kiosk.strings.off
+                    text: row.checked ? Language.words.on : Language.words.off
                     color: row.checked ? Theme.c.accent : Theme.c.muted
                     font.pixelSize: Theme.font(28); font.bold: true
                 }
@@ -78,21 +78,21 @@ Item {
             }
             OptionRow {
                 objectName: "largeTextButton"
-                label: options.kiosk.strings.larger_text
-                checked: options.kiosk.largeText
-                onToggled: options.kiosk.toggleLargeText()
+                label: Language.words.larger_text
+                checked: Display.largeText
+                onToggled: Display.toggleLargeText()
             }
             OptionRow {
                 objectName: "highContrastButton"
-                label: options.kiosk.strings.high_contrast
-                checked: options.kiosk.highContrast
-                onToggled: options.kiosk.toggleHighContrast()
+                label: Language.words.high_contrast
+                checked: Display.highContrast
+                onToggled: Display.toggleHighContrast()
             }
             OptionRow {
                 objectName: "reducedMotionButton"
-                label: options.kiosk.strings.reduce_motion
-                checked: options.kiosk.reducedMotion
-                onToggled: options.kiosk.toggleReducedMotion()
+                label: Language.words.reduce_motion
+                checked: Display.reducedMotion
+                onToggled: Display.toggleReducedMotion()
             }
         }
     }

@@ -4,11 +4,10 @@ import QtQuick
 // the event's photos, one tap or the close button to return.
 Rectangle {
     id: viewer
-    required property QtObject kiosk
-    color: "#000000"
+    color: Theme.c.photoBackdrop
     LayoutMirroring.enabled: Theme.rtl
     LayoutMirroring.childrenInherit: true
-    readonly property var item: kiosk.photos.length > 0 ? kiosk.photos[kiosk.photoIndex] : ({})
+    readonly property var item: CurrentEvent.photo
     readonly property bool zoomed: frame.scale > 1.01
     property real swipeOffset: 0
 
@@ -32,8 +31,8 @@ Rectangle {
     }
     onVisibleChanged: resetZoom()
     Connections {
-        target: viewer.kiosk
-        function onTextsChanged() { viewer.resetZoom() }
+        target: Navigation
+        function onPhotoChanged() { viewer.resetZoom() }
     }
 
     // The photo fills what its caption leaves: shown whole, the caption below it, never
@@ -86,12 +85,8 @@ Rectangle {
                 viewer.clampPan()
                 return
             }
-            const dx = viewer.swipeOffset * (Theme.rtl ? -1 : 1)  // the reading direction
-            const threshold = viewer.width * 0.15
-            if (dx < -threshold && viewer.kiosk.photoIndex < viewer.kiosk.photos.length - 1)
-                viewer.kiosk.showPhoto(viewer.kiosk.photoIndex + 1)
-            else if (dx > threshold && viewer.kiosk.photoIndex > 0)
-                viewer.kiosk.showPhoto(viewer.kiosk.photoIndex - 1)
+            // pulled against the reading direction: the next photo (rightwards in Arabic)
+            Navigation.swipePhotos(viewer.swipeOffset * (Theme.rtl ? -1 : 1), viewer.width)
             viewer.swipeOffset = 0
         }
     }
@@ -102,7 +97,7 @@ Rectangle {
     }
     TapHandler {
         objectName: "photoTap"
-        onTapped: viewer.kiosk.closePhoto()
+        onTapped: Navigation.closePhoto()
     }
 
     Rectangle {  // caption bar, below the photo
@@ -110,7 +105,7 @@ Rectangle {
         objectName: "photoCaptionBar"
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         height: visible ? captionColumn.height + Theme.px(40) : 0
-        color: "#000000"
+        color: Theme.c.captionBar
         visible: captionText.text !== "" || creditText.text !== ""
         Column {
             id: captionColumn
@@ -120,16 +115,15 @@ Rectangle {
                 id: captionText
                 width: parent.width
                 text: viewer.item.caption || ""
-                color: "#FFFFFF"
+                color: Theme.c.captionText
                 font.pixelSize: Theme.font(24)
                 wrapMode: Text.Wrap
             }
             Text {
                 id: creditText
                 width: parent.width
-                text: (viewer.item.credit || "") + (viewer.kiosk.photos.length > 1
-                      ? "    " + viewer.kiosk.strings.photo_of.replace("{i}", viewer.kiosk.photoIndex + 1).replace("{n}", viewer.kiosk.photos.length) : "")
-                color: "#D0D8E2"
+                text: CurrentEvent.creditLine
+                color: Theme.c.captionMuted
                 font.pixelSize: Theme.font(22)
                 wrapMode: Text.Wrap
             }
@@ -142,7 +136,7 @@ Rectangle {
         round: true
         label: "×"
         fontSize: 56
-        accessibleName: viewer.kiosk.strings.close
-        onActivated: viewer.kiosk.closePhoto()
+        accessibleName: Language.words.close
+        onActivated: Navigation.closePhoto()
     }
 }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // The years as a strip: era bands with their names, a mark per event labelled with its short
@@ -6,11 +7,9 @@ import QtQuick
 // cues at either edge say that more lies beyond. Right to left, time runs from the right.
 Rectangle {
     id: strip
-    required property QtObject kiosk
-    readonly property QtObject timeline: kiosk.timelineView
     color: Theme.c.bg
     Accessible.role: Accessible.List
-    Accessible.name: kiosk.strings.timeline
+    Accessible.name: Language.words.timeline
 
     readonly property real k: Theme.scale  // the view-model's units are px at 1080p
     readonly property int labelSize: Theme.font(22)
@@ -25,14 +24,14 @@ Rectangle {
 
     // A year's place on the strip, in this item's pixels; mirrored right to left.
     function xOf(year) {
-        const x = (timeline.margin + (year - timeline.first) * timeline.zoom) * k
+        const x = (Timeline.margin + (year - Timeline.first) * Timeline.zoom) * k
         return Theme.rtl ? flick.contentWidth - x : x
     }
     function yearAt(x) {
         const fromStart = Theme.rtl ? flick.contentWidth - x : x
-        return timeline.first + (fromStart / k - timeline.margin) / timeline.zoom
+        return Timeline.first + (fromStart / k - Timeline.margin) / Timeline.zoom
     }
-    function isCurrent(events) { return events.indexOf(kiosk.currentIndex) >= 0 }
+    function isCurrent(events) { return events.indexOf(Navigation.index) >= 0 }
     function centreOn(year, animated) {
         const target = Math.max(0, Math.min(xOf(year) - flick.width / 2,
                                             flick.contentWidth - flick.width))
@@ -44,7 +43,7 @@ Rectangle {
         }
     }
     function reveal(animated) {
-        const marks = timeline.marks
+        const marks = Timeline.marks
         for (let i = 0; i < marks.length; ++i) {
             if (isCurrent(marks[i].events)) {
                 centreOn(marks[i].year, animated)
@@ -53,17 +52,17 @@ Rectangle {
         }
     }
     Connections {
-        target: strip.kiosk
-        function onTextsChanged() { strip.reveal(true) }
+        target: Navigation
+        function onEventChanged() { strip.reveal(true) }
     }
-    onWidthChanged: { timeline.setViewport(width / k); reveal(false) }
-    Component.onCompleted: { timeline.setViewport(width / k); reveal(false) }
+    onWidthChanged: { Timeline.setViewport(width / k); reveal(false) }
+    Component.onCompleted: { Timeline.setViewport(width / k); reveal(false) }
 
     Flickable {
         id: flick
         objectName: "timelineFlick"
         anchors.fill: parent
-        contentWidth: Math.max(width, strip.timeline.width * strip.k)
+        contentWidth: Math.max(width, Timeline.width * strip.k)
         contentHeight: height
         flickableDirection: Flickable.HorizontalFlick
         boundsBehavior: Flickable.StopAtBounds
@@ -75,7 +74,7 @@ Rectangle {
             color: Theme.c.track
         }
         Repeater {
-            model: strip.timeline.eras
+            model: Timeline.eras
             Rectangle {
                 id: band
                 required property var modelData
@@ -84,7 +83,7 @@ Rectangle {
                 objectName: "eraBand"
                 x: Math.min(x1, x2); y: strip.eraY
                 width: Math.abs(x2 - x1); height: strip.eraH
-                color: Theme.highContrast ? "#000000" : modelData.color
+                color: Theme.highContrast ? Theme.c.bg : modelData.color
                 border.width: Theme.highContrast ? Theme.px(2) : 0
                 border.color: Theme.c.text
                 Accessible.role: Accessible.StaticText
@@ -103,7 +102,7 @@ Rectangle {
                     anchors.verticalCenter: parent.verticalCenter
                     text: band.shown >= band.modelData.textWidth * strip.k + 2 * inset ? band.modelData.text
                           : band.shown >= band.modelData.shortWidth * strip.k + 2 * inset ? band.modelData.short : ""
-                    color: "#FFFFFF"
+                    color: Theme.c.onBand
                     font.pixelSize: strip.labelSize
                     lineHeight: 1.0
                     horizontalAlignment: Text.AlignLeft  // mirrored right to left
@@ -115,10 +114,10 @@ Rectangle {
             color: Theme.c.muted; opacity: 0.5
         }
         Repeater {
-            model: strip.timeline.ticks
+            model: Timeline.ticks
             Item {
                 required property var modelData
-                readonly property bool labelled: modelData.year % strip.timeline.labelStep === 0
+                readonly property bool labelled: modelData.year % Timeline.labelStep === 0
                 x: strip.xOf(modelData.year); y: strip.axisY
                 Rectangle {
                     x: -width / 2; width: Theme.px(2)
@@ -137,7 +136,7 @@ Rectangle {
         }
         Repeater {
             id: markRepeater
-            model: strip.timeline.marks
+            model: Timeline.marks
             Item {
                 id: mark
                 required property var modelData
@@ -156,11 +155,11 @@ Rectangle {
                 Accessible.name: modelData.text.replace("\n", " ")
                 Accessible.onPressAction: mark.activate()
                 function activate() {
-                    const event = strip.timeline.opens(index)
+                    const event = Timeline.opens(index)
                     if (event >= 0)
-                        strip.kiosk.openEvent(event)
+                        Navigation.openEvent(event)
                     else
-                        strip.centreOn(strip.timeline.zoomToMark(index), true)
+                        strip.centreOn(Timeline.zoomToMark(index), true)
                 }
                 Rectangle {  // pressed: the whole target lights up under the finger
                     anchors.fill: parent
@@ -185,7 +184,7 @@ Rectangle {
             }
         }
         Repeater {  // dots (drawn apart from the labels: a dot marks the true date)
-            model: strip.timeline.marks
+            model: Timeline.marks
             Item {
                 id: dots
                 required property var modelData
@@ -234,7 +233,7 @@ Rectangle {
         property real anchorX: 0
         onActiveChanged: {
             if (active) {
-                startZoom = strip.timeline.zoom
+                startZoom = Timeline.zoom
                 anchorX = centroid.position.x
                 anchorYear = strip.yearAt(anchorX + flick.contentX)
                 flick.interactive = false
@@ -245,7 +244,7 @@ Rectangle {
         onActiveScaleChanged: {
             if (!active)
                 return
-            strip.timeline.setZoom(startZoom * activeScale)
+            Timeline.setZoom(startZoom * activeScale)
             flick.contentX = Math.max(0, Math.min(strip.xOf(anchorYear) - anchorX,
                                                   flick.contentWidth - flick.width))
         }
@@ -261,8 +260,8 @@ Rectangle {
             anchors.fill: parent
             gradient: Gradient {
                 orientation: Gradient.Horizontal
-                GradientStop { position: 0; color: cue.side < 0 ? Theme.c.bg : "transparent" }
-                GradientStop { position: 1; color: cue.side < 0 ? "transparent" : Theme.c.bg }
+                GradientStop { position: 0; color: cue.side < 0 ? Theme.c.bg : Theme.c.clear }
+                GradientStop { position: 1; color: cue.side < 0 ? Theme.c.clear : Theme.c.bg }
             }
         }
         Text {

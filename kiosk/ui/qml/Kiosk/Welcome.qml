@@ -1,10 +1,10 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // The attract screen: a slowly moving picture of a highlighted event, the title, and an
 // invitation to touch in every language. Nothing on it stays still for long (burn-in).
 Item {
     id: welcome
-    required property QtObject kiosk
     property bool showing: true
     signal optionsRequested()
     LayoutMirroring.enabled: Theme.rtl
@@ -35,7 +35,7 @@ Item {
                 id: driftAnimation
                 running: false
                 from: 0; to: 1
-                duration: welcome.kiosk.attractInterval * 1000 + 1200
+                duration: Attract.interval * 1000 + 1200
             }
             function show(source) {
                 picture.source = source
@@ -54,13 +54,13 @@ Item {
         if (!incoming || !outgoing)
             return
         incoming.z = 1; outgoing.z = 0
-        incoming.show(kiosk.attract.source)
+        incoming.show(Attract.source)  // qmllint disable missing-property
         outgoing.opacity = 0
         front = next
     }
     Connections {
-        target: welcome.kiosk
-        function onAttractChanged() { welcome.showAttract() }
+        target: Attract
+        function onPictureChanged() { welcome.showAttract() }
     }
     Component.onCompleted: showAttract()
 
@@ -68,9 +68,9 @@ Item {
         anchors.fill: parent
         z: 2
         gradient: Gradient {
-            GradientStop { position: 0.0; color: "#330E1A2B" }
-            GradientStop { position: 0.55; color: "#220E1A2B" }
-            GradientStop { position: 1.0; color: Theme.highContrast ? "#FF000000" : "#B30E1A2B" }
+            GradientStop { position: 0.0; color: Theme.c.shadeTop }
+            GradientStop { position: 0.45; color: Theme.c.shadeMiddle }
+            GradientStop { position: 1.0; color: Theme.c.shadeBottom }
         }
     }
 
@@ -109,20 +109,20 @@ Item {
             objectName: "welcomeTitle"
             horizontalAlignment: Text.AlignLeft  // mirrored right to left
             width: parent.width
-            text: welcome.kiosk.typeset.balanced(welcome.kiosk.exhibitTitle, font.pixelSize, true, titleBlock.widest)
+            text: Typeset.balanced(Exhibition.title, font.pixelSize, true, titleBlock.widest)
             color: Theme.c.text
             font.bold: true
             wrapMode: Text.Wrap
             font.pixelSize: titleProbe.lineCount > 2 ? Theme.px(64) : Theme.px(96)
             lineHeight: 1.0
             Accessible.role: Accessible.Heading
-            Accessible.name: welcome.kiosk.exhibitTitle
+            Accessible.name: Exhibition.title
         }
         Text {  // measures the title at full size, to shrink titles over 2 lines
             id: titleProbe
             visible: false
             width: titleBlock.widest
-            text: welcome.kiosk.exhibitTitle
+            text: Exhibition.title
             font.pixelSize: Theme.px(96)
             font.bold: true
             wrapMode: Text.Wrap
@@ -132,8 +132,8 @@ Item {
             objectName: "welcomeSubtitle"
             horizontalAlignment: Text.AlignLeft  // mirrored right to left
             width: parent.width
-            text: welcome.kiosk.typeset.balanced(welcome.kiosk.exhibitSubtitle, font.pixelSize, false, titleBlock.widest)
-            visible: welcome.kiosk.exhibitSubtitle !== ""
+            text: Typeset.balanced(Exhibition.subtitle, font.pixelSize, false, titleBlock.widest)
+            visible: Exhibition.subtitle !== ""
             color: Theme.c.muted
             font.pixelSize: Theme.px(40)
             wrapMode: Text.Wrap
@@ -150,18 +150,18 @@ Item {
                 objectName: "highlightButton"
                 height: Theme.px(96)
                 width: Math.min(implicitWidth, titleBlock.widest)
-                label: welcome.kiosk.attractCaption + (Theme.rtl ? "  ‹" : "  ›")
+                label: Attract.caption + (Theme.rtl ? "  ‹" : "  ›")
                 fontSize: 28
-                onActivated: welcome.kiosk.begin()
+                onActivated: Attract.begin()
             }
             KioskButton {
                 id: start
                 objectName: "startButton"
                 height: Theme.px(96)
                 active: true
-                label: welcome.kiosk.strings.start
+                label: Language.words.start
                 fontSize: 28
-                onActivated: welcome.kiosk.beginAtStart()
+                onActivated: Navigation.openEvent(0)
             }
         }
         Text {
@@ -169,7 +169,7 @@ Item {
             objectName: "invitation"
             horizontalAlignment: Text.AlignLeft  // mirrored right to left
             width: parent.width
-            text: welcome.kiosk.everyLanguage.touch
+            text: Language.everyLanguage.touch
             color: Theme.c.text
             font.pixelSize: Theme.px(36)
             font.bold: true
@@ -192,11 +192,11 @@ Item {
 
     TapHandler {
         objectName: "welcomeTap"
-        onTapped: welcome.kiosk.begin()
+        onTapped: Attract.begin()
     }
     Accessible.role: Accessible.Button
-    Accessible.name: welcome.kiosk.everyLanguage.touch
-    Accessible.onPressAction: welcome.kiosk.begin()
+    Accessible.name: Language.everyLanguage.touch
+    Accessible.onPressAction: Attract.begin()
 
     Row {  // a visitor may start in their own language, with the display they need
         z: 4
@@ -206,11 +206,10 @@ Item {
             objectName: "welcomeOptionsButton"
             height: Theme.px(80)
             label: "Aa"
-            accessibleName: welcome.kiosk.strings.display_options
+            accessibleName: Language.words.display_options
             onActivated: welcome.optionsRequested()
         }
         LanguageSwitch {
-            kiosk: welcome.kiosk
             buttonHeight: Theme.px(80)
         }
     }
