@@ -178,7 +178,7 @@ Rectangle {
                     text: mark.modelData.text
                     color: mark.current ? Theme.c.accent : (mark.modelData.grouped ? Theme.c.muted : Theme.c.text)
                     font.pixelSize: strip.labelSize
-                    font.bold: mark.current
+                    font.underline: mark.current  // not bold: the label was measured in regular type
                     lineHeight: 1.0
                 }
             }
