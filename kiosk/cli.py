@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -63,10 +64,6 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("folder", nargs="?", help="content folder")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH")
-    child = sub.add_parser("_bench-child")
-    child.add_argument("folder")
-    child.add_argument("--size", type=_size, default=(1920, 1080))
-
     snapshot = sub.add_parser("snapshot", help="render every screen to PNG files")
     snapshot.add_argument("folder", nargs="?", help="content folder")
     snapshot.add_argument("--out", required=True, metavar="DIR", help="folder for the PNGs")
@@ -76,7 +73,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _bench_child_parser() -> argparse.ArgumentParser:
+    """`kiosk _bench-child`: the process `kiosk bench` measures; internal, so not in --help."""
+    child = argparse.ArgumentParser(prog="kiosk _bench-child")
+    child.add_argument("folder")
+    child.add_argument("--size", type=_size, default=(1920, 1080))
+    return child
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given[:1] == ["_bench-child"]:
+        from kiosk.tools.bench import bench_child
+
+        child = _bench_child_parser().parse_args(given[1:])
+        return bench_child(Path(child.folder), child.size)
     args = build_parser().parse_args(argv)
     command = args.command or "run"
     if command == "validate":
@@ -98,10 +109,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.tools.bench import bench
 
         return bench(content_folder(args.folder), args.json, args.size)
-    if command == "_bench-child":
-        from kiosk.tools.bench import bench_child
-
-        return bench_child(Path(args.folder), args.size)
     if args.command is None:
         args = build_parser().parse_args(["run"])
     if not (args.no_supervisor or args.exit_after_first_frame):
@@ -153,12 +160,17 @@ def set_pin() -> int:
 
 def validate(folder: str | None, strict: bool) -> int:
     from kiosk.content import load_folder
-    from kiosk.content.problems import summary
+    from kiosk.content.problems import listing
 
-    result = load_folder(content_folder(folder))
-    for problem in result.problems:
-        print(problem)
-    print(summary(result.problems))
+    path = content_folder(folder)
+    result = load_folder(path)
+    if folder:
+        origin = ""
+    elif os.environ.get("KIOSK_CONTENT"):
+        origin = " (from KIOSK_CONTENT)"
+    else:
+        origin = " (the kiosk's default; give a folder to check another)"
+    print(listing(result.problems, path, f"{path}{origin}"))
     if not result.readable:
         return exits.UNREADABLE
     if result.errors or (strict and result.warnings):
