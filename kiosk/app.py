@@ -112,6 +112,8 @@ def run(options: RunOptions) -> int:
     from kiosk.ui.problems import ContentReport
     from kiosk.ui.session import Session
     from kiosk.ui.staff import StaffState
+    from kiosk.ui.staff_stats import StaffStatistics
+    from kiosk.ui.stats_recorder import start_statistics
     from kiosk.ui.view import create_view
 
     settings = load_settings()
@@ -133,6 +135,7 @@ def run(options: RunOptions) -> int:
     session = Session(exhibit, idle_timeout_ms=_idle_ms(settings),
                       reduced_motion=settings.reduced_motion,
                       default_language=settings.default_language)
+    recorder = start_statistics(settings, session)
 
     report = ContentReport(folder, editor_view=not kiosk_mode)
 
@@ -143,8 +146,11 @@ def run(options: RunOptions) -> int:
         view.guard.allow_close = True
         app.exit(exits.OK)
 
+    staff_stats = (StaffStatistics(recorder.statistics, settings.statistics_export)
+                   if recorder is not None else None)
     gate = PinGate(settings.pin_hash, store=lockout_path(settings.path))
-    staff = StaffState(gate, reload, exit_kiosk, report, settings.path, log_file)
+    staff = StaffState(gate, reload, exit_kiosk, report, settings.path, log_file,
+                       statistics=staff_stats)
     size = options.size or (1920, 1080)
     view = create_view(exhibit, size, session, staff, kiosk_mode=kiosk_mode)
     report.update(first.problems, kept="the bundled exhibit")
@@ -172,6 +178,8 @@ def run(options: RunOptions) -> int:
     try:
         code = app.exec()
     finally:
+        if recorder is not None:
+            recorder.statistics.close()
         inhibitor.release()
         QGuiApplication.restoreOverrideCursor()
     log.info("kiosk stopped (exit code %d)", code)

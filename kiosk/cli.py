@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -26,6 +27,19 @@ def _size(text: str) -> tuple[int, int]:
     if width < 200 or height < 200:
         raise argparse.ArgumentTypeError(f"'{text}' is too small; at least 200x200")
     return width, height
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-24") from None
+
+
+def stats_file_name() -> str:
+    from kiosk.services.stats_db import FILE_NAME
+
+    return FILE_NAME
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,6 +78,19 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("folder", nargs="?", help="content folder")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH")
+    bench.add_argument("--no-statistics", action="store_true",
+                       help="do not record visitor statistics (recorded by default, as in "
+                       "the kiosk)")
+    stats = sub.add_parser("stats", help="visitor statistics: an HTML report, CSV tables",
+                           description="Report the kiosks' visitor statistics. Without files, "
+                           "this kiosk's own; several files (one per kiosk) merge.")
+    stats.add_argument("files", nargs="*", metavar="DB", help="statistics files "
+                       f"({stats_file_name()}), e.g. copied from several kiosks")
+    stats.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="first day")
+    stats.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="last day")
+    stats.add_argument("--html", metavar="FILE", help="write the report as one HTML file")
+    stats.add_argument("--csv", metavar="DIR", help="write the report's tables as CSV files")
+
     snapshot = sub.add_parser("snapshot", help="render every screen to PNG files")
     snapshot.add_argument("folder", nargs="?", help="content folder")
     snapshot.add_argument("--out", required=True, metavar="DIR", help="folder for the PNGs")
@@ -78,6 +105,7 @@ def _bench_child_parser() -> argparse.ArgumentParser:
     child = argparse.ArgumentParser(prog="kiosk _bench-child")
     child.add_argument("folder")
     child.add_argument("--size", type=_size, default=(1920, 1080))
+    child.add_argument("--no-statistics", action="store_true")
     return child
 
 
@@ -87,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.tools.bench import bench_child
 
         child = _bench_child_parser().parse_args(given[1:])
-        return bench_child(Path(child.folder), child.size)
+        return bench_child(Path(child.folder), child.size, not child.no_statistics)
     args = build_parser().parse_args(argv)
     command = args.command or "run"
     if command == "validate":
@@ -103,12 +131,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.tools.snapshot import snapshot
 
         return snapshot(content_folder(args.folder), args.out, args.size, args.larger_text)
+    if command == "stats":
+        return stats(args)
     if command == "set-pin":
         return set_pin()
     if command == "bench":
         from kiosk.tools.bench import bench
 
-        return bench(content_folder(args.folder), args.json, args.size)
+        return bench(content_folder(args.folder), args.json, args.size,
+                     not args.no_statistics)
     if args.command is None:
         args = build_parser().parse_args(["run"])
     if not (args.no_supervisor or args.exit_after_first_frame):
@@ -156,6 +187,53 @@ def set_pin() -> int:
     write_pin_hash(path, hash_pin(pin))
     print(f"PIN saved (hashed) in {path}; restart the kiosk to use it")
     return exits.OK
+
+
+def stats(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from kiosk.services.stats_db import default_path
+
+    files = [Path(f) for f in args.files] or [default_path()]
+    if args.since and args.until and args.since > args.until:
+        print("--since is after --until; nothing to report", file=sys.stderr)
+        return 2
+    html_path = Path(args.html) if args.html else None
+    csv_folder = Path(args.csv) if args.csv else None
+    if html_path is not None:
+        from kiosk.services.stats_html import write
+
+        _chart_application()
+        report = write(files, html_path, csv_folder, args.since, args.until)
+    else:
+        from kiosk.services.stats_report import build, write_csv
+
+        report = build(files, args.since, args.until)
+        if csv_folder is not None:
+            write_csv(report, csv_folder)
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    for row in report.tables["summary"].rows:
+        print(f"{row[0]}: {row[3]:,} visits, {row[4]:,} event views, {row[1]} to {row[2]}, "
+              f"median visit {row[6]}")
+    if not report.tables["summary"].rows:
+        print("no visits in these files and dates")
+    if html_path is not None:
+        print(f"report: {html_path}")
+    if csv_folder is not None:
+        print(f"tables: {csv_folder}")
+    return 1 if report.problems and len(report.problems) == len(files) else 0
+
+
+def _chart_application() -> None:
+    """The Qt application the report's charts are drawn in, with the shipped fonts (for
+    Chinese titles); off screen unless told otherwise, so that no display is needed."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.app import application
+
+    application()
 
 
 def validate(folder: str | None, strict: bool) -> int:

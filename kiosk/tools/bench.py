@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -40,12 +42,14 @@ def pss_mb(pid: int) -> float:
     return total / 1024
 
 
-def bench(folder: Path, as_json: bool, size: tuple[int, int] = (1920, 1080)) -> int:
+def bench(folder: Path, as_json: bool, size: tuple[int, int] = (1920, 1080),
+          record_statistics: bool = True) -> int:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     if env["QT_QPA_PLATFORM"] == "offscreen":
         env.setdefault("QT_QUICK_BACKEND", "software")
-    command = [*child_command(["_bench-child", str(folder), "--size", f"{size[0]}x{size[1]}"])]
+    command = [*child_command(["_bench-child", str(folder), "--size", f"{size[0]}x{size[1]}",
+                               *([] if record_statistics else ["--no-statistics"])])]
     started = time.time()
     child = subprocess.Popen(command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                              text=True)
@@ -87,6 +91,7 @@ def bench(folder: Path, as_json: bool, size: tuple[int, int] = (1920, 1080)) -> 
         print(json.dumps(figures))
     else:
         print_table(folder, figures, len(next_ms), size)
+        print(f"  visitor statistics: {'recorded' if record_statistics else 'off'}")
     return 0
 
 
@@ -123,7 +128,7 @@ def print_table(folder: Path, figures: dict[str, float], events: int,
 # --- the child: a real kiosk window, driven by real input events -------------------------
 
 
-def bench_child(folder: Path, size: tuple[int, int]) -> int:
+def bench_child(folder: Path, size: tuple[int, int], record_statistics: bool = True) -> int:
     from kiosk.content import load_folder
 
     result = load_folder(folder)
@@ -141,6 +146,7 @@ def bench_child(folder: Path, size: tuple[int, int]) -> int:
     app = application()
     exhibit = result.exhibit
     session = Session(exhibit, idle_timeout_ms=24 * 3600 * 1000)
+    recorder = _record_statistics(session) if record_statistics else None
     view = create_view(exhibit, size, session)
     window = view.window
     frames = [0]
@@ -214,7 +220,20 @@ def bench_child(folder: Path, size: tuple[int, int]) -> int:
     QCoreApplication.processEvents()
     emit("done")
     sys.stdin.read()
+    if recorder is not None:
+        recorder.statistics.close()
+        shutil.rmtree(recorder.statistics.path.parent, ignore_errors=True)
     return 0
+
+
+def _record_statistics(session: Any) -> Any:
+    """Visitor statistics as the kiosk records them (on by default), into a scratch file."""
+    from kiosk.services.settings import Settings
+    from kiosk.ui.stats_recorder import start_statistics
+
+    folder = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
+    return start_statistics(Settings(kiosk_name="bench"), session,
+                            folder / "statistics.sqlite3")
 
 
 def emit(kind: str, **values: Any) -> None:

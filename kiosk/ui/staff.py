@@ -21,6 +21,7 @@ from kiosk.services.logs import recent_lines
 from kiosk.services.pin import MAX_DIGITS, PinGate
 from kiosk.ui.problems import ContentReport, breakable, command
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
+from kiosk.ui.staff_stats import StaffStatistics
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "STAFF_CHORD", "StaffState",
            "memory_mb"]
@@ -55,8 +56,12 @@ class StaffState(QObject):
     def __init__(self, gate: PinGate, reload: Callable[[], object],
                  exit_kiosk: Callable[[], None], report: ContentReport,
                  settings_file: Path | None, log_file: Path | None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *,
+                 statistics: StaffStatistics | None = None) -> None:
         super().__init__(parent)
+        self._statistics = statistics
+        if statistics is not None:
+            statistics.setParent(self)
         self._gate = gate
         self._reload = reload
         self._exit = exit_kiosk
@@ -93,6 +98,11 @@ class StaffState(QObject):
     @Property(bool, notify=changed)
     def panelOpen(self) -> bool:
         return self._panel_open
+
+    @Property(StaffStatistics, notify=changed)  # set once; qmllint wants a notify
+    def stats(self) -> StaffStatistics | None:
+        """Visitor statistics for the panel; None when they are turned off."""
+        return self._statistics
 
     @Property(bool, notify=changed)
     def pinConfigured(self) -> bool:
@@ -222,6 +232,8 @@ class StaffState(QObject):
             self._pin_open = False
             self._panel_open = True
             self._notice = ""
+            if self._statistics is not None:
+                self._statistics.refresh()
         else:
             log.warning("wrong staff PIN")
             self._notice = "Wrong PIN."

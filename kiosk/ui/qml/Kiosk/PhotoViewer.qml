@@ -9,6 +9,7 @@ Rectangle {
     LayoutMirroring.childrenInherit: true
     readonly property var item: CurrentEvent.photo
     readonly property bool zoomed: frame.scale > 1.01
+    onZoomedChanged: if (zoomed) Navigation.zoomedIn()
     property real swipeOffset: 0
 
     function resetZoom() {

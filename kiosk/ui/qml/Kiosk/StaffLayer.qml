@@ -189,6 +189,88 @@ Item {
                     wrapMode: Text.Wrap
                     font.pixelSize: Theme.px(24)
                 }
+                Column {  // visitor statistics: today, the last seven days, export
+                    id: visitors
+                    objectName: "staffStatistics"
+                    readonly property StaffStatistics stats: staffLayer.staff.stats
+                    visible: stats !== null
+                    width: parent.width
+                    spacing: Theme.px(12)
+                    Text {
+                        text: "Visitors"
+                        color: Theme.c.text
+                        font.pixelSize: Theme.px(28); font.bold: true
+                    }
+                    Row {
+                        spacing: Theme.px(32)
+                        Text {
+                            objectName: "statsSummary"
+                            anchors.verticalCenter: parent.verticalCenter
+                            text: visitors.stats ? visitors.stats.summary : ""
+                            color: Theme.c.text
+                            font.pixelSize: Theme.px(24)
+                            lineHeight: 1.3
+                        }
+                        Row {  // the last seven days, oldest first
+                            objectName: "statsChart"
+                            spacing: Theme.px(8)
+                            Repeater {
+                                model: visitors.stats ? visitors.stats.days : []
+                                Column {
+                                    id: day
+                                    required property var modelData
+                                    spacing: Theme.px(4)
+                                    Text {
+                                        text: day.modelData.visits
+                                        color: Theme.c.muted
+                                        font.pixelSize: Theme.px(22)
+                                        anchors.horizontalCenter: parent.horizontalCenter
+                                    }
+                                    Item {
+                                        width: Theme.px(48); height: Theme.px(96)
+                                        Rectangle {
+                                            anchors.bottom: parent.bottom
+                                            width: parent.width
+                                            height: Math.max(Theme.px(2), parent.height * day.modelData.height)
+                                            color: Theme.c.accent
+                                        }
+                                    }
+                                    Text {
+                                        text: day.modelData.label
+                                        color: Theme.c.muted
+                                        font.pixelSize: Theme.px(22)
+                                        anchors.horizontalCenter: parent.horizontalCenter
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    Text {
+                        width: parent.width
+                        text: visitors.stats ? visitors.stats.problem : ""
+                        visible: text !== ""
+                        color: Theme.c.accent
+                        wrapMode: Text.Wrap
+                        font.pixelSize: Theme.px(22)
+                    }
+                    Row {
+                        spacing: Theme.px(24)
+                        KioskButton {
+                            objectName: "statsExport"
+                            label: visitors.stats && visitors.stats.busy ? "Exporting…" : "Export statistics"
+                            onActivated: if (visitors.stats) visitors.stats.exportReport()
+                        }
+                        Text {
+                            objectName: "statsMessage"
+                            width: info.width - Theme.px(400)
+                            anchors.verticalCenter: parent.verticalCenter
+                            text: visitors.stats ? visitors.stats.message : ""
+                            color: Theme.c.muted
+                            wrapMode: Text.WrapAnywhere
+                            font.pixelSize: Theme.px(22)
+                        }
+                    }
+                }
                 Text {
                     text: staffLayer.staff.problemsTitle
                     color: Theme.c.text
