@@ -96,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot.add_argument("folder", nargs="?", help="content folder")
     snapshot.add_argument("--out", required=True, metavar="DIR", help="folder for the PNGs")
     snapshot.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH")
+    snapshot.add_argument("--larger-text", action="store_true",
+                          help="with the visitors' 'larger text' option on")
     return parser
 
 
@@ -138,7 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "snapshot":
         from kiosk.tools.snapshot import snapshot
 
-        return snapshot(content_folder(args.folder), args.out, args.size)
+        return snapshot(content_folder(args.folder), args.out, args.size, args.larger_text)
     if command == "stats":
         return stats(args)
     if command == "set-pin":

@@ -77,6 +77,7 @@ def bench(folder: Path, as_json: bool, size: tuple[int, int] = (1920, 1080),
         "pss_mb": round(results["pss_mb"], 1),
         "pss_growth_mb": round(results["pss_after_mb"] - results["pss_mb"], 1),
     }
+    figures.update({name: round(value, 1) for name, value in results["gestures"].items()})
     if as_json:
         print(json.dumps(figures))
     else:
@@ -100,7 +101,14 @@ def print_table(folder: Path, figures: dict[str, float], events: int,
         ("photo viewer opens", f"{figures['viewer_open_ms']:.1f} ms"),
         ("memory (PSS) after every event", f"{figures['pss_mb']:.0f} MB"),
         (f"growth over {NAVIGATIONS} navigations", f"{figures['pss_growth_mb']:+.1f} MB"),
+        ("swipe: picture behind the finger, median", f"{figures['swipe_lag_p50_px']:.0f} px"),
+        ("swipe: picture behind the finger, worst", f"{figures['swipe_lag_max_px']:.0f} px"),
     ]
+    for name, key in (("swipe", "swipe"), ("pinch, photo", "photo_pinch"),
+                      ("pinch, timeline", "timeline_pinch")):
+        rows.append((f"{name}: moves without a frame",
+                     f"{figures[key + '_dropped']:.0f} of {figures[key + '_moves']:.0f}"))
+        rows.append((f"{name}: longest gap between frames", f"{figures[key + '_gap_ms']:.0f} ms"))
     print(f"kiosk bench: {folder} ({events + 1} events, {size[0]}x{size[1]}, "
           f"{os.cpu_count()} cores, platform {os.environ.get('QT_QPA_PLATFORM', 'offscreen')})")
     width = max(len(name) for name, _ in rows)
@@ -187,7 +195,11 @@ def bench_child(folder: Path, size: tuple[int, int], record_statistics: bool = T
                             and shown("viewerPhoto", url))
     session.navigation.closePhoto()
     settle(app, 1.0)
-    emit("visited", next_ms=next_ms, viewer_open_ms=viewer_ms)
+    from kiosk.tools.gestures import measure_gestures
+
+    gestures = measure_gestures(window, session.navigation, exhibit, app, settle)
+    settle(app, 1.0)
+    emit("visited", next_ms=next_ms, viewer_open_ms=viewer_ms, gestures=gestures)
     sys.stdin.readline()
     rng = random.Random(1981)
     for step in range(NAVIGATIONS):

@@ -18,6 +18,8 @@ from kiosk.ui.exhibition import Exhibition
 from kiosk.ui.idle import COUNTDOWN_SECONDS, Idle
 from kiosk.ui.language import Language
 from kiosk.ui.navigation import Navigation
+from kiosk.ui.timeline_view import Timeline
+from kiosk.ui.typeset import Typeset
 
 
 class Session(QObject):
@@ -37,6 +39,8 @@ class Session(QObject):
         self.attract = Attract(self.navigation, self.language, self.pictures, self)
         self.idle = Idle(self.navigation, self.language, self._idle_ms(), countdown_seconds,
                          tick_ms, self)
+        self.timeline = Timeline(exhibit, self.language, self.display, self)
+        self.typeset = Typeset(self)
         self.idle.timedOut.connect(self.reset)
         self._trimmer = Trimmer(self)  # kept: a signal does not keep its receiver alive
         self.navigation.eventChanged.connect(self._trimmer.soon)
@@ -46,7 +50,8 @@ class Session(QObject):
         """The view-models by name, for the QML singletons (kiosk.ui.qmlmodule)."""
         return {"navigation": self.navigation, "language": self.language,
                 "display": self.display, "current": self.current,
-                "exhibition": self.exhibition, "attract": self.attract, "idle": self.idle}
+                "exhibition": self.exhibition, "attract": self.attract, "idle": self.idle,
+                "timeline": self.timeline, "typeset": self.typeset}
 
     @property
     def exhibit(self) -> Exhibit:
@@ -73,6 +78,7 @@ class Session(QObject):
         self.exhibition.set_exhibit(exhibit)
         self.language.set_exhibit(exhibit)
         self.attract.restart()
+        self.timeline.set_exhibit(exhibit)
         self.idle.set_timeout(self._idle_ms())
 
     def reset(self) -> None:
@@ -80,4 +86,5 @@ class Session(QObject):
         self.navigation.home()
         self.language.reset()
         self.display.reset()
+        self.timeline.resetZoom()  # a new visitor starts where the events are named
         self.idle.restart()

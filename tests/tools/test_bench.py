@@ -27,8 +27,12 @@ def test_bench_json_has_every_figure(make_folder: MakeFolder, tmp_path: Path) ->
                          timeout=300, check=False)
     assert run.returncode == 0, run.stderr
     figures = json.loads(run.stdout)
+    gestures = {f"{name}_{figure}" for name in ("swipe", "photo_pinch", "timeline_pinch")
+                for figure in ("moves", "dropped", "gap_ms")}
     assert set(figures) == {"first_frame_ms", "next_p50_ms", "next_p95_ms", "viewer_open_ms",
-                            "pss_mb", "pss_growth_mb"}
+                            "pss_mb", "pss_growth_mb", "swipe_lag_p50_px",
+                            "swipe_lag_max_px"} | gestures
+    assert figures["swipe_moves"] > 0 and 0 <= figures["swipe_dropped"] <= figures["swipe_moves"]
     assert 0 < figures["first_frame_ms"] < 60_000
     assert 0 < figures["next_p50_ms"] <= figures["next_p95_ms"]
     assert figures["pss_mb"] > 20  # a real process was measured

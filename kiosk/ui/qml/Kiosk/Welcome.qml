@@ -6,6 +6,9 @@ import QtQuick
 Item {
     id: welcome
     property bool showing: true
+    signal optionsRequested()
+    LayoutMirroring.enabled: Theme.rtl
+    LayoutMirroring.childrenInherit: true
 
     Rectangle { anchors.fill: parent; color: Theme.c.bg }
 
@@ -61,7 +64,7 @@ Item {
     }
     Component.onCompleted: showAttract()
 
-    Rectangle {  // a dark gradient so the text reads on any picture
+    Rectangle {  // a soft darkening towards the bottom, for the picture's own sake
         anchors.fill: parent
         z: 2
         gradient: Gradient {
@@ -71,40 +74,55 @@ Item {
         }
     }
 
-    Item {
+    // The title block sits on its own panel, so it reads over any picture (its contrast is
+    // measured over the actual pixels in the tests), with two ways in: the event the
+    // picture shows, and the story from its beginning.
+    Rectangle {
         id: titleBlock
+        objectName: "titleBlock"
         z: 3
         property real driftX: 0
         property real driftY: 0
-        x: Theme.px(120) + driftX
-        width: welcome.width - Theme.px(240)
-        height: welcome.height
-        Text {
-            id: attractCaption
-            objectName: "attractCaption"
-            anchors { left: parent.left; right: parent.right; bottom: title.top; bottomMargin: Theme.px(24) }
-            text: Attract.caption
-            color: Theme.c.accent
-            font.pixelSize: Theme.px(28)
-            font.bold: true
-            elide: Text.ElideRight
-        }
+        readonly property real margin: Theme.px(64)
+        x: (Theme.rtl ? welcome.width - width - margin : margin) + driftX
+        y: welcome.height - height - margin + driftY
+        readonly property real widest: Math.min(welcome.width - 2 * margin, Theme.px(1500)) - 2 * Theme.px(48)
+        // as wide as what it holds
+        width: Math.min(widest, Math.max(title.implicitWidth, subtitle.implicitWidth,
+                                         ways.oneRow, invitation.implicitWidth)) + 2 * Theme.px(48)
+        height: column.height + 2 * Theme.px(40)
+        radius: Theme.px(24)
+        color: Theme.c.bg
+        opacity: Theme.highContrast ? 1 : 0.9
+        border.width: Theme.highContrast ? Theme.px(2) : 0
+        border.color: Theme.c.text
+    }
+    Column {
+        id: column
+        z: 4
+        x: titleBlock.x + Theme.px(48)
+        y: titleBlock.y + Theme.px(40)
+        width: titleBlock.width - 2 * Theme.px(48)
+        spacing: Theme.px(16)
         Text {
             id: title
             objectName: "welcomeTitle"
-            anchors { left: parent.left; right: parent.right; bottom: subtitle.top; bottomMargin: Theme.px(16) }
-            text: Exhibition.title
+            horizontalAlignment: Text.AlignLeft  // mirrored right to left
+            width: parent.width
+            text: Typeset.balanced(Exhibition.title, font.pixelSize, true, titleBlock.widest)
             color: Theme.c.text
             font.bold: true
             wrapMode: Text.Wrap
             font.pixelSize: titleProbe.lineCount > 2 ? Theme.px(64) : Theme.px(96)
-            lineHeight: 1.05
+            lineHeight: 1.0
+            Accessible.role: Accessible.Heading
+            Accessible.name: Exhibition.title
         }
         Text {  // measures the title at full size, to shrink titles over 2 lines
             id: titleProbe
             visible: false
-            width: title.width
-            text: title.text
+            width: titleBlock.widest
+            text: Exhibition.title
             font.pixelSize: Theme.px(96)
             font.bold: true
             wrapMode: Text.Wrap
@@ -112,20 +130,48 @@ Item {
         Text {
             id: subtitle
             objectName: "welcomeSubtitle"
-            anchors { left: parent.left; right: parent.right; bottom: invitation.top; bottomMargin: Theme.px(56) }
-            text: Exhibition.subtitle
-            visible: text !== ""
+            horizontalAlignment: Text.AlignLeft  // mirrored right to left
+            width: parent.width
+            text: Typeset.balanced(Exhibition.subtitle, font.pixelSize, false, titleBlock.widest)
+            visible: Exhibition.subtitle !== ""
             color: Theme.c.muted
             font.pixelSize: Theme.px(40)
             wrapMode: Text.Wrap
         }
+        Item { width: 1; height: Theme.px(8) }
+        Flow {
+            id: ways
+            width: parent.width
+            // as wide as its buttons in one row, for the panel to fit them
+            readonly property real oneRow: highlight.width + start.width + spacing
+            spacing: Theme.px(24)
+            KioskButton {
+                id: highlight
+                objectName: "highlightButton"
+                height: Theme.px(96)
+                width: Math.min(implicitWidth, titleBlock.widest)
+                label: Attract.caption + (Theme.rtl ? "  ‹" : "  ›")
+                fontSize: 28
+                onActivated: Attract.begin()
+            }
+            KioskButton {
+                id: start
+                objectName: "startButton"
+                height: Theme.px(96)
+                active: true
+                label: Language.words.start
+                fontSize: 28
+                onActivated: Navigation.openEvent(0)
+            }
+        }
         Text {
             id: invitation
             objectName: "invitation"
-            anchors { left: parent.left; right: parent.right; bottom: parent.bottom; bottomMargin: Theme.px(96) + titleBlock.driftY }
+            horizontalAlignment: Text.AlignLeft  // mirrored right to left
+            width: parent.width
             text: Language.everyLanguage.touch
             color: Theme.c.text
-            font.pixelSize: Theme.px(40)
+            font.pixelSize: Theme.px(36)
             font.bold: true
             wrapMode: Text.Wrap
             SequentialAnimation on opacity {  // a soft pulse, slower than once a second
@@ -152,9 +198,19 @@ Item {
     Accessible.name: Language.everyLanguage.touch
     Accessible.onPressAction: Attract.begin()
 
-    LanguageSwitch {  // a visitor may start in their own language
+    Row {  // a visitor may start in their own language, with the display they need
         z: 4
-        buttonHeight: Theme.px(80)
         anchors { top: parent.top; right: parent.right; margins: Theme.px(32) }
+        spacing: Theme.px(16)
+        KioskButton {
+            objectName: "welcomeOptionsButton"
+            height: Theme.px(80)
+            label: "Aa"
+            accessibleName: Language.words.display_options
+            onActivated: welcome.optionsRequested()
+        }
+        LanguageSwitch {
+            buttonHeight: Theme.px(80)
+        }
     }
 }
