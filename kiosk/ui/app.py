@@ -62,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.ops.inhibit import DisplayInhibitor
     from kiosk.ops.logs import install_qt_message_handler, setup_logging
     from kiosk.ops.pin import PinGate
+    from kiosk.ui.render import choose_render_path
     from kiosk.ui.staff import StaffState
     from kiosk.ui.state import KioskState
     from kiosk.ui.view import create_view
@@ -81,10 +82,13 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_NO_CONTENT
 
     app = application()
+    render_path = choose_render_path()
+    log.info("rendering: %s, because %s", render_path.backend, render_path.reason)
     kiosk_mode = not args.windowed
     state = KioskState(exhibit, idle_timeout_ms=_idle_ms(settings),
                        reduced_motion=settings.reduced_motion,
-                       default_language=settings.default_language)
+                       default_language=settings.default_language,
+                       fade_fps=render_path.fade_fps)
 
     def reload() -> list[str]:
         result = load_folder(folder)

@@ -16,6 +16,7 @@ from kiosk.theme import HIGH_CONTRAST, NORMAL, band_color
 from kiosk.timeline import layout
 from kiosk.ui.markdown import kiosk_markdown
 from kiosk.ui.models import EraModel, EventModel, TickModel
+from kiosk.ui.render import FADE_FPS_SOFTWARE
 
 WELCOME, EVENT, PHOTO = "welcome", "event", "photo"
 COUNTDOWN_SECONDS = 20  # WCAG 2.2.1: at least 20 s to answer "still there?"
@@ -39,6 +40,7 @@ class KioskState(QObject):
     def __init__(self, exhibit: Exhibit, *, idle_timeout_ms: int | None = None,
                  countdown_seconds: int = COUNTDOWN_SECONDS, tick_ms: int = 1000,
                  reduced_motion: bool = False, default_language: str | None = None,
+                 fade_fps: int = FADE_FPS_SOFTWARE,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._exhibit = exhibit
@@ -53,6 +55,7 @@ class KioskState(QObject):
         self._reduced_motion = reduced_motion
         self._generation = 0  # bumps on reload so QML asks for the new pictures
         self._attract = 0
+        self._fade_fps = fade_fps
         timeline = layout(exhibit)
         self._timeline_width = timeline.width
         self.events = EventModel(exhibit, self._lang, timeline)
@@ -352,6 +355,11 @@ class KioskState(QObject):
         index = self._attract_events()[self._attract]
         event = self._exhibit.events[index]
         return {"index": index, "source": self.photo_url(index, 0) if event.media else ""}
+
+    @Property(int, constant=True)
+    def attractFadeFps(self) -> int:
+        """Frames a second of the attract cross-fade: what this machine draws cheaply."""
+        return self._fade_fps
 
     @Property(str, notify=attractCaptionChanged)
     def attractCaption(self) -> str:

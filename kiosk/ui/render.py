@@ -1,0 +1,112 @@
+"""Which Qt Quick rendering path draws the kiosk, chosen on purpose for each machine.
+
+Qt Quick draws with OpenGL (through the RHI) by default. On a laptop without a working GPU
+driver, OpenGL is Mesa's software rasteriser (llvmpipe): every frame is then redrawn whole by
+the CPU, about 55 ms of CPU time a frame here under Xvfb, against about 7 ms for Qt Quick's
+own software renderer, which repaints only what changed. So when OpenGL turns out to be a
+software rasteriser, the kiosk uses the software renderer (docs/performance.md has the
+figures). `QT_QUICK_BACKEND` or `QSG_RHI_BACKEND` in the environment still decide, for staff
+who know better.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+# GL_RENDERER strings of OpenGL implementations that draw with the CPU
+SOFTWARE_RASTERISERS = ("llvmpipe", "softpipe", "swrast", "software rasterizer",
+                        "swiftshader", "gdi generic", "microsoft basic render")
+# frames a second for the welcome screen's cross-fade, by what draws them
+FADE_FPS_SOFTWARE = 25      # Qt Quick's software renderer: about 7 ms a frame here
+FADE_FPS_CPU_OPENGL = 8     # OpenGL drawn by the CPU: about 55 ms a frame here
+FADE_FPS_GPU = 30           # a GPU: frames cost the CPU next to nothing
+_GL_RENDERER = 0x1F01
+# where Qt Quick's default is OpenGL; elsewhere (Windows: Direct3D) Qt's default stands
+LINUX_PLATFORMS = ("xcb", "wayland", "eglfs")
+
+
+@dataclass(frozen=True)
+class RenderPath:
+    """What draws the window, and why: 'software', 'opengl' or Qt's 'default'."""
+    backend: str
+    gl_renderer: str | None
+    reason: str
+
+    @property
+    def fade_fps(self) -> int:
+        if self.backend == "software":
+            return FADE_FPS_SOFTWARE
+        if self.backend == "opengl" and (self.gl_renderer is None
+                                         or is_software_rasteriser(self.gl_renderer)):
+            return FADE_FPS_CPU_OPENGL
+        return FADE_FPS_GPU
+
+
+def is_software_rasteriser(gl_renderer: str) -> bool:
+    """True for an OpenGL implementation that draws with the CPU (e.g. Mesa's llvmpipe)."""
+    name = gl_renderer.lower()
+    return any(word in name for word in SOFTWARE_RASTERISERS)
+
+
+def decide(forced: str | None, gl_renderer: str | None) -> RenderPath:
+    """The rule, without Qt: the environment's choice, else software unless a GPU draws."""
+    if forced:
+        backend = "software" if forced == "software" else "opengl"
+        return RenderPath(backend, gl_renderer, f"chosen in the environment ({forced})")
+    if gl_renderer is None:
+        return RenderPath("software", None, "no OpenGL available")
+    if is_software_rasteriser(gl_renderer):
+        return RenderPath("software", gl_renderer,
+                          f"OpenGL is drawn by the CPU ({gl_renderer})")
+    return RenderPath("opengl", gl_renderer, f"OpenGL on a GPU ({gl_renderer})")
+
+
+def forced_backend() -> str | None:
+    """A backend set in the environment: QT_QUICK_BACKEND=software, or QSG_RHI_BACKEND."""
+    quick = os.environ.get("QT_QUICK_BACKEND", "").strip().lower()
+    if quick:
+        return "software" if quick == "software" else quick
+    rhi = os.environ.get("QSG_RHI_BACKEND", "").strip().lower()
+    return rhi or None
+
+
+def probe_gl_renderer() -> str | None:
+    """The OpenGL renderer string of this machine's default context, or None (no OpenGL).
+
+    Needs the QGuiApplication; costs one context (tens of ms on a GPU, about 0.2 s on
+    llvmpipe, which then is not created again for the window).
+    """
+    from PySide6.QtGui import QGuiApplication, QOffscreenSurface, QOpenGLContext
+
+    if QGuiApplication.platformName() not in LINUX_PLATFORMS:
+        return None
+    context = QOpenGLContext()
+    if not context.create():
+        return None
+    surface = QOffscreenSurface()
+    surface.setFormat(context.format())
+    surface.create()
+    try:
+        if not context.makeCurrent(surface):
+            return None
+        renderer = context.functions().glGetString(_GL_RENDERER)
+        context.doneCurrent()
+        return str(renderer) if renderer else None
+    finally:
+        surface.destroy()
+
+
+def choose_render_path() -> RenderPath:
+    """Decide, and set Qt Quick's graphics API before the first window exists."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
+
+    forced = forced_backend()
+    if not forced and QGuiApplication.platformName() not in LINUX_PLATFORMS:
+        return RenderPath("default", None, "Qt's default for this platform")
+    gl_renderer = None if forced == "software" else probe_gl_renderer()
+    path = decide(forced, gl_renderer)
+    if path.backend == "software" and not forced:
+        QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)
+    return path
