@@ -57,9 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("folder", nargs="?", help="content folder")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH")
+    bench.add_argument("--idle-seconds", type=float, metavar="S",
+                       help="length of each idle CPU window (default: the attract interval)")
+    bench.add_argument("--soak", type=int, default=0, metavar="N",
+                       help="also measure memory over N attract cycles and N navigations")
     child = sub.add_parser("_bench-child")
     child.add_argument("folder")
     child.add_argument("--size", type=_size, default=(1920, 1080))
+    child.add_argument("--soak", type=int, default=0)
 
     snapshot = sub.add_parser("snapshot", help="render every screen to PNG files")
     snapshot.add_argument("folder", nargs="?", help="content folder")
@@ -89,13 +94,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "bench":
         from kiosk.ops.bench import bench
 
-        return bench(content_folder(args.folder), args.json, args.size)
+        return bench(content_folder(args.folder), args.json, args.size, args.idle_seconds,
+                     args.soak)
     if command == "_bench-child":
         from pathlib import Path
 
         from kiosk.ops.bench import bench_child
 
-        return bench_child(Path(args.folder), args.size)
+        return bench_child(Path(args.folder), args.size, args.soak)
     if args.command is None:
         args = build_parser().parse_args(["run"])
     if not (args.no_supervisor or args.exit_after_first_frame):
