@@ -102,6 +102,7 @@ Item {
             objectName: "attractCaption"
             anchors { left: parent.left; right: parent.right; bottom: title.top; bottomMargin: Theme.px(24) }
             text: welcome.kiosk.attractCaption
+            opacity: welcome.eased  // arrives with its picture
             color: Theme.c.accent
             font.pixelSize: Theme.px(28)
             font.bold: true
