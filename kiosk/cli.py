@@ -6,9 +6,14 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
-from kiosk.paths import content_folder
+from kiosk.services.paths import content_folder
+
+if TYPE_CHECKING:  # the composition root imports Qt: only `kiosk run` loads it
+    from kiosk.app import RunOptions
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -86,34 +91,42 @@ def main(argv: Sequence[str] | None = None) -> int:
                          indent=2, ensure_ascii=False))
         return 0
     if command == "snapshot":
-        from kiosk.ops.snapshot import snapshot
+        from kiosk.tools.snapshot import snapshot
 
         return snapshot(content_folder(args.folder), args.out, args.size)
     if command == "set-pin":
         return set_pin()
     if command == "bench":
-        from kiosk.ops.bench import bench
+        from kiosk.tools.bench import bench
 
         return bench(content_folder(args.folder), args.json, args.size, args.idle_seconds,
                      args.soak)
     if command == "_bench-child":
-        from pathlib import Path
-
-        from kiosk.ops.bench import bench_child
+        from kiosk.tools.bench import bench_child
 
         return bench_child(Path(args.folder), args.size, args.soak)
     if args.command is None:
         args = build_parser().parse_args(["run"])
     if not (args.no_supervisor or args.exit_after_first_frame):
-        from kiosk.ops.logs import setup_logging
-        from kiosk.ops.supervisor import supervise
+        from kiosk.services.logs import setup_logging
+        from kiosk.services.supervisor import supervise
 
         setup_logging()
         return supervise(run_arguments(argv))
 
-    from kiosk.ui.app import run
+    from kiosk.app import run
 
-    return run(args)
+    return run(run_options(args))
+
+
+def run_options(args: argparse.Namespace) -> RunOptions:
+    """The parsed `kiosk run` command line as the composition root's plain options."""
+    from kiosk.app import RunOptions
+
+    return RunOptions(content=args.content, windowed=args.windowed, size=args.size,
+                      screen=args.screen, cursor=args.cursor, watch=args.watch,
+                      exit_after_first_frame=args.exit_after_first_frame,
+                      heartbeat=Path(args.heartbeat) if args.heartbeat else None)
 
 
 def run_arguments(argv: Sequence[str] | None) -> list[str]:
@@ -125,8 +138,8 @@ def run_arguments(argv: Sequence[str] | None) -> list[str]:
 def set_pin() -> int:
     import getpass
 
-    from kiosk.ops.pin import hash_pin, valid_new_pin
-    from kiosk.ops.settings import settings_path, write_pin_hash
+    from kiosk.services.pin import hash_pin, valid_new_pin
+    from kiosk.services.settings import settings_path, write_pin_hash
 
     pin = getpass.getpass("New staff PIN (4 to 12 digits): ")
     if not valid_new_pin(pin):

@@ -6,9 +6,13 @@ import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PIL import Image
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QGuiApplication
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -30,6 +34,21 @@ def write_image(path: Path, size: tuple[int, int] = (1920, 1080), fmt: str = "JP
 
 
 MakeFolder = Callable[..., Path]
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type[QGuiApplication]:
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp_args: list[str], qapp_cls: type[QGuiApplication]) -> QGuiApplication:
+    """The kiosk's own application (fonts included), for every layer's Qt tests."""
+    from kiosk.app import application
+
+    return application()
 
 
 @pytest.fixture

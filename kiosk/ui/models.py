@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
 
 from kiosk.content.model import Exhibit
-from kiosk.theme import band_color
-from kiosk.timeline import TimelineLayout
+from kiosk.ui.theme import band_color
+from kiosk.ui.timeline import TimelineLayout
 
 Index = QModelIndex | QPersistentModelIndex
 FIRST_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk import __version__
-from kiosk.ops.logs import recent_lines
-from kiosk.ops.pin import PinGate
+from kiosk.services.logs import recent_lines
+from kiosk.services.pin import PinGate
 
 log = logging.getLogger("kiosk.staff")
 

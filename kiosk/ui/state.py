@@ -9,14 +9,14 @@ from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 
+from kiosk.content.i18n import LANGUAGE_NAMES, UI_STRINGS, ui_strings
 from kiosk.content.model import Event, Exhibit
-from kiosk.ops.memory import trim
-from kiosk.strings import LANGUAGE_NAMES, UI_STRINGS, ui_strings
-from kiosk.theme import HIGH_CONTRAST, NORMAL, band_color
-from kiosk.timeline import layout
+from kiosk.services.memory import trim
 from kiosk.ui.markdown import kiosk_markdown
 from kiosk.ui.models import EraModel, EventModel, TickModel
 from kiosk.ui.render import FADE_FPS_SOFTWARE
+from kiosk.ui.theme import HIGH_CONTRAST, NORMAL, band_color
+from kiosk.ui.timeline import layout
 
 WELCOME, EVENT, PHOTO = "welcome", "event", "photo"
 COUNTDOWN_SECONDS = 20  # WCAG 2.2.1: at least 20 s to answer "still there?"

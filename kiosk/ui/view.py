@@ -18,8 +18,8 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.content.model import Exhibit
-from kiosk.ops.pin import PinGate
-from kiosk.paths import assets_dir, qml_dir
+from kiosk.services.paths import assets_dir, qml_dir
+from kiosk.services.pin import PinGate
 from kiosk.ui.staff import StaffState
 from kiosk.ui.state import KioskState
 
@@ -145,7 +145,8 @@ def create_view(exhibit: Exhibit, size: tuple[int, int] = (1920, 1080),
         "kiosk": state, "eventModel": state.events, "eraModel": state.eras,
         "tickModel": state.ticks, "staff": staff, "width": size[0], "height": size[1],
     })
-    engine.load(str(qml_dir() / "Main.qml"))
+    engine.addImportPath(str(qml_dir()))
+    engine.loadFromModule("Kiosk", "Main")
     roots = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):
         raise LoadError("the kiosk's QML did not load; see the log for the QML errors")

@@ -18,20 +18,9 @@ from PySide6.QtTest import QTest
 
 from kiosk.content import load_folder
 from kiosk.content.model import Exhibit
-from kiosk.ui.app import application
 from kiosk.ui.state import KioskState
 from kiosk.ui.view import KioskView, create_view, find_item, scene_items
 from tests.conftest import DATA
-
-
-@pytest.fixture(scope="session")
-def qapp_cls() -> type[QGuiApplication]:
-    return QGuiApplication
-
-
-@pytest.fixture(scope="session")
-def qapp(qapp_args: list[str], qapp_cls: type[QGuiApplication]) -> QGuiApplication:
-    return application()
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import Exhibit
-from kiosk.ops.pin import PinGate, hash_pin
+from kiosk.services.pin import PinGate, hash_pin
 from kiosk.ui.staff import StaffState
 from kiosk.ui.view import KioskView, create_view
 from tests.ui.conftest import MakeView, centre, item, settle, tap

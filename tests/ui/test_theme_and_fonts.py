@@ -8,11 +8,11 @@ import pytest
 from fontTools.ttLib import TTFont
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextDocument
 
+from kiosk.content.i18n import all_ui_characters
 from kiosk.content.model import Exhibit
-from kiosk.paths import assets_dir
-from kiosk.strings import all_ui_characters
-from kiosk.theme import HIGH_CONTRAST, MIN_CONTRAST, NORMAL, TEXT_PAIRS, band_color, contrast
+from kiosk.services.paths import assets_dir
 from kiosk.ui.markdown import kiosk_markdown
+from kiosk.ui.theme import HIGH_CONTRAST, MIN_CONTRAST, NORMAL, TEXT_PAIRS, band_color, contrast
 from kiosk.ui.view import FONT_FAMILY
 from tests.ui.conftest import MakeView, all_items, is_shown, settle
 

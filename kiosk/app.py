@@ -1,12 +1,13 @@
-"""`kiosk run`: the application, kiosk mode, content reloads and the heartbeat."""
+"""The composition root: plain run options in, the kiosk's window out. It builds the
+services, the view-models and the view, and wires them together; `kiosk run` ends here."""
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import signal
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -16,13 +17,27 @@ from PySide6.QtQuick import QQuickWindow
 from kiosk import __version__
 from kiosk.content import LoadResult, load_folder
 from kiosk.content.model import Exhibit
-from kiosk.ops.memory import limit_arenas
-from kiosk.ops.settings import Settings, load_settings
-from kiosk.paths import bundled_content, content_folder
+from kiosk.services.memory import limit_arenas
+from kiosk.services.paths import bundled_content, content_folder
+from kiosk.services.settings import Settings, load_settings
 from kiosk.ui.view import load_fonts
 
 log = logging.getLogger("kiosk.app")
 EXIT_NO_CONTENT = 78  # EX_CONFIG: the supervisor does not restart a kiosk with no content
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How this run of the kiosk was asked for (the command line's `kiosk run` options)."""
+
+    content: str | None = None  # content folder; None: the usual search (see paths)
+    windowed: bool = False  # a normal window instead of fullscreen kiosk mode
+    size: tuple[int, int] | None = None  # window size; None: 1920x1080
+    screen: int | None = None  # None: the settings' screen, else the primary one
+    cursor: bool = False
+    watch: bool = False  # reload when the content's files change
+    exit_after_first_frame: bool = False
+    heartbeat: Path | None = None  # touched every second for the supervisor
 
 
 def application() -> QGuiApplication:
@@ -58,20 +73,20 @@ def initial_content(folder: Path) -> tuple[Exhibit | None, list[str]]:
     return None, problem_lines(result)
 
 
-def run(args: argparse.Namespace) -> int:
-    from kiosk.ops.inhibit import DisplayInhibitor
-    from kiosk.ops.logs import install_qt_message_handler, setup_logging
-    from kiosk.ops.pin import PinGate
+def run(options: RunOptions) -> int:
+    from kiosk.services.inhibit import DisplayInhibitor
+    from kiosk.services.logs import install_qt_message_handler, setup_logging
+    from kiosk.services.pin import PinGate
+    from kiosk.services.watch import ContentWatcher
     from kiosk.ui.render import choose_render_path
     from kiosk.ui.staff import StaffState
     from kiosk.ui.state import KioskState
     from kiosk.ui.view import create_view
-    from kiosk.ui.watch import ContentWatcher
 
     settings = load_settings()
     log_file = setup_logging(settings.log_level)
     install_qt_message_handler()
-    folder = content_folder(args.content)
+    folder = content_folder(options.content)
     log.info("kiosk %s starting on %s (pid %d)", __version__, folder, os.getpid())
     exhibit, problems = initial_content(folder)
     if exhibit is None:
@@ -84,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     app = application()
     render_path = choose_render_path()
     log.info("rendering: %s, because %s", render_path.backend, render_path.reason)
-    kiosk_mode = not args.windowed
+    kiosk_mode = not options.windowed
     state = KioskState(exhibit, idle_timeout_ms=_idle_ms(settings),
                        reduced_motion=settings.reduced_motion,
                        default_language=settings.default_language,
@@ -106,24 +121,24 @@ def run(args: argparse.Namespace) -> int:
 
     staff = StaffState(PinGate(settings.pin_hash), reload, exit_kiosk, folder, settings.path,
                        log_file)
-    size = args.size or (1920, 1080)
+    size = options.size or (1920, 1080)
     view = create_view(exhibit, size, state, staff, kiosk_mode=kiosk_mode)
     staff.show_problems(problems + [f"{line} (settings)" for line in settings.problems])
     if staff.error_count():
         staff.requestAccess()  # staff started it: tell them at once why the exhibit differs
-    _place_window(view.window, app, args, settings, kiosk_mode)
+    _place_window(view.window, app, options, settings, kiosk_mode)
 
     inhibitor = DisplayInhibitor()
     if kiosk_mode:
         inhibitor.hold()
-    if args.watch:
+    if options.watch:
         # parented to the state, which the QML engine owns: it lives as long as the window
         ContentWatcher(folder, lambda: staff.show_problems(reload()), parent=state)
         log.info("watching %s for changes", folder)
-    if args.heartbeat:
-        _start_heartbeat(Path(args.heartbeat), state)
+    if options.heartbeat:
+        _start_heartbeat(options.heartbeat, state)
     _exit_cleanly_on_sigterm(app, state)
-    if args.exit_after_first_frame:
+    if options.exit_after_first_frame:
         # exit(), not quit(): quit() asks every window to close, and kiosk mode refuses
         view.window.frameSwapped.connect(lambda: QTimer.singleShot(0, lambda: app.exit(0)),
                                          Qt.ConnectionType.SingleShotConnection)
@@ -140,10 +155,10 @@ def _idle_ms(settings: Settings) -> int | None:
     return round(settings.idle_timeout * 1000) if settings.idle_timeout else None
 
 
-def _place_window(window: QQuickWindow, app: QGuiApplication, args: argparse.Namespace,
+def _place_window(window: QQuickWindow, app: QGuiApplication, options: RunOptions,
                   settings: Settings, kiosk_mode: bool) -> None:
     screens = app.screens()
-    number = args.screen if args.screen is not None else settings.screen
+    number = options.screen if options.screen is not None else settings.screen
     if number is not None and not 0 <= number < len(screens):
         log.warning("there is no screen %d (screens: %d); using the first", number,
                     len(screens))
@@ -157,7 +172,7 @@ def _place_window(window: QQuickWindow, app: QGuiApplication, args: argparse.Nam
         return
     window.setFlags(window.flags() | Qt.WindowType.FramelessWindowHint
                     | Qt.WindowType.WindowStaysOnTopHint)
-    if not args.cursor:
+    if not options.cursor:
         QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
     window.showFullScreen()
 

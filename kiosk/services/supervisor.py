@@ -10,12 +10,13 @@ import logging
 import os
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
+
+from kiosk.services.platform import self_command
 
 log = logging.getLogger("kiosk.supervisor")
 
@@ -26,9 +27,7 @@ CRASH_WINDOW = 300.0
 
 def child_command(args: Sequence[str]) -> list[str]:
     """How to start the kiosk itself again, from source or frozen."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable, *args]
-    return [sys.executable, "-m", "kiosk", *args]
+    return self_command(list(args))
 
 
 def backoff(recent_crashes: int) -> float:

@@ -22,7 +22,7 @@ from typing import IO, Any
 
 import psutil
 
-from kiosk.ops.supervisor import child_command
+from kiosk.services.supervisor import child_command
 
 NAVIGATIONS = 1000
 IDLE_WINDOWS = 3  # CPU is measured over this many windows per screen, for the spread
@@ -206,7 +206,7 @@ def bench_child(folder: Path, size: tuple[int, int], soak: int = 0) -> int:
     from PySide6.QtCore import QCoreApplication, QPointF, Qt
     from PySide6.QtTest import QTest
 
-    from kiosk.ui.app import application
+    from kiosk.app import application
     from kiosk.ui.render import choose_render_path
     from kiosk.ui.state import KioskState
     from kiosk.ui.view import create_view, find_item

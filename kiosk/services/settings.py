@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import logging
-import sys
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import platformdirs
 
-from kiosk.paths import is_frozen
+from kiosk.services.platform import is_frozen, program_dir
 
 FILE_NAME = "kiosk.toml"
 LOG_LEVELS = ("debug", "info", "warning", "error")
@@ -31,7 +30,7 @@ class Settings:
 def settings_path() -> Path:
     """kiosk.toml beside the packaged executable if there is one, else the user's config."""
     if is_frozen():
-        beside = Path(sys.executable).resolve().parent / FILE_NAME
+        beside = program_dir() / FILE_NAME
         if beside.is_file():
             return beside
     return Path(platformdirs.user_config_dir("kiosk", appauthor=False)) / FILE_NAME

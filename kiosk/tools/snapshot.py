@@ -25,7 +25,7 @@ def snapshot(folder: Path, out: str | Path, size: tuple[int, int]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-    from kiosk.ui.app import application
+    from kiosk.app import application
     from kiosk.ui.state import KioskState
     from kiosk.ui.view import create_view
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.watch import ContentWatcher
+from kiosk.services.watch import ContentWatcher
 from tests.conftest import MINIMAL, MakeFolder
 
 

@@ -6,16 +6,14 @@ import os
 import sys
 from pathlib import Path
 
-
-def is_frozen() -> bool:
-    return bool(getattr(sys, "frozen", False))
+from kiosk.services.platform import is_frozen, program_dir
 
 
 def bundle_root() -> Path:
     """The folder holding assets/, data/ and kiosk/: the repo, or PyInstaller's bundle."""
     if is_frozen():
         return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
-    return Path(__file__).resolve().parent.parent
+    return Path(__file__).resolve().parents[2]
 
 
 def assets_dir() -> Path:
@@ -23,6 +21,7 @@ def assets_dir() -> Path:
 
 
 def qml_dir() -> Path:
+    """The QML import path: the module `Kiosk` is the folder of that name inside it."""
     return bundle_root() / "kiosk" / "ui" / "qml"
 
 
@@ -38,7 +37,7 @@ def content_folder(cli_value: str | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     if is_frozen():
-        beside = Path(sys.executable).resolve().parent / "data"
+        beside = program_dir() / "data"
         if (beside / "exhibit.yaml").is_file():
             return beside
     return bundled_content()

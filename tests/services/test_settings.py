@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.ops.pin import hash_pin, valid_new_pin, verify_pin
-from kiosk.ops.settings import Settings, load_settings, write_pin_hash
+from kiosk.services.pin import hash_pin, valid_new_pin, verify_pin
+from kiosk.services.settings import Settings, load_settings, write_pin_hash
 
 
 def test_missing_file_gives_defaults(tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.ops import logs
-from kiosk.ops.supervisor import backoff, child_command
+from kiosk.services import logs
+from kiosk.services.supervisor import backoff, child_command
 
 
 def test_unhandled_exception_goes_to_the_log(tmp_path: Path,

@@ -1,1 +1,0 @@
-"""Running the kiosk for days: settings, logs, supervision, snapshots and benchmarks."""
