@@ -26,8 +26,8 @@ from typing import Any
 
 from kiosk.content import load_folder
 from kiosk.content.model import Exhibit
-from kiosk.tools.bench import cpu_percent, memory_mb
 from kiosk.services.paths import bundled_content
+from kiosk.tools.bench import cpu_percent, memory_mb
 
 TIMELINEJS = "@knight-lab/timelinejs@3.9.11"
 HERE = Path(__file__).resolve().parent
