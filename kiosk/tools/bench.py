@@ -146,14 +146,16 @@ def summarise(results: dict[str, Any]) -> dict[str, Any]:
     return figures
 
 
-def soak_growth(samples: list[tuple[int, float]]) -> float:
-    """Memory at the end of a soak against memory just after warm-up: the median of the last
-    five samples minus the median of the five from SOAK_WARM_UP of the way on (one sample
-    alone moves by a few MB as Qt's caches fill and empty)."""
+def soak_baseline(samples: list[tuple[int, float]]) -> float:
+    """Memory just after warm-up: the median of the five samples from SOAK_WARM_UP of the
+    way on (one sample alone moves by a few MB as Qt's caches fill and empty)."""
     warm = next(i for i, (step, _) in enumerate(samples) if step >= samples[-1][0] * SOAK_WARM_UP)
-    after_warm_up = [mb for _, mb in samples[warm:warm + 5]]
-    at_end = [mb for _, mb in samples[-5:]]
-    return statistics.median(at_end) - statistics.median(after_warm_up)
+    return statistics.median(mb for _, mb in samples[warm:warm + 5])
+
+
+def soak_growth(samples: list[tuple[int, float]]) -> float:
+    """Memory at the end of a soak (median of the last five samples) against its baseline."""
+    return statistics.median(mb for _, mb in samples[-5:]) - soak_baseline(samples)
 
 
 def percentile(values: list[float], pct: float) -> float:
