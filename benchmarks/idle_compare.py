@@ -34,8 +34,9 @@ HERE = Path(__file__).resolve().parent
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
                   "--disable-background-networking", "--disable-component-update",
                   "--no-first-run", "--window-size=1920,1080"]
-# the kiosk's renderers: Qt Quick's software renderer, and OpenGL (Mesa's llvmpipe here)
-KIOSK_BACKENDS = {"software": {"QT_QUICK_BACKEND": "software"},
+# the kiosk's renderers: its own choice (kiosk/ui/render.py), Qt Quick's software renderer,
+# and OpenGL (Mesa's llvmpipe here)
+KIOSK_BACKENDS = {"default": {}, "software": {"QT_QUICK_BACKEND": "software"},
                   "opengl": {"QSG_RHI_BACKEND": "opengl"}}
 
 
@@ -112,7 +113,9 @@ def measure_chromium(page: Path, seconds: float, windows: int, warm_up: float) -
 
 
 def measure_kiosk(backend: str, seconds: float | None) -> dict[str, Any]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", **KIOSK_BACKENDS[backend]}
+    env = {name: value for name, value in os.environ.items()
+           if name not in ("QT_QUICK_BACKEND", "QSG_RHI_BACKEND")}
+    env.update({"QT_QPA_PLATFORM": "xcb", **KIOSK_BACKENDS[backend]})
     command = [sys.executable, "-m", "kiosk", "bench", "--json"]
     if seconds:
         command += ["--idle-seconds", str(seconds)]
@@ -169,15 +172,21 @@ def main() -> int:
     print(f"| TimelineJS 3, headless Chromium: an event | {spread(event['cpu'])} | | "
           f"{event['memory_mb']:.0f} MB |")
     print()
-    print("| kiosk | OpenGL (llvmpipe) | software renderer |")
-    print("|---|---|---|")
+    default = kiosk["default"]
+    print(f"| kiosk | OpenGL (llvmpipe) | software renderer | its own choice "
+          f"({default['backend']}) |")
+    print("|---|---|---|---|")
     for key, label, unit in (("first_frame_ms", "cold start to first frame", "ms"),
                              ("next_p50_ms", "next event, median", "ms"),
                              ("next_p95_ms", "next event, p95", "ms"),
                              ("drag_follow_ms", "drag follows the finger, median", "ms"),
                              ("pss_mb", "memory (PSS)", "MB"),
                              ("pss_growth_mb", "growth over 1,000 navigations", "MB")):
-        print(f"| {label} | {opengl[key]:.1f} {unit} | {software[key]:.1f} {unit} |")
+        print(f"| {label} | {opengl[key]:.1f} {unit} | {software[key]:.1f} {unit} | "
+              f"{default[key]:.1f} {unit} |")
+    for screen in ("welcome", "welcome_less_motion", "event"):
+        print(f"| idle CPU, {screen.replace('_', ' ')} | {idle(opengl, screen)} | "
+              f"{idle(software, screen)} | {idle(default, screen)} |")
     return 0
 
 

@@ -78,11 +78,12 @@ def run(options: RunOptions) -> int:
     from kiosk.services.logs import install_qt_message_handler, setup_logging
     from kiosk.services.pin import PinGate
     from kiosk.services.watch import ContentWatcher
-    from kiosk.ui.render import choose_render_path
+    from kiosk.ui.render import choose_render_path, start_probe
     from kiosk.ui.staff import StaffState
     from kiosk.ui.state import KioskState
     from kiosk.ui.view import create_view
 
+    probe = start_probe()  # answers while the content loads
     settings = load_settings()
     log_file = setup_logging(settings.log_level)
     install_qt_message_handler()
@@ -97,7 +98,7 @@ def run(options: RunOptions) -> int:
         return EXIT_NO_CONTENT
 
     app = application()
-    render_path = choose_render_path()
+    render_path = choose_render_path(probe)
     log.info("rendering: %s, because %s", render_path.backend, render_path.reason)
     kiosk_mode = not options.windowed
     state = KioskState(exhibit, idle_timeout_ms=_idle_ms(settings),

@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     child.add_argument("folder")
     child.add_argument("--size", type=_size, default=(1920, 1080))
     child.add_argument("--soak", type=int, default=0)
+    sub.add_parser("_probe-gl")
 
     snapshot = sub.add_parser("snapshot", help="render every screen to PNG files")
     snapshot.add_argument("folder", nargs="?", help="content folder")
@@ -105,6 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.tools.bench import bench_child
 
         return bench_child(Path(args.folder), args.size, args.soak)
+    if command == "_probe-gl":
+        from kiosk.ui.render import probe_main
+
+        return probe_main()
     if args.command is None:
         args = build_parser().parse_args(["run"])
     if not (args.no_supervisor or args.exit_after_first_frame):

@@ -200,7 +200,9 @@ def print_table(folder: Path, figures: dict[str, Any], events: int,
 
 def bench_child(folder: Path, size: tuple[int, int], soak: int = 0) -> int:
     from kiosk.content import load_folder
+    from kiosk.ui.render import choose_render_path, start_probe
 
+    probe = start_probe()  # as `kiosk run` does: while the content loads
     result = load_folder(folder)
     if result.exhibit is None:
         emit("error", text="\n".join(str(p) for p in result.problems))
@@ -209,12 +211,11 @@ def bench_child(folder: Path, size: tuple[int, int], soak: int = 0) -> int:
     from PySide6.QtTest import QTest
 
     from kiosk.app import application
-    from kiosk.ui.render import choose_render_path
     from kiosk.ui.state import KioskState
     from kiosk.ui.view import create_view, find_item
 
     app = application()
-    render_path = choose_render_path()
+    render_path = choose_render_path(probe)
     exhibit = result.exhibit
     state = KioskState(exhibit, idle_timeout_ms=24 * 3600 * 1000,
                        fade_fps=render_path.fade_fps)

@@ -7,12 +7,25 @@ own software renderer, which repaints only what changed. So when OpenGL turns ou
 software rasteriser, the kiosk uses the software renderer (docs/performance.md has the
 figures). `QT_QUICK_BACKEND` or `QSG_RHI_BACKEND` in the environment still decide, for staff
 who know better.
+
+A short-lived process asks OpenGL for its renderer (`kiosk _probe-gl`): looking in the
+kiosk's own process left Mesa's llvmpipe loaded in it, about 120 MB of PSS for nothing. The
+answer is remembered; a start with a remembered answer does not wait for the probe, which
+then runs a minute later, with the kiosk idle, to notice a driver installed since.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import threading
 from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from kiosk.services.supervisor import child_command
 
 # GL_RENDERER strings of OpenGL implementations that draw with the CPU
 SOFTWARE_RASTERISERS = ("llvmpipe", "softpipe", "swrast", "software rasterizer",
@@ -22,6 +35,7 @@ FADE_FPS_SOFTWARE = 25      # Qt Quick's software renderer: about 7 ms a frame h
 FADE_FPS_CPU_OPENGL = 8     # OpenGL drawn by the CPU: about 55 ms a frame here
 FADE_FPS_GPU = 30           # a GPU: frames cost the CPU next to nothing
 _GL_RENDERER = 0x1F01
+REPROBE_AFTER_MS = 60_000  # with a remembered answer, look again once the kiosk is idle
 # where Qt Quick's default is OpenGL; elsewhere (Windows: Direct3D) Qt's default stands
 LINUX_PLATFORMS = ("xcb", "wayland", "eglfs")
 
@@ -74,8 +88,8 @@ def forced_backend() -> str | None:
 def probe_gl_renderer() -> str | None:
     """The OpenGL renderer string of this machine's default context, or None (no OpenGL).
 
-    Needs the QGuiApplication; costs one context (tens of ms on a GPU, about 0.2 s on
-    llvmpipe, which then is not created again for the window).
+    Needs the QGuiApplication, and loads the OpenGL driver into this process: run it in
+    `kiosk _probe-gl`, not in the kiosk.
     """
     from PySide6.QtGui import QGuiApplication, QOffscreenSurface, QOpenGLContext
 
@@ -97,15 +111,91 @@ def probe_gl_renderer() -> str | None:
         surface.destroy()
 
 
-def choose_render_path() -> RenderPath:
-    """Decide, and set Qt Quick's graphics API before the first window exists."""
+def probe_main() -> int:
+    """`kiosk _probe-gl`: print the OpenGL renderer string (nothing if there is none)."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication(sys.argv[:1])
+    print(probe_gl_renderer() or "", flush=True)
+    del app
+    return 0
+
+
+def remembered_file() -> Path:
+    return Path(platformdirs.user_cache_dir("kiosk", appauthor=False)) / "gl-renderer.txt"
+
+
+def remembered_renderer() -> str | None:
+    """The last probe's answer: the renderer, '' for none, None if never asked."""
+    try:
+        return remembered_file().read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+
+
+def remember(renderer: str | None) -> None:
+    try:
+        remembered_file().parent.mkdir(parents=True, exist_ok=True)
+        remembered_file().write_text(renderer or "", encoding="utf-8")
+    except OSError:
+        pass  # a read-only cache costs the next start the probe's time, nothing more
+
+
+def probing_matters() -> bool:
+    """Whether the renderer can change the choice: Linux, nothing forced to software."""
+    return forced_backend() != "software" and sys.platform.startswith("linux") \
+        and os.environ.get("QT_QPA_PLATFORM", "xcb") in LINUX_PLATFORMS
+
+
+def start_probe() -> subprocess.Popen[str] | None:
+    """Start asking for the OpenGL renderer (if it matters and nobody remembers it)."""
+    if not probing_matters() or remembered_renderer() is not None:
+        return None
+    return subprocess.Popen(child_command(["_probe-gl"]), stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+
+
+def probe_answer(probe: subprocess.Popen[str] | None, timeout: float = 10.0) -> str | None:
+    """The renderer the probe found; None when it found none, failed or took too long."""
+    if probe is None:
+        return None
+    try:
+        out, _ = probe.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        probe.kill()
+        probe.communicate()
+        return None
+    return out.strip() or None if probe.returncode == 0 else None
+
+
+def reprobe_later() -> None:
+    """A minute from now, ask again in the background and remember the answer."""
+    from PySide6.QtCore import QTimer
+
+    def ask() -> None:
+        probe = subprocess.Popen(child_command(["_probe-gl"]), stdout=subprocess.PIPE,
+                                 stderr=subprocess.DEVNULL, text=True)
+        threading.Thread(target=lambda: remember(probe_answer(probe)), daemon=True).start()
+
+    QTimer.singleShot(REPROBE_AFTER_MS, ask)
+
+
+def choose_render_path(probe: subprocess.Popen[str] | None) -> RenderPath:
+    """Decide with the probe's answer, and set Qt Quick's graphics API before the first
+    window exists."""
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
 
     forced = forced_backend()
     if not forced and QGuiApplication.platformName() not in LINUX_PLATFORMS:
         return RenderPath("default", None, "Qt's default for this platform")
-    gl_renderer = None if forced == "software" else probe_gl_renderer()
+    if probe is not None:
+        gl_renderer = probe_answer(probe)
+        remember(gl_renderer)
+    else:
+        gl_renderer = remembered_renderer() or None
+        if probing_matters():
+            reprobe_later()
     path = decide(forced, gl_renderer)
     if path.backend == "software" and not forced:
         QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)

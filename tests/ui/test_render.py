@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kiosk.ui.render import (
@@ -11,6 +13,9 @@ from kiosk.ui.render import (
     decide,
     forced_backend,
     is_software_rasteriser,
+    remember,
+    remembered_renderer,
+    start_probe,
 )
 
 
@@ -49,3 +54,23 @@ def test_the_environment_decides_when_set(monkeypatch: pytest.MonkeyPatch) -> No
     assert forced_backend() == "opengl"
     monkeypatch.delenv("QSG_RHI_BACKEND")
     assert forced_backend() is None
+
+
+def test_the_answer_is_remembered_for_the_next_start(monkeypatch: pytest.MonkeyPatch,
+                                                     tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("QT_QUICK_BACKEND", raising=False)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    assert remembered_renderer() is None
+    remember("llvmpipe (LLVM 15.0.6, 256 bits)")
+    assert remembered_renderer() == "llvmpipe (LLVM 15.0.6, 256 bits)"
+    assert start_probe() is None  # no waiting for a probe when the answer is known
+    remember(None)
+    assert remembered_renderer() == ""  # asked, and there was no OpenGL
+
+
+def test_no_probe_when_software_is_forced(monkeypatch: pytest.MonkeyPatch,
+                                          tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("QT_QUICK_BACKEND", "software")
+    assert start_probe() is None
