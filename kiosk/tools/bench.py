@@ -77,7 +77,7 @@ def bench(folder: Path, as_json: bool, size: tuple[int, int] = (1920, 1080),
     child = subprocess.Popen(command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                              text=True)
     assert child.stdin is not None and child.stdout is not None
-    results: dict[str, Any] = {"idle": {}, "soak": []}
+    results: dict[str, Any] = {"idle": {}, "fps": {}, "soak": []}
     for line in child.stdout:
         message = json.loads(line)
         kind = message.pop("kind")
@@ -99,6 +99,8 @@ def bench(folder: Path, as_json: bool, size: tuple[int, int] = (1920, 1080),
             results["idle"][message["screen"]] = [cpu_percent(child.pid, window)
                                                   for _ in range(IDLE_WINDOWS)]
             go_on(child.stdin)
+        elif kind == "frames":
+            results["fps"][message["screen"]] = message["fps"]
         elif kind == "soak":
             results["soak"].append((message["step"], memory_mb(child.pid)))
         elif kind == "done":
@@ -139,6 +141,7 @@ def summarise(results: dict[str, Any]) -> dict[str, Any]:
         windows = idle[screen]
         figures[f"idle_{screen}_cpu_pct"] = round(statistics.median(windows), 1)
         figures[f"idle_{screen}_cpu_range"] = [round(min(windows), 1), round(max(windows), 1)]
+        figures[f"idle_{screen}_fps"] = round(results["fps"][screen], 2)
     soak: list[tuple[int, float]] = results["soak"]
     if soak:
         figures["soak_growth_mb"] = round(soak_growth(soak), 1)
@@ -168,7 +171,8 @@ def print_table(folder: Path, figures: dict[str, Any], events: int,
                 size: tuple[int, int], backend: str) -> None:
     def cpu(screen: str) -> str:
         low, high = figures[f"idle_{screen}_cpu_range"]
-        return f"{figures[f'idle_{screen}_cpu_pct']:.1f} % ({low:.1f}-{high:.1f})"
+        return (f"{figures[f'idle_{screen}_cpu_pct']:.1f} % ({low:.1f}-{high:.1f}), "
+                f"{figures[f'idle_{screen}_fps']:.1f} fps")
 
     rows = [
         ("cold start to first frame", f"{figures['first_frame_ms']:.0f} ms"),
@@ -192,7 +196,7 @@ def print_table(folder: Path, figures: dict[str, Any], events: int,
           f"renderer {backend})")
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
-        print(f"  {name:<{width}}  {value:>18}")
+        print(f"  {name:<{width}}  {value:>26}")
 
 
 # --- the child: a real kiosk window, driven by real input events -------------------------
@@ -285,16 +289,13 @@ def bench_child(folder: Path, size: tuple[int, int], soak: int = 0) -> int:
     idle = {"attract_interval": exhibit.attract_interval}
     state.openEvent(len(exhibit.events) // 2)
     settle(app, 2.0)
-    emit("idle", screen="event", **idle)
-    wait_for_parent(app)
+    sit_still(app, "event", idle, frames)
     state.goHome()
     settle(app, 2.0)
-    emit("idle", screen="welcome", **idle)
-    wait_for_parent(app)
+    sit_still(app, "welcome", idle, frames)
     state.toggleReducedMotion()
     settle(app, 2.0)
-    emit("idle", screen="welcome_less_motion", **idle)
-    wait_for_parent(app)
+    sit_still(app, "welcome_less_motion", idle, frames)
     state.toggleReducedMotion()
 
     if soak:
@@ -302,6 +303,15 @@ def bench_child(folder: Path, size: tuple[int, int], soak: int = 0) -> int:
     emit("done")
     sys.stdin.read()
     return 0
+
+
+def sit_still(app: Any, screen: str, idle: dict[str, float], frames: list[int]) -> None:
+    """Nobody touching while the parent measures; then tell it how many frames were drawn
+    meanwhile (what the CPU went into)."""
+    emit("idle", screen=screen, **idle)
+    start, before = time.perf_counter(), frames[0]
+    wait_for_parent(app)
+    emit("frames", screen=screen, fps=(frames[0] - before) / (time.perf_counter() - start))
 
 
 def navigate(state: Any, app: Any, rng: random.Random, count: int) -> None:

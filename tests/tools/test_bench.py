@@ -32,7 +32,9 @@ def test_bench_json_has_every_figure(make_folder: MakeFolder, tmp_path: Path) ->
                             "idle_welcome_cpu_pct", "idle_welcome_cpu_range",
                             "idle_welcome_less_motion_cpu_pct",
                             "idle_welcome_less_motion_cpu_range", "idle_event_cpu_pct",
-                            "idle_event_cpu_range", "soak_growth_mb", "soak_curve"}
+                            "idle_event_cpu_range", "soak_growth_mb", "soak_curve",
+                            "idle_welcome_fps", "idle_welcome_less_motion_fps",
+                            "idle_event_fps"}
     assert 0 < figures["first_frame_ms"] < 60_000
     assert 0 < figures["next_p50_ms"] <= figures["next_p95_ms"]
     assert figures["drag_follow_ms"] is None  # three events: the whole timeline fits
@@ -41,6 +43,7 @@ def test_bench_json_has_every_figure(make_folder: MakeFolder, tmp_path: Path) ->
     for screen in ("welcome", "welcome_less_motion", "event"):
         low, high = figures[f"idle_{screen}_cpu_range"]
         assert 0 <= low <= figures[f"idle_{screen}_cpu_pct"] <= high
+    assert figures["idle_event_fps"] == 0  # an event with nobody touching draws nothing
     steps = [step for step, _ in figures["soak_curve"]]
     assert steps == sorted(steps) and steps[-1] == 40  # 20 attract cycles, 20 navigations
     assert all(mb > 20 for _, mb in figures["soak_curve"])
