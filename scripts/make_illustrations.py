@@ -22,13 +22,17 @@ BG = (14, 26, 43)
 INK = (232, 240, 248)
 ACCENT = (92, 192, 242)
 WARM = (255, 196, 92)
-PALETTE = [(47, 102, 144), (58, 125, 68), (156, 102, 68), (123, 75, 148), (178, 58, 72)]
-ERA_OF = {  # event id -> palette index, following the era colours of data/exhibit.yaml
-    "assistance-project": 0, "third-country-programme": 1, "poverty-alleviation": 2,
-    "promoting-volunteerism": 3, "beijing-olympics": 4, "wenchuan-earthquake": 4,
-    "ten-years-of-service": 0, "young-migrants": 4, "civic-engagement": 0,
-    "youth-university-volunteers": 0, "exchange-conference": 0, "online-volunteering": 3,
-    "south-south-cooperation": 1, "virtual-mission": 3, "looking-ahead": 1,
+PALETTE = [(47, 102, 144), (58, 125, 68), (156, 102, 68), (123, 75, 148), (178, 58, 72),
+           (29, 115, 115), (122, 101, 24)]  # the seven era colours of data/exhibit.yaml
+ERA_OF = {  # event id -> palette index: its era's colour; events outside an era pick one
+    "about-unv": 0, "assistance-project": 0, "third-country-programme": 1,
+    "poverty-alleviation": 2, "promoting-volunteerism": 3, "beijing-olympics": 4,
+    "olympic-experience": 4, "wenchuan-earthquake": 4, "young-migrants": 4,
+    "civic-engagement": 5, "civic-partners": 5, "youth-university-volunteers": 5,
+    "exchange-conference": 5, "ten-years-of-service": 0, "china-at-35": 6,
+    "priorities-at-35": 6, "south-south-cooperation": 6, "virtual-mission": 3,
+    "two-tracks": 3, "partners-met": 3, "youth-volunteers": 1, "knowledge-sharing": 2,
+    "winter-olympics": 0, "looking-ahead": 1,
 }  # fmt: skip
 
 Motif = Callable[[ImageDraw.ImageDraw, int, int, tuple[int, int, int], random.Random], None]
@@ -165,7 +169,7 @@ def _mentoring(d, w, h, c, rng):  # type: ignore[no-untyped-def]
     d.line((w * 0.5, h * 0.72, w * 0.5, h * 0.84), fill=c, width=max(3, w // 400))
 
 
-@motif("civic-engagement")
+@motif("civic-partners")
 def _arcs(d, w, h, c, rng):  # type: ignore[no-untyped-def]
     for (x0, y0), (x1, y1) in (((0.8, 0.3), (0.15, 0.4)), ((0.82, 0.6), (0.3, 0.72))):
         points = []
@@ -199,21 +203,6 @@ def _round_table(d, w, h, c, rng):  # type: ignore[no-untyped-def]
         angle = k / 27 * math.tau
         dot(d, cx + math.cos(angle) * r * 1.3, cy + math.sin(angle) * r * 1.3, h * 0.035,
             PALETTE[k % len(PALETTE)] if k % 3 else WARM)
-
-
-@motif("online-volunteering")
-def _screens(d, w, h, c, rng):  # type: ignore[no-untyped-def]
-    centres = []
-    for row in range(3):
-        for col in range(5):
-            x, y = w * (0.18 + col * 0.16), h * (0.25 + row * 0.24)
-            centres.append((x, y))
-    for a in centres:
-        b = rng.choice(centres)
-        d.line((a, b), fill=mix(BG, ACCENT, 0.4), width=max(2, w // 900))
-    for x, y in centres:
-        d.rounded_rectangle((x - h * 0.08, y - h * 0.05, x + h * 0.08, y + h * 0.05),
-                            radius=h * 0.012, fill=mix(c, ACCENT, rng.random() * 0.6))
 
 
 @motif("south-south-cooperation")
@@ -251,6 +240,147 @@ def _road(d, w, h, c, rng):  # type: ignore[no-untyped-def]
         for side in (-1, 1):
             dot(d, w * (0.5 + side * (0.02 + t * 0.3)), h * (0.47 + t * 0.52), h * 0.006 * k,
                 WARM)
+
+
+@motif("about-unv")
+def _globe(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    cx, cy, r = w * 0.62, h * 0.5, h * 0.36  # right of centre: the welcome screen's title is left
+    d.ellipse((cx - r * 1.08, cy - r * 1.08, cx + r * 1.08, cy + r * 1.08),
+              fill=mix(c, BG, 0.45))
+    points = []
+    for ring in range(1, 12):  # rows of evenly spaced dots, a disc read as a globe
+        half = r * math.sqrt(1 - (ring / 6 - 1) ** 2)
+        count = max(1, round(half / (r * 0.09)))
+        for k in range(-count, count + 1):
+            x, y = cx + k / count * half * 0.95, cy + (ring / 6 - 1) * r
+            points.append((x, y))
+            dot(d, x, y, h * 0.009, mix(c, INK, 0.55))
+    china = (cx + r * 0.35, cy - r * 0.3)
+    for x, y in rng.sample(points, 14):
+        d.line((china, (x, y)), fill=mix(BG, WARM, 0.5), width=max(2, w // 900))
+    dot(d, *china, h * 0.03, WARM)
+
+
+@motif("olympic-experience")
+def _rings(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    centre = (w * 0.22, h * 0.55)
+    d.ellipse((centre[0] - h * 0.16, centre[1] - h * 0.16, centre[0] + h * 0.16,
+               centre[1] + h * 0.16), outline=WARM, width=int(h * 0.03))
+    for k in range(5):  # the five events that received the experience
+        x, y = w * 0.78, h * (0.16 + k * 0.18)
+        points = [(centre[0] + (x - centre[0]) * t,
+                   centre[1] + (y - centre[1]) * t - math.sin(t * math.pi) * h * 0.08)
+                  for t in (i / 30 for i in range(31))]
+        d.line(points, fill=mix(c, INK, 0.4), width=max(3, w // 500))
+        d.ellipse((x - h * 0.06, y - h * 0.06, x + h * 0.06, y + h * 0.06),
+                  outline=mix(INK, c, 0.2), width=int(h * 0.015))
+
+
+@motif("civic-engagement")
+def _pillars(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    d.rounded_rectangle((w * 0.14, h * 0.8, w * 0.86, h * 0.86), radius=h * 0.01,
+                        fill=mix(c, INK, 0.35))
+    for k in range(4):  # one pillar for each of the programme's four aims
+        x = w * (0.22 + k * 0.16)
+        top = h * (0.55 - k * 0.09)
+        d.rounded_rectangle((x, top, x + w * 0.08, h * 0.8), radius=h * 0.01,
+                            fill=mix(c, INK, 0.15 + k * 0.1))
+        dot(d, x + w * 0.04, top - h * 0.06, h * 0.03, WARM)
+
+
+@motif("china-at-35")
+def _years(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    cx, cy = w * 0.5, h * 0.55
+    for year in range(35, 0, -1):  # 35 rings, one for each year since 1981
+        r = h * 0.035 + year * h * 0.012
+        d.ellipse((cx - r, cy - r, cx + r, cy + r), outline=mix(c, WARM, year / 35),
+                  width=max(2, int(h * 0.004)))
+    dot(d, cx, cy, h * 0.03, WARM)
+
+
+@motif("priorities-at-35")
+def _four_paths(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    d.rectangle((0, h * 0.3, w, h * 0.33), fill=mix(WARM, BG, 0.3))
+    hills(d, w, h, h * 0.36, h * 0.02, mix(c, BG, 0.3), rng, 2)
+    start = (w * 0.5, h * 0.95)
+    for k in range(4):  # one path for each priority
+        end = (w * (0.2 + k * 0.2), h * 0.4)
+        for i in range(12):
+            t = i / 11
+            x = start[0] + (end[0] - start[0]) * t
+            y = start[1] + (end[1] - start[1]) * t
+            dot(d, x, y, h * (0.018 - t * 0.01), mix(WARM, INK, t))
+
+
+@motif("two-tracks")
+def _tracks(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    cx, cy, r = w * 0.3, h * 0.5, h * 0.3
+    d.ellipse((cx - r, cy - r, cx + r, cy + r), fill=mix(c, BG, 0.4))
+    inner = r * 0.6
+    d.ellipse((cx - inner, cy - inner, cx + inner, cy + inner), outline=WARM,
+              width=int(h * 0.012))  # the first track, within China
+    for k in range(5):  # the second track, out across the globe
+        y = h * (0.2 + k * 0.15)
+        d.line([(cx + r * 0.5, cy), (w * 0.62, (cy + y) / 2), (w * 0.88, y)],
+               fill=mix(ACCENT, BG, 0.2), width=int(h * 0.01), joint="curve")
+        dot(d, w * 0.88, y, h * 0.025, ACCENT)
+
+
+@motif("partners-met")
+def _five_tiles(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    cx, cy = w * 0.5, h * 0.52
+    d.rounded_rectangle((cx - h * 0.2, cy - h * 0.13, cx + h * 0.2, cy + h * 0.13),
+                        radius=h * 0.02, fill=mix(c, INK, 0.3))
+    figure(d, cx, cy + h * 0.02, h * 0.05, WARM)
+    for k in range(5):  # one tile for each partner organization
+        angle = -math.pi / 2 + (k - 2) * 0.62
+        x, y = cx + math.cos(angle) * h * 0.62, cy + h * 0.3 + math.sin(angle) * h * 0.62
+        d.line(((cx, cy), (x, y)), fill=mix(BG, INK, 0.3), width=max(2, w // 800))
+        d.rounded_rectangle((x - h * 0.09, y - h * 0.06, x + h * 0.09, y + h * 0.06),
+                            radius=h * 0.015, fill=mix(PALETTE[k], BG, 0.2))
+
+
+@motif("youth-volunteers")
+def _setting_out(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    cx, cy, r = w * 0.5, h * 1.25, h * 0.85
+    d.ellipse((cx - r, cy - r, cx + r, cy + r), fill=mix(c, BG, 0.3))
+    start = (w * 0.5, h * 0.42)
+    for k in range(7):
+        angle = math.pi + (k + 1) / 8 * math.pi
+        end = (cx + math.cos(angle) * r * 0.95, cy + math.sin(angle) * r * 0.95)
+        points = [(start[0] + (end[0] - start[0]) * t,
+                   start[1] + (end[1] - start[1]) * t - math.sin(t * math.pi) * h * 0.12)
+                  for t in (i / 20 for i in range(21))]
+        d.line(points, fill=mix(BG, WARM, 0.5), width=max(2, w // 700))
+        figure(d, *points[14], h * 0.025, mix(WARM, INK, k / 7))
+    dot(d, *start, h * 0.03, WARM)
+
+
+@motif("knowledge-sharing")
+def _book(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    d.polygon(((w * 0.3, h * 0.78), (w * 0.5, h * 0.7), (w * 0.7, h * 0.78),
+               (w * 0.5, h * 0.86)), fill=INK)
+    d.line((w * 0.5, h * 0.7, w * 0.5, h * 0.86), fill=c, width=max(3, w // 400))
+    for _ in range(40):
+        t = rng.random()
+        angle = math.pi + rng.random() * math.pi
+        dist = h * (0.1 + t * 0.55)
+        dot(d, w * 0.5 + math.cos(angle) * dist * 1.4, h * 0.72 + math.sin(angle) * dist,
+            h * (0.014 - t * 0.008), mix(WARM, ACCENT, t))
+
+
+@motif("winter-olympics")
+def _snow(d, w, h, c, rng):  # type: ignore[no-untyped-def]
+    for _ in range(60):
+        dot(d, rng.random() * w, rng.random() * h * 0.45, h * 0.004, INK)
+    hills(d, w, h, h * 0.45, h * 0.16, mix(INK, c, 0.25), rng, 3)
+    hills(d, w, h, h * 0.6, h * 0.1, mix(c, BG, 0.3), rng, 4)
+    for k in range(9):  # the city's skyline
+        x = w * (0.55 + k * 0.045)
+        d.rectangle((x, h * (0.72 - rng.random() * 0.12), x + w * 0.035, h), fill=mix(BG, c, 0.5))
+    for k in range(12):
+        t = k / 11
+        dot(d, w * (0.15 + t * 0.45), h * (0.55 + t * 0.22), h * 0.01, WARM)
 
 
 def render(event_id: str, width: int, seed: int = 1981) -> Image.Image:

@@ -50,11 +50,24 @@ class Date:
         return year_text
 
 
+RANGE_DASH_EN = "\u2013"  # en dash, unspaced: "1981–1991"
+RANGE_DASH_ZH = "\u2014"  # 一字线 of GB/T 15834: "1981—1991年"
+
+
 def display_range(start: Date, end: Date | None, lang: str) -> str:
+    """A span as the bundled content writes it too: '1981–1991', '1981—1991年'.
+
+    Chinese names the unit once when both ends are plain years of the common era
+    ('1981—1991年'), and writes both ends whole otherwise ('1981年5月—1991年3月').
+    """
     if end is None or end == start:
         return start.display(lang)
-    sep = "—" if lang.startswith("zh") else " – "
-    return f"{start.display(lang)}{sep}{end.display(lang)}"
+    if not lang.startswith("zh"):
+        return f"{start.display(lang)}{RANGE_DASH_EN}{end.display(lang)}"
+    plain_years = (start.month is None and end.month is None and start.year > 0
+                   and end.year > 0)
+    first = str(start.year) if plain_years else start.display(lang)
+    return f"{first}{RANGE_DASH_ZH}{end.display(lang)}"
 
 
 def parse_date(text: str) -> Date | None:

@@ -363,7 +363,7 @@ class KioskState(QObject):
 
     @Property(str, notify=attractCaptionChanged)
     def attractCaption(self) -> str:
-        """'1981 – 1991  ·  UNV Assistance Project', for the picture the welcome screen shows."""
+        """'1981–1991  ·  UNV Assistance Project', for the picture the welcome screen shows."""
         event = self._exhibit.events[self._attract_events()[self._attract]]
         return f"{event.date_text(self._lang)}  ·  {event.title.get(self._lang)}"
 

@@ -1,8 +1,15 @@
-"""The bundled "UNV and China" exhibit: valid, complete in both languages, true to the sources."""
+"""The bundled "UNV and China" exhibit: valid, complete in both languages, true to the sources.
+
+The sources are the two UNV articles in docs/sources/. These tests guard what a fact check and
+a translator's review found: figures, quotations, approximate dates, length, colours, ranges.
+"""
 
 from __future__ import annotations
 
+import colorsys
+import itertools
 import json
+import re
 import subprocess
 import sys
 
@@ -11,9 +18,50 @@ import pytest
 import yaml
 
 from kiosk.content import load_folder
-from kiosk.content.model import Exhibit
+from kiosk.content.dates import Date, display_range
+from kiosk.content.model import Exhibit, Text
 from kiosk.content.schema import json_schema
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
+
+SOURCES = ROOT / "docs" / "sources"
+BODY_LIMIT = {"en": 80, "zh": 180}  # words, Chinese characters: what a visitor reads standing
+
+
+def unwrap(text: str) -> str:
+    """One line, one kind of apostrophe: how quoted text is compared with the sources."""
+    return " ".join(text.replace("’", "'").replace("\n>", " ").split())
+
+
+SOURCE_TEXT = unwrap(" ".join(path.read_text(encoding="utf-8")
+                              for path in sorted(SOURCES.glob("*.txt"))))
+
+
+def visible_texts(exhibit: Exhibit) -> list[Text]:
+    """Every text a visitor reads: titles, eras, bodies, captions, display dates."""
+    texts = [exhibit.title, exhibit.subtitle, *(era.title for era in exhibit.eras)]
+    for event in exhibit.events:
+        texts += [event.title, event.body, *(m.caption for m in event.media)]
+        texts += [event.display_date] if event.display_date else []
+    return texts
+
+
+def block_quotes(markdown: str) -> list[list[str]]:
+    """The paragraphs of each '>' block quotation of a Markdown text."""
+    quotes: list[list[str]] = []
+    inside = False
+    for line in markdown.splitlines():
+        if not line.startswith(">"):
+            inside = False
+            continue
+        if not inside:
+            quotes.append([""])
+            inside = True
+        content = line[1:].strip()
+        if content:
+            quotes[-1][-1] = f"{quotes[-1][-1]} {content}".strip()
+        else:
+            quotes[-1].append("")
+    return [[paragraph for paragraph in quote if paragraph] for quote in quotes]
 
 
 @pytest.fixture(scope="module")
@@ -33,11 +81,20 @@ def test_validates_strictly_with_no_warning() -> None:
 
 def test_languages_and_span(exhibit: Exhibit) -> None:
     assert exhibit.languages == ("en", "zh")
+    assert exhibit.events[0].id == "about-unv"  # what UNV is opens the story
     assert exhibit.events[0].date.year == 1981
-    assert exhibit.events[-1].id == "looking-ahead"  # the priorities close the story
-    assert "virtual-mission" in [e.id for e in exhibit.events]
+    assert exhibit.events[-1].id == "looking-ahead"  # the 2021 commitments close it
     assert {e.date.year for e in exhibit.events} >= {1981, 1991, 1997, 2001, 2007, 2008, 2009,
                                                      2011, 2013, 2015, 2016, 2021}
+
+
+def test_stories_are_not_split(exhibit: Exhibit) -> None:
+    """The 2007-2016 figures sit after the 2007-2011 stories, not between them."""
+    order = [e.id for e in exhibit.events]
+    olympics = order.index("beijing-olympics")
+    assert order[olympics:olympics + 4] == ["beijing-olympics", "olympic-experience",
+                                            "wenchuan-earthquake", "young-migrants"]
+    assert order.index("ten-years-of-service") > order.index("exchange-conference")
 
 
 def test_every_text_is_translated(exhibit: Exhibit) -> None:
@@ -60,24 +117,49 @@ def test_every_event_has_a_credited_illustration(exhibit: Exhibit) -> None:
 
 
 @pytest.mark.parametrize(("event_id", "en", "zh"), [
+    ("about-unv", ["administered by", "United Nations Development Programme (UNDP)",
+                   "peace and\ndevelopment", "Since 1981", "most\nconsistent supporters",
+                   "Special Voluntary Fund"],
+     ["联合国开发计划署**管理", "和平与发展", "1981年", "长期稳定的主要支持者之一", "特别自愿基金"]),
     ("assistance-project", ["89 international", "10 provinces", "28 Chinese", "Gabon"],
-     ["89名", "10个省份", "28名", "加蓬、摩洛哥和几内亚"]),
-    ("third-country-programme", ["30 international", "Xinjiang"], ["30名", "新疆"]),
-    ("poverty-alleviation", ["47 national"], ["47名"]),
+     ["89名", "10个省份", "28名", "加蓬、摩洛哥和几内亚", "培训中国的语言教师"]),
+    ("third-country-programme", ["30 international", "Xinjiang"],
+     ["30名", "新疆等欠发达省区", "第三个对华国家方案"]),
+    ("poverty-alleviation", ["47 national"], ["47名本国联合国志愿人员"]),
     ("promoting-volunteerism", ["Four international and 15 national", "Ad de Raad"],
-     ["4名国际", "15名国内", "北京国际志愿者协会"]),
-    ("beijing-olympics", ["8,200"], ["8200名"]),
-    ("ten-years-of-service", ["143", "63"], ["143名", "63名"]),
-    ("young-migrants", ["21 provinces", "Tianjin"], ["21个省份", "中国青年志愿者协会"]),
-    ("youth-university-volunteers", ["10 volunteers", "**19**", "**20**"],
-     ["义务工作发展局", "**10名**", "**19名**", "**20名**"]),
-    ("exchange-conference", ["over 27 countries", "over 18 countries"],
-     ["27个以上国家", "18个以上国家", "北京志愿服务联合会"]),
-    ("online-volunteering", ["25 China-based", "293"], ["25家", "293名"]),
-    ("south-south-cooperation", ["Nepal and Myanmar", "2018 State"], ["尼泊尔和缅甸", "2017年", "《**2018年世界志愿服务状况报告**》"]),
-    ("virtual-mission", ["2021–2025", "Toily Kurbanov", "Winter Olympics"],
-     ["中国国际经济技术交流中心", "中国宋庆龄基金会", "中国宋庆龄青少年科技文化交流中心",
-      "（2021—2025年）"]),
+     ["4名国际", "15名本国", "北京国际志愿者协会"]),
+    ("beijing-olympics", ["8,200", "Leiling", "Home for Migrant Workers", "Happy Football",
+                          "Hong Dan Dan"],
+     ["8200名", "乐龄", "工友之家", "快乐足球", "红丹丹"]),
+    ("olympic-experience", ["2010 Expo", "2010 Asian Games", "2011 Kazakhstan", "Rio+20",
+                            "2012 London"],
+     ["2010年上海世博会", "2010年广州亚运会", "2011年哈萨克斯坦", "里约+20", "2012年伦敦"]),
+    ("wenchuan-earthquake", ["2008 Wenchuan", "Hong Kong Red Cross"], ["2008年汶川", "香港红十字会"]),
+    ("young-migrants", ["21 provinces", "Tianjin", "photographed in 2010"],
+     ["21个省（区、市）", "中国青年志愿者协会", "千年发展目标实现基金联合方案", "志愿者Guan Liwei"]),
+    ("civic-engagement", ["social management", "diffuse it to communities"],
+     ["总括方案", "社会管理", "向社区延伸"]),
+    ("civic-partners", ["Hetian", "Yunnan"], ["和田", "云南"]),
+    ("youth-university-volunteers", ["In 2013", "10 volunteers", "**19**", "**20**"],
+     ["2013年", "义务工作发展局", "**10名**", "**19名**", "**20名**", "大学生志愿人员"]),
+    ("exchange-conference", ["over 27 countries", "over\n18"],
+     ["超过27个国家", "超过18个", "北京志愿服务联合会"]),
+    ("ten-years-of-service", ["143", "63", "25 China-based", "almost 300", "293"],
+     ["143名", "63名", "25家", "近300名", "293名"]),
+    ("china-at-35", ["35 years", "emerging international aid donor", "social safety nets"],
+     ["35年", "新兴的国际援助捐助国", "社会安全网"]),
+    ("priorities-at-35", ["middle-income", "multilateral community"], ["中等收入国家", "多边领域"]),
+    ("south-south-cooperation", ["Nepal and Myanmar", "2018 State", "2017 Training Camp"],
+     ["尼泊尔和缅甸", "2017年", "《**2018年世界志愿服务状况报告**》"]),
+    ("virtual-mission", ["2021–2025", "Toily Kurbanov", "among other priority areas"],
+     ["（2021—2025年）", "增强青年权能", "联合国驻华发展系统"]),
+    ("partners-met", ["CICETE", "Soong Ching Ling Foundation", "COVID-19"],
+     ["中国国际经济技术交流中心", "中国宋庆龄基金会", "中国宋庆龄青少年科技文化交流中心"]),
+    ("knowledge-sharing", ["Knowledge\nPortal", "SCLSCC", "UN Community Volunteer"],
+     ["知识门户", "联合国社区志愿人员"]),
+    ("winter-olympics", ["Beijing Winter Olympics", "Olympic cities"], ["北京冬奥会", "奥运城市"]),
+    ("looking-ahead", ["legislation, policy and programmes", "fully funded", "Shalina Miah"],
+     ["立法、政策和方案", "全额资助", "Shalina Miah"]),
 ])
 def test_figures_as_the_sources_give_them(exhibit: Exhibit, event_id: str, en: list[str],
                                           zh: list[str]) -> None:
@@ -88,6 +170,97 @@ def test_figures_as_the_sources_give_them(exhibit: Exhibit, event_id: str, en: l
         assert fact in body.get("en"), fact
     for fact in zh:
         assert fact in body.get("zh"), fact
+
+
+def test_every_number_of_the_sources_is_shown_in_both_languages(exhibit: Exhibit) -> None:
+    """Every figure and year of the two articles reaches visitors, in English and in Chinese."""
+    numbers = set(re.findall(r"\d[\d,]*\d|\d", SOURCE_TEXT.replace("(1)", "")))
+    numbers -= {"2", "3", "4"}  # list markers "(2)" ... "(4)"; "Four" volunteers is spelt out
+    assert {"143", "8,200", "293", "2021", "27", "18"} <= numbers
+    for lang in exhibit.languages:
+        shown = " ".join(text.get(lang) for text in visible_texts(exhibit))
+        shown_numbers = set(re.findall(r"\d[\d,]*\d|\d", shown))
+        missing = {n for n in numbers
+                   if n not in shown_numbers and n.replace(",", "") not in shown_numbers}
+        assert not missing, (lang, sorted(missing))
+
+
+def test_quotations_are_the_speakers_words_whole_or_visibly_cut(exhibit: Exhibit) -> None:
+    """Every quoted passage of an English body is in a source; a cut is marked with '…'."""
+    quoted = 0
+    for event in exhibit.events:
+        for passage in re.findall(r"“([^”]+)”", event.body.get("en")):
+            for piece in re.split(r"\s*(?:…|\.\.\.)\s*", unwrap(passage)):
+                if piece:
+                    assert piece in SOURCE_TEXT, (event.id, piece)
+                    quoted += 1
+    assert quoted >= 5
+
+
+def test_quotations_name_their_speaker_in_both_languages(exhibit: Exhibit) -> None:
+    speakers = []
+    for event in exhibit.events:
+        en, zh = (block_quotes(event.body.get(lang)) for lang in ("en", "zh"))
+        assert len(en) == len(zh), event.id
+        for (*words, attribution), (*zh_words, zh_attribution) in zip(en, zh, strict=True):
+            assert attribution.startswith("— "), (event.id, attribution)
+            assert zh_attribution.startswith("——"), (event.id, zh_attribution)
+            speaker = attribution.removeprefix("— ").split(",")[0]
+            assert speaker in SOURCE_TEXT, speaker
+            assert "," in attribution, "the speaker's role follows the name"
+            # Quoted whole in one language, quoted whole in the other.
+            assert ("…" in "".join(words)) == ("…" in "".join(zh_words)), event.id
+            speakers.append(speaker)
+    assert sorted(set(speakers)) == ["Shalina Miah", "Toily Kurbanov"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_body_can_be_read_standing(exhibit: Exhibit, lang: str) -> None:
+    for event in exhibit.events:
+        body = event.body.get(lang)
+        if lang == "en":
+            length = len(re.findall(r"[A-Za-z0-9]+(?:['’.,-][A-Za-z0-9]+)*", body))
+        else:
+            length = len(re.findall(r"[\u4e00-\u9fff]", body))
+        assert length <= BODY_LIMIT[lang], (event.id, length)
+
+
+def test_era_colours_never_repeat(exhibit: Exhibit) -> None:
+    """A colour used twice would suggest a link between two periods that is not there."""
+    hues = []
+    for era in exhibit.eras:
+        assert era.color, era.id
+        red, green, blue = (int(era.color[i:i + 2], 16) / 255 for i in (1, 3, 5))
+        hues.append(colorsys.rgb_to_hsv(red, green, blue)[0] * 360)
+    for (a, hue_a), (b, hue_b) in itertools.combinations(enumerate(hues), 2):
+        distance = min(abs(hue_a - hue_b), 360 - abs(hue_a - hue_b))
+        assert distance >= 20, (exhibit.eras[a].id, exhibit.eras[b].id)
+
+
+def test_date_ranges_are_written_as_the_program_writes_them(exhibit: Exhibit) -> None:
+    """Captions, bodies and display dates write a span exactly as display_range does."""
+    spans = 0
+    for lang in exhibit.languages:
+        for text in visible_texts(exhibit):
+            value = text.get(lang)
+            for start, end in re.findall(r"(\d{4})年?\s*[-–—至到]\s*(\d{4})", value):
+                expected = display_range(Date(int(start)), Date(int(end)), lang)
+                assert expected in value, (value, expected)
+                spans += 1
+    assert spans >= 20
+
+
+def test_approximate_dates_stay_approximate(exhibit: Exhibit) -> None:
+    """A year the sources do not give is never stated as fact, not in a caption either."""
+    approximate = [e for e in exhibit.events
+                   if e.display_date and e.display_date.get("en").startswith("Around")]
+    assert approximate[0].id == "virtual-mission"
+    assert approximate[-1].id == "looking-ahead"
+    for event in approximate:
+        assert event.display_date is not None and event.display_date.get("zh") == "2021年前后"
+        for media in event.media:
+            for lang in exhibit.languages:
+                assert not re.search(r"\d{4}", media.caption.get(lang)), event.id
 
 
 def test_schema_files_match_the_schema_command() -> None:

@@ -35,10 +35,19 @@ def test_display(date: Date, lang: str, text: str) -> None:
     assert date.display(lang) == text
 
 
-def test_ranges() -> None:
-    assert display_range(Date(1981), Date(1991), "en") == "1981 – 1991"
-    assert display_range(Date(1981), Date(1991), "zh") == "1981年—1991年"
-    assert display_range(Date(1981), None, "en") == "1981"
+@pytest.mark.parametrize(("start", "end", "lang", "text"), [
+    (Date(1981), Date(1991), "en", "1981–1991"),
+    (Date(1981), Date(1991), "zh", "1981—1991年"),
+    (Date(1981, 5), Date(1991, 3), "en", "May 1981–March 1991"),
+    (Date(1981, 5), Date(1991, 3), "zh", "1981年5月—1991年3月"),
+    (Date(-221), Date(-206), "zh", "公元前221年—公元前206年"),
+    (Date(1981), None, "en", "1981"),
+    (Date(1981), Date(1981), "zh", "1981年"),
+])
+def test_ranges_are_written_one_way_per_language(start: Date, end: Date | None, lang: str,
+                                                 text: str) -> None:
+    """The same forms as the bundled content's captions (tests/content/test_bundled_exhibit.py)."""
+    assert display_range(start, end, lang) == text
 
 
 def test_fraction_orders_like_dates() -> None:
