@@ -349,6 +349,8 @@ class KioskState(QObject):
             self._attract = (self._attract + 1) % len(self._attract_events())
             self.attractChanged.emit()
             self.attractCaptionChanged.emit()
+            # each picture is a fresh 8 MB decode: over days, the heap kept what they freed
+            self._trim_timer.start()
 
     @Property(dict, notify=attractChanged)
     def attract(self) -> dict[str, Any]:
