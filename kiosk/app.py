@@ -11,15 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QCursor, QGuiApplication
+from PySide6.QtGui import QCursor, QGuiApplication, QImageReader
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk import __version__
 from kiosk.content import LoadResult, load_folder
+from kiosk.content.limits import MAX_DECODE_MB
 from kiosk.content.model import Exhibit
 from kiosk.services.memory import limit_arenas
 from kiosk.services.paths import bundled_content, content_folder
-from kiosk.services.settings import Settings, load_settings
+from kiosk.services.settings import Settings, load_settings, lockout_path
 from kiosk.ui.view import load_fonts
 
 log = logging.getLogger("kiosk.app")
@@ -49,6 +50,8 @@ def application() -> QGuiApplication:
         app.setApplicationName("kiosk")
         app.setOrganizationName("kiosk")
         app.setApplicationVersion(__version__)
+        # what validation lets through, Qt decodes: the same limit on both sides
+        QImageReader.setAllocationLimit(MAX_DECODE_MB)
     assert isinstance(app, QGuiApplication)
     load_fonts()
     return app
@@ -86,6 +89,8 @@ def run(options: RunOptions) -> int:
     probe = start_probe()  # answers while the content loads
     settings = load_settings()
     log_file = setup_logging(settings.log_level)
+    for problem in settings.problems:
+        log.warning("settings: %s", problem)
     install_qt_message_handler()
     folder = content_folder(options.content)
     log.info("kiosk %s starting on %s (pid %d)", __version__, folder, os.getpid())
@@ -120,13 +125,13 @@ def run(options: RunOptions) -> int:
         view.guard.allow_close = True
         app.exit(0)
 
-    staff = StaffState(PinGate(settings.pin_hash), reload, exit_kiosk, folder, settings.path,
+    gate = PinGate(settings.pin_hash, store=lockout_path(settings.path))
+    staff = StaffState(gate, reload, exit_kiosk, folder, settings.path,
                        log_file)
     size = options.size or (1920, 1080)
     view = create_view(exhibit, size, state, staff, kiosk_mode=kiosk_mode)
+    # for staff, behind the PIN: nothing opens by itself in front of visitors
     staff.show_problems(problems + [f"{line} (settings)" for line in settings.problems])
-    if staff.error_count():
-        staff.requestAccess()  # staff started it: tell them at once why the exhibit differs
     _place_window(view.window, app, options, settings, kiosk_mode)
 
     inhibitor = DisplayInhibitor()

@@ -49,6 +49,7 @@ def test_broken_content_never_shows_a_traceback(tmp_path: Path) -> None:
     log = (tmp_path / "state" / "kiosk" / "log" / "kiosk.log").read_text()
     assert "malformed YAML" in log
     assert "Traceback" not in run.stderr + run.stdout
+    assert "staff PIN pad opened" not in log  # not in front of visitors: staff ask for it
 
 
 def ip_sockets(command: list[str], tmp_path: Path) -> list[str]:
@@ -144,3 +145,31 @@ def test_supervisor_ends_with_the_kiosk_on_staff_exit(tmp_path: Path) -> None:
     os.kill(child, signal.SIGTERM)  # a clean stop of the kiosk, as after a staff exit
     assert running.process.wait(15) == 0
     running.stop()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and POSIX modes")
+def test_hostile_content_and_a_broken_log_folder_still_give_a_kiosk(tmp_path: Path) -> None:
+    """A link loop and a FIFO in the folder, a log folder that cannot be made, a garbage
+    kiosk.toml: the kiosk shows the bundled exhibit, logs somewhere, and tells staff."""
+    content = tmp_path / "content"
+    content.mkdir()
+    os.mkfifo(content / "exhibit.yaml")
+    (content / "loop").symlink_to(content / "loop")
+    env = kiosk_env(tmp_path)
+    (tmp_path / "state").write_text("a file where the log folder should be", encoding="utf-8")
+    env["TMPDIR"] = str(tmp_path / "tmp")
+    (tmp_path / "tmp").mkdir()
+    (tmp_path / "config" / "kiosk").mkdir(parents=True)
+    (tmp_path / "config" / "kiosk" / "kiosk.toml").write_text(
+        "idle_timeout = 1e12\nscreen = [\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "kiosk", "run", "--exit-after-first-frame",
+                          "--content", str(content)], env=env, capture_output=True, text=True,
+                         timeout=120, check=False)
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr + run.stdout
+    user = next((tmp_path / "tmp").glob("kiosk-log-*"))
+    log = (user / "kiosk.log").read_text(encoding="utf-8")
+    assert "cannot log to" in log
+    assert "exhibit.yaml is a pipe (FIFO), not a file" in log
+    assert "showing the bundled exhibit" in log
+    assert "settings: " in log and "'idle_timeout' must be between 10 and 3600" in log

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from kiosk.content import limits as L
+
 Kind = Literal[
     "format", "text", "markdown", "string", "slug", "date", "color", "bool", "seconds",
     "languages", "era-ref", "path", "eras", "events", "media",
@@ -18,36 +20,45 @@ class Field:
     required: bool
     doc: str
     minimum: float | None = None
+    maximum: float | None = None
+    max_length: int | None = None  # characters of a text, in each language
 
 
 EXHIBIT = (
     Field("format", "format", True, "Content format version: 1."),
-    Field("title", "text", True, "Exhibit title, shown on the welcome screen."),
-    Field("subtitle", "text", False, "Shown under the title."),
+    Field("title", "text", True, "Exhibit title, shown on the welcome screen.",
+          max_length=L.TITLE_CHARS),
+    Field("subtitle", "text", False, "Shown under the title.",
+          max_length=L.SHORT_TEXT_CHARS),
     Field("languages", "languages", False, "Language codes; the first is the default."),
     Field("idle_timeout", "seconds", False, "Seconds without a touch before the kiosk "
-          "returns to the welcome screen (default 90).", minimum=10),
+          "returns to the welcome screen (default 90).", minimum=10,
+          maximum=L.MAX_IDLE_SECONDS),
     Field("attract_interval", "seconds", False, "Seconds between pictures of the welcome "
-          "screen's attract cycle (default 8).", minimum=2),
+          "screen's attract cycle (default 8).", minimum=2,
+          maximum=L.MAX_ATTRACT_SECONDS),
     Field("eras", "eras", False, "Coloured periods on the timeline."),
     Field("events", "events", False, "The events; those in events/ are added."),
 )
 
 ERA = (
-    Field("id", "slug", True, "Unique among eras: lowercase letters, digits and '-'."),
-    Field("title", "text", True, "The era's name."),
+    Field("id", "slug", True, "Unique among eras: lowercase letters, digits and '-'.",
+          max_length=L.MAX_ID_CHARS),
+    Field("title", "text", True, "The era's name.", max_length=L.TITLE_CHARS),
     Field("start", "date", True, "A year, \"YYYY-MM\" or \"YYYY-MM-DD\"."),
     Field("end", "date", True, "Not before start."),
     Field("color", "color", False, "Band colour, \"#rrggbb\" (quoted)."),
 )
 
 EVENT = (
-    Field("id", "slug", True, "Unique among events: lowercase letters, digits and '-'."),
+    Field("id", "slug", True, "Unique among events: lowercase letters, digits and '-'.",
+          max_length=L.MAX_ID_CHARS),
     Field("date", "date", True, "When it starts: a year, \"YYYY-MM\" or \"YYYY-MM-DD\"."),
     Field("end", "date", False, "When it ends; not before date."),
-    Field("display_date", "text", False, "What the visitor reads instead of the date."),
-    Field("title", "text", True, "The event's title."),
-    Field("body", "markdown", False, "The story, in Markdown."),
+    Field("display_date", "text", False, "What the visitor reads instead of the date.",
+          max_length=L.DATE_TEXT_CHARS),
+    Field("title", "text", True, "The event's title.", max_length=L.TITLE_CHARS),
+    Field("body", "markdown", False, "The story, in Markdown.", max_length=L.BODY_CHARS),
     Field("era", "era-ref", False, "The id of an era."),
     Field("highlight", "bool", False, "Shown by the welcome screen's attract cycle."),
     Field("media", "media", False, "Photos, shown in list order."),
@@ -55,10 +66,15 @@ EVENT = (
 
 MEDIA = (
     Field("image", "path", True, "A JPEG, PNG or WebP file inside the content folder."),
-    Field("caption", "text", False, "Shown with the photo."),
-    Field("credit", "string", False, "Photographer or source."),
-    Field("alt", "text", False, "Description for screen readers."),
+    Field("caption", "text", False, "Shown with the photo.", max_length=L.SHORT_TEXT_CHARS),
+    Field("credit", "string", False, "Photographer or source.",
+          max_length=L.SHORT_TEXT_CHARS),
+    Field("alt", "text", False, "Description for screen readers.",
+          max_length=L.SHORT_TEXT_CHARS),
 )
+
+MAX_LENGTH = {f.name: f.max_length for spec in (EXHIBIT, ERA, EVENT, MEDIA) for f in spec
+              if f.max_length is not None}  # a key's limit is the same wherever it occurs
 
 DEFAULT_LANGUAGES = ("en",)
 DEFAULT_IDLE_TIMEOUT = 90.0

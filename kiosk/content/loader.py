@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content import fields as F
+from kiosk.content import limits as L
+from kiosk.content.files import FileProblem, inside, read_limited, real_root
 from kiosk.content.model import EMPTY, Era, Event, Exhibit
 from kiosk.content.problems import Problem
 from kiosk.content.reader import INT_TAG, Node, Pos, Scalar, read_yaml
@@ -36,27 +38,31 @@ class LoadResult:
 def load_folder(root: Path) -> LoadResult:
     """Validate a content folder and build its Exhibit when it has no error."""
     root = Path(root)
-    if not root.is_dir():
-        reason = "does not exist" if not root.exists() else "is not a folder"
+    try:
+        reason = None if root.is_dir() else "does not exist" if not root.exists() \
+            else "is not a folder"
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+        reason = f"cannot be read ({exc.strerror if isinstance(exc, OSError) else exc})"
+    if reason:
         return LoadResult(None, [Problem(str(root), 0, 0, "error", f"content folder {reason}")],
                           readable=False)
-    try:
-        data = (root / EXHIBIT_FILE).read_bytes()
-    except FileNotFoundError:
+    if not os.path.lexists(root / EXHIBIT_FILE):
         return LoadResult(None, [Problem(EXHIBIT_FILE, 0, 0, "error",
                                          "no exhibit.yaml in the content folder")])
-    except OSError as exc:
+    try:
+        data = read_limited(real_root(root), root / EXHIBIT_FILE, L.MAX_YAML_BYTES)
+    except FileProblem as exc:
         return LoadResult(None, [Problem(EXHIBIT_FILE, 0, 0, "error",
-                                         f"cannot read exhibit.yaml: {exc.strerror}")],
-                          readable=False)
-    folder = Folder(root)
+                                         f"exhibit.yaml {exc}")])
+    folder = Folder(root, bytes_read=len(data))
     node, problems = read_yaml(data, EXHIBIT_FILE)
     folder.problems += problems
     if node is None and not problems:
         folder.problems.append(Problem(EXHIBIT_FILE, 0, 0, "error", "exhibit.yaml is empty"))
     exhibit = _read_exhibit(node, folder) if node is not None else None
-    files = list(dict.fromkeys(p.file for p in folder.problems))
-    folder.problems.sort(key=lambda p: (files.index(p.file), p.line, p.col))
+    files = {file: index for index, file in
+             enumerate(dict.fromkeys(p.file for p in folder.problems))}
+    folder.problems.sort(key=lambda p: (files[p.file], p.line, p.col))
     return LoadResult(exhibit if folder.error_count() == 0 else None, folder.problems)
 
 
@@ -92,13 +98,19 @@ def _read_exhibit(node: Node, folder: Folder) -> Exhibit | None:
             event = check.event(event_node, f"event {index + 1}")
             if event is not None:
                 pending.append(event)
-    event_files = _event_files(folder.root)
+    event_files = _event_files(folder)
     for path in event_files:
         pending += _read_event_file(path, folder)
+        if folder.bytes_read > L.MAX_TOTAL_YAML_BYTES:
+            check.error(Pos(1, 1), f"the content files hold more than "
+                        f"{L.MAX_TOTAL_YAML_BYTES // (1024 * 1024)} MB together, more than the "
+                        "kiosk reads at start-up: shorten the texts or split the exhibit")
+            break
 
     if not pending and folder.error_count() == 0:
         check.error(Pos(1, 1), "the exhibit has no events; add some under 'events:' or as "
                     "files in events/")
+    _check_size(pending, eras, check)
     _warn_unused_files(folder, event_files)
     if folder.error_count() or title is None:
         return None
@@ -117,6 +129,26 @@ def _read_exhibit(node: Node, folder: Folder) -> Exhibit | None:
     )
 
 
+def _check_size(events: list[Event], eras: list[Era], check: Checker) -> None:
+    """How much the kiosk lays out at start-up: the number of events, the timeline's span."""
+    if len(events) > L.MAX_EVENTS:
+        check.error(Pos(1, 1), f"the exhibit has {len(events):,} events; the kiosk shows at "
+                    f"most {L.MAX_EVENTS:,}: split it into several exhibits")
+    dated = [(e.date, f"event '{e.id}'") for e in events]
+    dated += [(e.end, f"event '{e.id}'") for e in events if e.end]
+    dated += [(era.start, f"era '{era.id}'") for era in eras]
+    dated += [(era.end, f"era '{era.id}'") for era in eras]
+    if not dated:
+        return
+    first = min(dated, key=lambda d: d[0].sort_key)
+    last = max(dated, key=lambda d: d[0].sort_key)
+    span = last[0].year - first[0].year
+    if span > L.MAX_SPAN_YEARS:
+        check.error(Pos(1, 1), f"the timeline would span {span:,} years, from {first[0].year} "
+                    f"({first[1]}) to {last[0].year} ({last[1]}); it can span at most "
+                    f"{L.MAX_SPAN_YEARS:,} years: check those dates")
+
+
 def _languages(node: Node, check: Checker) -> tuple[str, ...]:
     errors_before = check.folder.error_count()
     items = check.items(node, "exhibit", "languages")
@@ -128,6 +160,9 @@ def _languages(node: Node, check: Checker) -> tuple[str, ...]:
         if not re.match(F.LANGUAGE_PATTERN, value.text):
             check.error(item.pos, f"exhibit: '{value.text}' is not a language code; use codes "
                         "such as en, zh or fr")
+        elif len(codes) == L.MAX_LANGUAGES:
+            check.error(item.pos, f"exhibit: at most {L.MAX_LANGUAGES} languages")
+            break
         elif value.text in codes:
             check.error(item.pos, f"exhibit: language '{value.text}' is listed twice")
         else:
@@ -149,21 +184,32 @@ def _check_format(node: Node, check: Checker) -> None:
         check.error(node.pos, f"exhibit: 'format' must be 1, not {node.text}")
 
 
-def _event_files(root: Path) -> list[Path]:
-    folder = root / EVENTS_DIR
-    if not folder.is_dir():
+def _event_files(folder: Folder) -> list[Path]:
+    """The YAML files in events/ (special files among them, to be reported as such)."""
+    events = folder.root / EVENTS_DIR
+    if not os.path.lexists(events):
         return []
-    return sorted(p for p in folder.iterdir()
-                  if p.suffix in (".yaml", ".yml") and p.is_file() and not p.name.startswith("."))
+    try:
+        inside(folder.real, events)
+        if not events.is_dir():
+            return []
+        entries = sorted(events.iterdir(), key=lambda p: p.name)
+    except (FileProblem, OSError) as exc:
+        reason = exc if isinstance(exc, FileProblem) else f"cannot be read ({exc.strerror})"
+        folder.problems.append(Problem(EVENTS_DIR, 0, 0, "error", f"{EVENTS_DIR}/ {reason}"))
+        return []
+    return [p for p in entries if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
+            and not p.is_dir()]
 
 
 def _read_event_file(path: Path, folder: Folder) -> list[Event]:
-    file = path.relative_to(folder.root).as_posix()
+    file = f"{EVENTS_DIR}/{path.name}"
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        folder.problems.append(Problem(file, 0, 0, "error", f"cannot read: {exc.strerror}"))
+        data = read_limited(folder.real, path, L.MAX_YAML_BYTES)
+    except FileProblem as exc:
+        folder.problems.append(Problem(file, 0, 0, "error", f"the file {exc}"))
         return []
+    folder.bytes_read += len(data)
     node, problems = read_yaml(data, file)
     folder.problems += problems
     if node is None:
@@ -176,17 +222,26 @@ def _read_event_file(path: Path, folder: Folder) -> list[Event]:
 
 
 def _warn_unused_files(folder: Folder, event_files: list[Path]) -> None:
-    root = folder.root.resolve()
-    used = {root / EXHIBIT_FILE, *(root / p.relative_to(folder.root) for p in event_files)}
-    used |= folder.used
+    root = str(folder.real)
+    used = {os.path.join(root, EXHIBIT_FILE)}
+    used |= {os.path.join(root, EVENTS_DIR, p.name) for p in event_files}
+    used |= {str(p) for p in folder.used}
     for directory, subdirs, files in os.walk(root):
         subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
         for name in sorted(files):
-            path = Path(directory) / name
+            path = os.path.join(directory, name)
             if name.startswith(".") or name.endswith(SCHEMA_SUFFIX) or path in used:
                 continue
-            if path.is_symlink() and path.resolve() in used:
+            if os.path.islink(path) and str(_real(Path(path))) in used:
                 continue
-            relative = path.relative_to(root).as_posix()
+            relative = os.path.relpath(path, root).replace(os.sep, "/")
             folder.problems.append(Problem(relative, 0, 0, "warning",
                                            "file is not used by any event"))
+
+
+def _real(path: Path) -> Path | None:
+    """Where a link leads; None for a loop or a path the system cannot follow."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None

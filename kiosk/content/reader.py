@@ -12,11 +12,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from kiosk.content.limits import MAX_DEPTH, MAX_NODES, MAX_YAML_BYTES
 from kiosk.content.problems import Problem
-
-MAX_FILE_BYTES = 2 * 1024 * 1024  # a hand-written content file is a few kB
-MAX_NODES = 200_000
-MAX_DEPTH = 50
 
 try:  # libyaml's parser is much faster; the pure-Python one gives the same events
     _Loader: type = yaml.CSafeLoader
@@ -80,9 +77,9 @@ def read_yaml(data: bytes, file: str) -> tuple[Node | None, list[Problem]]:
     def error(line: int, col: int, message: str) -> tuple[None, list[Problem]]:
         return None, [Problem(file, line, col, "error", message)]
 
-    if len(data) > MAX_FILE_BYTES:
+    if len(data) > MAX_YAML_BYTES:
         return error(0, 0, f"file is {len(data) // 1024} kB; a content file may be at most "
-                     f"{MAX_FILE_BYTES // 1024} kB")
+                     f"{MAX_YAML_BYTES // 1024} kB")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -7,13 +7,17 @@ an editor sees every mistake of a folder in one run.
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kiosk.content import fields as F
+from kiosk.content import limits as L
 from kiosk.content.dates import Date, parse_date
+from kiosk.content.files import FileProblem, inside, name_problem, real_root
 from kiosk.content.images import ImageError, ImageInfo, read_image_info, size_warning
 from kiosk.content.model import EMPTY, Era, Event, Media, Text
 from kiosk.content.problems import Level, Problem
@@ -32,6 +36,8 @@ from kiosk.content.reader import (
 ERA_PALETTE = ("#2F6690", "#3A7D44", "#9C6644", "#7B4B94", "#B23A48")
 _TRUE = {"true", "yes", "on"}
 _FALSE = {"false", "no", "off"}
+_SHOWN_CHARS = 60
+_MAX_SUGGEST_NAMES = 2_000  # difflib compares with every name: beyond this, no suggestion
 
 
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
@@ -46,7 +52,12 @@ def describe(node: Node) -> str:
         return "a list"
     if node.tag == NULL_TAG and not node.quoted:
         return "nothing"
-    return f"'{node.text}'"
+    return shown(node.text)
+
+
+def shown(text: str) -> str:
+    """A value quoted in a message, cut short: a message must fit on a staff screen."""
+    return f"'{text}'" if len(text) <= _SHOWN_CHARS else f"'{text[:_SHOWN_CHARS]}…'"
 
 
 def named(node: Node, kind: str, fallback: str) -> str:
@@ -110,6 +121,8 @@ class Checker:
             if required and not value.text.strip():
                 self.error(node.pos, f"{label}: '{name}' is empty")
                 return None
+            if self.too_long(value, label, name):
+                return None
             return Text(((default, value.text),), default)
         if not isinstance(node, Mapping):
             self.error(node.pos, f"{label}: '{name}' must be a text or a mapping of "
@@ -123,7 +136,7 @@ class Checker:
                            f"{did_you_mean(key.text, langs)}")
                 continue
             value = self.scalar(value_node, label, f"{name}.{key.text}", "a text")
-            if value is not None:
+            if value is not None and not self.too_long(value, label, f"{name}.{key.text}"):
                 values.append((key.text, value.text))
         given = [code for code, _ in values]
         if default not in given:
@@ -136,16 +149,25 @@ class Checker:
                             f"'{default}' is shown instead")
         return Text(tuple(values), default)
 
+    def too_long(self, value: Scalar, label: str, name: str) -> bool:
+        """Report a text over its key's limit (the kiosk lays out every text it shows)."""
+        limit = F.MAX_LENGTH.get(name.split(".")[0])
+        if limit is None or len(value.text) <= limit:
+            return False
+        self.error(value.pos, f"{label}: '{name}' has {len(value.text):,} characters; it may "
+                   f"have at most {limit:,}: shorten it")
+        return True
+
     def string(self, node: Node, label: str, name: str) -> str | None:
         value = self.scalar(node, label, name, "a text")
-        return None if value is None else value.text
+        return None if value is None or self.too_long(value, label, name) else value.text
 
     def slug(self, node: Node, label: str, name: str) -> str | None:
         value = self.scalar(node, label, name, "an id")
-        if value is None:
+        if value is None or self.too_long(value, label, name):
             return None
         if not re.match(F.SLUG_PATTERN, value.text):
-            self.error(node.pos, f"{label}: '{name}' '{value.text}' may only have lowercase "
+            self.error(node.pos, f"{label}: '{name}' {shown(value.text)} may only have lowercase "
                        "letters, digits and single '-' between them")
             return None
         return value.text
@@ -156,7 +178,7 @@ class Checker:
             return None
         parsed = parse_date(value.text) if value.tag != FLOAT_TAG else None
         if parsed is None:
-            self.error(node.pos, f"{label}: '{name}' '{value.text}' is not a date; write a "
+            self.error(node.pos, f"{label}: '{name}' {shown(value.text)} is not a date; write a "
                        "year (1981, or -221 for 221 BCE), a year and month (\"1981-05\") or "
                        "a full date (\"1981-05-12\")")
         return parsed
@@ -179,7 +201,7 @@ class Checker:
             return None
         if value.tag == BOOL_TAG and not value.quoted:
             return value.text.lower() in _TRUE
-        self.error(node.pos, f"{label}: '{name}' must be true or false, not '{value.text}'")
+        self.error(node.pos, f"{label}: '{name}' must be true or false, not {shown(value.text)}")
         return None
 
     def seconds(self, node: Node, label: str, spec: F.Field) -> float | None:
@@ -188,18 +210,19 @@ class Checker:
             return None
         if value.quoted or value.tag not in (INT_TAG, FLOAT_TAG):
             self.error(node.pos, f"{label}: '{spec.name}' must be a number of seconds, "
-                       f"not '{value.text}'")
+                       f"not {shown(value.text)}")
             return None
         try:
             seconds = float(value.text.replace("_", ""))
         except ValueError:
             self.error(node.pos, f"{label}: '{spec.name}' must be a number of seconds, "
-                       f"not '{value.text}'")
+                       f"not {shown(value.text)}")
             return None
-        if spec.minimum is not None and seconds < spec.minimum:
-            self.error(node.pos, f"{label}: '{spec.name}' is {value.text}; it must be at "
-                       f"least {spec.minimum:g} seconds")
-            return None
+        if spec.minimum is not None and spec.maximum is not None:
+            problem = L.seconds_problem(spec.name, seconds, spec.minimum, spec.maximum)
+            if problem:
+                self.error(node.pos, f"{label}: {problem}")
+                return None
         return seconds
 
     def color(self, node: Node, label: str, name: str) -> str | None:
@@ -211,7 +234,7 @@ class Checker:
         if value is None:
             return None
         if not re.match(F.COLOR_PATTERN, value.text):
-            self.error(node.pos, f"{label}: '{name}' '{value.text}' is not a colour; write "
+            self.error(node.pos, f"{label}: '{name}' {shown(value.text)} is not a colour; write "
                        "\"#rrggbb\", e.g. \"#2F6690\"")
             return None
         return value.text.upper()
@@ -271,7 +294,11 @@ class Checker:
         highlight = optional("highlight", lambda n: self.boolean(n, label, "highlight"))
         media: list[Media] = []
         if "media" in found:
-            for number, item in enumerate(self.items(found["media"][1], label, "media"), 1):
+            items = self.items(found["media"][1], label, "media")
+            if len(items) > L.MAX_MEDIA:
+                self.error(found["media"][1].pos, f"{label}: {len(items)} photos; an event "
+                           f"may have at most {L.MAX_MEDIA}")
+            for number, item in enumerate(items[:L.MAX_MEDIA], 1):
                 photo = self.media(item, f"{label}, photo {number}")
                 if photo is not None:
                     media.append(photo)
@@ -321,24 +348,28 @@ class Checker:
             self.error(node.pos, f"{label}: image path '{source}' is absolute; write it "
                        "relative to the content folder, e.g. media/photo.jpg")
             return None
-        root = self.folder.root
-        path = root / source
-        try:
-            resolved = path.resolve()
-        except (OSError, RuntimeError):
-            self.error(node.pos, f"{label}: image path '{source}' cannot be resolved")
+        problem = name_problem(source)
+        if problem:
+            self.error(node.pos, f"{label}: image path {problem}")
             return None
-        self.folder.used.add(resolved)
-        if not resolved.is_relative_to(root.resolve()):
+        if PurePosixPath(os.path.normpath(source)).parts[:1] == ("..",):
             self.error(node.pos, f"{label}: image path '{source}' leaves the content folder")
             return None
-        if not resolved.is_file():
-            siblings = [p.name for p in path.parent.iterdir()] if path.parent.is_dir() else []
-            hint = did_you_mean(path.name, siblings)
-            self.error(node.pos, f"{label}: image '{source}' does not exist{hint}")
+        root = self.folder.root
+        path = root / source
+        self.folder.used.add(Path(os.path.normpath(self.folder.real / source)))  # even broken
+        try:
+            resolved = inside(self.folder.real, path)
+        except FileProblem as exc:
+            self.error(node.pos, f"{label}: image '{source}' {exc}")
+            return None
+        self.folder.used.add(resolved)
+        if not os.path.lexists(resolved):
+            self.error(node.pos, f"{label}: image '{source}' does not exist"
+                       f"{self.folder.suggest_file(path)}")
             return None
         try:
-            info = read_image_info(resolved)
+            info = read_image_info(self.folder.real, resolved)
         except ImageError as exc:
             self.error(node.pos, f"{label}: image '{source}' {exc}")
             return None
@@ -356,10 +387,39 @@ class Folder:
     languages: tuple[str, ...] = F.DEFAULT_LANGUAGES
     problems: list[Problem] = field(default_factory=list)
     ids: dict[tuple[str, str], tuple[str, Pos]] = field(default_factory=dict)
-    used: set[Path] = field(default_factory=set)
+    used: set[Path] = field(default_factory=set)  # real paths of the files the rules read
+    real: Path = field(init=False)  # the folder's real path: links are compared with it
+    bytes_read: int = 0  # of YAML, in every file so far
+    _errors: int = 0
+    _counted: int = 0  # problems already in _errors: counting stays linear in the problems
+    _listings: dict[Path, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.real = real_root(self.root)
 
     def error_count(self) -> int:
-        return sum(p.is_error for p in self.problems)
+        if self._counted > len(self.problems):  # the list was replaced or cut
+            self._errors = self._counted = 0
+        self._errors += sum(p.is_error for p in self.problems[self._counted:])
+        self._counted = len(self.problems)
+        return self._errors
+
+    def suggest_file(self, path: Path) -> str:
+        """A hint for a missing file: the name that differs only in Unicode form, or the
+        closest name in its folder (each folder is listed once, however many photos)."""
+        if path.parent not in self._listings:
+            try:
+                self._listings[path.parent] = sorted(os.listdir(path.parent))
+            except (OSError, ValueError):
+                self._listings[path.parent] = []
+        names = self._listings[path.parent]
+        wanted = unicodedata.normalize("NFC", path.name)
+        same = [name for name in names if unicodedata.normalize("NFC", name) == wanted]
+        if same:
+            return (f"; a file '{same[0]}' looks the same but its accents are stored as "
+                    "different Unicode characters (NFC/NFD): retype the file name, or copy "
+                    "the name from the file into the YAML")
+        return did_you_mean(path.name, names) if len(names) <= _MAX_SUGGEST_NAMES else ""
 
     def claim_id(self, kind: str, value: str, file: str, pos: Pos, checker: Checker) -> None:
         first = self.ids.get((kind, value))

@@ -39,6 +39,16 @@ def _kind_schema(kind: F.Kind) -> dict[str, Any]:
     return dict(kinds[kind])
 
 
+def _limit_strings(schema: dict[str, Any], max_length: int) -> None:
+    """Give every string in a value's schema (each language of a text too) its limit."""
+    if schema.get("type") == "string":
+        schema["maxLength"] = max_length
+    for branch in schema.get("anyOf", []):
+        _limit_strings(branch, max_length)
+    for value in schema.get("patternProperties", {}).values():
+        _limit_strings(value, max_length)
+
+
 def _object(spec: tuple[F.Field, ...], title: str) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     for field in spec:
@@ -47,6 +57,10 @@ def _object(spec: tuple[F.Field, ...], title: str) -> dict[str, Any]:
                                                                               "markdown") else "")
         if field.minimum is not None:
             prop["minimum"] = field.minimum
+        if field.maximum is not None:
+            prop["maximum"] = field.maximum
+        if field.max_length is not None:
+            _limit_strings(prop, field.max_length)
         properties[field.name] = prop
     return {
         "title": title,

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import collections
 import faulthandler
+import getpass
 import logging
 import logging.handlers
 import sys
+import tempfile
 import threading
 from pathlib import Path
 from types import TracebackType
@@ -32,32 +34,56 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir("kiosk", appauthor=False))
 
 
-def setup_logging(level: str = "info", folder: Path | None = None) -> Path:
-    """Log to a rotating file (5 x 2 MB) and to memory; route hard crashes to crash.log."""
+def setup_logging(level: str = "info", folder: Path | None = None) -> Path | None:
+    """Log to a rotating file (5 x 2 MB) and to memory; route hard crashes to crash.log.
+
+    Logging can fail, the kiosk cannot: when the log folder cannot be written, the log goes
+    to a folder in the temporary folder, and when that fails too, to memory only (staff
+    still see the last lines). Returns the log file, or None."""
     global _crash_file
-    folder = folder or log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
     root = logging.getLogger()
     root.setLevel(level.upper())
     for old in list(root.handlers):
         if old.get_name() == "kiosk":
             root.removeHandler(old)
+            old.close()
     formatter = logging.Formatter(LOG_FORMAT)
-    file_handler = logging.handlers.RotatingFileHandler(
-        folder / "kiosk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8")
-    memory = _RecentLines()
-    for handler in (file_handler, memory):
+    handlers: list[logging.Handler] = [_RecentLines()]
+    failures: list[str] = []
+    log_file: Path | None = None
+    for candidate in (folder or log_dir(), fallback_log_dir()):
+        try:
+            candidate.mkdir(parents=True, exist_ok=True)
+            handlers.append(logging.handlers.RotatingFileHandler(
+                candidate / "kiosk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"))
+            if _crash_file is None:
+                _crash_file = open(candidate / "crash.log", "a", encoding="utf-8")  # noqa: SIM115
+                faulthandler.enable(_crash_file)
+        except OSError as exc:
+            failures.append(f"cannot log to {candidate}: {exc.strerror or exc}")
+            continue
+        log_file = candidate / "kiosk.log"
+        break
+    for handler in handlers:
         handler.setFormatter(formatter)
         handler.set_name("kiosk")
         root.addHandler(handler)
+    for failure in failures:
+        logging.getLogger("kiosk.logs").warning(failure)
     logging.captureWarnings(True)
-    if _crash_file is None:
-        _crash_file = open(folder / "crash.log", "a", encoding="utf-8")  # noqa: SIM115
-        faulthandler.enable(_crash_file)
     sys.excepthook = _log_exception
     threading.excepthook = lambda args: _log_exception(
         args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback)
-    return folder / "kiosk.log"
+    return log_file
+
+
+def fallback_log_dir() -> Path:
+    """Where the log goes when the usual folder cannot be written: this user's, in temp."""
+    try:
+        user = getpass.getuser()
+    except (OSError, KeyError):  # no name for this user id (a container, a service)
+        user = "user"
+    return Path(tempfile.gettempdir()) / f"kiosk-log-{user}"
 
 
 def _log_exception(kind: type[BaseException], value: BaseException,

@@ -1,15 +1,27 @@
-"""The staff PIN: stored hashed, checked in constant time, wrong tries rate-limited."""
+"""The staff PIN: stored hashed, checked in constant time, wrong tries rate-limited, and
+the rate limit kept across restarts (a restart must not give three free tries again)."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import json
+import logging
+import os
+import re
 import secrets
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
+
+log = logging.getLogger("kiosk.pin")
 
 ITERATIONS = 200_000
+MIN_ITERATIONS = 1_000  # below this the hash is no protection
+MAX_ITERATIONS = 2_000_000  # above this one check takes seconds: a stored hash is refused
+PIN_PATTERN = re.compile(r"[0-9]{4,12}")  # ASCII digits: what the PIN pad can type
+_STORED = re.compile(r"pbkdf2_sha256\$([0-9]{1,9})\$((?:[0-9a-f]{2}){8,64})\$([0-9a-f]{64})")
 FREE_TRIES = 3
 FIRST_LOCKOUT = 30.0  # seconds; doubles with every further wrong PIN
 MAX_LOCKOUT = 15 * 60.0
@@ -21,30 +33,53 @@ def hash_pin(pin: str, iterations: int = ITERATIONS) -> str:
     return f"pbkdf2_sha256${iterations}${salt.hex()}${digest.hex()}"
 
 
+def parse_pin_hash(stored: str) -> tuple[int, bytes, str] | None:
+    """Iterations, salt and digest of a stored hash `kiosk set-pin` could have written, with
+    bounded parameters; None for anything else."""
+    match = _STORED.fullmatch(stored)
+    if match is None or not MIN_ITERATIONS <= int(match[1]) <= MAX_ITERATIONS:
+        return None
+    return int(match[1]), bytes.fromhex(match[2]), match[3]
+
+
 def verify_pin(pin: str, stored: str) -> bool:
-    try:
-        scheme, iterations, salt, digest = stored.split("$")
-        if scheme != "pbkdf2_sha256":
-            return False
-        computed = hashlib.pbkdf2_hmac("sha256", pin.encode(), bytes.fromhex(salt),
-                                       int(iterations))
-    except ValueError:
+    parsed = parse_pin_hash(stored)
+    if parsed is None or not PIN_PATTERN.fullmatch(pin):
         return False
+    iterations, salt, digest = parsed
+    computed = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, iterations)
     return hmac.compare_digest(computed.hex(), digest)
 
 
 def valid_new_pin(pin: str) -> bool:
-    return pin.isdigit() and 4 <= len(pin) <= 12
+    return PIN_PATTERN.fullmatch(pin) is not None
 
 
 @dataclass
 class PinGate:
-    """Checks PINs, refusing to check at all while locked out after repeated wrong tries."""
+    """Checks PINs, refusing to check at all while locked out after repeated wrong tries.
+
+    With a `store`, the wrong tries and the lockout's end (wall-clock time) are written there
+    after every try and read back at start: restarting the kiosk does not reset them."""
 
     stored: str
     clock: Callable[[], float] = time.monotonic
     wrong: int = 0
     locked_until: float = 0.0
+    store: Path | None = None
+    wall: Callable[[], float] = field(default=time.time, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.store is None:
+            return
+        try:
+            saved = json.loads(self.store.read_text(encoding="utf-8"))
+            wrong, until = int(saved["wrong"]), float(saved["locked_until"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return  # no file yet, or not ours: start with no wrong tries
+        self.wrong = max(0, min(wrong, 1000))
+        remaining = min(MAX_LOCKOUT, max(0.0, until - self.wall()))  # the clock may jump
+        self.locked_until = self.clock() + remaining
 
     @property
     def configured(self) -> bool:
@@ -58,9 +93,23 @@ class PinGate:
             return False
         if verify_pin(pin, self.stored):
             self.wrong = 0
+            self._save()
             return True
         self.wrong += 1
         if self.wrong >= FREE_TRIES:
-            lockout = min(MAX_LOCKOUT, FIRST_LOCKOUT * 2 ** (self.wrong - FREE_TRIES))
+            lockout = min(MAX_LOCKOUT, FIRST_LOCKOUT * 2 ** min(self.wrong - FREE_TRIES, 20))
             self.locked_until = self.clock() + lockout
+        self._save()
         return False
+
+    def _save(self) -> None:
+        if self.store is None:
+            return
+        record = {"wrong": self.wrong, "locked_until": self.wall() + self.wait_seconds()}
+        try:
+            self.store.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.store.with_suffix(".tmp")
+            temporary.write_text(json.dumps(record), encoding="utf-8")
+            os.replace(temporary, self.store)
+        except OSError as exc:  # the lockout still holds in memory
+            log.warning("cannot keep the PIN lockout in %s: %s", self.store, exc)

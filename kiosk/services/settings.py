@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import logging
+import os
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import platformdirs
 
+from kiosk.content.fields import EXHIBIT
+from kiosk.content.limits import seconds_problem
+from kiosk.services.pin import parse_pin_hash
 from kiosk.services.platform import is_frozen, program_dir
 
 FILE_NAME = "kiosk.toml"
@@ -42,17 +45,32 @@ _TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
+MAX_SETTINGS_BYTES = 64 * 1024  # a hand-written settings file is a few lines
+MAX_SCREEN = 16
+_IDLE = next(f for f in EXHIBIT if f.name == "idle_timeout")  # the content's own limits
+
+
 def load_settings(path: Path | None = None) -> Settings:
-    """Read the settings; every mistake becomes a message and the default is used instead."""
+    """Read the settings; every mistake becomes a message and the default is used instead.
+
+    A line that cannot be read loses only itself: a typo elsewhere in the file must not
+    drop the staff PIN. The caller logs `problems` (logging may not be set up yet)."""
     path = path or settings_path()
     if not path.is_file():
         return Settings(path=path)
     problems: list[str] = []
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
+        if path.stat().st_size > MAX_SETTINGS_BYTES:
+            raise ValueError(f"larger than {MAX_SETTINGS_BYTES // 1024} kB")
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except (OSError, ValueError) as exc:
         return Settings(path=path, problems=(f"{path}: cannot be read ({exc}); "
                                              "using the defaults",))
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        data = _readable_lines(text, path, exc, problems)
+    problems += _private(path)
     values: dict[str, object] = {}
     known = {f.name for f in fields(Settings)} - {"path", "problems"}
     for key, value in data.items():
@@ -69,23 +87,69 @@ def load_settings(path: Path | None = None) -> Settings:
         problems.append(f"{path}: log_level must be one of {', '.join(LOG_LEVELS)}")
         del values["log_level"]
     idle = values.get("idle_timeout")
-    if isinstance(idle, int | float) and idle < 10:
-        problems.append(f"{path}: idle_timeout must be at least 10 seconds")
-        del values["idle_timeout"]
+    if isinstance(idle, int | float) and _IDLE.minimum is not None and _IDLE.maximum is not None:
+        problem = seconds_problem(_IDLE.name, float(idle), _IDLE.minimum, _IDLE.maximum)
+        if problem:
+            problems.append(f"{path}: {problem}")
+            del values["idle_timeout"]
     screen = values.get("screen")
-    if isinstance(screen, int) and screen < 0:
-        problems.append(f"{path}: screen must be 0 or more")
+    if isinstance(screen, int) and not 0 <= screen <= MAX_SCREEN:
+        problems.append(f"{path}: screen must be a number from 0 to {MAX_SCREEN}")
         del values["screen"]
-    settings = Settings(path=path, problems=tuple(problems), **values)  # type: ignore[arg-type]
-    for problem in problems:
-        logging.getLogger("kiosk.settings").warning(problem)
-    return settings
+    pin_hash = values.get("pin_hash")
+    if isinstance(pin_hash, str) and pin_hash and parse_pin_hash(pin_hash) is None:
+        problems.append(f"{path}: pin_hash is not one that `kiosk set-pin` writes; no PIN "
+                        "opens the staff panel until you run kiosk set-pin again")
+        del values["pin_hash"]
+    return Settings(path=path, problems=tuple(problems), **values)  # type: ignore[arg-type]
+
+
+def _readable_lines(text: str, path: Path, error: tomllib.TOMLDecodeError,
+                    problems: list[str]) -> dict[str, object]:
+    """The settings of a damaged file, line by line: each line that reads on its own."""
+    data: dict[str, object] = {}
+    bad: list[int] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        try:
+            for key, value in tomllib.loads(line).items():
+                data.setdefault(key, value)
+        except tomllib.TOMLDecodeError:
+            bad.append(number)
+    lines = ", ".join(str(n) for n in bad[:10]) + (" ..." if len(bad) > 10 else "")
+    problems.append(f"{path}: is not valid TOML ({error}); line{'s' * (len(bad) > 1)} "
+                    f"{lines} ignored, the other settings are used")
+    return data
+
+
+def _private(path: Path) -> list[str]:
+    """Make the file readable by its owner only: it holds the PIN's hash, which a 4-digit
+    PIN does not protect against anyone who can read it. On Windows, chmod cannot do this;
+    the file's protection there is its folder's (a user's profile: that user and admins)."""
+    if os.name != "posix":
+        return []
+    try:
+        if path.stat().st_mode & 0o077:
+            os.chmod(path, 0o600)
+    except OSError as exc:
+        return [f"{path}: other users can read it and it cannot be made private ({exc.strerror})"]
+    return []
 
 
 def write_pin_hash(path: Path, pin_hash: str) -> None:
-    """Set pin_hash in the settings file, keeping its other lines."""
+    """Set pin_hash in the settings file, keeping its other lines; readable by its owner."""
     lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
     lines = [line for line in lines if not line.strip().startswith("pin_hash")]
     lines.insert(0, f'pin_hash = "{pin_hash}"')
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    temporary = path.with_suffix(".tmp")
+    temporary.unlink(missing_ok=True)
+    # created private: never readable by others, not even for a moment
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as file:
+        file.write("\n".join(lines) + "\n")
+    os.replace(temporary, path)
+
+
+def lockout_path(settings_file: Path | None) -> Path | None:
+    """Where the PIN's wrong tries are kept across restarts: beside the settings."""
+    return settings_file.with_name("pin-lockout.json") if settings_file else None

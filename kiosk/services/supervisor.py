@@ -8,6 +8,7 @@ from __future__ import annotations
 import collections
 import logging
 import os
+import shutil
 import signal
 import subprocess
 import tempfile
@@ -23,6 +24,10 @@ log = logging.getLogger("kiosk.supervisor")
 EXIT_NO_CONTENT = 78  # the kiosk has nothing to show: restarting would not help
 STARTUP_GRACE = 30.0  # seconds before the first heartbeat must have come
 CRASH_WINDOW = 300.0
+MAX_BACKOFF = 5.0  # seconds of black screen between tries, at most
+HEALTHY_RUN = 60.0  # a kiosk that ran this long before it crashed starts a new count
+FOLDER_PREFIX = "kiosk-supervisor-"
+STALE_FOLDER = 24 * 3600.0  # a folder no supervisor has touched for a day is left over
 
 
 def child_command(args: Sequence[str]) -> list[str]:
@@ -31,10 +36,25 @@ def child_command(args: Sequence[str]) -> list[str]:
 
 
 def backoff(recent_crashes: int) -> float:
-    """Seconds to wait before a restart: quick at first, slower when it keeps crashing."""
+    """Seconds to wait before a restart: quick at first, slower when it keeps crashing, but
+    never more than a few seconds: a black screen is worse than a busy processor."""
     if recent_crashes <= 3:
         return 0.5
-    return float(min(60, 2 ** (recent_crashes - 3)))
+    return float(min(MAX_BACKOFF, 2 ** min(recent_crashes - 3, 10)))
+
+
+def remove_stale_folders(temp: Path | None = None) -> None:
+    """Remove what supervisors that were killed outright left in the temporary folder."""
+    temp = temp or Path(tempfile.gettempdir())
+    now = time.time()
+    for folder in temp.glob(f"{FOLDER_PREFIX}*"):
+        try:
+            touched = max([folder.stat().st_mtime,
+                           *(p.stat().st_mtime for p in folder.iterdir())])
+            if now - touched > STALE_FOLDER:
+                shutil.rmtree(folder)
+        except OSError:
+            continue  # in use, or not ours to remove
 
 
 class Supervisor:
@@ -46,8 +66,10 @@ class Supervisor:
         self.child: subprocess.Popen[bytes] | None = None
         self._stopping = False
         self._crashes: collections.deque[float] = collections.deque()
-        folder = Path(tempfile.mkdtemp(prefix="kiosk-"))
-        self.heartbeat = folder / "heartbeat"
+        self._started = time.monotonic()
+        remove_stale_folders()
+        self.folder = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX))
+        self.heartbeat = self.folder / "heartbeat"
 
     def run(self) -> int:
         signal.signal(signal.SIGTERM, self._stop)
@@ -59,20 +81,37 @@ class Supervisor:
             if code in (0, EXIT_NO_CONTENT):
                 log.info("kiosk ended with %d; supervisor ends too", code)
                 return code
-            now = time.monotonic()
-            self._crashes.append(now)
-            while self._crashes and now - self._crashes[0] > CRASH_WINDOW:
-                self._crashes.popleft()
-            delay = backoff(len(self._crashes))
+            delay = self._count_crash(time.monotonic())
             log.error("kiosk ended with %s; restarting in %.1f s", code, delay)
-            time.sleep(delay)
+            self._pause(delay)
+            if self._stopping:  # asked to stop during the pause: start nothing more
+                return 0
+
+    def _count_crash(self, now: float) -> float:
+        """Count a crash and return the pause before the next start; a kiosk that had run
+        for a healthy while starts the count again."""
+        if now - self._started > HEALTHY_RUN:
+            self._crashes.clear()
+        self._crashes.append(now)
+        while self._crashes and now - self._crashes[0] > CRASH_WINDOW:
+            self._crashes.popleft()
+        return backoff(len(self._crashes))
+
+    def _pause(self, seconds: float) -> None:
+        """Sleep in short steps, so that a stop request ends the pause at once."""
+        end = time.monotonic() + seconds
+        while not self._stopping and (left := end - time.monotonic()) > 0:
+            time.sleep(min(self.poll, left))
+
+    def remove_folder(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
 
     def _run_child_once(self) -> int | str:
         self.heartbeat.unlink(missing_ok=True)
         command = [*child_command(self.args), "--no-supervisor", "--heartbeat",
                    str(self.heartbeat)]
         self.child = subprocess.Popen(command)
-        started = time.monotonic()
+        started = self._started = time.monotonic()
         log.info("started kiosk pid %d", self.child.pid)
         print(f"supervisor: started kiosk pid {self.child.pid}", flush=True)
         while True:
@@ -93,6 +132,11 @@ class Supervisor:
         try:
             age = time.time() - self.heartbeat.stat().st_mtime
         except FileNotFoundError:
+            if not self.heartbeat.parent.is_dir():  # a temp cleaner took the folder: the
+                self.heartbeat.parent.mkdir(parents=True, exist_ok=True)  # kiosk is not at
+                self.heartbeat.touch()  # fault; the heartbeat is ours to make again
+                log.warning("the heartbeat folder was removed; made it again")
+                return False
             return time.monotonic() - started > STARTUP_GRACE
         return age > self.heartbeat_timeout
 
@@ -111,4 +155,8 @@ class Supervisor:
 
 def supervise(args: Sequence[str]) -> int:
     timeout = float(os.environ.get("KIOSK_HEARTBEAT_TIMEOUT", "6"))
-    return Supervisor(args, heartbeat_timeout=timeout).run()
+    supervisor = Supervisor(args, heartbeat_timeout=timeout)
+    try:
+        return supervisor.run()
+    finally:
+        supervisor.remove_folder()

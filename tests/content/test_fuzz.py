@@ -34,7 +34,8 @@ def test_arbitrary_bytes(data: bytes) -> None:
         assert yaml.safe_load(data.decode("utf-8-sig")) is None
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=150)
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=150,
+          deadline=None)  # a folder on a busy disk: the time is not what this tests
 @given(text=yaml_like)
 def test_arbitrary_yaml_text_in_a_folder(tmp_path_factory: object, text: str) -> None:
     root = Path(tmp_path_factory.mktemp("fuzz"))  # type: ignore[attr-defined]
@@ -44,7 +45,8 @@ def test_arbitrary_yaml_text_in_a_folder(tmp_path_factory: object, text: str) ->
     assert result.exhibit is not None or result.errors
 
 
-@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=150)
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=150,
+          deadline=None)  # a folder on a busy disk: the time is not what this tests
 @given(document=documents, events=st.lists(documents, max_size=3))
 def test_structured_documents(tmp_path_factory: object, document: object,
                               events: list[object]) -> None:

@@ -165,8 +165,8 @@ def test_unquoted_colour_is_a_comment(make_folder: MakeFolder) -> None:
 
 def test_idle_timeout_too_short(make_folder: MakeFolder) -> None:
     root = make_folder(MINIMAL + "idle_timeout: 3\n")
-    assert only(root) == ("exhibit.yaml:7:15: error: exhibit: 'idle_timeout' is 3; it must be "
-                          "at least 10 seconds")
+    assert only(root) == ("exhibit.yaml:7:15: error: exhibit: 'idle_timeout' must be between "
+                          "10 and 3600 seconds, not 3")
 
 
 def test_bad_slug(make_folder: MakeFolder) -> None:
@@ -210,8 +210,9 @@ def test_image_link_leaving_folder(make_folder: MakeFolder, tmp_path: Path) -> N
     root = make_folder(PHOTO.format(path="media/link.jpg"))
     (root / "media").mkdir()
     (root / "media" / "link.jpg").symlink_to(tmp_path / "outside.jpg")
-    assert only(root) == ("exhibit.yaml:8:16: error: event 'first', photo 1: image path "
-                          "'media/link.jpg' leaves the content folder")
+    assert only(root) == ("exhibit.yaml:8:16: error: event 'first', photo 1: image "
+                          "'media/link.jpg' is a link to a place outside the content folder; "
+                          "copy the file into the folder instead")
 
 
 @pytest.mark.parametrize("path", ["/etc/passwd", "C:/photos/a.jpg"])

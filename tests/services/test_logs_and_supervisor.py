@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import signal
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
 from kiosk.services import logs
-from kiosk.services.supervisor import backoff, child_command
+from kiosk.services import supervisor as supervisor_module
+from kiosk.services.supervisor import (
+    FOLDER_PREFIX,
+    HEALTHY_RUN,
+    MAX_BACKOFF,
+    Supervisor,
+    backoff,
+    child_command,
+    remove_stale_folders,
+)
 
 
 def test_unhandled_exception_goes_to_the_log(tmp_path: Path,
@@ -42,7 +56,94 @@ def test_unhandled_exception_goes_to_the_log(tmp_path: Path,
 def test_restart_delays_grow_when_crashes_repeat() -> None:
     assert [backoff(n) for n in (1, 2, 3)] == [0.5, 0.5, 0.5]  # a crash: back within 3 s
     assert backoff(4) < backoff(5) < backoff(6)
-    assert backoff(50) == 60
+    assert backoff(50) == backoff(10**9) == MAX_BACKOFF <= 5  # never long on a black screen
+
+
+def test_a_healthy_run_starts_the_crash_count_again(tmp_path: Path) -> None:
+    supervisor = Supervisor(["run"])
+    try:
+        supervisor._started = 0.0
+        delays = [supervisor._count_crash(now) for now in (1.0, 2.0, 3.0, 4.0, 5.0)]
+        assert delays[-1] > 0.5  # five quick crashes: slower
+        supervisor._started = 10.0
+        assert supervisor._count_crash(10.0 + HEALTHY_RUN + 1) == 0.5  # ran a healthy while
+    finally:
+        supervisor.remove_folder()
+
+
+def test_a_stop_during_the_pause_ends_at_once_and_starts_nothing(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[float] = []
+    monkeypatch.setattr(supervisor_module, "child_command", lambda args: started.append(
+        time.monotonic()) or [sys.executable, "-c", "raise SystemExit(3)"])
+    supervisor = Supervisor(["run"], poll=0.05)
+    monkeypatch.setattr(supervisor, "_count_crash", lambda now: MAX_BACKOFF)
+    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+    stopper = threading.Timer(1.0, supervisor._stop, args=(signal.SIGTERM, None))
+    try:
+        stopper.start()
+        begun = time.monotonic()
+        assert supervisor.run() == 0
+        assert time.monotonic() - begun < 1.0 + MAX_BACKOFF / 2
+        assert len(started) == 1  # no kiosk started after the stop
+    finally:
+        stopper.cancel()
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+        supervisor.remove_folder()
+    assert not supervisor.folder.exists()
+
+
+def test_the_heartbeat_folder_is_made_again_when_removed() -> None:
+    supervisor = Supervisor(["run"])
+    try:
+        shutil.rmtree(supervisor.folder)
+        assert not supervisor._frozen(started=time.monotonic() - 1000)  # not the kiosk's fault
+        assert supervisor.heartbeat.exists()
+        time.sleep(0.05)
+        assert not supervisor._frozen(started=time.monotonic() - 1000)
+    finally:
+        supervisor.remove_folder()
+
+
+def test_folders_of_killed_supervisors_are_removed(tmp_path: Path) -> None:
+    old = tmp_path / f"{FOLDER_PREFIX}old"
+    old.mkdir()
+    (old / "heartbeat").touch()
+    long_ago = time.time() - 2 * 24 * 3600
+    os.utime(old / "heartbeat", (long_ago, long_ago))
+    os.utime(old, (long_ago, long_ago))
+    recent = tmp_path / f"{FOLDER_PREFIX}recent"
+    recent.mkdir()
+    other = tmp_path / "kiosk-something-else"
+    other.mkdir()
+    os.utime(other, (long_ago, long_ago))
+    remove_stale_folders(tmp_path)
+    assert not old.exists() and recent.exists() and other.exists()
+
+
+def test_logging_falls_back_when_the_log_folder_fails(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = logging.getLogger()
+    level = root.level
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("", encoding="utf-8")
+    try:
+        monkeypatch.setattr(logs, "fallback_log_dir", lambda: tmp_path / "fallback")
+        assert logs.setup_logging("info", not_a_folder / "log") == tmp_path / "fallback" / \
+            "kiosk.log"
+        monkeypatch.setattr(logs, "fallback_log_dir", lambda: not_a_folder / "again")
+        assert logs.setup_logging("info", not_a_folder / "log") is None  # memory only
+        logging.getLogger("kiosk.test").warning("still heard")
+        assert any("still heard" in line for line in logs.recent_lines(5))
+        assert any(f"cannot log to {not_a_folder / 'log'}" in line
+                   for line in logs.recent_lines(5))
+    finally:
+        for handler in list(root.handlers):
+            if handler.get_name() == "kiosk":
+                root.removeHandler(handler)
+                handler.close()
+        root.setLevel(level)
 
 
 def test_child_command_restarts_the_same_program() -> None:

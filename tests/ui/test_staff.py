@@ -119,3 +119,21 @@ def test_content_errors_at_start_are_announced_to_staff(qapp: QGuiApplication,
     assert staff.message.startswith("The content has 1 error;")
     staff.enterPin(PIN)
     assert staff.problems[0].startswith("exhibit.yaml:2:8: error:")
+
+
+def test_the_staff_layer_takes_every_touch(qapp: QGuiApplication, bundled: Exhibit,
+                                           touchscreen: QPointingDevice) -> None:
+    view = staff_view(bundled, [], [])
+    window = view.window
+    assert view.state.screen == "welcome"
+    view.staff.requestAccess()
+    settle()
+    for point in (QPoint(300, 900), QPoint(1600, 200), QPoint(960, 1040)):  # beside the pad
+        tap(window, touchscreen, point)
+        QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         point)
+        settle()
+    assert view.state.screen == "welcome"  # the welcome screen underneath saw no tap
+    assert view.staff.pinPadOpen
+    window.close()
+

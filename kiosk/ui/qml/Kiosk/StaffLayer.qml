@@ -10,7 +10,9 @@ Item {
     onVisibleChanged: entered = ""
 
     Rectangle { anchors.fill: parent; color: "#F0000000" }
-    TapHandler {}  // nothing behind the layer reacts while it is open
+    // Nothing behind the layer reacts while it is open: this area takes every press,
+    // touch or mouse (a TapHandler does not: it lets the press through to what is below).
+    MultiPointTouchArea { anchors.fill: parent; mouseEnabled: true }
 
     Rectangle {
         id: pad

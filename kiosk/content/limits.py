@@ -1,0 +1,49 @@
+"""Every limit of a content folder, in one place: what the kiosk can show within its budgets.
+
+A folder that keeps these limits is shown whole, quickly, in bounded memory; a folder that
+breaks one is rejected with a message that says the limit and the fix. The kiosk's own
+settings (kiosk.toml) obey the same limits: they read them from here.
+"""
+
+from __future__ import annotations
+
+import math
+
+# --- files --------------------------------------------------------------------------------
+MAX_YAML_BYTES = 2 * 1024 * 1024  # a hand-written content file is a few kB
+MAX_TOTAL_YAML_BYTES = 4 * 1024 * 1024  # all of them: read, checked and laid out at start
+MAX_IMAGE_BYTES = 100 * 1024 * 1024  # checked before a picture is read
+MAX_NAME_CHARS = 255  # one component of a path, as file systems allow
+MAX_NODES = 200_000  # values in one YAML file
+MAX_DEPTH = 50  # nesting of lists and mappings in one YAML file
+
+# --- what the kiosk shows -----------------------------------------------------------------
+MAX_EVENTS = 1_000  # markers on the timeline, all created at start-up: the large benchmark
+MAX_MEDIA = 20  # photos of one event
+MAX_LANGUAGES = 8
+MAX_ID_CHARS = 80
+TITLE_CHARS = 200  # titles are set large, in several places
+SHORT_TEXT_CHARS = 600  # subtitles, captions, alt texts, credits
+DATE_TEXT_CHARS = 80  # display_date
+BODY_CHARS = 20_000  # an event's story: several screens of text
+
+# The timeline draws a tick per year, or per 10 years when it is long: its span bounds
+# the number of ticks (one per 10 years at most, 1,000 in all) and the strip's width.
+MAX_SPAN_YEARS = 10_000
+
+# A picture is decoded whole before Qt scales it (PNG, WebP): Qt refuses to allocate more
+# than MAX_DECODE_MB, 4 bytes a pixel. The kiosk sets that limit from here (see the UI).
+MAX_DECODE_MB = 256
+MAX_MEGAPIXELS = 60  # at 4 bytes a pixel, within MAX_DECODE_MB
+
+# Timers: an idle timeout of more than an hour leaves a stranger's choices on screen,
+# and Qt's timers cannot count past 24 days.
+MAX_IDLE_SECONDS = 3600.0
+MAX_ATTRACT_SECONDS = 600.0
+
+
+def seconds_problem(name: str, value: float, minimum: float, maximum: float) -> str | None:
+    """Why a number of seconds cannot be used, or None; for content and settings alike."""
+    if not math.isfinite(value) or not minimum <= value <= maximum:
+        return f"'{name}' must be between {minimum:g} and {maximum:g} seconds, not {value:g}"
+    return None
