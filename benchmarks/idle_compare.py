@@ -187,6 +187,9 @@ def main() -> int:
     for screen in ("welcome", "welcome_less_motion", "event"):
         print(f"| idle CPU, {screen.replace('_', ' ')} | {idle(opengl, screen)} | "
               f"{idle(software, screen)} | {idle(default, screen)} |")
+        print(f"| frames a second, {screen.replace('_', ' ')} | "
+              + " | ".join(f"{figures[f'idle_{screen}_fps']:.2f}"
+                           for figures in (opengl, software, default)) + " |")
     return 0
 
 
