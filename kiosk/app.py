@@ -18,13 +18,13 @@ from kiosk import __version__
 from kiosk.content import LoadResult, load_folder
 from kiosk.content.limits import MAX_DECODE_MB
 from kiosk.content.model import Exhibit
+from kiosk.services import exits
 from kiosk.services.memory import limit_arenas
 from kiosk.services.paths import bundled_content, content_folder
 from kiosk.services.settings import Settings, load_settings, lockout_path
 from kiosk.ui.view import load_fonts
 
 log = logging.getLogger("kiosk.app")
-EXIT_NO_CONTENT = 78  # EX_CONFIG: the supervisor does not restart a kiosk with no content
 
 
 @dataclass(frozen=True)
@@ -82,8 +82,8 @@ def run(options: RunOptions) -> int:
     from kiosk.services.pin import PinGate
     from kiosk.services.watch import ContentWatcher
     from kiosk.ui.render import choose_render_path, start_probe
+    from kiosk.ui.session import Session
     from kiosk.ui.staff import StaffState
-    from kiosk.ui.state import KioskState
     from kiosk.ui.view import create_view
 
     probe = start_probe()  # answers while the content loads
@@ -100,22 +100,22 @@ def run(options: RunOptions) -> int:
             print(line, file=sys.stderr)
         print(f"the kiosk has no content to show: fix {folder} (kiosk validate)",
               file=sys.stderr)
-        return EXIT_NO_CONTENT
+        return exits.NO_CONTENT
 
     app = application()
     render_path = choose_render_path(probe)
     log.info("rendering: %s, because %s", render_path.backend, render_path.reason)
     kiosk_mode = not options.windowed
-    state = KioskState(exhibit, idle_timeout_ms=_idle_ms(settings),
-                       reduced_motion=settings.reduced_motion,
-                       default_language=settings.default_language,
-                       fade_fps=render_path.fade_fps)
+    session = Session(exhibit, idle_timeout_ms=_idle_ms(settings),
+                      reduced_motion=settings.reduced_motion,
+                      default_language=settings.default_language,
+                      fade_fps=render_path.fade_fps)
 
     def reload() -> list[str]:
         result = load_folder(folder)
         lines = problem_lines(result)
         if result.exhibit is not None:
-            state.set_exhibit(result.exhibit)
+            session.set_exhibit(result.exhibit)
             log.info("content reloaded: %d events", len(result.exhibit.events))
         else:
             log.error("content has errors; keeping the last good content: %s", lines[:3])
@@ -123,13 +123,13 @@ def run(options: RunOptions) -> int:
 
     def exit_kiosk() -> None:
         view.guard.allow_close = True
-        app.exit(0)
+        app.exit(exits.OK)
 
     gate = PinGate(settings.pin_hash, store=lockout_path(settings.path))
     staff = StaffState(gate, reload, exit_kiosk, folder, settings.path,
                        log_file)
     size = options.size or (1920, 1080)
-    view = create_view(exhibit, size, state, staff, kiosk_mode=kiosk_mode)
+    view = create_view(exhibit, size, session, staff, kiosk_mode=kiosk_mode)
     # for staff, behind the PIN: nothing opens by itself in front of visitors
     staff.show_problems(problems + [f"{line} (settings)" for line in settings.problems])
     _place_window(view.window, app, options, settings, kiosk_mode)
@@ -138,15 +138,15 @@ def run(options: RunOptions) -> int:
     if kiosk_mode:
         inhibitor.hold()
     if options.watch:
-        # parented to the state, which the QML engine owns: it lives as long as the window
-        ContentWatcher(folder, lambda: staff.show_problems(reload()), parent=state)
+        # parented to the session, which the QML engine owns: it lives as long as the window
+        ContentWatcher(folder, lambda: staff.show_problems(reload()), parent=session)
         log.info("watching %s for changes", folder)
     if options.heartbeat:
-        _start_heartbeat(options.heartbeat, state)
-    _exit_cleanly_on_sigterm(app, state)
+        _start_heartbeat(options.heartbeat, session)
+    _exit_cleanly_on_sigterm(app, session)
     if options.exit_after_first_frame:
         # exit(), not quit(): quit() asks every window to close, and kiosk mode refuses
-        view.window.frameSwapped.connect(lambda: QTimer.singleShot(0, lambda: app.exit(0)),
+        view.window.frameSwapped.connect(lambda: QTimer.singleShot(0, lambda: app.exit(exits.OK)),
                                          Qt.ConnectionType.SingleShotConnection)
     try:
         code = app.exec()
@@ -185,7 +185,7 @@ def _place_window(window: QQuickWindow, app: QGuiApplication, options: RunOption
 
 def _exit_cleanly_on_sigterm(app: QGuiApplication, parent: QObject) -> None:
     """A system shutdown (SIGTERM) ends the kiosk like a staff exit: no restart."""
-    signal.signal(signal.SIGTERM, lambda signum, frame: app.exit(0))
+    signal.signal(signal.SIGTERM, lambda signum, frame: app.exit(exits.OK))
     # Python runs signal handlers only when it gets control: wake it twice a second.
     waker = QTimer(parent, interval=500)
     waker.timeout.connect(lambda: None)

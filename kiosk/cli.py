@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk import __version__
+from kiosk.services import exits
 from kiosk.services.paths import content_folder
 
 if TYPE_CHECKING:  # the composition root imports Qt: only `kiosk run` loads it
@@ -143,20 +144,20 @@ def run_arguments(argv: Sequence[str] | None) -> list[str]:
 def set_pin() -> int:
     import getpass
 
-    from kiosk.services.pin import hash_pin, valid_new_pin
+    from kiosk.services.pin import MAX_DIGITS, MIN_DIGITS, hash_pin, valid_new_pin
     from kiosk.services.settings import settings_path, write_pin_hash
 
-    pin = getpass.getpass("New staff PIN (4 to 12 digits): ")
+    pin = getpass.getpass(f"New staff PIN ({MIN_DIGITS} to {MAX_DIGITS} digits): ")
     if not valid_new_pin(pin):
-        print("a PIN is 4 to 12 digits; nothing changed")
-        return 1
+        print(f"a PIN is {MIN_DIGITS} to {MAX_DIGITS} digits; nothing changed")
+        return exits.PROBLEMS
     if getpass.getpass("The same PIN again: ") != pin:
         print("the two PINs differ; nothing changed")
-        return 1
+        return exits.PROBLEMS
     path = settings_path()
     write_pin_hash(path, hash_pin(pin))
     print(f"PIN saved (hashed) in {path}; restart the kiosk to use it")
-    return 0
+    return exits.OK
 
 
 def validate(folder: str | None, strict: bool) -> int:
@@ -168,10 +169,10 @@ def validate(folder: str | None, strict: bool) -> int:
         print(problem)
     print(summary(result.problems))
     if not result.readable:
-        return 2
+        return exits.UNREADABLE
     if result.errors or (strict and result.warnings):
-        return 1
-    return 0
+        return exits.PROBLEMS
+    return exits.OK
 
 
 if __name__ == "__main__":

@@ -51,3 +51,14 @@ def test_schema_is_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert schema["required"] == ["format", "title"]
     assert main(["schema", "--event"]) == 0
     assert "date" in json.loads(capsys.readouterr().out)["required"]
+
+
+def test_validate_warns_about_links_and_raw_html(
+        make_folder: MakeFolder, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_folder(MINIMAL + "    body: 'See [W](https://x/Beijing_(city)) and <b>this</b>.'\n")
+    assert main(["validate", str(root)]) == 0  # warnings: the kiosk still shows the text
+    out = capsys.readouterr().out
+    assert "exhibit.yaml:7:11: warning: event 'first': 'body' (en): a link cannot be followed" in out
+    assert "https://x/Beijing_(city)" in out
+    assert "raw HTML is shown as typed: '<b>'" in out
+    assert main(["validate", "--strict", str(root)]) == 1

@@ -24,6 +24,9 @@ class Field:
     max_length: int | None = None  # characters of a text, in each language
 
 
+# Below this, a visitor still reading is interrupted; the exhibit and staff settings share it.
+IDLE_TIMEOUT_MINIMUM = 10.0
+
 EXHIBIT = (
     Field("format", "format", True, "Content format version: 1."),
     Field("title", "text", True, "Exhibit title, shown on the welcome screen.",
@@ -32,7 +35,7 @@ EXHIBIT = (
           max_length=L.SHORT_TEXT_CHARS),
     Field("languages", "languages", False, "Language codes; the first is the default."),
     Field("idle_timeout", "seconds", False, "Seconds without a touch before the kiosk "
-          "returns to the welcome screen (default 90).", minimum=10,
+          "returns to the welcome screen (default 90).", minimum=IDLE_TIMEOUT_MINIMUM,
           maximum=L.MAX_IDLE_SECONDS),
     Field("attract_interval", "seconds", False, "Seconds between pictures of the welcome "
           "screen's attract cycle (default 8).", minimum=2,

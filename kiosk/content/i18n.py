@@ -1,6 +1,18 @@
-"""The kiosk's own words, in every language it knows; a missing language falls back to English."""
+"""Everything the kiosk knows about languages, in one place: language names, the kiosk's own
+words, dates, ranges and BCE years, CJK typography, and templates with numbers.
+
+QML never builds text: it shows what these functions return. A new language is a new
+column in UI_STRINGS (and, if it writes dates differently, a branch in `date_text`).
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # dates.py parses; this module only writes dates out
+    from kiosk.content.dates import Date
+
+FALLBACK = "en"
 
 UI_STRINGS: dict[str, dict[str, str]] = {
     "touch": {"en": "Touch to explore", "zh": "触摸屏幕开始探索"},
@@ -24,12 +36,101 @@ UI_STRINGS: dict[str, dict[str, str]] = {
 # Latin and Chinese, so names stay within those scripts).
 LANGUAGE_NAMES: dict[str, str] = {"en": "EN", "zh": "中文", "zh-Hans": "中文"}
 
+MONTHS_EN = [
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+]  # fmt: skip
+
+RANGE_DASH_EN = "\u2013"  # en dash, unspaced: "1981–1991"
+RANGE_DASH_ZH = "\u2014"  # 一字线 of GB/T 15834: "1981—1991年"
+
+# Separators that join texts a visitor reads together.
+EVERY_LANGUAGE_SEPARATOR = " · "
+CAPTION_SEPARATOR = "  ·  "  # date and title under the welcome screen's picture
+CREDIT_SEPARATOR = "    "  # a photo's credit and "Photo 2 of 3"
+
+
+def is_cjk(lang: str) -> bool:
+    """Chinese, Japanese, Korean: no italics (emphasis is bold), taller lines, more
+    characters to a line."""
+    return lang.split("-")[0] in ("zh", "ja", "ko")
+
+
+def body_line_height(lang: str) -> float:
+    return 1.6 if is_cjk(lang) else 1.45
+
+
+def body_measure(lang: str) -> int:
+    """How many ems wide a body of text may be before it gets hard to read."""
+    return 34 if is_cjk(lang) else 30
+
+
+def language_name(lang: str) -> str:
+    return LANGUAGE_NAMES.get(lang, lang.upper())
+
+
+def word(key: str, lang: str, **numbers: int) -> str:
+    """One of the kiosk's own words, in `lang` (English where no translation exists), with
+    its numbers filled in: word("photo_of", "en", i=2, n=3) is 'Photo 2 of 3'."""
+    values = UI_STRINGS[key]
+    return values.get(lang, values[FALLBACK]).format(**numbers)
+
 
 def ui_strings(lang: str) -> dict[str, str]:
-    """Every UI string in one language, English where no translation exists."""
-    return {key: values.get(lang, values["en"]) for key, values in UI_STRINGS.items()}
+    """Every UI string without numbers in one language, English where no translation exists."""
+    return {key: word(key, lang) for key, values in UI_STRINGS.items()
+            if "{" not in values[FALLBACK]}
+
+
+def every_language(key: str, languages: tuple[str, ...]) -> str:
+    """A UI string in each of the exhibit's languages, e.g. 'Continue · 继续'."""
+    texts = dict.fromkeys(word(key, lang) for lang in languages)
+    return EVERY_LANGUAGE_SEPARATOR.join(texts)
+
+
+def date_text(date: Date, lang: str) -> str:
+    """What a visitor reads, e.g. '12 May 1981', '1981年5月12日', '221 BCE', '公元前221年'."""
+    bce = date.year < 0
+    year = abs(date.year)
+    if lang.startswith("zh"):
+        text = f"{'公元前' if bce else ''}{year}年"
+        if date.month:
+            text += f"{date.month}月"
+        if date.day:
+            text += f"{date.day}日"
+        return text
+    year_text = f"{year} BCE" if bce else str(year)
+    if date.month and date.day:
+        return f"{date.day} {MONTHS_EN[date.month - 1]} {year_text}"
+    if date.month:
+        return f"{MONTHS_EN[date.month - 1]} {year_text}"
+    return year_text
+
+
+def range_text(start: Date, end: Date | None, lang: str) -> str:
+    """A span as the bundled content writes it too: '1981–1991', '1981—1991年'.
+
+    Chinese names the unit once when both ends are plain years of the common era
+    ('1981—1991年'), and writes both ends whole otherwise ('1981年5月—1991年3月').
+    """
+    if end is None or end == start:
+        return date_text(start, lang)
+    if not lang.startswith("zh"):
+        return f"{date_text(start, lang)}{RANGE_DASH_EN}{date_text(end, lang)}"
+    plain_years = (start.month is None and end.month is None and start.year > 0
+                   and end.year > 0)
+    first = str(start.year) if plain_years else date_text(start, lang)
+    return f"{first}{RANGE_DASH_ZH}{date_text(end, lang)}"
+
+
+def year_label(year: int, lang: str) -> str:
+    """A timeline tick's label: '1990', '221 BCE', '公元前221'."""
+    if year < 0:
+        return f"公元前{-year}" if lang.startswith("zh") else f"{-year} BCE"
+    return str(year)
 
 
 def all_ui_characters() -> str:
     texts = [text for values in UI_STRINGS.values() for text in values.values()]
-    return "".join(texts) + "".join(LANGUAGE_NAMES.values())
+    separators = EVERY_LANGUAGE_SEPARATOR + CAPTION_SEPARATOR + CREDIT_SEPARATOR
+    return "".join(texts) + "".join(LANGUAGE_NAMES.values()) + separators + "".join(MONTHS_EN)

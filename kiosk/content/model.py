@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.content.dates import Date, display_range
+from kiosk.content.dates import Date
+from kiosk.content.i18n import range_text
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class Event:
     def date_text(self, lang: str) -> str:
         if self.display_date is not None:
             return self.display_date.get(lang)
-        return display_range(self.date, self.end, lang)
+        return range_text(self.date, self.end, lang)
 
 
 @dataclass(frozen=True)

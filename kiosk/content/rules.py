@@ -19,6 +19,7 @@ from kiosk.content import limits as L
 from kiosk.content.dates import Date, parse_date
 from kiosk.content.files import FileProblem, inside, name_problem, real_root
 from kiosk.content.images import ImageError, ImageInfo, read_image_info, size_warning
+from kiosk.content.markdown import problems as markdown_problems
 from kiosk.content.model import EMPTY, Era, Event, Media, Text
 from kiosk.content.problems import Level, Problem
 from kiosk.content.reader import (
@@ -148,6 +149,12 @@ class Checker:
                 self.report(node.pos, "warning", f"{label}: no '{lang}' {name}; "
                             f"'{default}' is shown instead")
         return Text(tuple(values), default)
+
+    def markdown(self, node: Node, label: str, name: str, text: Text) -> None:
+        """Markdown the kiosk cannot show as written: links, pictures, raw HTML."""
+        for lang, value in text.values:
+            for problem in markdown_problems(value):
+                self.report(node.pos, "warning", f"{label}: '{name}' ({lang}): {problem}")
 
     def too_long(self, value: Scalar, label: str, name: str) -> bool:
         """Report a text over its key's limit (the kiosk lays out every text it shows)."""
@@ -290,6 +297,8 @@ class Checker:
         title = optional("title", lambda n: self.text(n, label, "title", True))
         display = optional("display_date", lambda n: self.text(n, label, "display_date", True))
         body = optional("body", lambda n: self.text(n, label, "body", False))
+        if isinstance(body, Text):
+            self.markdown(found["body"][1], label, "body", body)
         era = optional("era", lambda n: self.era_ref(n, label))
         highlight = optional("highlight", lambda n: self.boolean(n, label, "highlight"))
         media: list[Media] = []

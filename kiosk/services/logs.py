@@ -16,6 +16,8 @@ from typing import TextIO
 
 import platformdirs
 
+from kiosk.services import exits
+
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _recent: collections.deque[str] = collections.deque(maxlen=200)
 _crash_file: TextIO | None = None
@@ -96,7 +98,7 @@ def _log_exception(kind: type[BaseException], value: BaseException,
 
         app = QCoreApplication.instance()
         if app is not None:
-            app.exit(70)
+            app.exit(exits.CRASHED)
 
 
 def install_qt_message_handler() -> None:

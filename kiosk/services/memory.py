@@ -10,6 +10,8 @@ import ctypes
 import ctypes.util
 import sys
 
+from PySide6.QtCore import QObject, QTimer
+
 M_ARENA_MAX = -8
 
 _libc: ctypes.CDLL | None = None
@@ -29,3 +31,15 @@ def limit_arenas(count: int = 2) -> None:
 def trim() -> None:
     if _libc is not None and hasattr(_libc, "malloc_trim"):
         _libc.malloc_trim(0)
+
+
+class Trimmer:
+    """Hands freed memory back half a second after the last call to `soon()`, so that a
+    visitor moving quickly pays for it once, after they stop."""
+
+    def __init__(self, parent: QObject, quiet_ms: int = 500) -> None:
+        self._timer = QTimer(parent, singleShot=True, interval=quiet_ms)
+        self._timer.timeout.connect(trim)
+
+    def soon(self) -> None:
+        self._timer.start()

@@ -20,7 +20,10 @@ log = logging.getLogger("kiosk.pin")
 ITERATIONS = 200_000
 MIN_ITERATIONS = 1_000  # below this the hash is no protection
 MAX_ITERATIONS = 2_000_000  # above this one check takes seconds: a stored hash is refused
-PIN_PATTERN = re.compile(r"[0-9]{4,12}")  # ASCII digits: what the PIN pad can type
+MIN_DIGITS = 4
+MAX_DIGITS = 12
+# ASCII digits: what the PIN pad can type
+PIN_PATTERN = re.compile(f"[0-9]{{{MIN_DIGITS},{MAX_DIGITS}}}")
 _STORED = re.compile(r"pbkdf2_sha256\$([0-9]{1,9})\$((?:[0-9a-f]{2}){8,64})\$([0-9a-f]{64})")
 FREE_TRIES = 3
 FIRST_LOCKOUT = 30.0  # seconds; doubles with every further wrong PIN

@@ -6,6 +6,7 @@ import os
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import get_args, get_type_hints
 
 import platformdirs
 
@@ -39,10 +40,12 @@ def settings_path() -> Path:
     return Path(platformdirs.user_config_dir("kiosk", appauthor=False)) / FILE_NAME
 
 
-_TYPES: dict[str, tuple[type, ...]] = {
-    "pin_hash": (str,), "screen": (int,), "idle_timeout": (int, float),
-    "default_language": (str,), "log_level": (str,), "reduced_motion": (bool,),
-}
+def accepted_types(name: str) -> tuple[type, ...]:
+    """The TOML value types a setting takes, read from its annotation in Settings (the one
+    place the types are stated): `float | None` takes 1.5 and 90, `int | None` takes 2."""
+    hint = get_type_hints(Settings)[name]
+    types = tuple(t for t in get_args(hint) or (hint,) if t is not type(None))
+    return (*types, int) if float in types else types
 
 
 MAX_SETTINGS_BYTES = 64 * 1024  # a hand-written settings file is a few lines
@@ -77,7 +80,7 @@ def load_settings(path: Path | None = None) -> Settings:
         if key not in known:
             problems.append(f"{path}: unknown setting '{key}' (known: {', '.join(sorted(known))})")
             continue
-        types = _TYPES[key]
+        types = accepted_types(key)
         if (isinstance(value, bool) and bool not in types) or not isinstance(value, types):
             problems.append(f"{path}: '{key}' has the wrong type ({type(value).__name__}); "
                             "using the default")

@@ -17,11 +17,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
 
+from kiosk.services import exits
 from kiosk.services.platform import self_command
 
 log = logging.getLogger("kiosk.supervisor")
 
-EXIT_NO_CONTENT = 78  # the kiosk has nothing to show: restarting would not help
 STARTUP_GRACE = 30.0  # seconds before the first heartbeat must have come
 CRASH_WINDOW = 300.0
 MAX_BACKOFF = 5.0  # seconds of black screen between tries, at most
@@ -78,7 +78,7 @@ class Supervisor:
             code = self._run_child_once()
             if self._stopping:
                 return 0
-            if code in (0, EXIT_NO_CONTENT):
+            if code in exits.NO_RESTART:
                 log.info("kiosk ended with %d; supervisor ends too", code)
                 return code
             delay = self._count_crash(time.monotonic())

@@ -18,11 +18,14 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import psutil
 
 from kiosk.services.supervisor import child_command
+
+if TYPE_CHECKING:
+    from kiosk.ui.session import Session
 
 NAVIGATIONS = 1000
 IDLE_WINDOWS = 3  # CPU is measured over this many windows per screen, for the spread
@@ -215,15 +218,16 @@ def bench_child(folder: Path, size: tuple[int, int], soak: int = 0) -> int:
     from PySide6.QtTest import QTest
 
     from kiosk.app import application
-    from kiosk.ui.state import KioskState
+    from kiosk.ui.navigation import Navigation
+    from kiosk.ui.session import Session
     from kiosk.ui.view import create_view, find_item
 
     app = application()
     render_path = choose_render_path(probe)
     exhibit = result.exhibit
-    state = KioskState(exhibit, idle_timeout_ms=24 * 3600 * 1000,
-                       fade_fps=render_path.fade_fps)
-    view = create_view(exhibit, size, state)
+    session = Session(exhibit, idle_timeout_ms=24 * 3600 * 1000,
+                      fade_fps=render_path.fade_fps)
+    view = create_view(exhibit, size, session)
     window = view.window
     frames = [0]
     window.frameSwapped.connect(lambda: frames.__setitem__(0, frames[0] + 1))
@@ -248,16 +252,16 @@ def bench_child(folder: Path, size: tuple[int, int], soak: int = 0) -> int:
         wait_for(lambda: frames[0] > seen, app)
         return (time.perf_counter() - start) * 1000
 
-    state.openEvent(0)
-    wait_for(lambda: shown("eventPhoto", state.photo_url(0, 0)) or not exhibit.events[0].media,
+    session.navigation.openEvent(0)
+    wait_for(lambda: shown("eventPhoto", session.photo_url(0, 0)) or not exhibit.events[0].media,
              app)
     settle(app, 0.3)
     next_ms = []
     for index in range(1, len(exhibit.events)):
-        url = state.photo_url(index, 0) if exhibit.events[index].media else None
+        url = session.photo_url(index, 0) if exhibit.events[index].media else None
         start = time.perf_counter()
         click("nextButton")
-        wait_for(lambda i=index: state.currentIndex == i, app)
+        wait_for(lambda i=index: session.navigation.current_index() == i, app)
         t_state = time.perf_counter()
         next_ms.append(drawn_since(start, lambda u=url: not u or shown("eventPhoto", u)))
         if os.environ.get("KIOSK_BENCH_DEBUG"):
@@ -265,21 +269,22 @@ def bench_child(folder: Path, size: tuple[int, int], soak: int = 0) -> int:
                   file=sys.stderr)
         settle(app, 0.3)  # a visitor's pause between taps, however quick
     with_photo = next(i for i, e in enumerate(exhibit.events) if e.media)
-    state.openEvent(with_photo)
+    session.navigation.openEvent(with_photo)
     settle(app, 0.4)
-    url = state.photo_url(with_photo, 0)
+    url = session.photo_url(with_photo, 0)
     start = time.perf_counter()
     click("eventPhoto")
-    viewer_ms = drawn_since(start, lambda: str(state.screen) == "photo"
+    photo_screen = Navigation.Screen.Photo
+    viewer_ms = drawn_since(start, lambda: session.navigation.current_screen() == photo_screen
                             and shown("viewerPhoto", url))
-    state.closePhoto()
+    session.navigation.closePhoto()
     settle(app, 1.0)
     drag_ms = drag_follow(window, find_item(window, "timelineFlick"), frames, app)
     emit("visited", next_ms=next_ms, viewer_open_ms=viewer_ms, drag_ms=drag_ms,
          backend=render_path.backend)
     sys.stdin.readline()
     rng = random.Random(1981)
-    navigate(state, app, rng, NAVIGATIONS)
+    navigate(session, app, rng, NAVIGATIONS)
     settle(app, 1.0)
     QCoreApplication.processEvents()
     emit("navigated")
@@ -287,19 +292,19 @@ def bench_child(folder: Path, size: tuple[int, int], soak: int = 0) -> int:
 
     # nobody touching: an event, the welcome screen, the welcome screen with less motion
     idle = {"attract_interval": exhibit.attract_interval}
-    state.openEvent(len(exhibit.events) // 2)
+    session.navigation.openEvent(len(exhibit.events) // 2)
     settle(app, 2.0)
     sit_still(app, "event", idle, frames)
-    state.goHome()
+    session.navigation.goHome()
     settle(app, 2.0)
     sit_still(app, "welcome", idle, frames)
-    state.toggleReducedMotion()
+    session.display.toggleReducedMotion()
     settle(app, 2.0)
     sit_still(app, "welcome_less_motion", idle, frames)
-    state.toggleReducedMotion()
+    session.display.toggleReducedMotion()
 
     if soak:
-        run_soak(state, app, rng, soak)
+        run_soak(session, app, rng, soak)
     emit("done")
     sys.stdin.read()
     return 0
@@ -314,31 +319,31 @@ def sit_still(app: Any, screen: str, idle: dict[str, float], frames: list[int]) 
     emit("frames", screen=screen, fps=(frames[0] - before) / (time.perf_counter() - start))
 
 
-def navigate(state: Any, app: Any, rng: random.Random, count: int) -> None:
+def navigate(session: Session, app: Any, rng: random.Random, count: int) -> None:
     """`count` random events, one in ten with its photo viewer opened and closed."""
     for step in range(count):
-        state.openEvent(rng.randrange(len(state.exhibit.events)))
-        if step % 10 == 0 and state.current_event.media:
-            state.openPhoto(0)
+        session.navigation.openEvent(rng.randrange(len(session.exhibit.events)))
+        if step % 10 == 0 and session.current_event.media:
+            session.navigation.openPhoto(0)
             settle(app, 0.01)
-            state.closePhoto()
+            session.navigation.closePhoto()
         settle(app, 0.01)
         if os.environ.get("KIOSK_BENCH_DEBUG") and step % 100 == 99:
             settle(app, 1.0)
             print(f"# after {step + 1}: {memory_mb(os.getpid()):.0f} MB", file=sys.stderr)
 
 
-def run_soak(state: Any, app: Any, rng: random.Random, count: int) -> None:
+def run_soak(session: Session, app: Any, rng: random.Random, count: int) -> None:
     """`count` attract cycles on the welcome screen, its timer sped up, then `count`
     navigations; a memory sample (taken by the parent) every count / SOAK_SAMPLES steps."""
     from dataclasses import replace
 
     every = max(1, (2 * count) // SOAK_SAMPLES)
-    exhibit = state.exhibit
-    state.set_exhibit(replace(exhibit, attract_interval=SOAK_ATTRACT_INTERVAL))
-    state.goHome()
+    exhibit = session.exhibit
+    session.set_exhibit(replace(exhibit, attract_interval=SOAK_ATTRACT_INTERVAL))
+    session.navigation.goHome()
     cycles = [0]
-    state.attractChanged.connect(lambda: cycles.__setitem__(0, cycles[0] + 1))
+    session.attract.pictureChanged.connect(lambda: cycles.__setitem__(0, cycles[0] + 1))
     sampled = 0
     while cycles[0] < count:
         app.processEvents()
@@ -347,9 +352,9 @@ def run_soak(state: Any, app: Any, rng: random.Random, count: int) -> None:
             sampled = cycles[0] // every
             settle(app, 0.6)  # memory is given back half a second after activity stops
             emit("soak", step=cycles[0])
-    state.set_exhibit(exhibit)
+    session.set_exhibit(exhibit)
     for done in range(0, count, every):
-        navigate(state, app, rng, min(every, count - done))
+        navigate(session, app, rng, min(every, count - done))
         settle(app, 0.6)
         emit("soak", step=count + min(done + every, count))
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.content import load_folder
 from kiosk.content.problems import summary
+from kiosk.services import exits
 
 if TYPE_CHECKING:  # Qt is imported only once there is something to render
     from kiosk.ui.view import KioskView
@@ -21,18 +22,18 @@ def snapshot(folder: Path, out: str | Path, size: tuple[int, int]) -> int:
             print(problem)
         print(summary(result.problems))
         print("nothing rendered: fix the errors above first")
-        return 2 if not result.readable else 1
+        return exits.UNREADABLE if not result.readable else exits.PROBLEMS
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
     from kiosk.app import application
-    from kiosk.ui.state import KioskState
+    from kiosk.ui.session import Session
     from kiosk.ui.view import create_view
 
     _app = application()  # held for as long as the window renders
     exhibit = result.exhibit
-    state = KioskState(exhibit, idle_timeout_ms=24 * 3600 * 1000, reduced_motion=True)
-    view = create_view(exhibit, size, state)
+    session = Session(exhibit, idle_timeout_ms=24 * 3600 * 1000, reduced_motion=True)
+    view = create_view(exhibit, size, session)
     view.window.show()
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -45,25 +46,25 @@ def snapshot(folder: Path, out: str | Path, size: tuple[int, int]) -> int:
         written.append(path)
 
     for lang in exhibit.languages:
-        state.reset()
-        state.setLanguage(lang)
+        session.reset()
+        session.language.setLanguage(lang)
         shot(f"{lang}-welcome")
         for index, event in enumerate(exhibit.events):
-            state.openEvent(index)
+            session.navigation.openEvent(index)
             shot(f"{lang}-{index + 1:02d}-{event.id}")
         with_photo = next((i for i, e in enumerate(exhibit.events) if e.media), None)
         if with_photo is not None:
-            state.openEvent(with_photo)
-            state.openPhoto(0)
+            session.navigation.openEvent(with_photo)
+            session.navigation.openPhoto(0)
             shot(f"{lang}-photo")
-            state.closePhoto()
-        state.openEvent(0)
-        state.startCountdown()
+            session.navigation.closePhoto()
+        session.navigation.openEvent(0)
+        session.idle.startCountdown()
         shot(f"{lang}-idle")
-        state.touch()
+        session.idle.touch()
     print(f"{len(written)} screens written to {out_dir}")
     view.window.close()
-    return 0
+    return exits.OK
 
 
 def wait_until_drawn(view: KioskView, timeout: float = 10.0) -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt
 
+from kiosk.content.i18n import year_label
 from kiosk.content.model import Exhibit
 from kiosk.ui.theme import band_color
 from kiosk.ui.timeline import TimelineLayout
@@ -59,7 +60,8 @@ class _RowModel(QAbstractListModel):
 
 
 class EventModel(_RowModel):
-    ROLES = ("eventId", "title", "dateText", "markerX", "trueX", "highlight", "eraColor")
+    ROLES = ("eventId", "title", "dateText", "markerX", "trueX", "highlight", "eraColor",
+             "accessibleName")
 
     def count(self) -> int:
         return len(self._exhibit.events)
@@ -75,6 +77,7 @@ class EventModel(_RowModel):
             "trueX": self._timeline.true_x[row],
             "highlight": event.highlight,
             "eraColor": band_color(era.color) if era else "",
+            "accessibleName": f"{event.date_text(self._lang)}: {event.title.get(self._lang)}",
         }
 
 
@@ -99,5 +102,5 @@ class TickModel(_RowModel):
 
     def row(self, row: int) -> dict[str, Any]:
         tick = self._timeline.ticks[row]
-        label = self._timeline.year_label(tick.year, self._lang) if tick.labelled else ""
+        label = year_label(tick.year, self._lang) if tick.labelled else ""
         return {"tickX": tick.x, "label": label}

@@ -12,10 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from kiosk import __version__
 from kiosk.services.logs import recent_lines
-from kiosk.services.pin import PinGate
+from kiosk.services.pin import MAX_DIGITS, PinGate
+from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
+
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "StaffState", "memory_mb"]
 
 log = logging.getLogger("kiosk.staff")
 
@@ -32,8 +36,11 @@ def memory_mb() -> float:
     return usage / (1024 * 1024) if sys.platform == "darwin" else usage / 1024
 
 
+@QmlElement
+@QmlSingleton
 class StaffState(QObject):
     changed = Signal()
+    pinChanged = Signal()  # a digit typed or deleted
 
     def __init__(self, gate: PinGate, reload: Callable[[], list[str]],
                  exit_kiosk: Callable[[], None], content_folder: Path,
@@ -50,9 +57,14 @@ class StaffState(QObject):
         self._pin_open = False
         self._panel_open = False
         self._message = ""
+        self._entered = ""
         self._problems: list[str] = []
         self._close_timer = QTimer(self, singleShot=True, interval=120_000)
         self._close_timer.timeout.connect(self.close)  # never left open for visitors
+
+    @staticmethod
+    def create(engine: QQmlEngine) -> QObject:
+        return part_for(engine, "staff")
 
     @Property(bool, notify=changed)
     def pinPadOpen(self) -> bool:
@@ -70,7 +82,7 @@ class StaffState(QObject):
     def message(self) -> str:
         return self._message
 
-    @Property(list, notify=changed)
+    @Property("QVariantList", notify=changed)  # type: ignore[arg-type]
     def problems(self) -> list[str]:
         return self._problems
 
@@ -95,6 +107,7 @@ class StaffState(QObject):
         """The hidden corner was held, or the key chord pressed."""
         if self._panel_open:
             return
+        self._forget_pin()
         self._pin_open = True
         errors = self.error_count()
         parts = []
@@ -111,6 +124,35 @@ class StaffState(QObject):
         self._close_timer.start()
         log.info("staff PIN pad opened")
         self.changed.emit()
+
+    @Property(str, notify=pinChanged)
+    def pinDots(self) -> str:
+        """One dot per digit typed (never the digits), a space when there is none."""
+        return " ".join("●" * len(self._entered)) or " "
+
+    @Slot(str)
+    def typeDigit(self, digit: str) -> None:
+        if digit.isdigit() and len(digit) == 1 and len(self._entered) < MAX_DIGITS:
+            self._entered += digit
+            self.pinChanged.emit()
+
+    @Slot()
+    def deleteDigit(self) -> None:
+        if self._entered:
+            self._entered = self._entered[:-1]
+            self.pinChanged.emit()
+
+    @Slot()
+    def submitPin(self) -> None:
+        """OK on the pad: check what was typed, and start again."""
+        pin, self._entered = self._entered, ""
+        self.pinChanged.emit()
+        self.enterPin(pin)
+
+    def _forget_pin(self) -> None:
+        if self._entered:
+            self._entered = ""
+            self.pinChanged.emit()
 
     @Slot(str)
     def enterPin(self, pin: str) -> None:
@@ -155,6 +197,7 @@ class StaffState(QObject):
 
     @Slot()
     def close(self) -> None:
+        self._forget_pin()
         self._pin_open = self._panel_open = False
         self._message = ""
         self.changed.emit()

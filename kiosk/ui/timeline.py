@@ -37,11 +37,6 @@ class TimelineLayout:
     markers: tuple[float, ...]  # x of each event, in exhibit.events order
     true_x: tuple[float, ...]  # where each event's date is, before spreading
 
-    def year_label(self, year: int, lang: str) -> str:
-        if year < 0:
-            return f"公元前{-year}" if lang.startswith("zh") else f"{-year} BCE"
-        return str(year)
-
 
 def layout(exhibit: Exhibit) -> TimelineLayout:
     starts = [e.date.as_fraction() for e in exhibit.events]

@@ -1,4 +1,4 @@
-"""Assemble the kiosk's window: fonts, state, models and QML."""
+"""Assemble the kiosk's window: fonts, the session's view-models and the QML module."""
 
 from __future__ import annotations
 
@@ -20,8 +20,9 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from kiosk.content.model import Exhibit
 from kiosk.services.paths import assets_dir, qml_dir
 from kiosk.services.pin import PinGate
+from kiosk.ui.qmlmodule import attach
+from kiosk.ui.session import Session
 from kiosk.ui.staff import StaffState
-from kiosk.ui.state import KioskState
 
 FONT_FAMILY = "Noto Sans CJK SC"
 
@@ -54,13 +55,13 @@ _MOVES = {QEvent.Type.TouchUpdate, QEvent.Type.MouseMove}
 
 
 class InputGuard(QObject):
-    """Sees every input first: tells the state someone is here, opens the staff PIN pad on
+    """Sees every input first: tells the idle countdown someone is here, opens the staff PIN pad on
     a 5-second hold of the top-left corner (or Ctrl+Alt+Shift+K), and in kiosk mode
     swallows keys, context menus and close requests."""
 
-    def __init__(self, state: KioskState, staff: StaffState, kiosk_mode: bool) -> None:
-        super().__init__(state)
-        self._state = state
+    def __init__(self, session: Session, staff: StaffState, kiosk_mode: bool) -> None:
+        super().__init__(session)
+        self._idle = session.idle
         self._staff = staff
         self.kiosk_mode = kiosk_mode
         self.allow_close = False
@@ -78,7 +79,7 @@ class InputGuard(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in _PRESSES or kind == QEvent.Type.Wheel:
-            self._state.touch()
+            self._idle.touch()
             if kind in _PRESSES and self._in_corner(watched, event):
                 self._hold.start()
         elif kind in _ENDS or (kind in _MOVES and not self._in_corner(watched, event)):
@@ -127,31 +128,29 @@ def find_item(window: QQuickWindow, name: str) -> QQuickItem:
 class KioskView:
     engine: QQmlApplicationEngine
     window: QQuickWindow
-    state: KioskState
+    session: Session
     staff: StaffState
     guard: InputGuard
 
 
 def create_view(exhibit: Exhibit, size: tuple[int, int] = (1920, 1080),
-                state: KioskState | None = None, staff: StaffState | None = None,
+                session: Session | None = None, staff: StaffState | None = None,
                 kiosk_mode: bool = False) -> KioskView:
     """Build the window (not yet shown) for an exhibit."""
-    state = state or KioskState(exhibit)
+    session = session or Session(exhibit)
     staff = staff or quiet_staff(exhibit)
     engine = QQmlApplicationEngine()
-    state.setParent(engine)  # QML must never outlive the state it binds to
+    session.setParent(engine)  # QML must never outlive the view-models it binds to
     staff.setParent(engine)
-    engine.setInitialProperties({
-        "kiosk": state, "eventModel": state.events, "eraModel": state.eras,
-        "tickModel": state.ticks, "staff": staff, "width": size[0], "height": size[1],
-    })
+    attach(engine, {**session.parts(), "staff": staff})
+    engine.setInitialProperties({"width": size[0], "height": size[1]})
     engine.addImportPath(str(qml_dir()))
     engine.loadFromModule("Kiosk", "Main")
     roots = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):
         raise LoadError("the kiosk's QML did not load; see the log for the QML errors")
     window = roots[0]
-    guard = InputGuard(state, staff, kiosk_mode)
+    guard = InputGuard(session, staff, kiosk_mode)
     window.installEventFilter(guard)
     window.resize(QSize(*size))
-    return KioskView(engine, window, state, staff, guard)
+    return KioskView(engine, window, session, staff, guard)

@@ -18,7 +18,8 @@ import pytest
 import yaml
 
 from kiosk.content import load_folder
-from kiosk.content.dates import Date, display_range
+from kiosk.content.dates import Date
+from kiosk.content.i18n import range_text
 from kiosk.content.model import Exhibit, Text
 from kiosk.content.schema import json_schema
 from tests.conftest import DATA, ROOT
@@ -238,13 +239,13 @@ def test_era_colours_never_repeat(exhibit: Exhibit) -> None:
 
 
 def test_date_ranges_are_written_as_the_program_writes_them(exhibit: Exhibit) -> None:
-    """Captions, bodies and display dates write a span exactly as display_range does."""
+    """Captions, bodies and display dates write a span exactly as i18n.range_text does."""
     spans = 0
     for lang in exhibit.languages:
         for text in visible_texts(exhibit):
             value = text.get(lang)
             for start, end in re.findall(r"(\d{4})年?\s*[-–—至到]\s*(\d{4})", value):
-                expected = display_range(Date(int(start)), Date(int(end)), lang)
+                expected = range_text(Date(int(start)), Date(int(end)), lang)
                 assert expected in value, (value, expected)
                 spans += 1
     assert spans >= 20

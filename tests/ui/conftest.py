@@ -18,7 +18,7 @@ from PySide6.QtTest import QTest
 
 from kiosk.content import load_folder
 from kiosk.content.model import Exhibit
-from kiosk.ui.state import KioskState
+from kiosk.ui.session import Session
 from kiosk.ui.view import KioskView, create_view, find_item, scene_items
 from tests.conftest import DATA
 
@@ -39,8 +39,8 @@ def make_view(qapp: QGuiApplication, qtbot: object) -> Iterator[MakeView]:
 
     def make(exhibit: Exhibit, size: tuple[int, int] = (1920, 1080), **state_args: object
              ) -> KioskView:
-        state = KioskState(exhibit, reduced_motion=True, **state_args)  # type: ignore[arg-type]
-        view = create_view(exhibit, size, state)
+        session = Session(exhibit, reduced_motion=True, **state_args)  # type: ignore[arg-type]
+        view = create_view(exhibit, size, session)
         view.window.show()
         QTest.qWaitForWindowExposed(view.window)
         views.append(view)
@@ -126,3 +126,28 @@ def is_shown(target: QQuickItem) -> bool:
 
 def content_path() -> Path:
     return DATA
+
+
+TWO_PHOTOS = """\
+format: 1
+languages: [en, zh]
+title: Photos
+events:
+  - {id: before, date: 1989, title: Before}
+  - id: photos
+    date: 1990
+    title: {en: Two photos, zh: 两张照片}
+    media:
+      - {image: media/a.jpg, caption: {en: First, zh: 第一}, credit: Ann}
+      - {image: media/b.jpg, caption: {en: Second, zh: 第二}, credit: Bo}
+  - {id: after, date: 1991, title: After}
+"""
+
+
+@pytest.fixture
+def two_photos(make_folder: Callable[..., Path]) -> Exhibit:
+    """Three events; the middle one (index 1) has two photos."""
+    root = make_folder(TWO_PHOTOS, images=("media/a.jpg", "media/b.jpg"))
+    exhibit = load_folder(root).exhibit
+    assert exhibit is not None
+    return exhibit

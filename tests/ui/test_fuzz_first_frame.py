@@ -85,7 +85,7 @@ def show(exhibit: Exhibit, size: tuple[int, int], event: int) -> None:
         view.window.show()
         assert QTest.qWaitForWindowExposed(view.window)
         assert not view.window.grabWindow().isNull()
-        view.state.openEvent(event)
+        view.session.navigation.openEvent(event)
         QTest.qWait(50)
         assert not view.window.grabWindow().isNull()
     finally:

@@ -8,7 +8,8 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import Exhibit
-from kiosk.services.pin import PinGate, hash_pin
+from kiosk.services.pin import MAX_DIGITS, PinGate, hash_pin
+from kiosk.ui.navigation import Navigation
 from kiosk.ui.staff import StaffState
 from kiosk.ui.view import KioskView, create_view
 from tests.ui.conftest import MakeView, centre, item, settle, tap
@@ -121,11 +122,31 @@ def test_content_errors_at_start_are_announced_to_staff(qapp: QGuiApplication,
     assert staff.problems[0].startswith("exhibit.yaml:2:8: error:")
 
 
+def test_the_pin_buffer_lives_in_python(qapp: QGuiApplication, bundled: Exhibit) -> None:
+    staff = StaffState(PinGate(hash_pin(PIN, iterations=1000)), lambda: [], lambda: None,
+                       bundled.folder, None, None)
+    staff.requestAccess()
+    assert staff.pinDots == " "
+    for _ in range(MAX_DIGITS + 3):
+        staff.typeDigit("7")
+    assert staff.pinDots == " ".join("●" * MAX_DIGITS)  # the limit is pin.MAX_DIGITS
+    staff.typeDigit("x")
+    staff.deleteDigit()
+    assert staff.pinDots.count("●") == MAX_DIGITS - 1
+    staff.close()
+    staff.requestAccess()
+    assert staff.pinDots == " "  # a new visit to the pad starts empty
+    for digit in PIN:
+        staff.typeDigit(digit)
+    staff.submitPin()
+    assert staff.panelOpen and staff.pinDots == " "
+
+
 def test_the_staff_layer_takes_every_touch(qapp: QGuiApplication, bundled: Exhibit,
                                            touchscreen: QPointingDevice) -> None:
     view = staff_view(bundled, [], [])
     window = view.window
-    assert view.state.screen == "welcome"
+    assert view.session.navigation.screen == Navigation.Screen.Welcome
     view.staff.requestAccess()
     settle()
     for point in (QPoint(300, 900), QPoint(1600, 200), QPoint(960, 1040)):  # beside the pad
@@ -133,7 +154,7 @@ def test_the_staff_layer_takes_every_touch(qapp: QGuiApplication, bundled: Exhib
         QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                          point)
         settle()
-    assert view.state.screen == "welcome"  # the welcome screen underneath saw no tap
+    assert view.session.navigation.screen == Navigation.Screen.Welcome  # the welcome screen underneath saw no tap
     assert view.staff.pinPadOpen
     window.close()
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
 from kiosk.content.model import Exhibit
-from kiosk.ui.state import KioskState
+from kiosk.ui.session import Session
 from kiosk.ui.view import KioskView, create_view, find_item
 
 
@@ -19,8 +19,8 @@ from kiosk.ui.view import KioskView, create_view, find_item
 def welcome(qapp: QGuiApplication, bundled: Exhibit, request: pytest.FixtureRequest
             ) -> Iterator[KioskView]:
     reduced = getattr(request, "param", False)
-    state = KioskState(bundled, reduced_motion=reduced, fade_fps=25)
-    view = create_view(bundled, (960, 540), state)
+    session = Session(bundled, reduced_motion=reduced, fade_fps=25)
+    view = create_view(bundled, (960, 540), session)
     view.window.show()
     QTest.qWaitForWindowExposed(view.window)
     yield view
@@ -42,7 +42,7 @@ def front_picture_opacity(view: KioskView) -> float:
 
 def test_a_new_picture_fades_in_then_the_screen_stands_still(welcome: KioskView) -> None:
     QTest.qWait(2500)  # the first picture has faded in
-    welcome.state.advanceAttract()
+    welcome.session.attract.advance()
     seen: list[float] = []
     deadline = time.monotonic() + 3
     while time.monotonic() < deadline and (not seen or seen[-1] < 1):
@@ -57,7 +57,7 @@ def test_a_new_picture_fades_in_then_the_screen_stands_still(welcome: KioskView)
 def test_the_fade_draws_about_its_frame_rate(welcome: KioskView) -> None:
     QTest.qWait(2500)
     fade_seconds = float(welcome.window.findChild(object, "welcome").property("fadeMs")) / 1000
-    welcome.state.advanceAttract()
+    welcome.session.attract.advance()
     frames = frames_during(welcome, fade_seconds + 0.8)
     assert 0.5 * 25 * fade_seconds <= frames <= 1.5 * 25 * fade_seconds + 3
 
@@ -65,7 +65,7 @@ def test_the_fade_draws_about_its_frame_rate(welcome: KioskView) -> None:
 @pytest.mark.parametrize("welcome", [True], indirect=True)
 def test_less_motion_changes_pictures_without_a_fade(welcome: KioskView) -> None:
     QTest.qWait(1000)
-    welcome.state.advanceAttract()
+    welcome.session.attract.advance()
     QTest.qWait(400)  # decoding the next picture
     assert front_picture_opacity(welcome) == 1
     assert frames_during(welcome, 1.0) == 0

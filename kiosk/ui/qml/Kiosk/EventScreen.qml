@@ -4,10 +4,6 @@ import QtQuick
 // timeline strip at the bottom. Swipe or the side buttons move between events.
 Item {
     id: screen
-    required property QtObject kiosk
-    required property var eventModel
-    required property var eraModel
-    required property var tickModel
     signal optionsRequested()
     readonly property bool portrait: height > width
     readonly property real gap: Theme.px(32)
@@ -17,11 +13,9 @@ Item {
         settle.restart()
     }
     function settleSwipe(dx, vx) {
-        const threshold = screen.width * 0.15
-        if ((dx < -threshold || vx < -1200) && kiosk.next())
-            slideIn(1)
-        else if ((dx > threshold || vx > 1200) && kiosk.previous())
-            slideIn(-1)
+        const moved = Navigation.swipeEvents(dx, vx, screen.width)
+        if (moved !== 0)
+            slideIn(moved)
         else
             settle.restart()
     }
@@ -29,7 +23,6 @@ Item {
     TopBar {
         id: top
         anchors { top: parent.top; left: parent.left; right: parent.right }
-        kiosk: screen.kiosk
         z: 2
         onOptionsRequested: screen.optionsRequested()
     }
@@ -37,10 +30,6 @@ Item {
         id: strip
         objectName: "timelineStrip"
         anchors { bottom: parent.bottom; left: parent.left; right: parent.right }
-        kiosk: screen.kiosk
-        eventModel: screen.eventModel
-        eraModel: screen.eraModel
-        tickModel: screen.tickModel
         z: 2
     }
 
@@ -58,10 +47,7 @@ Item {
             onActiveTranslationChanged: {
                 if (!active)
                     return
-                const dx = activeTranslation.x
-                const atEnd = (dx < 0 && screen.kiosk.currentIndex >= screen.kiosk.eventCount - 1)
-                              || (dx > 0 && screen.kiosk.currentIndex === 0)
-                pager.offset = atEnd ? dx / 4 : dx  // resist past the first and last event
+                pager.offset = Navigation.dragOffset(activeTranslation.x)  // resists at the ends
             }
             onActiveChanged: {
                 if (!active)
@@ -91,14 +77,14 @@ Item {
                     id: photo
                     objectName: "eventPhoto"
                     anchors { top: parent.top; left: parent.left; right: parent.right; bottom: captionBox.top; bottomMargin: Theme.px(12) }
-                    item: screen.kiosk.photos.length > 0 ? screen.kiosk.photos[screen.kiosk.photoIndex] : ({})
+                    item: CurrentEvent.photo
                     decodeBox: Qt.size(pictureArea.width, pictureArea.height)
                     TapHandler {
-                        onTapped: screen.kiosk.openPhoto(screen.kiosk.photoIndex)
+                        onTapped: Navigation.openPhoto(Navigation.photoIndex)
                     }
                     Accessible.role: Accessible.Button
-                    Accessible.name: screen.kiosk.strings.open_photo
-                    Accessible.onPressAction: screen.kiosk.openPhoto(screen.kiosk.photoIndex)
+                    Accessible.name: Language.words.open_photo
+                    Accessible.onPressAction: Navigation.openPhoto(Navigation.photoIndex)
                 }
                 // The neighbours' photos, decoded ahead at the same size: the next event
                 // shows at once. Two fixed items, so that nothing is created per step.
@@ -106,13 +92,13 @@ Item {
                     x: photo.x; y: photo.y; width: photo.width; height: photo.height
                     visible: false
                     decodeBox: photo.decodeBox
-                    item: screen.kiosk.neighbours[0] || ({})
+                    item: CurrentEvent.neighbours[0] || ({})
                 }
                 Photo {
                     x: photo.x; y: photo.y; width: photo.width; height: photo.height
                     visible: false
                     decodeBox: photo.decodeBox
-                    item: screen.kiosk.neighbours[1] || ({})
+                    item: CurrentEvent.neighbours[1] || ({})
                 }
                 Column {
                     id: captionBox
@@ -121,23 +107,23 @@ Item {
                     Row {
                         id: dots
                         objectName: "photoDots"
-                        visible: screen.kiosk.photos.length > 1
+                        visible: Navigation.photoCount > 1
                         anchors.horizontalCenter: parent.horizontalCenter
                         Repeater {
-                            model: screen.kiosk.photos.length
+                            model: Navigation.photoCount
                             Item {
                                 required property int index
                                 objectName: "photoDot"
                                 width: Theme.px(64); height: Theme.px(64)
                                 Accessible.role: Accessible.Button
-                                Accessible.name: screen.kiosk.strings.photo_of.replace("{i}", index + 1).replace("{n}", screen.kiosk.photos.length)
-                                Accessible.onPressAction: screen.kiosk.showPhoto(index)
+                                Accessible.name: CurrentEvent.photoNames[index] || ""
+                                Accessible.onPressAction: Navigation.showPhoto(index)
                                 Rectangle {
                                     anchors.centerIn: parent
                                     width: Theme.px(18); height: width; radius: width / 2
-                                    color: parent.index === screen.kiosk.photoIndex ? Theme.c.accent : Theme.c.muted
+                                    color: parent.index === Navigation.photoIndex ? Theme.c.accent : Theme.c.muted
                                 }
-                                TapHandler { onTapped: screen.kiosk.showPhoto(parent.index) }
+                                TapHandler { onTapped: Navigation.showPhoto(parent.index) }
                             }
                         }
                     }
@@ -185,8 +171,8 @@ Item {
                     flickableDirection: Flickable.VerticalFlick
                     boundsBehavior: Flickable.StopAtBounds
                     clip: true
-                    Connections {
-                        target: screen.kiosk
+                    Connections {  // a new event or language starts at the top; a new photo does not
+                        target: CurrentEvent
                         function onTextsChanged() { textFlick.contentY = 0 }
                     }
 
@@ -195,19 +181,19 @@ Item {
                         width: textFlick.width
                         spacing: Theme.px(16)
                         Rectangle {
-                            visible: screen.kiosk.eventEra !== ""
+                            visible: CurrentEvent.era !== ""
                             width: Math.min(parent.width, eraText.implicitWidth + Theme.px(24))
                             height: eraText.height + Theme.px(12)
                             radius: Theme.px(8)
-                            color: Theme.highContrast ? "#000000" : (screen.kiosk.eventEraColor || Theme.c.track)
+                            color: Theme.highContrast ? Theme.c.bg : (CurrentEvent.eraColor || Theme.c.track)
                             border.width: Theme.highContrast ? Theme.px(2) : 0
                             border.color: Theme.c.text
                             Text {
                                 id: eraText
                                 x: Theme.px(12); y: Theme.px(6)
                                 width: parent.width - Theme.px(24)
-                                text: screen.kiosk.eventEra
-                                color: "#FFFFFF"
+                                text: CurrentEvent.era
+                                color: Theme.c.onBand
                                 font.pixelSize: Theme.font(22)
                                 wrapMode: Text.Wrap
                             }
@@ -215,7 +201,7 @@ Item {
                         Text {
                             objectName: "eventDate"
                             width: parent.width
-                            text: screen.kiosk.eventDate
+                            text: CurrentEvent.date
                             color: Theme.c.accent
                             font.pixelSize: Theme.font(36)
                             font.bold: true
@@ -225,7 +211,7 @@ Item {
                             id: titleProbe
                             visible: false
                             width: parent.width
-                            text: screen.kiosk.eventTitle
+                            text: CurrentEvent.title
                             font.pixelSize: Theme.font(56)
                             font.bold: true
                             wrapMode: Text.Wrap
@@ -234,7 +220,7 @@ Item {
                             id: title
                             objectName: "eventTitle"
                             width: parent.width
-                            text: screen.kiosk.eventTitle
+                            text: CurrentEvent.title
                             color: Theme.c.text
                             font.pixelSize: titleProbe.lineCount > 3 ? Theme.font(44) : Theme.font(56)
                             font.bold: true
@@ -246,8 +232,8 @@ Item {
                         Text {
                             id: body
                             objectName: "eventBody"
-                            width: Math.min(parent.width, Theme.font(28) * (Theme.cjk ? 34 : 30))
-                            text: screen.kiosk.eventBody
+                            width: Math.min(parent.width, Theme.font(28) * Language.bodyMeasure)
+                            text: CurrentEvent.body
                             textFormat: Text.MarkdownText
                             color: Theme.c.text
                             font.pixelSize: Theme.font(28)
@@ -265,7 +251,7 @@ Item {
                     radius: parent.radius
                     visible: textFlick.contentY + textFlick.height < textFlick.contentHeight - 2
                     gradient: Gradient {
-                        GradientStop { position: 0; color: "transparent" }
+                        GradientStop { position: 0; color: Theme.c.clear }
                         GradientStop { position: 1; color: Theme.c.surface }
                     }
                 }
@@ -277,24 +263,24 @@ Item {
             round: true
             width: Theme.px(96); height: Theme.px(96)
             x: pictureArea.x + Theme.px(12)
-            y: pictureArea.y + (pictureArea.height - captionBoxHeight()) / 2 - height / 2
-            opacity: screen.kiosk.currentIndex > 0 ? 0.92 : 0.35
+            y: pictureArea.y + (pictureArea.height - screen.captionBoxHeight()) / 2 - height / 2
+            opacity: Navigation.hasPrevious ? 0.92 : 0.35
             label: "‹"
             fontSize: 56
-            accessibleName: screen.kiosk.strings.previous
-            onActivated: if (screen.kiosk.previous()) screen.slideIn(-1)
+            accessibleName: Language.words.previous
+            onActivated: if (Navigation.previous()) screen.slideIn(-1)
         }
         KioskButton {
             objectName: "nextButton"
             round: true
             width: Theme.px(96); height: Theme.px(96)
             x: pictureArea.x + pictureArea.width - width - Theme.px(12)
-            y: pictureArea.y + (pictureArea.height - captionBoxHeight()) / 2 - height / 2
-            opacity: screen.kiosk.currentIndex < screen.kiosk.eventCount - 1 ? 0.92 : 0.35
+            y: pictureArea.y + (pictureArea.height - screen.captionBoxHeight()) / 2 - height / 2
+            opacity: Navigation.hasNext ? 0.92 : 0.35
             label: "›"
             fontSize: 56
-            accessibleName: screen.kiosk.strings.next
-            onActivated: if (screen.kiosk.next()) screen.slideIn(1)
+            accessibleName: Language.words.next
+            onActivated: if (Navigation.next()) screen.slideIn(1)
         }
     }
     function captionBoxHeight() { return captionBox.height + Theme.px(12) }

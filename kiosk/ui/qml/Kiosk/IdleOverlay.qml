@@ -3,13 +3,12 @@ import QtQuick
 // "Still there?": a countdown of at least 20 s in every language; any touch continues.
 Rectangle {
     id: overlay
-    required property QtObject kiosk
-    color: Theme.highContrast ? "#E6000000" : "#B3000000"
-    visible: kiosk.idleActive
+    color: Theme.c.idleScrim
+    visible: Idle.active
     Accessible.role: Accessible.AlertMessage
-    Accessible.name: kiosk.everyLanguage.still_there
+    Accessible.name: Language.everyLanguage.still_there
 
-    TapHandler { onTapped: overlay.kiosk.touch() }
+    TapHandler { onTapped: Idle.touch() }
 
     Rectangle {
         id: card
@@ -33,7 +32,7 @@ Rectangle {
                     objectName: "countdownRing"
                     anchors.centerIn: parent
                     width: Theme.px(160); height: width
-                    property real fraction: overlay.kiosk.idleTotal > 0 ? overlay.kiosk.idleRemaining / overlay.kiosk.idleTotal : 0
+                    property real fraction: Idle.fraction
                     onFractionChanged: requestPaint()
                     onPaint: {
                         const ctx = getContext("2d")
@@ -51,7 +50,7 @@ Rectangle {
                 Text {
                     objectName: "countdownNumber"
                     anchors.centerIn: parent
-                    text: overlay.kiosk.idleRemaining
+                    text: Idle.remaining
                     color: Theme.c.text
                     font.pixelSize: Theme.font(56)
                     font.bold: true
@@ -61,7 +60,7 @@ Rectangle {
                 objectName: "stillThere"
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
-                text: overlay.kiosk.everyLanguage.still_there
+                text: Language.everyLanguage.still_there
                 color: Theme.c.text
                 font.pixelSize: Theme.font(44)
                 font.bold: true
@@ -70,7 +69,7 @@ Rectangle {
             Text {
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
-                text: overlay.kiosk.strings.returning.replace("{n}", overlay.kiosk.idleRemaining)
+                text: Idle.message
                 color: Theme.c.muted
                 font.pixelSize: Theme.font(28)
                 wrapMode: Text.Wrap
@@ -80,9 +79,9 @@ Rectangle {
                 width: parent.width
                 height: Theme.px(120)
                 active: true
-                label: overlay.kiosk.everyLanguage["continue"]
+                label: Language.everyLanguage["continue"]
                 fontSize: 36
-                onActivated: overlay.kiosk.touch()
+                onActivated: Idle.touch()
             }
         }
     }

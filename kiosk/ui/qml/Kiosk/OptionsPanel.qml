@@ -3,12 +3,11 @@ import QtQuick
 // Display options for visitors who need them: larger text, high contrast, less motion.
 Item {
     id: options
-    required property QtObject kiosk
     property bool open: false
     visible: open
 
     TapHandler { onTapped: options.open = false }  // a tap outside closes the panel
-    Rectangle { anchors.fill: parent; color: "#80000000" }
+    Rectangle { anchors.fill: parent; color: Theme.c.dim }
 
     Rectangle {
         objectName: "optionsCard"
@@ -27,23 +26,23 @@ Item {
             KioskButton {
                 objectName: "largeTextButton"
                 width: parent.width
-                label: options.kiosk.strings.larger_text
-                active: options.kiosk.largeText
-                onActivated: options.kiosk.toggleLargeText()
+                label: Language.words.larger_text
+                active: Display.largeText
+                onActivated: Display.toggleLargeText()
             }
             KioskButton {
                 objectName: "highContrastButton"
                 width: parent.width
-                label: options.kiosk.strings.high_contrast
-                active: options.kiosk.highContrast
-                onActivated: options.kiosk.toggleHighContrast()
+                label: Language.words.high_contrast
+                active: Display.highContrast
+                onActivated: Display.toggleHighContrast()
             }
             KioskButton {
                 objectName: "reducedMotionButton"
                 width: parent.width
-                label: options.kiosk.strings.reduce_motion
-                active: options.kiosk.reducedMotion
-                onActivated: options.kiosk.toggleReducedMotion()
+                label: Language.words.reduce_motion
+                active: Display.reducedMotion
+                onActivated: Display.toggleReducedMotion()
             }
         }
     }

@@ -4,9 +4,8 @@ import QtQuick
 // the event's photos, one tap or the close button to return.
 Rectangle {
     id: viewer
-    required property QtObject kiosk
-    color: "#000000"
-    readonly property var item: kiosk.photos.length > 0 ? kiosk.photos[kiosk.photoIndex] : ({})
+    color: Theme.c.photoBackdrop
+    readonly property var item: CurrentEvent.photo
     readonly property bool zoomed: frame.scale > 1.01
     property real swipeOffset: 0
 
@@ -30,8 +29,8 @@ Rectangle {
     }
     onVisibleChanged: resetZoom()
     Connections {
-        target: viewer.kiosk
-        function onTextsChanged() { viewer.resetZoom() }
+        target: Navigation
+        function onPhotoChanged() { viewer.resetZoom() }
     }
 
     Item {
@@ -76,12 +75,7 @@ Rectangle {
                 viewer.clampPan()
                 return
             }
-            const dx = viewer.swipeOffset
-            const threshold = viewer.width * 0.15
-            if (dx < -threshold && viewer.kiosk.photoIndex < viewer.kiosk.photos.length - 1)
-                viewer.kiosk.showPhoto(viewer.kiosk.photoIndex + 1)
-            else if (dx > threshold && viewer.kiosk.photoIndex > 0)
-                viewer.kiosk.showPhoto(viewer.kiosk.photoIndex - 1)
+            Navigation.swipePhotos(viewer.swipeOffset, viewer.width)
             viewer.swipeOffset = 0
         }
     }
@@ -92,13 +86,13 @@ Rectangle {
     }
     TapHandler {
         objectName: "photoTap"
-        onTapped: viewer.kiosk.closePhoto()
+        onTapped: Navigation.closePhoto()
     }
 
     Rectangle {  // caption bar
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         height: captionColumn.height + Theme.px(40)
-        color: "#B3000000"
+        color: Theme.c.captionBar
         visible: captionText.text !== "" || creditText.text !== ""
         Column {
             id: captionColumn
@@ -108,16 +102,15 @@ Rectangle {
                 id: captionText
                 width: parent.width
                 text: viewer.item.caption || ""
-                color: "#FFFFFF"
+                color: Theme.c.captionText
                 font.pixelSize: Theme.font(24)
                 wrapMode: Text.Wrap
             }
             Text {
                 id: creditText
                 width: parent.width
-                text: (viewer.item.credit || "") + (viewer.kiosk.photos.length > 1
-                      ? "    " + viewer.kiosk.strings.photo_of.replace("{i}", viewer.kiosk.photoIndex + 1).replace("{n}", viewer.kiosk.photos.length) : "")
-                color: "#D0D8E2"
+                text: CurrentEvent.creditLine
+                color: Theme.c.captionMuted
                 font.pixelSize: Theme.font(22)
                 wrapMode: Text.Wrap
             }
@@ -130,7 +123,7 @@ Rectangle {
         round: true
         label: "×"
         fontSize: 56
-        accessibleName: viewer.kiosk.strings.close
-        onActivated: viewer.kiosk.closePhoto()
+        accessibleName: Language.words.close
+        onActivated: Navigation.closePhoto()
     }
 }

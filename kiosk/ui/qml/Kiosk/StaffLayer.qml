@@ -1,15 +1,14 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // Staff only: the PIN pad, then the panel (reload, problems, diagnostics, exit). In English,
 // for the people who run the exhibition.
 Item {
     id: staffLayer
-    required property QtObject staff
+    required property StaffState staff
     visible: staff.pinPadOpen || staff.panelOpen
-    property string entered: ""
-    onVisibleChanged: entered = ""
 
-    Rectangle { anchors.fill: parent; color: "#F0000000" }
+    Rectangle { anchors.fill: parent; color: Theme.c.staffScrim }
     // Nothing behind the layer reacts while it is open: this area takes every press,
     // touch or mouse (a TapHandler does not: it lets the press through to what is below).
     MultiPointTouchArea { anchors.fill: parent; mouseEnabled: true }
@@ -37,7 +36,7 @@ Item {
             }
             Text {
                 objectName: "pinDots"
-                text: staffLayer.entered.length > 0 ? "● ".repeat(staffLayer.entered.length).trim() : " "
+                text: staffLayer.staff.pinDots
                 color: Theme.c.accent
                 font.pixelSize: Theme.px(36)
                 anchors.horizontalCenter: parent.horizontalCenter
@@ -57,12 +56,11 @@ Item {
                         active: modelData === "OK"
                         onActivated: {
                             if (modelData === "←")
-                                staffLayer.entered = staffLayer.entered.slice(0, -1)
-                            else if (modelData === "OK") {
-                                staffLayer.staff.enterPin(staffLayer.entered)
-                                staffLayer.entered = ""
-                            } else if (staffLayer.entered.length < 12)
-                                staffLayer.entered += modelData
+                                staffLayer.staff.deleteDigit()
+                            else if (modelData === "OK")
+                                staffLayer.staff.submitPin()
+                            else
+                                staffLayer.staff.typeDigit(modelData)
                         }
                     }
                 }

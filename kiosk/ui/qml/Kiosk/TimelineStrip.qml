@@ -1,16 +1,13 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // Eras as coloured bands, year ticks on a real date scale, a marker per event.
 Rectangle {
     id: strip
-    required property QtObject kiosk
-    required property var eventModel
-    required property var eraModel
-    required property var tickModel
     height: Theme.px(200)
     color: Theme.c.bg
     Accessible.role: Accessible.List
-    Accessible.name: kiosk.strings.timeline
+    Accessible.name: Language.words.timeline
 
     readonly property real k: Theme.scale  // layout units are px at 1080p
 
@@ -19,7 +16,7 @@ Rectangle {
         return item ? item.x + item.width / 2 : 0
     }
     function reveal(animated) {
-        const x = markerX(strip.kiosk.currentIndex) - flick.width / 2
+        const x = markerX(Navigation.index) - flick.width / 2
         const target = Math.max(0, Math.min(x, flick.contentWidth - flick.width))
         if (animated && !Theme.reducedMotion) {
             scrollAnimation.to = target
@@ -29,8 +26,8 @@ Rectangle {
         }
     }
     Connections {
-        target: strip.kiosk
-        function onTextsChanged() { strip.reveal(true) }
+        target: Navigation
+        function onEventChanged() { strip.reveal(true) }
     }
     onWidthChanged: reveal(false)
     Component.onCompleted: reveal(false)
@@ -39,7 +36,7 @@ Rectangle {
         id: flick
         objectName: "timelineFlick"
         anchors.fill: parent
-        contentWidth: Math.max(width, strip.kiosk.timelineWidth * strip.k)
+        contentWidth: Math.max(width, Exhibition.timelineWidth * strip.k)
         contentHeight: height
         flickableDirection: Flickable.HorizontalFlick
         boundsBehavior: Flickable.StopAtBounds
@@ -51,7 +48,7 @@ Rectangle {
             color: Theme.c.track
         }
         Repeater {
-            model: strip.eraModel
+            model: Exhibition.eraModel
             Rectangle {
                 required property string title
                 required property real bandX
@@ -59,7 +56,7 @@ Rectangle {
                 required property string bandColor
                 x: bandX * strip.k; y: Theme.px(16)
                 width: bandWidth * strip.k; height: Theme.px(40)
-                color: Theme.highContrast ? "#000000" : bandColor
+                color: Theme.highContrast ? Theme.c.bg : bandColor
                 border.width: Theme.highContrast ? Theme.px(2) : 0
                 border.color: Theme.c.text
                 Text {
@@ -67,14 +64,14 @@ Rectangle {
                     anchors { fill: parent; leftMargin: Theme.px(10); rightMargin: Theme.px(10) }
                     verticalAlignment: Text.AlignVCenter
                     text: parent.title
-                    color: "#FFFFFF"
+                    color: Theme.c.onBand
                     font.pixelSize: Theme.px(22)
                     elide: Text.ElideRight
                 }
             }
         }
         Repeater {
-            model: strip.tickModel
+            model: Exhibition.tickModel
             Item {
                 required property real tickX
                 required property string label
@@ -100,7 +97,7 @@ Rectangle {
         }
         Repeater {
             id: markers
-            model: strip.eventModel
+            model: Exhibition.eventModel
             Item {
                 id: marker
                 required property int index
@@ -108,15 +105,16 @@ Rectangle {
                 required property string dateText
                 required property real markerX
                 required property real trueX
-                readonly property bool current: index === strip.kiosk.currentIndex
+                required property string accessibleName
+                readonly property bool current: index === Navigation.index
                 objectName: "marker-" + index
                 // 64 px hit area even where the dot is drawn smaller.
                 width: Theme.px(72); height: Theme.px(72)
                 x: markerX * strip.k - width / 2
                 y: Theme.px(64)
                 Accessible.role: Accessible.Button
-                Accessible.name: dateText + ": " + title
-                Accessible.onPressAction: strip.kiosk.openEvent(index)
+                Accessible.name: accessibleName
+                Accessible.onPressAction: Navigation.openEvent(index)
                 Rectangle {  // where the event's date is on the axis, when the dot moved aside
                     x: marker.width / 2 + (marker.trueX - marker.markerX) * strip.k - width / 2
                     y: Theme.px(78) - height / 2
@@ -132,7 +130,7 @@ Rectangle {
                     border.color: Theme.c.bg
                     Behavior on width { NumberAnimation { duration: Theme.duration } }
                 }
-                TapHandler { id: tap; onTapped: strip.kiosk.openEvent(marker.index) }
+                TapHandler { id: tap; onTapped: Navigation.openEvent(marker.index) }
             }
         }
     }

@@ -3,7 +3,6 @@ import QtQuick
 // Exhibit title (tap: back to the start), display options and the language switch.
 Rectangle {
     id: bar
-    required property QtObject kiosk
     signal optionsRequested()
     height: Theme.px(96)
     color: Theme.c.bg
@@ -15,20 +14,20 @@ Rectangle {
         width: Math.min(homeText.implicitWidth + Theme.px(16), bar.width - controls.width - Theme.px(72))
         height: Theme.px(80)
         Accessible.role: Accessible.Button
-        Accessible.name: bar.kiosk.strings.home
-        Accessible.onPressAction: bar.kiosk.goHome()
+        Accessible.name: Language.words.home
+        Accessible.onPressAction: Navigation.goHome()
         Text {
             id: homeText
             objectName: "homeTitle"
             anchors.verticalCenter: parent.verticalCenter
             width: parent.width
-            text: "‹  " + bar.kiosk.exhibitTitle
+            text: Exhibition.homeLabel
             color: homeTap.pressed ? Theme.c.accent : Theme.c.muted
             font.pixelSize: Theme.font(28)
             font.bold: true
             elide: Text.ElideRight
         }
-        TapHandler { id: homeTap; onTapped: bar.kiosk.goHome() }
+        TapHandler { id: homeTap; onTapped: Navigation.goHome() }
     }
 
     Row {
@@ -39,9 +38,9 @@ Rectangle {
             objectName: "optionsButton"
             height: Theme.px(72)
             label: "Aa"
-            accessibleName: bar.kiosk.strings.display_options
+            accessibleName: Language.words.display_options
             onActivated: bar.optionsRequested()
         }
-        LanguageSwitch { kiosk: bar.kiosk }
+        LanguageSwitch {}
     }
 }

@@ -1,10 +1,11 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
-// The attract screen: a slowly moving picture of a highlighted event, the title, and an
-// invitation to touch in every language. Nothing on it stays still for long (burn-in).
+// The attract screen: a highlighted event's picture, changing by a cross-fade every few
+// seconds, the title, and an invitation to touch in every language. Nothing on it stays
+// still for long (burn-in).
 Item {
     id: welcome
-    required property QtObject kiosk
     property bool showing: true
 
     Rectangle { anchors.fill: parent; color: Theme.c.bg }
@@ -13,13 +14,14 @@ Item {
     // still until the next change. A still scene costs nothing to show (Qt Quick draws only
     // when something changes); a continuous pan redrew the whole screen 60 times a second,
     // which on a laptop without a GPU driver took one to two cores. A dissolve does not need
-    // 60 frames a second to look smooth: a timer steps it at fadeFps (chosen for the renderer, kiosk/ui/render.py), so a change costs about
-    // fadeFps * fadeMs / 1000 frames, and the invitation's pulse rides on the same frames.
-    readonly property int fadeMs: Math.min(1600, kiosk.attractInterval * 1000 / 3)
-    readonly property int fadeFps: kiosk.attractFadeFps
+    // 60 frames a second to look smooth: a timer steps it at fadeFps (chosen for the renderer,
+    // kiosk/ui/render.py), so a change costs about fadeFps * fadeMs / 1000 frames, and the
+    // invitation's pulse and the caption ride on the same frames.
+    readonly property int fadeMs: Math.min(1600, Attract.interval * 1000 / 3)
+    readonly property int fadeFps: Attract.fadeFps
     property real fade: 1  // 0 -> 1 while the front picture fades in over the other
+    readonly property real eased: 0.5 - 0.5 * Math.cos(Math.PI * fade)  // ease in and out
     property int front: 0
-    property string pending: ""
 
     Repeater {
         id: layers
@@ -39,20 +41,19 @@ Item {
             onStatusChanged: if (index === welcome.front) welcome.startFade()
         }
     }
-    readonly property real eased: 0.5 - 0.5 * Math.cos(Math.PI * fade)  // ease in and out
 
     function showAttract() {
-        const incoming = layers.itemAt(1 - front)
+        const incoming = layers.itemAt(1 - front) as Image
         if (!incoming)
             return
         fader.stop()
         fade = 0
         front = 1 - front
-        incoming.source = kiosk.attract.source
+        incoming.source = Attract.source
         startFade()
     }
     function startFade() {
-        const incoming = layers.itemAt(front)
+        const incoming = layers.itemAt(front) as Image
         if (!incoming || fade > 0 || fader.running)
             return
         if (incoming.status === Image.Ready || incoming.status === Image.Error
@@ -74,8 +75,8 @@ Item {
         }
     }
     Connections {
-        target: welcome.kiosk
-        function onAttractChanged() { welcome.showAttract() }
+        target: Attract
+        function onPictureChanged() { welcome.showAttract() }
     }
     Component.onCompleted: showAttract()
 
@@ -83,9 +84,9 @@ Item {
         anchors.fill: parent
         z: 2
         gradient: Gradient {
-            GradientStop { position: 0.0; color: "#660E1A2B" }
-            GradientStop { position: 0.45; color: "#330E1A2B" }
-            GradientStop { position: 1.0; color: Theme.highContrast ? "#FF000000" : "#F00E1A2B" }
+            GradientStop { position: 0.0; color: Theme.c.shadeTop }
+            GradientStop { position: 0.45; color: Theme.c.shadeMiddle }
+            GradientStop { position: 1.0; color: Theme.c.shadeBottom }
         }
     }
 
@@ -101,7 +102,7 @@ Item {
             id: attractCaption
             objectName: "attractCaption"
             anchors { left: parent.left; right: parent.right; bottom: title.top; bottomMargin: Theme.px(24) }
-            text: welcome.kiosk.attractCaption
+            text: Attract.caption
             opacity: welcome.eased  // arrives with its picture
             color: Theme.c.accent
             font.pixelSize: Theme.px(28)
@@ -112,7 +113,7 @@ Item {
             id: title
             objectName: "welcomeTitle"
             anchors { left: parent.left; right: parent.right; bottom: subtitle.top; bottomMargin: Theme.px(16) }
-            text: welcome.kiosk.exhibitTitle
+            text: Exhibition.title
             color: Theme.c.text
             font.bold: true
             wrapMode: Text.Wrap
@@ -132,7 +133,7 @@ Item {
             id: subtitle
             objectName: "welcomeSubtitle"
             anchors { left: parent.left; right: parent.right; bottom: invitation.top; bottomMargin: Theme.px(56) }
-            text: welcome.kiosk.exhibitSubtitle
+            text: Exhibition.subtitle
             visible: text !== ""
             color: Theme.c.muted
             font.pixelSize: Theme.px(40)
@@ -142,7 +143,7 @@ Item {
             id: invitation
             objectName: "invitation"
             anchors { left: parent.left; right: parent.right; bottom: parent.bottom; bottomMargin: Theme.px(96) + titleBlock.driftY }
-            text: welcome.kiosk.everyLanguage.touch
+            text: Language.everyLanguage.touch
             color: Theme.c.text
             font.pixelSize: Theme.px(40)
             font.bold: true
@@ -161,15 +162,14 @@ Item {
 
     TapHandler {
         objectName: "welcomeTap"
-        onTapped: welcome.kiosk.begin()
+        onTapped: Attract.begin()
     }
     Accessible.role: Accessible.Button
-    Accessible.name: welcome.kiosk.everyLanguage.touch
-    Accessible.onPressAction: welcome.kiosk.begin()
+    Accessible.name: Language.everyLanguage.touch
+    Accessible.onPressAction: Attract.begin()
 
     LanguageSwitch {  // a visitor may start in their own language
         z: 4
-        kiosk: welcome.kiosk
         buttonHeight: Theme.px(80)
         anchors { top: parent.top; right: parent.right; margins: Theme.px(32) }
     }

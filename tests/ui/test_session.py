@@ -2,43 +2,48 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QGuiApplication
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from kiosk.content import load_folder
 from kiosk.content.model import Exhibit
-from kiosk.ui.state import KioskState
+from kiosk.services import memory
+from kiosk.ui.navigation import Navigation
+from kiosk.ui.session import Session
 from tests.conftest import MakeFolder
 
 
 def test_models_follow_the_qt_contract(qapp: QGuiApplication, bundled: Exhibit,
                                        qtmodeltester: ModelTester) -> None:
-    state = KioskState(bundled)
-    for model in (state.events, state.eras, state.ticks):
+    session = Session(bundled)
+    for model in (session.exhibition.events, session.exhibition.eras, session.exhibition.ticks):
         qtmodeltester.check(model)
-    state.setLanguage("zh")
-    for model in (state.events, state.eras, state.ticks):
+    session.language.setLanguage("zh")
+    for model in (session.exhibition.events, session.exhibition.eras, session.exhibition.ticks):
         qtmodeltester.check(model)
 
 
 def test_models_speak_the_current_language(qapp: QGuiApplication, bundled: Exhibit) -> None:
-    state = KioskState(bundled)
-    model = state.events
+    session = Session(bundled)
+    model = session.exhibition.events
     title_role = next(k for k, v in model.roleNames().items() if bytes(v) == b"title")
     assert model.data(model.index(0), title_role) == bundled.events[0].title.get("en")
-    state.setLanguage("zh")
+    session.language.setLanguage("zh")
     assert model.data(model.index(0), title_role) == bundled.events[0].title.get("zh")
 
 
 def test_attract_cycle_shows_highlighted_events(qapp: QGuiApplication,
                                                 bundled: Exhibit) -> None:
-    state = KioskState(bundled)
+    session = Session(bundled)
     seen = set()
     for _ in range(10):
-        seen.add(state.attract["index"])
-        state.advanceAttract()
+        seen.add(session.attract.index)
+        session.attract.advance()
     assert {bundled.events[i].id for i in seen} == {e.id for e in bundled.events if e.highlight}
 
 
@@ -51,13 +56,13 @@ def test_reload_keeps_the_current_event(qapp: QGuiApplication, make_folder: Make
                          "title: B2}\n", name="two")
     old, new = load_folder(first).exhibit, load_folder(second).exhibit
     assert old is not None and new is not None
-    state = KioskState(old)
-    state.openEvent(1)
-    state.set_exhibit(new)
-    assert state.screen == "event"
-    assert state.currentIndex == 2  # "b" moved, and stays on screen
-    assert state.eventTitle == "B2"
-    assert state.exhibitTitle == "T2"
+    session = Session(old)
+    session.navigation.openEvent(1)
+    session.set_exhibit(new)
+    assert session.navigation.screen == Navigation.Screen.Event
+    assert session.navigation.index == 2  # "b" moved, and stays on screen
+    assert session.current.title == "B2"
+    assert session.exhibition.title == "T2"
 
 
 def test_reload_without_the_current_event_falls_back_to_the_first(
@@ -68,18 +73,33 @@ def test_reload_without_the_current_event_falls_back_to_the_first(
                          name="two")
     old, new = load_folder(first).exhibit, load_folder(second).exhibit
     assert old is not None and new is not None
-    state = KioskState(old)
-    state.openEvent(1)
-    state.set_exhibit(new)
-    assert state.currentIndex == 0
-    assert state.eventTitle == "A"
+    session = Session(old)
+    session.navigation.openEvent(1)
+    session.set_exhibit(new)
+    assert session.navigation.index == 0
+    assert session.current.title == "A"
 
 
 def test_staff_default_language_is_home(qapp: QGuiApplication, bundled: Exhibit) -> None:
-    state = KioskState(bundled, default_language="zh")
-    assert state.language == "zh"
-    state.openEvent(3)
-    state.setLanguage("en")
-    state.reset()
-    assert state.language == "zh" and state.screen == "welcome"
-    assert KioskState(bundled, default_language="fr").language == "en"  # not in the exhibit
+    session = Session(bundled, default_language="zh")
+    assert session.language.code == "zh"
+    session.navigation.openEvent(3)
+    session.language.setLanguage("en")
+    session.reset()
+    assert session.language.code == "zh" and session.navigation.screen == Navigation.Screen.Welcome
+    assert Session(bundled, default_language="fr").language.code == "en"  # not in the exhibit
+
+
+def test_freed_memory_goes_back_after_the_visitor_stops(
+        qapp: QGuiApplication, bundled: Exhibit, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    trims: list[int] = []
+    monkeypatch.setattr(memory, "trim", lambda: trims.append(1))
+    session = Session(bundled)
+    gc.collect()  # nothing the session needs may depend on a stray reference
+    for index in (1, 2, 3):
+        session.navigation.openEvent(index)
+    qtbot.waitUntil(lambda: trims == [1], timeout=3000)  # once, after the last step
+    session.navigation.openPhoto(0)
+    session.navigation.closePhoto()
+    qtbot.waitUntil(lambda: len(trims) == 2, timeout=3000)

@@ -1,0 +1,116 @@
+"""Editors' Markdown, read by a maintained CommonMark parser (markdown-it-py) and written out
+again with only what content format 1 allows: paragraphs, bold, italic, lists and block
+quotations.
+
+Links and pictures keep only their text (a kiosk cannot follow them), raw HTML is shown as
+the text it is, and anything else that Markdown would turn into markup (headings, quotes,
+code) is shown as typed. In Chinese, Japanese and Korean, italics become bold: those
+scripts have no italic style. The result is Markdown again, with every other punctuation
+character escaped, for Qt's own renderer to lay out; `problems` tells editors what was
+dropped, for `kiosk validate`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from kiosk.content.i18n import is_cjk
+
+ALLOWED_BLOCKS = ["paragraph", "list", "blockquote"]
+ALLOWED_INLINE = ["emphasis", "link", "image", "autolink", "html_inline", "escape", "entity",
+                  "newline", "text"]
+# Punctuation that means something to Qt's Markdown reader: escaped wherever it is text.
+_SPECIAL = set("\\`*_{}[]()#+-.!|~:")
+_ENTITIES = {"<": "&lt;", "&": "&amp;"}
+_QUOTE = re.compile(r"(^|\n)([ \t]*)>")
+
+
+@cache
+def _parser() -> MarkdownIt:
+    parser = MarkdownIt("zero", {"html": True})
+    parser.enable([*ALLOWED_BLOCKS, "html_block"]).enable(ALLOWED_INLINE)
+    return parser
+
+
+def _escape(text: str) -> str:
+    return "".join(_ENTITIES.get(c) or (f"\\{c}" if c in _SPECIAL else c) for c in text)
+
+
+def kiosk_markdown(text: str, lang: str) -> str:
+    """Markdown that shows what the format allows and nothing else (see the module's note)."""
+    emphasis = "**" if is_cjk(lang) else "*"
+    out: list[str] = []
+    numbers: list[int | None] = []  # per open list: the next item number, None if bullets
+    quotes: list[int] = []  # per open quotation: where its text starts in `out`
+    for token in _parser().parse(text):
+        kind = token.type
+        if kind == "bullet_list_open":
+            numbers.append(None)
+        elif kind == "ordered_list_open":
+            numbers.append(int(token.attrGet("start") or 1))
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            numbers.pop()
+            out.append("" if numbers else "\n")  # a blank line after the outermost list
+        elif kind == "list_item_open":
+            indent = "    " * (len(numbers) - 1)
+            number = numbers[-1]
+            out.append(f"{indent}- " if number is None else f"{indent}{number}. ")
+            if number is not None:
+                numbers[-1] = number + 1
+        elif kind == "blockquote_open":
+            quotes.append(len(out))
+        elif kind == "blockquote_close":
+            start = quotes.pop()
+            lines = "".join(out[start:]).strip("\n").split("\n")
+            out[start:] = ["\n".join(f"> {line}".rstrip() for line in lines), "\n\n"]
+        elif kind == "paragraph_close":
+            out.append("\n" if numbers else "\n\n")
+        elif kind == "inline" and token.children is not None:
+            # '>' starts a quotation only at the start of a line: escaped there only
+            out.append(_QUOTE.sub(r"\1\2\\>", _inline(token.children, emphasis)))
+        elif kind == "html_block":
+            out.append(_escape(token.content.rstrip("\n")) + "\n\n")
+    return "".join(out).strip("\n")
+
+
+def _inline(tokens: list[Token], emphasis: str) -> str:
+    out: list[str] = []
+    for token in tokens:
+        kind = token.type
+        if kind in ("text", "html_inline"):
+            out.append(_escape(token.content))
+        elif kind in ("em_open", "em_close"):
+            out.append(emphasis)
+        elif kind in ("strong_open", "strong_close"):
+            out.append("**")
+        elif kind == "softbreak":
+            out.append("\n")
+        elif kind == "hardbreak":
+            out.append("\\\n")
+        elif kind == "image":
+            out.append(_inline(token.children or [], emphasis))  # its alt text
+        # link_open and link_close: dropped, the link's text stays
+    return "".join(out)
+
+
+def problems(text: str) -> list[str]:
+    """What an editor should know: links and pictures show only their text, raw HTML
+    shows as typed."""
+    found: list[str] = []
+    for token in _parser().parse(text):
+        if token.type == "html_block":
+            found.append(f"raw HTML is shown as typed: {token.content.strip()[:40]!r}")
+        for child in token.children or []:
+            if child.type == "link_open":
+                found.append(f"a link cannot be followed on a kiosk; only its text shows "
+                             f"({child.attrGet('href')})")
+            elif child.type == "image":
+                found.append(f"a picture in the text shows as its description only "
+                             f"({child.attrGet('src')}); use media instead")
+            elif child.type == "html_inline":
+                found.append(f"raw HTML is shown as typed: {child.content!r}")
+    return found

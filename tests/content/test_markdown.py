@@ -1,0 +1,42 @@
+"""Editors' Markdown: only what content format 1 allows reaches the screen."""
+
+from __future__ import annotations
+
+from kiosk.content.markdown import kiosk_markdown, problems
+
+
+def test_markdown_is_tamed() -> None:
+    assert kiosk_markdown("see [the site](http://x.org)", "en") == "see the site"
+    assert kiosk_markdown("<b>raw</b>", "en") == "&lt;b>raw&lt;/b>"
+    assert kiosk_markdown("a *word* here", "zh") == "a **word** here"
+    assert kiosk_markdown("a *word* here", "en") == "a *word* here"
+    assert kiosk_markdown("- item\n- *em*", "zh") == "- item\n- **em**"
+
+
+def test_a_link_with_brackets_in_its_address_leaves_only_its_text() -> None:
+    assert kiosk_markdown("see [W](https://x/Beijing_(city)) now", "en") == "see W now"
+
+
+def test_markup_the_format_does_not_allow_shows_as_typed() -> None:
+    assert kiosk_markdown("# Not a heading", "en") == "\\# Not a heading"
+    assert kiosk_markdown("`code`", "en") == "\\`code\\`"
+    assert kiosk_markdown("<div>x</div>", "en") == "&lt;div>x&lt;/div>"
+
+
+def test_lists_and_paragraphs_keep_their_shape() -> None:
+    assert kiosk_markdown("one\n\n- a\n- b\n\ntwo", "en") == "one\n\n- a\n- b\n\ntwo"
+    assert kiosk_markdown("1. a\n2. b", "en") == "1. a\n2. b"
+
+
+def test_editors_are_told_what_is_dropped() -> None:
+    assert problems("plain *text*") == []
+    found = problems("[W](https://x/Beijing_(city)) <b>x</b> ![p](a.jpg)")
+    assert any("link" in p and "Beijing_(city)" in p for p in found)
+    assert any("raw HTML" in p and "<b>" in p for p in found)
+    assert any("picture" in p for p in found)
+
+
+def test_quotations_keep_their_speaker() -> None:
+    quote = '> "We grow on two tracks."\n>\n> — A Speaker, her role'
+    assert kiosk_markdown(quote, "en") == '> "We grow on two tracks\\."\n>\n> — A Speaker, her role'
+    assert kiosk_markdown("text\n\\> not a quote", "en") == "text\n\\> not a quote"

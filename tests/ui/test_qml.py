@@ -1,0 +1,95 @@
+"""The QML is typed and checked: qmllint knows the Python view-models' properties, slots,
+signals and enums (from their source, as Qt's own tools read it), so a misspelt name fails
+here, without running a screen. The module lists every file, and colours come only from
+the theme."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import PySide6
+import pytest
+
+from kiosk.services.paths import qml_dir
+from tests.conftest import ROOT
+
+MODULE = qml_dir() / "Kiosk"
+QML_FILES = sorted(MODULE.glob("*.qml"))
+BIN = Path(sys.executable).parent
+VIEW_MODELS = sorted(p for p in (ROOT / "kiosk" / "ui").glob("*.py")
+                     if "@QmlElement" in p.read_text(encoding="utf-8"))
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name, path=str(BIN)) or shutil.which(name)
+    if found is None:
+        pytest.fail(f"{name} is missing: it ships with PySide6 (scripts/install.sh --test)")
+    return found
+
+
+def typed_module(folder: Path) -> Path:
+    """A copy of the QML module with a qmltypes file describing the Python view-models,
+    made with PySide6's metaobjectdump and Qt's qmltyperegistrar."""
+    module = folder / "Kiosk"
+    shutil.copytree(MODULE, module)
+    meta = folder / "viewmodels.json"
+    subprocess.run([tool("pyside6-metaobjectdump"), "-q", "-o", str(meta),
+                    *map(str, VIEW_MODELS)], check=True)
+    qt_metatypes = Path(PySide6.__file__).parent / "Qt" / "metatypes"
+    foreign = ",".join(str(qt_metatypes / f"qt6{m}_metatypes.json") for m in ("core", "gui", "qml"))
+    subprocess.run([tool("pyside6-qmltyperegistrar"), "--import-name", "Kiosk",
+                    "--major-version", "1", f"--generate-qmltypes={module / 'kiosk.qmltypes'}",
+                    f"--foreign-types={foreign}", "-o", str(folder / "registrations.cpp"),
+                    str(meta)], check=True)
+    with (module / "qmldir").open("a", encoding="utf-8") as qmldir:
+        qmldir.write("typeinfo kiosk.qmltypes\n")
+    return module
+
+
+def test_every_view_model_is_in_the_module() -> None:
+    names = {p.stem for p in VIEW_MODELS}
+    assert {"navigation", "language", "display", "idle", "attract", "current", "exhibition",
+            "staff"} <= names
+
+
+def test_qmllint_finds_nothing(tmp_path: Path) -> None:
+    module = typed_module(tmp_path)
+    run = subprocess.run([tool("pyside6-qmllint"), "--max-warnings", "0", "-I", str(tmp_path),
+                          *(str(module / p.name) for p in QML_FILES)],
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_qmllint_would_catch_a_misspelt_view_model_property(tmp_path: Path) -> None:
+    """The check above means something: a wrong name on a Python singleton is found."""
+    module = typed_module(tmp_path)
+    main = module / "Main.qml"
+    main.write_text(main.read_text(encoding="utf-8").replace(
+        "Navigation.Welcome", "Navigation.Welcom"), encoding="utf-8")
+    run = subprocess.run([tool("pyside6-qmllint"), "--max-warnings", "0", "-I", str(tmp_path),
+                          str(main)], capture_output=True, text=True, check=False)
+    assert run.returncode != 0
+    assert "Welcom" in run.stdout + run.stderr
+
+
+def test_the_module_lists_every_file() -> None:
+    lines = (MODULE / "qmldir").read_text(encoding="utf-8").splitlines()
+    listed = {line.split()[-1] for line in lines if line.endswith(".qml")}
+    assert listed == {p.name for p in QML_FILES}
+    assert lines[0] == "module Kiosk"
+
+
+COLOUR_LITERAL = re.compile(r"\"#[0-9A-Fa-f]{3,8}\"|\"transparent\"|Qt\.(rgba|hsla|hsva)\(|"
+                            r"color:\s*\"[a-z]+\"")
+
+
+@pytest.mark.parametrize("path", QML_FILES, ids=lambda p: p.name)
+def test_colours_come_from_the_theme(path: Path) -> None:
+    found = [f"{path.name}:{number}: {line.strip()}"
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if COLOUR_LITERAL.search(line)]
+    assert found == []
