@@ -9,6 +9,7 @@ import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QCursor, QGuiApplication, QImageReader
@@ -18,11 +19,16 @@ from kiosk import __version__
 from kiosk.content import LoadResult, load_folder
 from kiosk.content.limits import MAX_DECODE_MB
 from kiosk.content.model import Exhibit
+from kiosk.content.problems import listing
 from kiosk.services import exits
 from kiosk.services.memory import limit_arenas
 from kiosk.services.paths import bundled_content, content_folder
 from kiosk.services.settings import Settings, load_settings, lockout_path
 from kiosk.ui.view import load_fonts
+
+if TYPE_CHECKING:
+    from kiosk.ui.problems import ContentReport
+    from kiosk.ui.session import Session
 
 log = logging.getLogger("kiosk.app")
 
@@ -57,23 +63,45 @@ def application() -> QGuiApplication:
     return app
 
 
-def problem_lines(result: LoadResult) -> list[str]:
-    return [str(p) for p in result.problems]
-
-
-def initial_content(folder: Path) -> tuple[Exhibit | None, list[str]]:
-    """The folder's exhibit; if it has errors, the bundled one, with the problems for staff."""
+def initial_content(folder: Path) -> tuple[Exhibit | None, LoadResult]:
+    """The folder's exhibit; if it has errors, the bundled one, with the folder's problems."""
     result = load_folder(folder)
     if result.exhibit is not None:
-        return result.exhibit, problem_lines(result)
-    for line in problem_lines(result):
-        log.error("content: %s", line)
+        return result.exhibit, result
+    for problem in result.problems:
+        log.error("content: %s", problem)
     if folder.resolve() != bundled_content().resolve():
         fallback = load_folder(bundled_content()).exhibit
         if fallback is not None:
             log.error("showing the bundled exhibit until %s is fixed", folder)
-            return fallback, problem_lines(result)
-    return None, problem_lines(result)
+            return fallback, result
+    return None, result
+
+
+def tell_terminal(folder: Path, result: LoadResult, reloaded: bool) -> None:
+    """Editors watch the terminal too: every problem, then what the kiosk did about it."""
+    if result.exhibit is None:
+        done = "the last good content stays on screen" if reloaded else "showing the bundled " \
+            "exhibit instead"
+    else:
+        done = "content reloaded" if reloaded else "content loaded"
+    print(f"{listing(result.problems, folder, str(folder))}; {done}", file=sys.stderr,
+          flush=True)
+
+
+def reload_content(folder: Path, session: Session, report: ContentReport) -> LoadResult:
+    """Read the folder again (a save under --watch, or staff's Reload): good content goes on
+    screen; either way its problems go to the editor panel, the PIN pad and the terminal."""
+    result = load_folder(folder)
+    if result.exhibit is not None:
+        session.set_exhibit(result.exhibit)
+        log.info("content reloaded: %d events", len(result.exhibit.events))
+    else:
+        log.error("content has errors; keeping the last good content: %s",
+                  [str(p) for p in result.problems[:3]])
+    report.update(result.problems)
+    tell_terminal(folder, result, reloaded=True)
+    return result
 
 
 def run(options: RunOptions) -> int:
@@ -81,23 +109,25 @@ def run(options: RunOptions) -> int:
     from kiosk.services.logs import install_qt_message_handler, setup_logging
     from kiosk.services.pin import PinGate
     from kiosk.services.watch import ContentWatcher
+    from kiosk.ui.problems import ContentReport
     from kiosk.ui.render import choose_render_path, start_probe
     from kiosk.ui.session import Session
     from kiosk.ui.staff import StaffState
+    from kiosk.ui.staff_stats import StaffStatistics
+    from kiosk.ui.stats_recorder import start_statistics
     from kiosk.ui.view import create_view
 
     probe = start_probe()  # answers while the content loads
     settings = load_settings()
     log_file = setup_logging(settings.log_level)
-    for problem in settings.problems:
-        log.warning("settings: %s", problem)
+    for line in settings.problems:
+        log.warning("settings: %s", line)
     install_qt_message_handler()
     folder = content_folder(options.content)
     log.info("kiosk %s starting on %s (pid %d)", __version__, folder, os.getpid())
-    exhibit, problems = initial_content(folder)
+    exhibit, first = initial_content(folder)
     if exhibit is None:
-        for line in problems:
-            print(line, file=sys.stderr)
+        print(listing(first.problems, folder, str(folder)), file=sys.stderr)
         print(f"the kiosk has no content to show: fix {folder} (kiosk validate)",
               file=sys.stderr)
         return exits.NO_CONTENT
@@ -110,28 +140,30 @@ def run(options: RunOptions) -> int:
                       reduced_motion=settings.reduced_motion,
                       default_language=settings.default_language,
                       fade_fps=render_path.fade_fps)
+    recorder = start_statistics(settings, session)
 
-    def reload() -> list[str]:
-        result = load_folder(folder)
-        lines = problem_lines(result)
-        if result.exhibit is not None:
-            session.set_exhibit(result.exhibit)
-            log.info("content reloaded: %d events", len(result.exhibit.events))
-        else:
-            log.error("content has errors; keeping the last good content: %s", lines[:3])
-        return lines
+    report = ContentReport(folder, editor_view=not kiosk_mode)
+
+    def reload() -> None:
+        reload_content(folder, session, report)
 
     def exit_kiosk() -> None:
         view.guard.allow_close = True
         app.exit(exits.OK)
 
+    staff_stats = (StaffStatistics(recorder.statistics, settings.statistics_export)
+                   if recorder is not None else None)
     gate = PinGate(settings.pin_hash, store=lockout_path(settings.path))
-    staff = StaffState(gate, reload, exit_kiosk, folder, settings.path,
-                       log_file)
+    staff = StaffState(gate, reload, exit_kiosk, report, settings.path, log_file,
+                       statistics=staff_stats)
     size = options.size or (1920, 1080)
     view = create_view(exhibit, size, session, staff, kiosk_mode=kiosk_mode)
-    # for staff, behind the PIN: nothing opens by itself in front of visitors
-    staff.show_problems(problems + [f"{line} (settings)" for line in settings.problems])
+    report.update(first.problems, kept="the bundled exhibit")
+    staff.show_settings_problems([f"{line} (settings)" for line in settings.problems])
+    if first.problems:
+        tell_terminal(folder, first, reloaded=False)
+    # Nothing opens by itself in front of visitors: windowed, the editor panel shows the
+    # problems; in kiosk mode, the PIN pad lists them once staff open it.
     _place_window(view.window, app, options, settings, kiosk_mode)
 
     inhibitor = DisplayInhibitor()
@@ -139,7 +171,7 @@ def run(options: RunOptions) -> int:
         inhibitor.hold()
     if options.watch:
         # parented to the session, which the QML engine owns: it lives as long as the window
-        ContentWatcher(folder, lambda: staff.show_problems(reload()), parent=session)
+        ContentWatcher(folder, reload, parent=session)
         log.info("watching %s for changes", folder)
     if options.heartbeat:
         _start_heartbeat(options.heartbeat, session)
@@ -151,6 +183,8 @@ def run(options: RunOptions) -> int:
     try:
         code = app.exec()
     finally:
+        if recorder is not None:
+            recorder.statistics.close()
         inhibitor.release()
         QGuiApplication.restoreOverrideCursor()
     log.info("kiosk stopped (exit code %d)", code)

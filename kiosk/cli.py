@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,6 +27,19 @@ def _size(text: str) -> tuple[int, int]:
     if width < 200 or height < 200:
         raise argparse.ArgumentTypeError(f"'{text}' is too small; at least 200x200")
     return width, height
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-24") from None
+
+
+def stats_file_name() -> str:
+    from kiosk.services.stats_db import FILE_NAME
+
+    return FILE_NAME
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,11 +82,18 @@ def build_parser() -> argparse.ArgumentParser:
                        help="length of each idle CPU window (default: the attract interval)")
     bench.add_argument("--soak", type=int, default=0, metavar="N",
                        help="also measure memory over N attract cycles and N navigations")
-    child = sub.add_parser("_bench-child")
-    child.add_argument("folder")
-    child.add_argument("--size", type=_size, default=(1920, 1080))
-    child.add_argument("--soak", type=int, default=0)
-    sub.add_parser("_probe-gl")
+    bench.add_argument("--no-statistics", action="store_true",
+                       help="do not record visitor statistics (recorded by default, as in "
+                       "the kiosk)")
+    stats = sub.add_parser("stats", help="visitor statistics: an HTML report, CSV tables",
+                           description="Report the kiosks' visitor statistics. Without files, "
+                           "this kiosk's own; several files (one per kiosk) merge.")
+    stats.add_argument("files", nargs="*", metavar="DB", help="statistics files "
+                       f"({stats_file_name()}), e.g. copied from several kiosks")
+    stats.add_argument("--since", type=_date, metavar="YYYY-MM-DD", help="first day")
+    stats.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="last day")
+    stats.add_argument("--html", metavar="FILE", help="write the report as one HTML file")
+    stats.add_argument("--csv", metavar="DIR", help="write the report's tables as CSV files")
 
     snapshot = sub.add_parser("snapshot", help="render every screen to PNG files")
     snapshot.add_argument("folder", nargs="?", help="content folder")
@@ -80,7 +102,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _bench_child_parser() -> argparse.ArgumentParser:
+    """`kiosk _bench-child`: the process `kiosk bench` measures; internal, so not in --help."""
+    child = argparse.ArgumentParser(prog="kiosk _bench-child")
+    child.add_argument("folder")
+    child.add_argument("--size", type=_size, default=(1920, 1080))
+    child.add_argument("--no-statistics", action="store_true")
+    child.add_argument("--soak", type=int, default=0)
+    return child
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given[:1] == ["_bench-child"]:
+        from kiosk.tools.bench import bench_child
+
+        child = _bench_child_parser().parse_args(given[1:])
+        return bench_child(Path(child.folder), child.size, not child.no_statistics, child.soak)
+    if given[:1] == ["_probe-gl"]:  # internal: the OpenGL renderer, for kiosk/ui/render.py
+        from kiosk.ui.render import probe_main
+
+        return probe_main()
     args = build_parser().parse_args(argv)
     command = args.command or "run"
     if command == "validate":
@@ -96,21 +138,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.tools.snapshot import snapshot
 
         return snapshot(content_folder(args.folder), args.out, args.size)
+    if command == "stats":
+        return stats(args)
     if command == "set-pin":
         return set_pin()
     if command == "bench":
         from kiosk.tools.bench import bench
 
-        return bench(content_folder(args.folder), args.json, args.size, args.idle_seconds,
-                     args.soak)
-    if command == "_bench-child":
-        from kiosk.tools.bench import bench_child
-
-        return bench_child(Path(args.folder), args.size, args.soak)
-    if command == "_probe-gl":
-        from kiosk.ui.render import probe_main
-
-        return probe_main()
+        return bench(content_folder(args.folder), args.json, args.size,
+                     not args.no_statistics, args.idle_seconds, args.soak)
     if args.command is None:
         args = build_parser().parse_args(["run"])
     if not (args.no_supervisor or args.exit_after_first_frame):
@@ -160,14 +196,66 @@ def set_pin() -> int:
     return exits.OK
 
 
+def stats(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from kiosk.services.stats_db import default_path
+
+    files = [Path(f) for f in args.files] or [default_path()]
+    if args.since and args.until and args.since > args.until:
+        print("--since is after --until; nothing to report", file=sys.stderr)
+        return 2
+    html_path = Path(args.html) if args.html else None
+    csv_folder = Path(args.csv) if args.csv else None
+    if html_path is not None:
+        from kiosk.services.stats_html import write
+
+        _chart_application()
+        report = write(files, html_path, csv_folder, args.since, args.until)
+    else:
+        from kiosk.services.stats_report import build, write_csv
+
+        report = build(files, args.since, args.until)
+        if csv_folder is not None:
+            write_csv(report, csv_folder)
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    for row in report.tables["summary"].rows:
+        print(f"{row[0]}: {row[3]:,} visits, {row[4]:,} event views, {row[1]} to {row[2]}, "
+              f"median visit {row[6]}")
+    if not report.tables["summary"].rows:
+        print("no visits in these files and dates")
+    if html_path is not None:
+        print(f"report: {html_path}")
+    if csv_folder is not None:
+        print(f"tables: {csv_folder}")
+    return 1 if report.problems and len(report.problems) == len(files) else 0
+
+
+def _chart_application() -> None:
+    """The Qt application the report's charts are drawn in, with the shipped fonts (for
+    Chinese titles); off screen unless told otherwise, so that no display is needed."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.app import application
+
+    application()
+
+
 def validate(folder: str | None, strict: bool) -> int:
     from kiosk.content import load_folder
-    from kiosk.content.problems import summary
+    from kiosk.content.problems import listing
 
-    result = load_folder(content_folder(folder))
-    for problem in result.problems:
-        print(problem)
-    print(summary(result.problems))
+    path = content_folder(folder)
+    result = load_folder(path)
+    if folder:
+        origin = ""
+    elif os.environ.get("KIOSK_CONTENT"):
+        origin = " (from KIOSK_CONTENT)"
+    else:
+        origin = " (the kiosk's default; give a folder to check another)"
+    print(listing(result.problems, path, f"{path}{origin}"))
     if not result.readable:
         return exits.UNREADABLE
     if result.errors or (strict and result.warnings):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import textwrap
 from collections.abc import Callable
@@ -79,3 +80,25 @@ events:
     date: 1981
     title: First
 """
+
+
+class FakeClock:
+    """A monotonic clock and a local time that move only when the test says, for the
+    statistics (a visitor reading for 30 s takes no 30 s in a test)."""
+
+    def __init__(self, day: dt.datetime = dt.datetime(2026, 11, 24)) -> None:
+        self.day = day
+        self.t = 0.0
+
+    def __call__(self) -> float:
+        return self.t
+
+    def now(self) -> dt.datetime:
+        return self.day + dt.timedelta(seconds=self.t)
+
+    def at(self, hh_mm: str) -> None:
+        hours, minutes = (int(x) for x in hh_mm.split(":"))
+        self.t = hours * 3600 + minutes * 60
+
+    def wait(self, seconds: float) -> None:
+        self.t += seconds

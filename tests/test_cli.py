@@ -8,23 +8,39 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from tests.conftest import MINIMAL, MakeFolder
+from tests.conftest import DATA, MINIMAL, MakeFolder
 
 
 def test_validate_clean_folder(make_folder: MakeFolder, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["validate", str(make_folder(MINIMAL))]) == 0
-    assert capsys.readouterr().out == "0 errors, 0 warnings\n"
+    root = make_folder(MINIMAL)
+    assert main(["validate", str(root)]) == 0
+    assert capsys.readouterr().out == f"{root}: 0 errors, 0 warnings\n"
 
 
 def test_validate_prints_every_problem_and_a_summary(
         make_folder: MakeFolder, capsys: pytest.CaptureFixture[str]) -> None:
-    root = make_folder(MINIMAL + "    tittle: x\n", images=("media/unused.jpg",))
+    root = make_folder(MINIMAL + "    highlight: maybe\n", images=("media/unused.jpg",))
     assert main(["validate", str(root)]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        "exhibit.yaml:7:5: error: event 'first': unknown key 'tittle' (did you mean 'title'?)",
-        "media/unused.jpg: warning: file is not used by any event",
-        "1 error, 1 warning",
+        "exhibit.yaml:7:16: error: event 'first': 'highlight' must be true or false, not 'maybe'",
+        " 7 |     highlight: maybe",
+        "   |                ^",
+        f"{root}: 1 error, 0 warnings",
     ]
+    (root / "exhibit.yaml").write_text(MINIMAL, encoding="utf-8")
+    assert main(["validate", str(root)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "media/unused.jpg: warning: file is not used by any event",
+        f"{root}: 0 errors, 1 warning",
+    ]
+
+
+def test_validate_without_a_folder_names_the_one_it_checked(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KIOSK_CONTENT", raising=False)
+    assert main(["validate"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        f"{DATA} (the kiosk's default; give a folder to check another): 0 errors, 0 warnings")
 
 
 def test_strict_makes_warnings_fail(make_folder: MakeFolder) -> None:
@@ -40,9 +56,26 @@ def test_unreadable_folder_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture
 
 def test_validate_uses_kiosk_content(make_folder: MakeFolder, monkeypatch: pytest.MonkeyPatch,
                                      capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setenv("KIOSK_CONTENT", str(make_folder("format: 1\n")))
+    root = make_folder("format: 1\n")
+    monkeypatch.setenv("KIOSK_CONTENT", str(root))
     assert main(["validate"]) == 1
-    assert "missing required key 'title'" in capsys.readouterr().out
+    assert capsys.readouterr().out.splitlines() == [
+        "exhibit.yaml:1:1: error: exhibit: missing required key 'title'",
+        " 1 | format: 1",
+        "   | ^",
+        f"{root} (from KIOSK_CONTENT): 1 error, 0 warnings",
+    ]
+
+
+def test_help_lists_only_commands_for_people(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "validate" in out and "snapshot" in out
+    assert "_bench" not in out
+    with pytest.raises(SystemExit):
+        main(["no-such-command"])
+    assert "_bench" not in capsys.readouterr().err
 
 
 def test_schema_is_json(capsys: pytest.CaptureFixture[str]) -> None:

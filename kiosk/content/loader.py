@@ -111,7 +111,8 @@ def _read_exhibit(node: Node, folder: Folder) -> Exhibit | None:
         check.error(Pos(1, 1), "the exhibit has no events; add some under 'events:' or as "
                     "files in events/")
     _check_size(pending, eras, check)
-    _warn_unused_files(folder, event_files)
+    if folder.error_count() == 0:  # a file may only look unused because of an error
+        _warn_unused_files(folder, event_files)
     if folder.error_count() or title is None:
         return None
     order = {id(event): index for index, event in enumerate(pending)}

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
+
+from kiosk.content.files import FileProblem, read_limited, real_root
+from kiosk.content.limits import MAX_YAML_BYTES
 
 Level = Literal["error", "warning"]
 
@@ -35,3 +40,37 @@ def summary(problems: list[Problem]) -> str:
         return f"{n} {word}" + ("" if n == 1 else "s")
 
     return f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
+
+
+def with_source(problem: Problem, root: Path) -> str:
+    """The problem, then its line of the file with a caret under the column, as compilers
+    print them:
+
+        exhibit.yaml:7:16: error: event 'first': 'highlight' must be true or false, not 'maybe'
+           7 |     highlight: maybe
+             |                ^
+    """
+    if problem.line <= 0:
+        return str(problem)
+    try:  # read as the loader reads: never a FIFO or a device, never without a limit
+        data = read_limited(real_root(root), root / problem.file, MAX_YAML_BYTES)
+        lines = data.decode("utf-8-sig").splitlines()
+    except (FileProblem, UnicodeDecodeError):
+        return str(problem)
+    if problem.line > len(lines):
+        return str(problem)
+    source = lines[problem.line - 1].rstrip()
+    # the caret lines up under wide (CJK) characters and tabs as a terminal shows them
+    lead = "".join("\t" if char == "\t" else
+                   "  " if unicodedata.east_asian_width(char) in "WF" else " "
+                   for char in source[:problem.col - 1])
+    number = str(problem.line)
+    gutter = " " * len(number)
+    return f"{problem}\n {number} | {source}\n {gutter} | {lead}^"
+
+
+def listing(problems: list[Problem], root: Path, folder: str) -> str:
+    """What the command line prints for a folder: each problem with its source line, then
+    `folder: 2 errors, 1 warning` (the folder named, so nobody wonders what was checked)."""
+    return "\n".join([*(with_source(p, root) for p in problems),
+                      f"{folder}: {summary(problems)}"])

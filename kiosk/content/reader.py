@@ -14,6 +14,7 @@ import yaml
 
 from kiosk.content.limits import MAX_DEPTH, MAX_NODES, MAX_YAML_BYTES
 from kiosk.content.problems import Problem
+from kiosk.content.yaml_errors import explain
 
 try:  # libyaml's parser is much faster; the pure-Python one gives the same events
     _Loader: type = yaml.CSafeLoader
@@ -91,7 +92,8 @@ def read_yaml(data: bytes, file: str) -> tuple[Node | None, list[Problem]]:
         indent = len(line_text) - len(line_text.lstrip(" \t"))
         if "\t" in line_text[:indent]:
             return error(number, line_text.index("\t") + 1,
-                         "tab character in indentation; indent with spaces")
+                         "tab character in indentation; YAML indents with spaces only (set "
+                         "your editor to insert spaces for the Tab key)")
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         return error(line, 1, "the file contains a NUL character; is it really a text file?")
@@ -102,10 +104,8 @@ def read_yaml(data: bytes, file: str) -> tuple[Node | None, list[Problem]]:
     except _Reject as exc:
         return error(exc.pos.line, exc.pos.col, exc.message)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or "malformed YAML"
-        return error(line, col, f"malformed YAML: {what}")
+        found = explain(text, exc)
+        return error(found.line, found.col, found.message)
     except yaml.YAMLError as exc:
         return error(1, 1, f"malformed YAML: {exc}")
     return root, problems

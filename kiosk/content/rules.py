@@ -16,8 +16,9 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kiosk.content import fields as F
 from kiosk.content import limits as L
-from kiosk.content.dates import Date, parse_date
+from kiosk.content.dates import Date, impossible, parse_date
 from kiosk.content.files import FileProblem, inside, name_problem, real_root
+from kiosk.content.i18n import range_text
 from kiosk.content.images import ImageError, ImageInfo, read_image_info, size_warning
 from kiosk.content.markdown import problems as markdown_problems
 from kiosk.content.model import EMPTY, Era, Event, Media, Text
@@ -41,9 +42,14 @@ _SHOWN_CHARS = 60
 _MAX_SUGGEST_NAMES = 2_000  # difflib compares with every name: beyond this, no suggestion
 
 
-def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
+def closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    close = closest(word, choices)
+    return f" (did you mean '{close}'?)" if close else ""
 
 
 def describe(node: Node) -> str:
@@ -93,13 +99,17 @@ class Checker:
             return None
         names = tuple(f.name for f in spec)
         found: dict[str, tuple[Scalar, Node]] = {}
+        misspelt: set[str] = set()  # a key told as "did you mean" is not also told as missing
         for key, value in node.items:
             if key.text in names:
                 found[key.text] = (key, value)
             else:
+                misspelt.add(closest(key.text, names) or "")
                 self.error(key.pos, f"{label}: unknown key '{key.text}'"
                            f"{did_you_mean(key.text, names)}")
         for spec_field in spec:
+            if spec_field.name in misspelt:
+                continue
             if spec_field.required and spec_field.name not in found:
                 self.error(node.pos, f"{label}: missing required key '{spec_field.name}'")
         return found
@@ -184,7 +194,10 @@ class Checker:
         if value is None:
             return None
         parsed = parse_date(value.text) if value.tag != FLOAT_TAG else None
-        if parsed is None:
+        reason = impossible(value.text) if parsed is None else None
+        if reason:
+            self.error(node.pos, f"{label}: '{name}' {shown(value.text)}: {reason}")
+        elif parsed is None:
             self.error(node.pos, f"{label}: '{name}' {shown(value.text)} is not a date; write a "
                        "year (1981, or -221 for 221 BCE), a year and month (\"1981-05\") or "
                        "a full date (\"1981-05-12\")")
@@ -201,6 +214,17 @@ class Checker:
                        f"{did_you_mean(value, era_ids)}{known}")
             return None
         return value
+
+    def era_span(self, pos: Pos, label: str, era_id: str, start: Date, end: Date) -> None:
+        """An event that does not touch its era's years is most likely a typo in one of them."""
+        era = self.folder.eras.get(era_id)
+        if era is None or (start.sort_key <= era.end.last_key
+                           and end.last_key >= era.start.sort_key):
+            return
+        when = range_text(start, end, "en")
+        self.report(pos, "warning", f"{label}: dated {when}, outside its era '{era_id}' "
+                    f"({range_text(era.start, era.end, 'en')}); check the date, or give "
+                    "the event the era it belongs to")
 
     def boolean(self, node: Node, label: str, name: str) -> bool | None:
         value = self.scalar(node, label, name, "true or false")
@@ -274,8 +298,9 @@ class Checker:
         color = self.color(found["color"][1], label, "color") if "color" in found else None
         if not (era_id and title and start and end):
             return None
-        return Era(era_id, title, start, end,
-                   color or ERA_PALETTE[index % len(ERA_PALETTE)])
+        era = Era(era_id, title, start, end, color or ERA_PALETTE[index % len(ERA_PALETTE)])
+        self.folder.eras.setdefault(era_id, era)
+        return era
 
     def event(self, node: Node, label: str) -> Event | None:
         label = named(node, "event", label)
@@ -294,12 +319,16 @@ class Checker:
         end = optional("end", lambda n: self.date(n, label, "end"))
         if isinstance(date, Date) and isinstance(end, Date) and end.sort_key < date.sort_key:
             self.error(found["end"][1].pos, f"{label}: 'end' is before 'date'")
+            date = None  # told once: no era warning about dates already in error
         title = optional("title", lambda n: self.text(n, label, "title", True))
         display = optional("display_date", lambda n: self.text(n, label, "display_date", True))
         body = optional("body", lambda n: self.text(n, label, "body", False))
         if isinstance(body, Text):
             self.markdown(found["body"][1], label, "body", body)
         era = optional("era", lambda n: self.era_ref(n, label))
+        if isinstance(era, str) and isinstance(date, Date):
+            self.era_span(found["date"][1].pos, label, era,
+                          date, end if isinstance(end, Date) else date)
         highlight = optional("highlight", lambda n: self.boolean(n, label, "highlight"))
         media: list[Media] = []
         if "media" in found:
@@ -397,6 +426,7 @@ class Folder:
     problems: list[Problem] = field(default_factory=list)
     ids: dict[tuple[str, str], tuple[str, Pos]] = field(default_factory=dict)
     used: set[Path] = field(default_factory=set)  # real paths of the files the rules read
+    eras: dict[str, Era] = field(default_factory=dict)  # the valid ones, for event checks
     real: Path = field(init=False)  # the folder's real path: links are compared with it
     bytes_read: int = 0  # of YAML, in every file so far
     _errors: int = 0

@@ -27,6 +27,10 @@ class Settings:
     default_language: str | None = None
     log_level: str = "info"
     reduced_motion: bool = False
+    kiosk_name: str = ""  # in statistics reports; empty: the computer's name
+    statistics: bool = True  # anonymous visitor statistics, kept on this computer only
+    statistics_days: int = 365  # older visits are deleted
+    statistics_export: str = ""  # folder for the staff panel's export; empty: a USB stick
     path: Path | None = field(default=None, compare=False)
     problems: tuple[str, ...] = field(default=(), compare=False)
 
@@ -99,6 +103,10 @@ def load_settings(path: Path | None = None) -> Settings:
     if isinstance(screen, int) and not 0 <= screen <= MAX_SCREEN:
         problems.append(f"{path}: screen must be a number from 0 to {MAX_SCREEN}")
         del values["screen"]
+    days = values.get("statistics_days")
+    if isinstance(days, int) and days < 1:
+        problems.append(f"{path}: statistics_days must be at least 1")
+        del values["statistics_days"]
     pin_hash = values.get("pin_hash")
     if isinstance(pin_hash, str) and pin_hash and parse_pin_hash(pin_hash) is None:
         problems.append(f"{path}: pin_hash is not one that `kiosk set-pin` writes; no PIN "

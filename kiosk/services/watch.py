@@ -42,7 +42,10 @@ class ContentWatcher(QObject):
     bring a new version by deleting the folder and copying it back: while it is gone, a
     slow check looks for it every `rearm_ms` and watches it again when it is back."""
 
-    def __init__(self, folder: Path, changed: Callable[[], None], quiet_ms: int = 700,
+    # An editor's save (even a write-to-temp-then-rename one) is a burst of a few ms. Two
+    # quiet periods of 300 ms (events stop, then the fingerprint holds) cover it and leave
+    # time to show the result within a second of the save (benchmarks/editor_feedback.py).
+    def __init__(self, folder: Path, changed: Callable[[], None], quiet_ms: int = 300,
                  rearm_ms: int = 2000, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._folder = folder

@@ -13,9 +13,11 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -69,13 +71,15 @@ def cpu_percent(pid: int, seconds: float) -> float:
 
 
 def bench(folder: Path, as_json: bool, size: tuple[int, int] = (1920, 1080),
-          idle_seconds: float | None = None, soak: int = 0) -> int:
+          record_statistics: bool = True, idle_seconds: float | None = None,
+          soak: int = 0) -> int:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     if env["QT_QPA_PLATFORM"] == "offscreen":
         env.setdefault("QT_QUICK_BACKEND", "software")
     command = [*child_command(["_bench-child", str(folder), "--size", f"{size[0]}x{size[1]}",
-                               "--soak", str(soak)])]
+                               "--soak", str(soak),
+                               *([] if record_statistics else ["--no-statistics"])])]
     started = time.time()
     child = subprocess.Popen(command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                              text=True)
@@ -118,6 +122,7 @@ def bench(folder: Path, as_json: bool, size: tuple[int, int] = (1920, 1080),
         print(json.dumps(figures))
     else:
         print_table(folder, figures, len(results["next_ms"]), size, results["backend"])
+        print(f"  visitor statistics: {'recorded' if record_statistics else 'off'}")
     return 0
 
 
@@ -205,7 +210,8 @@ def print_table(folder: Path, figures: dict[str, Any], events: int,
 # --- the child: a real kiosk window, driven by real input events -------------------------
 
 
-def bench_child(folder: Path, size: tuple[int, int], soak: int = 0) -> int:
+def bench_child(folder: Path, size: tuple[int, int], record_statistics: bool = True,
+                soak: int = 0) -> int:
     from kiosk.content import load_folder
     from kiosk.ui.render import choose_render_path, start_probe
 
@@ -227,6 +233,7 @@ def bench_child(folder: Path, size: tuple[int, int], soak: int = 0) -> int:
     exhibit = result.exhibit
     session = Session(exhibit, idle_timeout_ms=24 * 3600 * 1000,
                       fade_fps=render_path.fade_fps)
+    recorder = _record_statistics(session) if record_statistics else None
     view = create_view(exhibit, size, session)
     window = view.window
     frames = [0]
@@ -307,7 +314,20 @@ def bench_child(folder: Path, size: tuple[int, int], soak: int = 0) -> int:
         run_soak(session, app, rng, soak)
     emit("done")
     sys.stdin.read()
+    if recorder is not None:
+        recorder.statistics.close()
+        shutil.rmtree(recorder.statistics.path.parent, ignore_errors=True)
     return 0
+
+
+def _record_statistics(session: Any) -> Any:
+    """Visitor statistics as the kiosk records them (on by default), into a scratch file."""
+    from kiosk.services.settings import Settings
+    from kiosk.ui.stats_recorder import start_statistics
+
+    folder = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
+    return start_statistics(Settings(kiosk_name="bench"), session,
+                            folder / "statistics.sqlite3")
 
 
 def sit_still(app: Any, screen: str, idle: dict[str, float], frames: list[int]) -> None:

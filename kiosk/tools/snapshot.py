@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.content import load_folder
-from kiosk.content.problems import summary
+from kiosk.content.problems import listing
 from kiosk.services import exits
 
 if TYPE_CHECKING:  # Qt is imported only once there is something to render
@@ -18,9 +18,7 @@ if TYPE_CHECKING:  # Qt is imported only once there is something to render
 def snapshot(folder: Path, out: str | Path, size: tuple[int, int]) -> int:
     result = load_folder(folder)
     if result.exhibit is None:
-        for problem in result.problems:
-            print(problem)
-        print(summary(result.problems))
+        print(listing(result.problems, folder, str(folder)))
         print("nothing rendered: fix the errors above first")
         return exits.UNREADABLE if not result.readable else exits.PROBLEMS
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -31,6 +31,7 @@ class Navigation(QObject):
     eventChanged = Signal()  # another event (or new content): not on a photo change
     photoChanged = Signal()  # another photo of the same event
     countChanged = Signal()
+    photoZoomed = Signal()  # the visitor zoomed into the photo (for the statistics)
 
     def __init__(self, exhibit: Exhibit, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -191,3 +192,9 @@ class Navigation(QObject):
     def closePhoto(self) -> None:
         if self._screen == Navigation.Screen.Photo:
             self._set_screen(Navigation.Screen.Event)
+
+    @Slot()
+    def zoomedIn(self) -> None:
+        """The viewer tells that the visitor zoomed the photo in (pinch or wheel)."""
+        if self._screen == Navigation.Screen.Photo:
+            self.photoZoomed.emit()

@@ -1,5 +1,6 @@
 """What staff see and do: a PIN pad behind a hidden gesture, then reload, problems,
-diagnostics and exit. Visitors never reach it without the PIN."""
+diagnostics and exit. Visitors never reach the panel without the PIN; the content's
+problems are on the pad already (they are not secret), so staff know what to fix."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import os
 import resource
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from math import ceil
 from pathlib import Path
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
@@ -17,9 +19,12 @@ from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 from kiosk import __version__
 from kiosk.services.logs import recent_lines
 from kiosk.services.pin import MAX_DIGITS, PinGate
+from kiosk.ui.problems import ContentReport, breakable, command
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
+from kiosk.ui.staff_stats import StaffStatistics
 
-__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "StaffState", "memory_mb"]
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "STAFF_CHORD", "StaffState",
+           "memory_mb"]
 
 log = logging.getLogger("kiosk.staff")
 
@@ -36,35 +41,55 @@ def memory_mb() -> float:
     return usage / (1024 * 1024) if sys.platform == "darwin" else usage / 1024
 
 
+STAFF_CHORD = "Ctrl+Alt+Shift+K"  # opens the PIN pad from a keyboard (view.InputGuard)
+
+
 @QmlElement
 @QmlSingleton
 class StaffState(QObject):
+    """What the PIN pad and the staff panel show, and every decision they need: who may
+    open the panel, when the lockout ends, whether exit has been confirmed."""
+
     changed = Signal()
     pinChanged = Signal()  # a digit typed or deleted
 
-    def __init__(self, gate: PinGate, reload: Callable[[], list[str]],
-                 exit_kiosk: Callable[[], None], content_folder: Path,
+    def __init__(self, gate: PinGate, reload: Callable[[], object],
+                 exit_kiosk: Callable[[], None], report: ContentReport,
                  settings_file: Path | None, log_file: Path | None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *,
+                 statistics: StaffStatistics | None = None) -> None:
         super().__init__(parent)
+        self._statistics = statistics
+        if statistics is not None:
+            statistics.setParent(self)
         self._gate = gate
         self._reload = reload
         self._exit = exit_kiosk
-        self._folder = content_folder
+        self._report = report
         self._settings_file = settings_file
         self._log_file = log_file
         self._started = time.monotonic()
         self._pin_open = False
         self._panel_open = False
-        self._message = ""
+        self._confirming_exit = False
+        self._keyboard = False  # opened with the key chord: a keyboard, so not a visitor
+        self._notice = ""  # the last answer to something staff did
+        self._settings_problems: list[str] = []
+        self._lockout_left = 0  # whole seconds, as the pad shows them
         self._entered = ""
-        self._problems: list[str] = []
         self._close_timer = QTimer(self, singleShot=True, interval=120_000)
         self._close_timer.timeout.connect(self.close)  # never left open for visitors
+        self._lockout_timer = QTimer(self, interval=1000)  # the countdown, live
+        self._lockout_timer.timeout.connect(self._tick)
+        report.changed.connect(self.changed)
 
     @staticmethod
     def create(engine: QQmlEngine) -> QObject:
         return part_for(engine, "staff")
+
+    @property
+    def report(self) -> ContentReport:
+        return self._report
 
     @Property(bool, notify=changed)
     def pinPadOpen(self) -> bool:
@@ -74,55 +99,99 @@ class StaffState(QObject):
     def panelOpen(self) -> bool:
         return self._panel_open
 
+    @Property(StaffStatistics, notify=changed)  # set once; qmllint wants a notify
+    def stats(self) -> StaffStatistics | None:
+        """Visitor statistics for the panel; None when they are turned off."""
+        return self._statistics
+
     @Property(bool, notify=changed)
     def pinConfigured(self) -> bool:
         return self._gate.configured
 
+    @Property(bool, notify=changed)
+    def confirmingExit(self) -> bool:
+        return self._confirming_exit
+
+    @Property(bool, notify=changed)
+    def canExit(self) -> bool:
+        """In the panel after the PIN; or, with no PIN set, after the key chord."""
+        return self._panel_open or (self._pin_open and self._keyboard
+                                    and not self._gate.configured)
+
+    @Property(bool, notify=changed)
+    def pinEntryEnabled(self) -> bool:
+        return self._gate.configured and self._lockout_left <= 0
+
     @Property(str, notify=changed)
     def message(self) -> str:
-        return self._message
+        """The PIN pad's or panel's answer: the lockout left, a wrong PIN, how to set one."""
+        if self._pin_open and self._lockout_left > 0:
+            return f"Too many wrong PINs. Try again in {self._lockout_left}\u00a0s."
+        if self._pin_open and not self._gate.configured:
+            where = breakable(str(self._settings_file or "kiosk.toml"))
+            leave = ("You can leave the kiosk now with Exit kiosk." if self._keyboard else
+                     f"To leave the kiosk without a PIN, press {STAFF_CHORD} on a keyboard.")
+            return (f"No staff PIN is set. To set one, run  {command('kiosk set-pin')}  on "
+                    f"this computer (it writes {where}), then restart the kiosk. {leave}")
+        return breakable(self._notice)
+
+    @Property(str, notify=changed)
+    def exitQuestion(self) -> str:
+        return ("Exit the kiosk? Visitors will see the computer's desktop until the kiosk is "
+                "started again.")
 
     @Property("QVariantList", notify=changed)  # type: ignore[arg-type]
-    def problems(self) -> list[str]:
-        return self._problems
+    def settingsProblems(self) -> list[str]:
+        return [breakable(line) for line in self._settings_problems]
+
+    @Property(str, notify=changed)
+    def problemsTitle(self) -> str:
+        count = len(self._report.problems) + len(self._settings_problems)
+        return "Content problems" if count else "No content problems"
+
+    @Property(str, notify=changed)
+    def logTitle(self) -> str:
+        return "Recent log lines (the last 8)"
 
     @Property(str, notify=changed)
     def diagnostics(self) -> str:
         uptime = int(time.monotonic() - self._started)
         lines = [
             f"kiosk {__version__}, Python {sys.version.split()[0]}, pid {os.getpid()}",
-            f"content: {self._folder}",
+            f"content: {self._report.folder}",
             f"settings: {self._settings_file or '(defaults)'}",
             f"log: {self._log_file or '(none)'}",
             f"uptime: {uptime // 86400} d {uptime % 86400 // 3600} h "
             f"{uptime % 3600 // 60} min",
             f"memory: {memory_mb():.0f} MB",
-            "",
-            *recent_lines(8),
         ]
-        return "\n".join(lines)
+        return breakable("\n".join(lines))
+
+    @Property(str, notify=changed)
+    def recentLog(self) -> str:
+        return breakable("\n".join(recent_lines(8)))
 
     @Slot()
     def requestAccess(self) -> None:
-        """The hidden corner was held, or the key chord pressed."""
+        """The hidden corner was held (a touch: maybe a visitor)."""
+        self._open_pad(keyboard=False)
+
+    @Slot()
+    def keyChord(self) -> None:
+        """Ctrl+Alt+Shift+K: someone with a keyboard, which visitors do not have."""
+        self._open_pad(keyboard=True)
+
+    def _open_pad(self, keyboard: bool) -> None:
         if self._panel_open:
             return
         self._forget_pin()
         self._pin_open = True
-        errors = self.error_count()
-        parts = []
-        if errors:
-            parts.append(f"The content has {errors} error{'s' if errors != 1 else ''}; the "
-                         "bundled or last good exhibit is shown.")
-        if not self._gate.configured:
-            parts.append("No staff PIN is set. On this computer run:  kiosk set-pin  (it "
-                         f"writes {self._settings_file or 'kiosk.toml'}), then restart the "
-                         "kiosk.")
-        elif errors:
-            parts.append("Enter the PIN to see the problems.")
-        self._message = " ".join(parts)
+        self._keyboard = self._keyboard or keyboard
+        self._notice = ""
+        self._confirming_exit = False
         self._close_timer.start()
-        log.info("staff PIN pad opened")
+        self._follow_lockout()
+        log.info("staff PIN pad opened (%s)", "key chord" if keyboard else "corner")
         self.changed.emit()
 
     @Property(str, notify=pinChanged)
@@ -156,48 +225,72 @@ class StaffState(QObject):
 
     @Slot(str)
     def enterPin(self, pin: str) -> None:
-        wait = self._gate.wait_seconds()
-        if wait > 0:
-            self._message = f"Too many wrong PINs. Try again in {wait:.0f} s."
+        if self._gate.wait_seconds() > 0:
+            pass  # the message already counts down
         elif self._gate.attempt(pin):
             log.info("staff PIN accepted")
             self._pin_open = False
             self._panel_open = True
-            self._message = ""
+            self._notice = ""
+            if self._statistics is not None:
+                self._statistics.refresh()
         else:
             log.warning("wrong staff PIN")
-            wait = self._gate.wait_seconds()
-            self._message = (f"Wrong PIN. Try again in {wait:.0f} s." if wait > 0
-                             else "Wrong PIN.")
+            self._notice = "Wrong PIN."
         self._close_timer.start()
+        self._follow_lockout()
         self.changed.emit()
 
     @Slot()
     def reload(self) -> None:
-        self._problems = self._reload()
-        self._message = ("The content has errors; the last good content stays on screen."
-                         if self.error_count() else "Content reloaded.")
+        self._reload()
+        self._notice = ("The content has errors; the last good content stays on screen."
+                        if self._report.error_count() else "Content reloaded.")
         self._close_timer.start()
         self.changed.emit()
 
-    def error_count(self) -> int:
-        """Errors among the problem lines (`file:line:col: error: ...`)."""
-        return sum(": error:" in line for line in self._problems)
-
-    def show_problems(self, problems: list[str]) -> None:
-        """Content problems found outside the panel (start-up, --watch): staff only."""
-        self._problems = problems
+    def show_settings_problems(self, problems: Sequence[str]) -> None:
+        self._settings_problems = list(problems)
         self.changed.emit()
 
     @Slot()
     def exitKiosk(self) -> None:
-        if self._panel_open:
+        """The Exit button: ask first, it is next to buttons staff use every day."""
+        if self.canExit:
+            self._confirming_exit = True
+            self._close_timer.start()
+            self.changed.emit()
+
+    @Slot()
+    def confirmExit(self) -> None:
+        if self.canExit and self._confirming_exit:
             log.info("staff exit")
             self._exit()
 
     @Slot()
+    def cancelExit(self) -> None:
+        self._confirming_exit = False
+        self.changed.emit()
+
+    @Slot()
     def close(self) -> None:
         self._forget_pin()
-        self._pin_open = self._panel_open = False
-        self._message = ""
+        self._pin_open = self._panel_open = self._confirming_exit = self._keyboard = False
+        self._notice = ""
+        self._lockout_timer.stop()
+        self.changed.emit()
+
+    def _follow_lockout(self) -> None:
+        """Seconds left, as shown; the timer ticks only while the pad shows a lockout."""
+        self._lockout_left = ceil(self._gate.wait_seconds())
+        if self._pin_open and self._lockout_left > 0:
+            if not self._lockout_timer.isActive():
+                self._lockout_timer.start()
+        else:
+            self._lockout_timer.stop()
+
+    def _tick(self) -> None:
+        self._follow_lockout()
+        if self._lockout_left <= 0:
+            self._notice = "You can enter the PIN again."
         self.changed.emit()

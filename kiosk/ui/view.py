@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QGuiApplication,
     QKeyEvent,
+    QKeySequence,
     QSinglePointEvent,
     QTouchEvent,
     QWindow,
@@ -20,9 +21,10 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from kiosk.content.model import Exhibit
 from kiosk.services.paths import assets_dir, qml_dir
 from kiosk.services.pin import PinGate
+from kiosk.ui.problems import ContentReport
 from kiosk.ui.qmlmodule import attach
 from kiosk.ui.session import Session
-from kiosk.ui.staff import StaffState
+from kiosk.ui.staff import STAFF_CHORD, StaffState
 
 FONT_FAMILY = "Noto Sans CJK SC"
 
@@ -46,8 +48,8 @@ def load_fonts() -> str:
     return family
 
 
-STAFF_CHORD = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-               | Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_K)
+_CHORD = QKeySequence(STAFF_CHORD)[0]  # type: ignore[index]  # the words staff read, as Qt reads keys
+STAFF_CHORD_KEYS = (_CHORD.keyboardModifiers(), _CHORD.key())
 CORNER_HOLD_MS = 5000
 _PRESSES = {QEvent.Type.TouchBegin, QEvent.Type.MouseButtonPress, QEvent.Type.TabletPress}
 _ENDS = {QEvent.Type.TouchEnd, QEvent.Type.TouchCancel, QEvent.Type.MouseButtonRelease}
@@ -85,9 +87,9 @@ class InputGuard(QObject):
         elif kind in _ENDS or (kind in _MOVES and not self._in_corner(watched, event)):
             self._hold.stop()
         elif kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if (event.modifiers() & STAFF_CHORD[0]) == STAFF_CHORD[0] \
-                    and event.key() == STAFF_CHORD[1]:
-                self._staff.requestAccess()
+            if (event.modifiers() & STAFF_CHORD_KEYS[0]) == STAFF_CHORD_KEYS[0] \
+                    and event.key() == STAFF_CHORD_KEYS[1]:
+                self._staff.keyChord()
                 return True
             return self.kiosk_mode
         elif kind in (QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride):
@@ -100,9 +102,10 @@ class InputGuard(QObject):
         return False
 
 
-def quiet_staff(exhibit: Exhibit) -> StaffState:
+def quiet_staff(exhibit: Exhibit, report: ContentReport | None = None) -> StaffState:
     """A staff state with no PIN and no actions, for snapshots and tests."""
-    return StaffState(PinGate(""), lambda: [], lambda: None, exhibit.folder, None, None)
+    report = report or ContentReport(exhibit.folder, editor_view=False)
+    return StaffState(PinGate(""), lambda: None, lambda: None, report, None, None)
 
 
 def scene_items(window: QQuickWindow) -> list[QQuickItem]:
@@ -139,10 +142,12 @@ def create_view(exhibit: Exhibit, size: tuple[int, int] = (1920, 1080),
     """Build the window (not yet shown) for an exhibit."""
     session = session or Session(exhibit)
     staff = staff or quiet_staff(exhibit)
+    report = staff.report  # one list of problems for the editor panel and the PIN pad
     engine = QQmlApplicationEngine()
     session.setParent(engine)  # QML must never outlive the view-models it binds to
     staff.setParent(engine)
-    attach(engine, {**session.parts(), "staff": staff})
+    report.setParent(engine)
+    attach(engine, {**session.parts(), "staff": staff, "report": report})
     engine.setInitialProperties({"width": size[0], "height": size[1]})
     engine.addImportPath(str(qml_dir()))
     engine.loadFromModule("Kiosk", "Main")

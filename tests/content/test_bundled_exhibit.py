@@ -77,7 +77,7 @@ def test_validates_strictly_with_no_warning() -> None:
     run = subprocess.run([sys.executable, "-m", "kiosk", "validate", "--strict", str(DATA)],
                          capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stdout
-    assert run.stdout.strip() == "0 errors, 0 warnings"
+    assert run.stdout.strip() == f"{DATA}: 0 errors, 0 warnings"
 
 
 def test_languages_and_span(exhibit: Exhibit) -> None:

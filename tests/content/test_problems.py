@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
-from kiosk.content import load_folder
-from kiosk.content.problems import Problem
+from kiosk.content import load_folder, reader
+from kiosk.content.problems import Problem, with_source
 from tests.conftest import MINIMAL, MakeFolder, write_image
 
 TWO_LANGS = """\
@@ -40,9 +43,110 @@ def test_minimal_folder_is_valid(make_folder: MakeFolder) -> None:
     assert [e.id for e in result.exhibit.events] == ["first"]
 
 
-def test_malformed_yaml(make_folder: MakeFolder) -> None:
-    root = make_folder("format: 1\ntitle: [unclosed\nevents: []\n")
-    assert only(root).startswith("exhibit.yaml:3:7: error: malformed YAML:")
+# Each of YAML's common traps, at the position the editor must look at, with the fix. Both
+# parsers (libyaml and PyYAML's own) word their errors differently; the hints must not.
+YAML_TRAPS = {
+    "colon in a text": (
+        "format: 1\ntitle: Reform: the start\n",
+        "exhibit.yaml:2:14: error: a colon followed by a space inside a text starts a new key; "
+        "put the whole text in quotes: title: \"Reform: the start\""),
+    "colon in a list item's text": (
+        MINIMAL.replace("title: First", "title: Note: first"),
+        "exhibit.yaml:6:16: error: a colon followed by a space inside a text starts a new key; "
+        "put the whole text in quotes: title: \"Note: first\""),
+    "colon in a text in braces": (
+        "format: 1\ntitle: {en: Reform: the start}\n",
+        "exhibit.yaml:2:19: error: a colon followed by a space inside [...] or {...} starts a "
+        "new key; put that text in quotes: \"Reform: the start\""),
+    "key indented too far": (
+        MINIMAL.replace("    title: First", "      title: First"),
+        "exhibit.yaml:6:7: error: 'title' starts in column 7, but 'date' on line 5 starts in "
+        "column 5; keys of one mapping must start in the same column (indent with spaces)"),
+    "key indented too little": (
+        MINIMAL.replace("    title: First", "   title: First"),
+        "exhibit.yaml:6:4: error: 'title' starts in column 4, but 'date' on line 5 starts in "
+        "column 5; keys of one mapping must start in the same column (indent with spaces)"),
+    "key under a list item at the dash": (
+        MINIMAL.replace("    date: 1981", "  date: 1981"),
+        "exhibit.yaml:5:3: error: 'date' starts in column 3, but 'id' on line 4 starts in "
+        "column 5; keys of one mapping must start in the same column (indent with spaces)"),
+    "text going on under a key": (
+        "format: 1\ntitle: Reform and\n  opening: a story\n",
+        "exhibit.yaml:3:3: error: 'opening' starts in column 3, but 'title' on line 2 starts in "
+        "column 1; keys of one mapping must start in the same column (indent with spaces); if "
+        "this line continues the text of 'title', quote that text"),
+    "unclosed double quote": (
+        "format: 1\ntitle: \"Reform\nevents: []\n",
+        "exhibit.yaml:2:8: error: the quote \" that starts this text is never closed; end the "
+        "text with \""),
+    "unclosed single quote": (
+        "format: 1\nevents: []\ntitle: 'Reform\n",
+        "exhibit.yaml:3:8: error: the quote ' that starts this text is never closed; end the "
+        "text with '"),
+    "apostrophe in a single-quoted text": (
+        "format: 1\ntitle: 'Reform's start'\n",
+        "exhibit.yaml:2:16: error: this text was closed by the apostrophe before it; write it in "
+        "double quotes instead: title: \"Reform's start\""),
+    "text after a closing quote": (
+        "format: 1\ntitle: \"Reform\" and opening\n",
+        "exhibit.yaml:2:17: error: text follows the closing \"; a value that starts with \" ends "
+        "at the matching \", so put the whole text in quotes: title: '\"Reform\" and opening'"),
+    "unclosed bracket": (
+        "format: 1\ntitle: [unclosed\nevents: []\n",
+        "exhibit.yaml:2:8: error: the [ here is never closed; add ] after the last item, or "
+        "quote the text if the [ is part of it"),
+    "bracket left open at the end of the file": (
+        "format: 1\ntitle: [\n",
+        "exhibit.yaml:2:8: error: the [ here is never closed; add ] after the last item, or "
+        "quote the text if the [ is part of it"),
+    "brace left open, then another key": (
+        "format: 1\ntitle: {en: \"[A]\", zh: B\nevents: []\n",
+        "exhibit.yaml:2:8: error: the { here is never closed; add } after the last item, or "
+        "quote the text if the { is part of it"),
+    "reserved first character": (
+        "format: 1\ntitle: *Reform* and opening\n",
+        "exhibit.yaml:2:8: error: a text cannot start with * in YAML; put it in quotes: "
+        "title: \"*Reform* and opening\""),
+    "text not indented under its key": (
+        "format: 1\ntitle: T\nsubtitle: |\nReform\n",
+        "exhibit.yaml:4:1: error: this line is not 'key: value'; if it belongs to the text of "
+        "the key above, indent it further than that key"),
+}
+
+
+@pytest.fixture(params=["libyaml", "python"])
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run a test with each of PyYAML's parsers (libyaml when PyYAML was built with it)."""
+    if request.param == "libyaml":
+        if not hasattr(yaml, "CSafeLoader"):
+            pytest.skip("PyYAML was built without libyaml")
+        monkeypatch.setattr(reader, "_Loader", yaml.CSafeLoader)
+    else:
+        monkeypatch.setattr(reader, "_Loader", yaml.SafeLoader)
+    return str(request.param)
+
+
+@pytest.mark.parametrize("trap", YAML_TRAPS)
+def test_yaml_trap_is_explained(make_folder: MakeFolder, parser: str, trap: str) -> None:
+    text, message = YAML_TRAPS[trap]
+    assert only(make_folder(text)) == message
+
+
+def test_tab_between_values_python_parser(make_folder: MakeFolder,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """libyaml accepts a tab after a colon; PyYAML's own parser does not, and says where."""
+    monkeypatch.setattr(reader, "_Loader", yaml.SafeLoader)
+    root = make_folder(MINIMAL.replace("title: First", "title:\tFirst"))
+    assert only(root) == ("exhibit.yaml:6:11: error: tab character; YAML takes only spaces "
+                          "here, replace it with a space")
+
+
+def test_other_malformed_yaml_keeps_the_parsers_words(make_folder: MakeFolder) -> None:
+    root = make_folder("format: 1\ntitle: T\n? [a]\n: b\n- c\n")
+    message = only(root)
+    assert message.startswith("exhibit.yaml:5:1: error: malformed YAML: ")
+    assert message.endswith("; check the colons, quotes, brackets and indentation on this line "
+                            "and the one before")
 
 
 def test_duplicate_key(make_folder: MakeFolder) -> None:
@@ -54,6 +158,12 @@ def test_duplicate_key(make_folder: MakeFolder) -> None:
 def test_unknown_key_with_suggestion(make_folder: MakeFolder) -> None:
     root = make_folder(MINIMAL + "    tittle: Oops\n")
     assert only(root) == ("exhibit.yaml:7:5: error: event 'first': unknown key 'tittle' "
+                          "(did you mean 'title'?)")
+
+
+def test_misspelt_required_key_is_told_once(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL.replace("    title: First", "    tittle: First"))
+    assert only(root) == ("exhibit.yaml:6:5: error: event 'first': unknown key 'tittle' "
                           "(did you mean 'title'?)")
 
 
@@ -74,13 +184,66 @@ def test_text_given_as_list(make_folder: MakeFolder) -> None:
                           "mapping of languages (en), not a list")
 
 
-@pytest.mark.parametrize("value", ["1981-5", "1981-05-12-01", "\"1981-13\"", "\"1981-02-30\"", "1981.5",
-                                   "0", "May 1981"])
+@pytest.mark.parametrize("value", ["1981-5", "1981-05-12-01", "1981.5", "May 1981"])
 def test_bad_date(make_folder: MakeFolder, value: str) -> None:
     root = make_folder(MINIMAL.replace("date: 1981", f"date: {value}"))
-    message = only(root)
-    assert message.startswith("exhibit.yaml:5:11: error: event 'first': 'date' ")
-    assert "is not a date" in message
+    assert only(root) == (f"exhibit.yaml:5:11: error: event 'first': 'date' '{value}' is not a "
+                          "date; write a year (1981, or -221 for 221 BCE), a year and month "
+                          "(\"1981-05\") or a full date (\"1981-05-12\")")
+
+
+@pytest.mark.parametrize(("value", "reason"), [
+    ("\"2022-02-30\"", "there is no 30 February 2022; February 2022 has 28 days"),
+    ("2022-02-30", "there is no 30 February 2022; February 2022 has 28 days"),  # unquoted too
+    ("\"2023-02-29\"", "there is no 29 February 2023; February 2023 has 28 days"),
+    ("\"1981-04-31\"", "there is no 31 April 1981; April 1981 has 30 days"),
+    ("\"1981-01-00\"", "there is no day 0 (days are 01 to 31)"),
+    ("\"1981-13\"", "there is no month 13 (months are 01 to 12)"),
+    ("0", "there is no year 0 (1 BCE is followed by 1 CE; write -1 for 1 BCE)"),
+])
+def test_impossible_date_is_named(make_folder: MakeFolder, value: str, reason: str) -> None:
+    root = make_folder(MINIMAL.replace("date: 1981", f"date: {value}"))
+    assert only(root) == (f"exhibit.yaml:5:11: error: event 'first': 'date' "
+                          f"'{value.strip(chr(34))}': {reason}")
+
+
+@pytest.mark.parametrize(("dates", "when"), [
+    ("date: 2022", "2022"),
+    ("date: 1975\n    end: 1980", "1975–1980"),
+    ("date: \"1992-01\"", "January 1992"),
+])
+def test_event_outside_its_era_is_a_warning(make_folder: MakeFolder, dates: str,
+                                            when: str) -> None:
+    root = make_folder(TWO_LANGS + f"  - id: a\n    {dates}\n    era: reform\n"
+                       "    title: {en: A, zh: 甲}\n")
+    result = load_folder(root)
+    assert [str(p) for p in result.problems] == [
+        f"exhibit.yaml:11:11: warning: event 'a': dated {when}, outside its era 'reform' "
+        "(1981–1991); check the date, or give the event the era it belongs to"]
+    assert result.exhibit is not None
+
+
+@pytest.mark.parametrize("dates", ["date: 1991", "date: 1975\n    end: 1981",
+                                   "date: \"1991-12-31\"", "date: 1978\n    end: 2000"])
+def test_event_touching_its_era_is_fine(make_folder: MakeFolder, dates: str) -> None:
+    root = make_folder(TWO_LANGS + f"  - id: a\n    {dates}\n    era: reform\n"
+                       "    title: {en: A, zh: 甲}\n")
+    assert problems_of(root) == []
+
+
+def test_no_era_warning_for_dates_already_in_error(make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + "  - id: a\n    date: 2022\n    end: 2001\n    era: reform\n"
+                       "    title: {en: A, zh: 甲}\n")
+    assert only(root) == "exhibit.yaml:12:10: error: event 'a': 'end' is before 'date'"
+
+
+def test_era_span_is_checked_for_events_in_their_own_files(make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + "  - {id: a, date: 1981, title: {en: A, zh: 甲}}\n",
+                       events={"b.yaml": "id: b\ndate: -221\nera: reform\n"
+                                         "title: {en: B, zh: 乙}\n"})
+    assert only(root) == ("events/b.yaml:2:7: warning: event 'b': dated 221 BCE, outside its "
+                          "era 'reform' (1981–1991); check the date, or give the event the "
+                          "era it belongs to")
 
 
 def test_end_before_start(make_folder: MakeFolder) -> None:
@@ -190,12 +353,20 @@ def test_image_ok(make_folder: MakeFolder) -> None:
 
 
 def test_image_missing_with_suggestion(make_folder: MakeFolder) -> None:
+    """The misspelt picture is not also reported as unused: that would be the same mistake
+    told twice, once in words that send the editor the wrong way."""
     root = make_folder(PHOTO.format(path="media/photo.jpg"), images=("media/photo.jpeg",))
-    assert problems_of(root) == [
-        "exhibit.yaml:8:16: error: event 'first', photo 1: image 'media/photo.jpg' does not "
-        "exist (did you mean 'photo.jpeg'?)",
-        "media/photo.jpeg: warning: file is not used by any event",
-    ]
+    assert only(root) == ("exhibit.yaml:8:16: error: event 'first', photo 1: image "
+                          "'media/photo.jpg' does not exist (did you mean 'photo.jpeg'?)")
+
+
+def test_no_unused_file_warning_when_an_event_file_does_not_parse(
+        make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL, images=("media/a.jpg",), events={
+        "b.yaml": "id: b\ndate: 1990\ntitle: Reform: the start\nmedia:\n  - image: media/a.jpg\n"})
+    assert only(root) == ("events/b.yaml:3:14: error: a colon followed by a space inside a "
+                          "text starts a new key; put the whole text in quotes: "
+                          "title: \"Reform: the start\"")
 
 
 def test_image_path_leaving_folder(make_folder: MakeFolder, tmp_path: Path) -> None:
@@ -293,7 +464,8 @@ def test_norway_and_unquoted_dates_are_read_as_written(make_folder: MakeFolder) 
 
 def test_tab_indentation(make_folder: MakeFolder) -> None:
     root = make_folder(MINIMAL + "\ttitle: Tab\n")
-    assert only(root) == "exhibit.yaml:7:1: error: tab character in indentation; indent with spaces"
+    assert only(root) == ("exhibit.yaml:7:1: error: tab character in indentation; YAML indents "
+                          "with spaces only (set your editor to insert spaces for the Tab key)")
 
 
 def test_byte_order_mark_is_accepted(make_folder: MakeFolder) -> None:
@@ -340,3 +512,44 @@ def test_all_problems_of_a_folder_in_one_run(make_folder: MakeFolder) -> None:
     assert [(p.file, p.line) for p in found] == [
         ("exhibit.yaml", 7), ("exhibit.yaml", 8), ("events/b.yaml", 2)]
     assert all(isinstance(p, Problem) and p.is_error for p in found)
+
+
+# --- the source line under a problem, as `kiosk validate` prints it ------------------------
+
+
+def test_source_line_with_a_caret_under_the_column(make_folder: MakeFolder) -> None:
+    root = make_folder("format: 1\ntitle: {en: 测试: 甲}\n")
+    assert with_source(only_problem(root), root).splitlines() == [
+        "exhibit.yaml:2:15: error: a colon followed by a space inside [...] or {...} starts a "
+        "new key; put that text in quotes: \"测试: 甲\"",
+        " 2 | title: {en: 测试: 甲}",
+        "   |                 ^",  # under the colon: Chinese characters are two columns wide
+    ]
+
+
+def test_caret_under_a_tab_lines_up_as_the_tab_does(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL + " \ttitle: Tab\n", name="tabbed")
+    assert with_source(only_problem(root), root).splitlines()[1:] == [
+        " 7 |  \ttitle: Tab",
+        "   |  ^",
+    ]
+
+
+def only_problem(root: Path) -> Problem:
+    problems = load_folder(root).problems
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+def test_problems_without_a_line_print_alone(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL, images=("media/unused.jpg",))
+    problem = load_folder(root).problems[0]
+    assert with_source(problem, root) == "media/unused.jpg: warning: file is not used by any event"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
+def test_source_line_is_never_read_from_a_special_file(tmp_path: Path) -> None:
+    """A FIFO where exhibit.yaml should be would block a plain read for ever."""
+    os.mkfifo(tmp_path / "exhibit.yaml")
+    problem = Problem("exhibit.yaml", 2, 8, "error", "broken")
+    assert with_source(problem, tmp_path) == "exhibit.yaml:2:8: error: broken"

@@ -135,3 +135,16 @@ def test_the_lockout_survives_a_restart(tmp_path: Path) -> None:
     assert later.wait_seconds() == 2 * FIRST_LOCKOUT
     store.write_text("{not json", encoding="utf-8")
     assert PinGate(stored, store=store).wait_seconds() == 0  # a damaged record: no crash
+
+
+def test_statistics_settings(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_text('statistics = false\nkiosk_name = "Hall B"\nstatistics_days = 90\n'
+                    'statistics_export = "E:/reports"\n', encoding="utf-8")
+    settings = load_settings(path)
+    assert (settings.statistics, settings.kiosk_name, settings.statistics_days,
+            settings.statistics_export) == (False, "Hall B", 90, "E:/reports")
+    path.write_text("statistics_days = 0\nstatistics = 1\n", encoding="utf-8")
+    settings = load_settings(path)
+    assert (settings.statistics, settings.statistics_days) == (True, 365)  # the defaults
+    assert len(settings.problems) == 2

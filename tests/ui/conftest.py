@@ -12,7 +12,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QGuiApplication, QPointingDevice, QWindow
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QPointingDevice,
+    QTextLayout,
+    QTextOption,
+    QWindow,
+)
+from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
@@ -122,6 +130,29 @@ def is_shown(target: QQuickItem) -> bool:
             return False
         node = node.parentItem()
     return True
+
+
+def wrapped_lines(text: QQuickItem) -> list[str]:
+    """The lines a QML Text shows: where a long text breaks."""
+    # PySide cannot convert QQuickText's WrapMode enum itself: ask QML for the number
+    mode, _ = QQmlExpression(QQmlEngine.contextForObject(text), text, "wrapMode").evaluate()
+    return layout_lines(text.property("text"), text.property("font"), text.width(), int(mode))
+
+
+def layout_lines(text: str, font: QFont, width: float, wrap_mode: int = 4) -> list[str]:
+    """`text` laid out as Qt lays out a QML Text (its wrapMode values are QTextOption's;
+    4 is Text.Wrap)."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode(wrap_mode))
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines: list[str] = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(text[line.textStart():line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines
 
 
 def content_path() -> Path:

@@ -2,29 +2,45 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QPointingDevice
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QPointingDevice
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import Exhibit
+from kiosk.content.problems import Problem
 from kiosk.services.pin import MAX_DIGITS, PinGate, hash_pin
 from kiosk.ui.navigation import Navigation
+from kiosk.ui.problems import ContentReport, breakable
 from kiosk.ui.staff import StaffState
-from kiosk.ui.view import KioskView, create_view
-from tests.ui.conftest import MakeView, centre, item, settle, tap
+from kiosk.ui.view import KioskView, create_view, load_fonts
+from tests.ui.conftest import (
+    MakeView,
+    all_items,
+    centre,
+    is_shown,
+    item,
+    layout_lines,
+    settle,
+    tap,
+    wrapped_lines,
+)
 
 PIN = "2468"
 
 
-def staff_view(bundled: Exhibit, exits: list[str], reloads: list[str]) -> KioskView:
-    def reload() -> list[str]:
-        reloads.append("reload")
-        return ["exhibit.yaml:3:1: error: something"]
+def staff_view(bundled: Exhibit, exits: list[str], reloads: list[str],
+               pin: str = PIN, size: tuple[int, int] = (1920, 1080)) -> KioskView:
+    report = ContentReport(bundled.folder, editor_view=False)
 
-    staff = StaffState(PinGate(hash_pin(PIN, iterations=1000)), reload,
-                       lambda: exits.append("exit"), bundled.folder, None, None)
-    view = create_view(bundled, (1920, 1080), staff=staff, kiosk_mode=True)
+    def reload() -> None:
+        reloads.append("reload")
+        report.update([Problem("exhibit.yaml", 3, 1, "error", "something")])
+
+    staff = StaffState(PinGate(hash_pin(pin, iterations=1000) if pin else ""), reload,
+                       lambda: exits.append("exit"), report, None, None)
+    view = create_view(bundled, size, staff=staff, kiosk_mode=True)
     view.window.show()
     QTest.qWaitForWindowExposed(view.window)
     return view
@@ -54,9 +70,15 @@ def test_corner_hold_pin_and_exit(qapp: QGuiApplication, bundled: Exhibit,
     assert view.staff.panelOpen
     tap(window, touchscreen, centre(item(view, "staffReload")))
     assert reloads == ["reload"]
-    assert view.staff.problems == ["exhibit.yaml:3:1: error: something"]
+    assert [str(p) for p in view.staff.report.problems] == ["exhibit.yaml:3:1: error: something"]
     assert "memory:" in item(view, "diagnostics").property("text")
     tap(window, touchscreen, centre(item(view, "staffExit")))
+    assert exits == []  # it asks first
+    assert item(view, "exitConfirm").isVisible()
+    tap(window, touchscreen, centre(item(view, "exitKeep")))
+    assert exits == [] and not view.staff.confirmingExit and view.staff.panelOpen
+    tap(window, touchscreen, centre(item(view, "staffExit")))
+    tap(window, touchscreen, centre(item(view, "exitConfirmButton")))
     assert exits == ["exit"]
     window.close()
 
@@ -99,6 +121,7 @@ def test_visitors_cannot_close_or_type(qapp: QGuiApplication, bundled: Exhibit) 
                       | Qt.KeyboardModifier.ShiftModifier)
     view.guard.eventFilter(window, chord)
     assert view.staff.pinPadOpen
+    assert not view.staff.canExit  # a PIN is set: the chord only opens the pad
     view.guard.allow_close = True
     window.close()
 
@@ -110,21 +133,123 @@ def test_windowed_mode_closes_normally(make_view: MakeView, bundled: Exhibit) ->
     assert close.isAccepted()
 
 
-def test_content_errors_at_start_are_announced_to_staff(qapp: QGuiApplication,
-                                                       bundled: Exhibit) -> None:
-    staff = StaffState(PinGate(hash_pin(PIN, iterations=1000)), lambda: [], lambda: None,
-                       bundled.folder, None, None)
-    staff.show_problems(["exhibit.yaml:2:8: error: malformed YAML: x", "a.jpg: warning: w"])
+def test_content_problems_are_on_the_pad_before_the_pin(
+        qapp: QGuiApplication, bundled: Exhibit, touchscreen: QPointingDevice) -> None:
+    view = staff_view(bundled, [], [])
+    view.staff.report.update([Problem("exhibit.yaml", 2, 8, "error", "the quote \" that "
+                                      "starts this text is never closed; end the text with \""),
+                              Problem("media/a.jpg", 0, 0, "warning", "w")],
+                             kept="the bundled exhibit")
+    view.staff.requestAccess()
+    settle()
+    assert not view.staff.panelOpen
+    assert item(view, "padProblems").isVisible()
+    shown = sorted((t for t in all_items(view)
+                    if t.objectName() == "problemWhere" and is_shown(t)),
+                   key=lambda t: t.mapToScene(QPointF(0, 0)).y())
+    assert [t.property("text") for t in shown] == ["exhibit.yaml:2:8", "media/a.jpg"]
+    assert item(view, "padHeadline").property("text") == (
+        "The content has 1 error and 1 warning: the kiosk shows the bundled exhibit.")
+    assert item(view, "padCommand").property("text").replace("\u00a0", " ") == (
+        f"To list them in a terminal:  kiosk validate {bundled.folder}")
+    view.window.close()
+
+
+def test_lockout_counts_down_live(qapp: QGuiApplication, bundled: Exhibit,
+                                  qtbot: QtBot) -> None:
+    view = staff_view(bundled, [], [])
+    staff = view.staff
     staff.requestAccess()
-    assert staff.pinPadOpen
-    assert staff.message.startswith("The content has 1 error;")
-    staff.enterPin(PIN)
-    assert staff.problems[0].startswith("exhibit.yaml:2:8: error:")
+    for wrong in ("0000", "0001", "0002"):
+        staff.enterPin(wrong)
+    first = staff.message
+    assert first == "Too many wrong PINs. Try again in 30\u00a0s."
+    assert not staff.pinEntryEnabled
+    assert not item(view, "pin-1").isEnabled()
+    qtbot.waitUntil(lambda: staff.message == "Too many wrong PINs. Try again in 29\u00a0s.",
+                    timeout=2500)
+    assert item(view, "staffMessage").property("text") == staff.message  # on screen too
+    view.window.close()
+
+
+def test_without_a_pin_the_pad_says_how_to_set_one_and_the_chord_can_exit(
+        qapp: QGuiApplication, bundled: Exhibit, touchscreen: QPointingDevice) -> None:
+    exits: list[str] = []
+    view = staff_view(bundled, exits, [], pin="")
+    staff = view.staff
+    staff.requestAccess()  # the corner: a touch, maybe a visitor
+    settle()
+    assert not staff.canExit and not item(view, "padExit").isVisible()
+    assert not item(view, "pinKeys").isVisible()
+    said = staff.message.replace("\u2060", "").replace("\u00a0", " ")
+    assert "No staff PIN is set. To set one, run  kiosk set-pin  on this computer" in said
+    assert "press Ctrl+Alt+Shift+K on a keyboard" in said
+    chord = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_K,
+                      Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                      | Qt.KeyboardModifier.ShiftModifier)
+    view.guard.eventFilter(view.window, chord)  # a keyboard: staff, not a visitor
+    settle()
+    assert staff.canExit
+    tap(view.window, touchscreen, centre(item(view, "padExit")))
+    assert exits == [] and item(view, "exitConfirm").isVisible()
+    tap(view.window, touchscreen, centre(item(view, "exitConfirmButton")))
+    assert exits == ["exit"]
+    view.guard.allow_close = True
+    view.window.close()
+
+
+def test_exit_cannot_be_confirmed_without_being_allowed(qapp: QGuiApplication,
+                                                      bundled: Exhibit) -> None:
+    exits: list[str] = []
+    view = staff_view(bundled, exits, [])
+    view.staff.requestAccess()
+    view.staff.exitKiosk()
+    view.staff.confirmExit()
+    assert exits == [] and not view.staff.confirmingExit
+    view.window.close()
+
+
+def test_hyphens_never_end_a_line(qapp: QGuiApplication) -> None:
+    """Qt may break a line after any hyphen (`kiosk set-` / `pin`); breakable() forbids it
+    at every width where each unbroken run fits (a run wider than the line can only break
+    inside itself), while a path still breaks after its slashes."""
+    text = ("No staff PIN is set. To set one, run kiosk set-pin on this computer (it writes "
+            "/home/kiosk/.config/kiosk/kiosk.toml); events/16-new-partnership.yaml:3:14")
+    font = QFont(load_fonts())
+    font.setPixelSize(22)
+
+    def ends(shown: str) -> set[str]:
+        return {line[-1] for width in range(340, 700, 2)
+                for line in layout_lines(shown, font, width)[:-1]}
+
+    assert "-" in ends(text)  # what Qt does on its own
+    assert ends(breakable(text)) <= {" ", "/"}
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
+def test_long_lines_wrap_at_words_and_paths(qapp: QGuiApplication, bundled: Exhibit,
+                                           size: tuple[int, int]) -> None:
+    """Every line of the pad and the panel breaks at a space or after a path separator:
+    never inside `set-pin`, never inside a word."""
+    view = staff_view(bundled, [], [], pin="", size=size)
+    view.staff.report.update([Problem("events/16-new-partnership.yaml", 3, 14, "error",
+                                      "a colon followed by a space inside a text starts a new "
+                                      "key; put the whole text in quotes: title: \"Reform: "
+                                      "the first-ever steps\"")])
+    view.staff.requestAccess()
+    settle()
+    texts = [t for t in all_items(view) if t.metaObject().className().startswith("QQuickText")
+             and is_shown(t) and t.property("text")]
+    assert texts
+    broken = [(text.property("text"), line) for text in texts
+              for line in wrapped_lines(text)[:-1] if not line.endswith((" ", "/", "\u200b"))]
+    assert broken == []
+    view.window.close()
 
 
 def test_the_pin_buffer_lives_in_python(qapp: QGuiApplication, bundled: Exhibit) -> None:
     staff = StaffState(PinGate(hash_pin(PIN, iterations=1000)), lambda: [], lambda: None,
-                       bundled.folder, None, None)
+                       ContentReport(bundled.folder, editor_view=False), None, None)
     staff.requestAccess()
     assert staff.pinDots == " "
     for _ in range(MAX_DIGITS + 3):

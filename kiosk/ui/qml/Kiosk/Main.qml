@@ -48,6 +48,9 @@ Window {
         objectName: "idleOverlay"
         anchors.fill: parent
     }
+    EditorPanel {
+        objectName: "editorPanel"
+    }
     StaffLayer {
         objectName: "staffLayer"
         anchors.fill: parent

@@ -7,6 +7,7 @@ Rectangle {
     color: Theme.c.photoBackdrop
     readonly property var item: CurrentEvent.photo
     readonly property bool zoomed: frame.scale > 1.01
+    onZoomedChanged: if (zoomed) Navigation.zoomedIn()
     property real swipeOffset: 0
 
     function resetZoom() {

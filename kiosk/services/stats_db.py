@@ -1,0 +1,275 @@
+"""The statistics database: one SQLite file, its schema, migrations, retention and repair.
+
+Plain Python (no Qt): the kiosk's writer thread, the staff panel and `kiosk stats` all open
+the file through here. Nothing in it identifies a person: a visit is a start time, a length,
+how it ended, the events shown and the controls used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import shutil
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger("kiosk.stats")
+
+FILE_NAME = "statistics.sqlite3"
+TIME_FORMAT = "%Y-%m-%d %H:%M:%S"  # local time, as staff read it; sorts as text
+
+# How a visit ended. NULL in the file: the kiosk stopped (crash, power) during the visit.
+ENDINGS = ("timeout", "home", "reload")
+# What a visitor did during a visit, besides reading events (the `actions` table).
+PHOTO_OPEN, PHOTO_ZOOM, LANGUAGE, OPTION = "photo_open", "photo_zoom", "language", "option"
+COUNTDOWN, COUNTDOWN_ANSWERED = "countdown", "countdown_answered"
+
+# Schema version N is reached by running MIGRATIONS[0..N-1] in order, each in one
+# transaction; `PRAGMA user_version` holds N. Never edit a released step: add one.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE setups (          -- a kiosk with one content version and program version
+        id INTEGER PRIMARY KEY,
+        kiosk TEXT NOT NULL,       -- the kiosk_name setting
+        content TEXT NOT NULL,     -- the content's fingerprint (ContentInfo.version)
+        program TEXT NOT NULL,     -- the kiosk program's version
+        exhibit TEXT NOT NULL,     -- the exhibit's title, JSON {"en": ..., "zh": ...}
+        event_count INTEGER NOT NULL,
+        UNIQUE (kiosk, content, program)
+    );
+    CREATE TABLE events (          -- the story as one content version tells it
+        id INTEGER PRIMARY KEY,
+        content TEXT NOT NULL,
+        key TEXT NOT NULL,         -- the event's id in the content
+        position INTEGER NOT NULL, -- its place in the story, from 1
+        titles TEXT NOT NULL,      -- JSON {"en": ..., "zh": ...}
+        UNIQUE (content, key)
+    );
+    CREATE TABLE visits (          -- first touch after the welcome screen to the return to it
+        id INTEGER PRIMARY KEY,
+        setup INTEGER NOT NULL,
+        started TEXT NOT NULL,     -- local time, 'YYYY-MM-DD HH:MM:SS'
+        duration_ms INTEGER NOT NULL,  -- kept current every few seconds while it lasts
+        ending TEXT,               -- 'timeout', 'home', 'reload'; NULL: the kiosk stopped
+        language TEXT NOT NULL     -- at the start of the visit
+    );
+    CREATE INDEX visits_started ON visits (started);
+    CREATE TABLE views (           -- the events a visit showed: how often, how long in all
+        visit INTEGER NOT NULL,
+        event INTEGER NOT NULL,
+        views INTEGER NOT NULL,
+        duration_ms INTEGER NOT NULL,
+        PRIMARY KEY (visit, event)
+    ) WITHOUT ROWID;
+    CREATE INDEX views_by_event ON views (event, views, duration_ms);  -- reports: no sorting
+    CREATE TABLE actions (         -- photo opens and zooms, language switches, options, idle
+        visit INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        at_ms INTEGER NOT NULL,    -- since the visit started
+        kind TEXT NOT NULL,
+        detail TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (visit, seq)
+    ) WITHOUT ROWID;
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StatsFileError(Exception):
+    """The file cannot be used: damaged, from a newer kiosk, or not a statistics file."""
+
+
+class NewerFileError(StatsFileError):
+    """Written by a newer kiosk: read nothing into it, write nothing to it."""
+
+
+@dataclass(frozen=True)
+class ContentInfo:
+    """What a report needs to know of the exhibit, kept with the statistics so that a
+    report needs no content folder."""
+
+    version: str
+    exhibit: dict[str, str]
+    events: tuple[tuple[str, dict[str, str]], ...]  # (event id, titles), in story order
+
+
+def default_path() -> Path:
+    """This kiosk's file: in the state folder, beside the log."""
+    from kiosk.services.logs import log_dir
+
+    return log_dir() / FILE_NAME
+
+
+def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit)."""
+    if readonly:
+        uri = path.resolve().as_uri() + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout=2000")
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the file to SCHEMA_VERSION; returns the version it had."""
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise NewerFileError(f"made by a newer kiosk (schema {version}, this kiosk reads up "
+                             f"to {SCHEMA_VERSION})")
+    for step in range(version, SCHEMA_VERSION):
+        try:
+            conn.executescript(f"BEGIN IMMEDIATE; {MIGRATIONS[step]}; "
+                               f"PRAGMA user_version={step + 1}; COMMIT;")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    return version
+
+
+def check(conn: sqlite3.Connection) -> None:
+    """Raise StatsFileError if the file is damaged or not a database. Other errors (locked,
+    read-only, disk full) are no damage: they propagate."""
+    try:
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        if not getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_CORRUPT",
+                                                                 "SQLITE_NOTADB")):
+            raise
+        raise StatsFileError(str(exc)) from exc
+    if result != "ok":
+        raise StatsFileError(f"damaged ({result})")
+
+
+def open_for_writing(path: Path, now: Callable[[], dt.datetime] = dt.datetime.now
+                     ) -> tuple[sqlite3.Connection, str]:
+    """Open (or create) the file for recording. A damaged file is moved aside, kept for
+    staff, and a new one started; returns the connection and a message for staff ('' when
+    all is well). Raises sqlite3.Error or OSError when the disk does not allow writing, and
+    NewerFileError for a file this kiosk must not touch."""
+    conn = connect(path)
+    try:
+        check(conn)
+        migrate(conn)
+        return _for_writing(conn), ""
+    except StatsFileError as exc:
+        conn.close()
+        if isinstance(exc, NewerFileError):
+            raise
+        kept = move_aside(path, now())
+        message = (f"The statistics file was damaged ({exc}); it was kept as {kept.name} "
+                   "and a new one started.")
+    except BaseException:
+        conn.close()
+        raise
+    log.error("statistics: %s", message)
+    conn = connect(path)
+    migrate(conn)
+    return _for_writing(conn), message
+
+
+def _for_writing(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """WAL: readers (the staff panel, an export) never wait for the writer, and with
+    synchronous=NORMAL a crash of the program loses no committed visit."""
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    return conn
+
+
+def move_aside(path: Path, when: dt.datetime) -> Path:
+    """Rename a damaged file (and its WAL) to `<name>.damaged-<time>`; nothing is deleted."""
+    kept = path.with_name(f"{path.stem}.damaged-{when:%Y%m%d-%H%M%S}{path.suffix}")
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            shutil.move(source, Path(f"{kept}{suffix}"))
+    return kept
+
+
+def open_for_reading(path: Path) -> sqlite3.Connection:
+    """Open a statistics file (maybe copied from another kiosk) for a report."""
+    if not path.is_file():
+        raise StatsFileError("no such file")
+    try:
+        conn = connect(path, readonly=True)
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        raise StatsFileError(f"not a statistics file ({exc})") from exc
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise NewerFileError(f"made by a newer kiosk (schema {version}); update this kiosk")
+    if version < SCHEMA_VERSION:
+        # An older file: migrate a private copy in memory, never the staff's file.
+        memory = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        conn.backup(memory)
+        conn.close()
+        migrate(memory)
+        conn = memory
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    if not {"visits", "views", "actions", "setups", "events"} <= tables:
+        conn.close()
+        raise StatsFileError("not a statistics file (tables missing)")
+    return conn
+
+
+def setup_id(conn: sqlite3.Connection, kiosk: str, content: ContentInfo, program: str) -> int:
+    """The row for this kiosk, content and program, with the content's events (titles)."""
+    conn.execute("INSERT OR IGNORE INTO setups (kiosk, content, program, exhibit, event_count) "
+                 "VALUES (?, ?, ?, ?, ?)", (kiosk, content.version, program,
+                                            json.dumps(content.exhibit, ensure_ascii=False),
+                                            len(content.events)))
+    conn.executemany(
+        "INSERT OR IGNORE INTO events (content, key, position, titles) VALUES (?, ?, ?, ?)",
+        [(content.version, key, position, json.dumps(titles, ensure_ascii=False))
+         for position, (key, titles) in enumerate(content.events, start=1)])
+    row = conn.execute("SELECT id FROM setups WHERE kiosk = ? AND content = ? AND program = ?",
+                       (kiosk, content.version, program)).fetchone()
+    return int(row[0])
+
+
+def event_ids(conn: sqlite3.Connection, content: str) -> dict[str, int]:
+    return {key: int(rowid) for rowid, key in
+            conn.execute("SELECT id, key FROM events WHERE content = ?", (content,))}
+
+
+def delete_older_than(conn: sqlite3.Connection, cutoff: dt.datetime) -> int:
+    """Retention: forget visits that started before `cutoff`; returns how many."""
+    limit = cutoff.strftime(TIME_FORMAT)
+    old = "(SELECT id FROM visits WHERE started < ?)"
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(f"DELETE FROM views WHERE visit IN {old}", (limit,))
+        conn.execute(f"DELETE FROM actions WHERE visit IN {old}", (limit,))
+        count = conn.execute("DELETE FROM visits WHERE started < ?", (limit,)).rowcount
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return int(count)
+
+
+def visits_per_day(conn: sqlite3.Connection, first_day: dt.date, last_day: dt.date
+                   ) -> list[tuple[str, int, int]]:
+    """(day, visits, total visit time in ms) for each day in the range, zeros included."""
+    rows = dict(
+        (day, (int(n), int(ms or 0))) for day, n, ms in conn.execute(
+            "SELECT substr(started, 1, 10), count(*), sum(duration_ms) FROM visits "
+            "WHERE started >= ? AND started < ? GROUP BY 1",
+            (first_day.isoformat(), (last_day + dt.timedelta(days=1)).isoformat())))
+    days = [first_day + dt.timedelta(days=i) for i in range((last_day - first_day).days + 1)]
+    return [(d.isoformat(), *rows.get(d.isoformat(), (0, 0))) for d in days]
+
+
+def problem_kind(exc: BaseException) -> str:
+    """A short, staff-readable name for a write failure."""
+    name = getattr(exc, "sqlite_errorname", "")
+    if name.startswith("SQLITE_FULL") or "full" in str(exc):
+        return "the disk is full"
+    if name.startswith("SQLITE_READONLY") or "readonly" in str(exc) or "read-only" in str(exc):
+        return "the disk or file is read-only"
+    return str(exc) or type(exc).__name__

@@ -1,0 +1,345 @@
+"""The statistics report as one HTML file that opens offline in any browser.
+
+Charts are drawn by Qt (QPainter into a QImage at twice the size, for sharp print and
+high-density screens) and inlined as PNG data, so the file needs nothing else: no
+scripts, no fonts, no network. The same tables follow each chart.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import html
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPainter, QPen
+
+from kiosk import __version__
+from kiosk.services.stats_report import Report, Table, build, write_csv
+
+# Okabe-Ito: told apart by people with any common colour-vision deficiency.
+SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
+                  "#F0E442", "#000000")
+INK, GRID, MUTED = "#1A1A1A", "#D9DDE3", "#5A6270"
+SCALE = 2  # pixels per CSS pixel in the pictures
+STORY_BARS = 40  # a longer story is drawn as columns, without titles
+
+
+@dataclass
+class Series:
+    name: str
+    values: Sequence[float]
+
+
+def _font(size: float, bold: bool = False) -> QFont:
+    font = QFont(QGuiApplication.font())
+    font.setPixelSize(round(size))
+    font.setBold(bold)
+    return font
+
+
+def _nice_step(top: float) -> float:
+    """1, 2 or 5 times a power of ten, giving about five grid lines."""
+    if top <= 0:
+        return 1
+    raw = top / 5
+    power = 10 ** (len(str(int(raw))) - 1) if raw >= 1 else 1
+    for factor in (1, 2, 5, 10):
+        if raw <= factor * power:
+            return float(factor * power)
+    return float(10 * power)
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
+
+
+def _png(image: QImage) -> str:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes
+    return base64.b64encode(bytes(data.data())).decode("ascii")
+
+
+def _canvas(width: int, height: int) -> tuple[QImage, QPainter]:
+    image = QImage(width * SCALE, height * SCALE, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(SCALE)
+    image.fill(QColor("#FFFFFF"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    return image, painter
+
+
+def _legend(painter: QPainter, series: Sequence[Series], x: float, y: float) -> None:
+    if len(series) < 2:
+        return
+    painter.setFont(_font(13))
+    metrics = QFontMetricsF(painter.font())
+    for index, one in enumerate(series):
+        painter.fillRect(QRectF(x, y - 10, 12, 12), QColor(SERIES_COLOURS[index % 8]))
+        painter.setPen(QColor(INK))
+        painter.drawText(QPointF(x + 18, y), one.name)
+        x += 18 + metrics.horizontalAdvance(one.name) + 24
+
+
+def column_chart(labels: Sequence[str], series: Sequence[Series], *, width: int = 900,
+                 height: int = 300) -> str:
+    """Stacked columns, one per label (as many labels written as fit); returns PNG data as
+    base64."""
+    image, painter = _canvas(width, height)
+    left, right, top, bottom = 64, 16, 28, 44
+    plot = QRectF(left, top, width - left - right, height - top - bottom)
+    totals = [sum(s.values[i] for s in series) for i in range(len(labels))]
+    step = _nice_step(max(totals, default=0))
+    ceiling = step * max(1, -(-max(totals, default=0) // step))
+    painter.setFont(_font(13))
+    metrics = QFontMetricsF(painter.font())
+    value = 0.0
+    while value <= ceiling:
+        y = plot.bottom() - plot.height() * value / ceiling
+        painter.setPen(QPen(QColor(GRID), 1))
+        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+        painter.setPen(QColor(MUTED))
+        text = _number(value)
+        painter.drawText(QPointF(plot.left() - 8 - metrics.horizontalAdvance(text), y + 4), text)
+        value += step
+    slot = plot.width() / max(1, len(labels))
+    widest = max((metrics.horizontalAdvance(label) for label in labels), default=0) + 12
+    label_every = max(1, math.ceil(widest / slot))
+    gap = min(slot * 0.2, 6) if slot > 3 else 0
+    for i, label in enumerate(labels):
+        base = plot.bottom()
+        for index, one in enumerate(series):
+            h = plot.height() * one.values[i] / ceiling
+            painter.fillRect(QRectF(plot.left() + i * slot + gap / 2, base - h, slot - gap, h),
+                             QColor(SERIES_COLOURS[index % 8]))
+            base -= h
+        if i % label_every == 0:
+            painter.setPen(QColor(MUTED))
+            x = plot.left() + i * slot + slot / 2 - metrics.horizontalAdvance(label) / 2
+            painter.drawText(QPointF(max(0, min(x, width - metrics.horizontalAdvance(label))),
+                                     plot.bottom() + 20), label)
+    painter.setPen(QPen(QColor(INK), 1))
+    painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+    _legend(painter, series, plot.left(), 16)
+    painter.end()
+    return _png(image)
+
+
+def bar_chart(labels: Sequence[Sequence[str]], values: Sequence[float], texts: Sequence[str],
+              *, width: int = 900) -> str:
+    """Horizontal bars, one per label (a label may have several lines, e.g. a title in two
+    languages), with each bar's value written after it; returns PNG data as base64."""
+    line = 18
+    row = max(28, line * max((len(lab) for lab in labels), default=1) + 10)
+    height = row * len(labels) + 16
+    image, painter = _canvas(width, max(height, 40))
+    label_font = _font(14)
+    metrics = QFontMetricsF(label_font)
+    label_width = min(width * 0.48, max((metrics.horizontalAdvance(text) for lab in labels
+                                         for text in lab), default=0) + 12)
+    left = label_width + 8
+    right = max((metrics.horizontalAdvance(text) for text in texts), default=0) + 16
+    top_value = max(values, default=0) or 1
+    for i, (label, value, text) in enumerate(zip(labels, values, texts, strict=True)):
+        y = 8 + i * row
+        painter.setFont(label_font)
+        for j, part in enumerate(label):
+            painter.setPen(QColor(INK if j == 0 else MUTED))
+            shown = metrics.elidedText(part, Qt.TextElideMode.ElideRight, label_width - 8)
+            baseline = y + (row - line * len(label)) / 2 + line * (j + 1) - 4
+            painter.drawText(QPointF(label_width - metrics.horizontalAdvance(shown),
+                                     baseline), shown)
+        bar = (width - left - right) * value / top_value
+        painter.fillRect(QRectF(left, y + 5, max(bar, 1), row - 10), QColor(SERIES_COLOURS[0]))
+        painter.setPen(QColor(INK))
+        painter.drawText(QPointF(left + bar + 6, y + row / 2 + 5), text)
+    painter.end()
+    return _png(image)
+
+
+# --- the page ----------------------------------------------------------------------------
+
+STYLE = """
+body { font-family: system-ui, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "Microsoft YaHei",
+       sans-serif; color: #1A1A1A; margin: 0 auto; max-width: 960px; padding: 24px;
+       line-height: 1.45; }
+h1 { font-size: 28px; margin: 0 0 4px; } h2 { font-size: 21px; margin: 40px 0 8px;
+     border-top: 1px solid #D9DDE3; padding-top: 20px; }
+.sub { color: #5A6270; margin: 0 0 4px; }
+.cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 20px 0; }
+.card { border: 1px solid #D9DDE3; border-radius: 8px; padding: 10px 16px; min-width: 150px; }
+.card b { display: block; font-size: 26px; }
+.card span { color: #5A6270; font-size: 14px; }
+img { max-width: 100%; height: auto; display: block; margin: 8px 0; }
+table { border-collapse: collapse; font-size: 14px; margin: 8px 0 16px; }
+th, td { border-bottom: 1px solid #E6E9ED; padding: 4px 10px; text-align: left;
+         vertical-align: top; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+details summary { cursor: pointer; color: #0058A3; }
+.problems { color: #A01818; }
+footer { color: #5A6270; font-size: 13px; margin-top: 40px; }
+@media print { details { display: block; } h2 { break-before: auto; } img { break-inside: avoid; } }
+"""
+
+
+def _esc(value: object) -> str:
+    return html.escape(str(value))
+
+
+def _table(table: Table, collapsed: bool = False) -> str:
+    head = "".join(f"<th>{_esc(c)}</th>" for c in table.columns)
+    rows = []
+    for row in table.rows:
+        cells = "".join(
+            f'<td class="n">{_esc(f"{v:,}")}</td>' if isinstance(v, int)
+            else f"<td>{_esc(v)}</td>" for v in row)
+        rows.append(f"<tr>{cells}</tr>")
+    body = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    if collapsed:
+        return f"<details><summary>The figures ({len(table.rows)} rows)</summary>{body}</details>"
+    return body
+
+
+def _img(data: str, alt: str) -> str:
+    return f'<img src="data:image/png;base64,{data}" alt="{_esc(alt)}">'
+
+
+def _int_column(table: Table, name: str) -> list[float]:
+    return [float(v) if isinstance(v, int | float) else 0.0 for v in table.column(name)]
+
+
+def _section(title: str, picture: str, table: Table, note: str = "",
+             collapsed: bool = False) -> str:
+    note_html = f'<p class="sub">{_esc(note)}</p>' if note else ""
+    collapsed = collapsed or len(table.rows) > 12
+    return f"<h2>{_esc(title)}</h2>{note_html}{_img(picture, title)}{_table(table, collapsed)}"
+
+
+def _columns(table: Table, kiosks: Sequence[str], *, labels: Sequence[str] | None = None
+             ) -> str:
+    names = list(kiosks) if len(kiosks) > 1 else []
+    series = [Series(k, _int_column(table, k)) for k in names] or [
+        Series("visits", _int_column(table, table.columns[1]))]
+    return column_chart(labels or [str(v) for v in table.column(table.columns[0])], series)
+
+
+def _event_bars(table: Table, report: Report, value_column: str, text_column: str,
+                limit: int = 25) -> str:
+    rows = table.rows[:limit]
+    title_indexes = [table.columns.index(f"title ({lang})") for lang in report.languages]
+    labels = [[str(row[i]) for i in title_indexes if row[i]] or [str(row[2])] for row in rows]
+    value_index = table.columns.index(value_column)
+    text_index = table.columns.index(text_column)
+    values = [_duration_value(row[value_index]) for row in rows]
+    return bar_chart(labels, values, [f"{v:,}" if isinstance(v, int) else str(v)
+                                      for v in (row[text_index] for row in rows)])
+
+
+def _duration_value(value: object) -> float:
+    """Numbers as they are; '1 h 05 min', '3 min 20 s', '45 s' and '12.5 %' as numbers."""
+    if isinstance(value, int | float):
+        return float(value)
+    text = str(value)
+    if text.endswith("%"):
+        return float(text.rstrip(" %") or 0)
+    parts = text.split()
+    total = 0.0
+    for amount, unit in zip(parts[::2], parts[1::2], strict=False):
+        total += float(amount) * {"h": 3600, "min": 60, "s": 1}.get(unit, 0)
+    return total
+
+
+def render(report: Report, generated: dt.datetime | None = None) -> str:
+    generated = generated or dt.datetime.now()
+    t = report.tables
+    exhibit_titles = " / ".join(
+        " · ".join(dict.fromkeys(v for v in titles.values() if v))
+        for titles in report.exhibits) or "Exhibit"
+    days = t["visits_per_day"].column("day")
+    first = report.since or (days[0] if days else "…")
+    last = report.until or (days[-1] if days else "…")
+    period = f"{first} to {last}"
+    parts = [f"<h1>Visitor statistics: {_esc(exhibit_titles)}</h1>",
+             f'<p class="sub">{_esc(", ".join(report.kiosks) or "no kiosk")} · {_esc(period)}'
+             "</p>"]
+    if report.problems:
+        items = "".join(f"<li>{_esc(p)}</li>" for p in report.problems)
+        parts.append(f'<div class="problems"><p>Some files could not be read:</p>'
+                     f"<ul>{items}</ul></div>")
+    summary = t["summary"]
+    if not summary.rows:
+        parts.append("<p>No visits in this period.</p>")
+    else:
+        total = summary.rows[-1]
+        cards = [(total[3], "visits"), (total[4], "event views"), (total[6], "median visit"),
+                 (total[5], "total visit time")]
+        parts.append('<div class="cards">' + "".join(
+            f"<div class=\"card\"><b>{_esc(f'{v:,}' if isinstance(v, int) else v)}</b>"
+            f"<span>{_esc(name)}</span></div>" for v, name in cards) + "</div>")
+        parts.append(_table(summary))
+        kiosks = report.kiosks
+        per_day = t["visits_per_day"]
+        day_labels = [dt.date.fromisoformat(str(d)).strftime("%d %b" if len(days) > 14
+                                                               else "%a %d %b") for d in days]
+        parts.append(_section(per_day.title, _columns(per_day, kiosks, labels=day_labels),
+                              per_day, collapsed=True))
+        hours = t["visits_per_hour"]
+        parts.append(_section(hours.title, _columns(hours, kiosks, labels=[
+            str(h)[:2] for h in hours.column("hour")]), hours))
+        length = t["visit_length"]
+        parts.append(_section(length.title, _columns(length, []), length,
+                              "From the first touch to the return to the welcome screen; a "
+                              "visit that ends by the idle countdown includes the idle time "
+                              "and the countdown."))
+        for name, value, text in (("events_by_views", "views", "views"),
+                                  ("events_by_time", "time on screen", "time on screen")):
+            table = t[name]
+            parts.append(_section(table.title, _event_bars(table, report, value, text), table,
+                                  "Time on screen stops when \"Still there?\" appears."
+                                  if name == "events_by_time" else "", collapsed=True))
+        story = t["story_reach"]
+        if len(story.rows) <= STORY_BARS:  # each event with its titles
+            picture = _event_bars(story, report, "share", "share", limit=STORY_BARS)
+        else:  # a long story: one column per place, the titles in the table
+            picture = column_chart([str(p) for p in story.column("place in story")],
+                                   [Series("visits", _int_column(story, "visits that saw it"))])
+        parts.append(_section(story.title, picture, story, collapsed=True))
+        depth = t["events_per_visit"]
+        parts.append(_section(depth.title, _columns(depth, []), depth))
+        for name in ("languages", "options", "photos", "endings"):
+            table = t[name]
+            labels = [[str(v)] for v in table.column(table.columns[0])]
+            count_column = table.columns[-2] if name == "languages" else (
+                "times" if name == "photos" else "visits")
+            values = _int_column(table, count_column)
+            texts = [f"{int(v):,}  ({s})" for v, s in zip(values, table.column(
+                table.columns[-1]), strict=True)]
+            parts.append(_section(table.title, bar_chart(labels, values, texts), table))
+    parts.append(f"<footer>Made by kiosk {__version__} on {generated:%Y-%m-%d %H:%M} from "
+                 "the kiosks' own statistics files. Nothing in them identifies a person: a "
+                 "visit is its start time, its length, how it ended, the events shown and "
+                 "the controls used. Times are the kiosks' local time.</footer>")
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            f"<title>Visitor statistics: {_esc(exhibit_titles)}</title>"
+            f"<style>{STYLE}</style></head><body>{''.join(parts)}</body></html>\n")
+
+
+def write(files: Sequence[Path], html_path: Path | None, csv_folder: Path | None,
+          since: dt.date | None = None, until: dt.date | None = None) -> Report:
+    """Build the report once and write it as HTML and/or CSV files."""
+    report = build(files, since, until)
+    if html_path is not None:
+        html_path.parent.mkdir(parents=True, exist_ok=True)
+        html_path.write_text(render(report), encoding="utf-8")
+    if csv_folder is not None:
+        write_csv(report, csv_folder)
+    return report
+

@@ -1,0 +1,349 @@
+"""The figures of a statistics report, from one or more kiosks' files: plain Python, no Qt.
+
+Every figure is a table (`Table`), so that the HTML report and the CSV files show the same
+numbers. Several files merge; where the kiosk matters (visits per day and hour, the
+summary), the tables break down by kiosk.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import datetime as dt
+import json
+import sqlite3
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk.services import stats_db
+
+OPTION_NAMES = {"large_text": "Larger text", "high_contrast": "High contrast",
+                "reduced_motion": "Less motion"}
+ENDING_NAMES = {"timeout": "idle countdown ran out", "home": "back to the start",
+                "reload": "content reloaded", None: "kiosk stopped during the visit"}
+# Visit length buckets: (upper bound in seconds, label)
+LENGTHS = ((30, "under 30 s"), (60, "30 s – 1 min"), (120, "1 – 2 min"), (300, "2 – 5 min"),
+           (600, "5 – 10 min"), (None, "10 min or more"))
+DEPTHS = ((1, "1 event"), (2, "2 events"), (4, "3 – 4 events"), (9, "5 – 9 events"),
+          (None, "10 events or more"))
+
+
+@dataclass
+class Table:
+    """One table of figures; `name` is its CSV file's name."""
+
+    name: str
+    title: str
+    columns: tuple[str, ...]
+    rows: list[tuple[object, ...]] = field(default_factory=list)
+
+    def column(self, name: str) -> list[object]:
+        index = self.columns.index(name)
+        return [row[index] for row in self.rows]
+
+
+@dataclass
+class Report:
+    since: dt.date | None
+    until: dt.date | None
+    kiosks: list[str]
+    languages: list[str]  # of the exhibits' titles, first the exhibits' own first language
+    exhibits: list[dict[str, str]]
+    tables: dict[str, Table]
+    problems: list[str]  # files that could not be read
+
+
+@dataclass
+class _Event:
+    titles: dict[str, str]
+    position: int
+    views: int = 0
+    ms: int = 0
+    visits: int = 0
+
+
+@dataclass
+class _Figures:
+    """What one or more files add up to; everything here adds across files."""
+
+    per_day: dict[tuple[str, str], int] = field(default_factory=Counter)
+    per_hour: dict[tuple[int, str], int] = field(default_factory=Counter)
+    lengths: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    endings: Counter[str | None] = field(default_factory=Counter)
+    events: dict[tuple[str, str], _Event] = field(default_factory=dict)
+    depth: Counter[int] = field(default_factory=Counter)
+    kiosk_views: Counter[str] = field(default_factory=Counter)
+    language_visits: Counter[str] = field(default_factory=Counter)
+    language_switched: Counter[str] = field(default_factory=Counter)
+    actions: Counter[str] = field(default_factory=Counter)
+    action_visits: Counter[str] = field(default_factory=Counter)
+    exhibits: dict[str, dict[str, str]] = field(default_factory=dict)
+    days: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+
+def build(files: Sequence[Path], since: dt.date | None = None,
+          until: dt.date | None = None) -> Report:
+    figures = _Figures()
+    problems = []
+    for path in files:
+        try:
+            conn = stats_db.open_for_reading(path)
+        except stats_db.StatsFileError as exc:
+            problems.append(f"{path}: {exc}")
+            continue
+        try:
+            _add_file(conn, figures, since, until)
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"{path}: cannot be read ({exc})")
+        finally:
+            conn.close()
+    return _report(figures, since, until, problems)
+
+
+def _window(since: dt.date | None, until: dt.date | None) -> tuple[str, str]:
+    low = since.isoformat() if since else ""
+    high = (until + dt.timedelta(days=1)).isoformat() if until else "9999"
+    return low, high
+
+
+def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
+              until: dt.date | None) -> None:
+    window = _window(since, until)
+    # Setups: which kiosk, which exhibit.
+    kiosk_of: dict[int, str] = {}
+    exhibit_of_content: dict[str, str] = {}
+    for rowid, kiosk, content, exhibit in conn.execute(
+            "SELECT id, kiosk, content, exhibit FROM setups"):
+        kiosk_of[int(rowid)] = kiosk
+        exhibit_of_content[content] = exhibit
+        f.exhibits.setdefault(exhibit, json.loads(exhibit))
+    # Visits: counted in SQL, by hour, ending and language (one pass); only the lengths come
+    # to Python one by one (for medians).
+    visits = 0
+    for setup, hour, ending, language, count in conn.execute(
+            "SELECT setup, substr(started, 1, 13), ending, language, count(*) FROM visits "
+            "WHERE started >= ? AND started < ? GROUP BY 1, 2, 3, 4", window):
+        kiosk = kiosk_of.get(setup, "?")
+        f.per_day[(hour[:10], kiosk)] += count
+        f.per_hour[(int(hour[11:13]), kiosk)] += count
+        f.days[kiosk] += [hour[:10]]
+        f.endings[ending] += count
+        f.language_visits[language] += count
+        visits += count
+    if not visits:
+        return
+    for setup, kiosk in kiosk_of.items():
+        f.lengths[kiosk] += [ms for (ms,) in conn.execute(
+            "SELECT duration_ms FROM visits WHERE setup = ? AND started >= ? AND started < ?",
+            (setup, *window))]
+    # Events: the latest content's titles and place win for an event shown by several.
+    event_key: dict[int, tuple[str, str]] = {}
+    for rowid, content, key, position, titles in conn.execute(
+            "SELECT id, content, key, position, titles FROM events ORDER BY id"):
+        ident = (exhibit_of_content.get(content, ""), key)
+        event_key[int(rowid)] = ident
+        entry = f.events.get(ident)
+        if entry is None:
+            f.events[ident] = _Event(json.loads(titles), int(position))
+        else:
+            entry.titles, entry.position = json.loads(titles), int(position)
+    # Views: one row per event a visit showed. Without dates, no need to pick visits.
+    selected = "(SELECT id FROM visits WHERE started >= ? AND started < ?)"
+    chosen, args_dates = ((f"WHERE visit IN {selected}", window) if since or until
+                          else ("", ()))
+    args: tuple[object, ...] = args_dates
+    for event, views, ms, count in conn.execute(
+            "SELECT event, sum(views), sum(duration_ms), count(*) "
+            f"FROM views {chosen} GROUP BY event", args):
+        entry = f.events[event_key[int(event)]]
+        entry.views += views
+        entry.ms += ms
+        entry.visits += count
+    with_views = 0
+    kiosks = {kiosk_of[setup] for (setup,) in conn.execute(
+        "SELECT DISTINCT setup FROM visits WHERE started >= ? AND started < ?", window)}
+    per_visit = ("SELECT visit, count(*) AS seen, sum(views) AS shown FROM views "
+                 f"{chosen} GROUP BY visit")
+    if len(kiosks) == 1:  # the usual file: one kiosk, no need to look up each visit's
+        query = f"SELECT ?, seen, count(*), sum(shown) FROM ({per_visit}) "
+        args = (next(iter(kiosks)), *args)
+    else:
+        query = (f"SELECT kiosk, seen, count(*), sum(shown) FROM ({per_visit}) JOIN visits "
+                 "ON visits.id = visit JOIN setups ON setups.id = setup ")
+    for kiosk, seen, count, views in conn.execute(query + "GROUP BY 1, 2", args):
+        f.depth[seen] += count
+        f.kiosk_views[kiosk] += views
+        with_views += count
+    f.depth[0] += visits - with_views
+    for kind, detail, count, visits in conn.execute(
+            f"SELECT kind, detail, count(*), count(DISTINCT visit) FROM actions {chosen} "
+            "GROUP BY kind, detail", args_dates):
+        key = f"{kind}:{detail}" if kind in (stats_db.OPTION, stats_db.LANGUAGE) else kind
+        f.actions[key] += int(count)
+        f.action_visits[key] += int(visits)
+    for language, visits in conn.execute(  # switched to a language the visit began without
+            "SELECT detail, count(DISTINCT visit) FROM actions JOIN visits ON id = visit "
+            "WHERE kind = ? AND detail != language AND started >= ? AND started < ? "
+            "GROUP BY detail", (stats_db.LANGUAGE, *window)):
+        f.language_switched[language] += int(visits)
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f} %" if whole else "–"
+
+
+def minutes(ms: int) -> str:
+    """'1 h 05 min', '3 min 20 s', '45 s'."""
+    seconds = (ms + 500) // 1000  # half a second up, always (round() goes to even)
+    if seconds >= 3600:
+        return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+    if seconds >= 60:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds} s"
+
+
+def _report(f: _Figures, since: dt.date | None, until: dt.date | None,
+            problems: list[str]) -> Report:
+    kiosks = sorted(f.lengths)
+    languages: list[str] = []
+    for titles in f.exhibits.values():
+        languages += [lang for lang in titles if lang not in languages]
+    per_kiosk = tuple(kiosks) if len(kiosks) > 1 else ()
+    tables: dict[str, Table] = {}
+
+    all_lengths = [ms for values in f.lengths.values() for ms in values]
+    summary = Table("summary", "Summary by kiosk",
+                    ("kiosk", "first day", "last day", "visits", "event views",
+                     "total visit time", "median visit", "longest visit"))
+    for kiosk in [*kiosks, "all kiosks"] if per_kiosk else kiosks:
+        lengths = all_lengths if kiosk == "all kiosks" else f.lengths[kiosk]
+        days = ([d for k in kiosks for d in f.days[k]] if kiosk == "all kiosks"
+                else f.days[kiosk])
+        views = (sum(f.kiosk_views.values()) if kiosk == "all kiosks"
+                 else f.kiosk_views[kiosk])
+        summary.rows.append((kiosk, min(days), max(days), len(lengths), views,
+                             minutes(sum(lengths)), minutes(round(statistics.median(lengths))),
+                             minutes(max(lengths))))
+    tables["summary"] = summary
+
+    day_list = sorted({day for day, _ in f.per_day})
+    if day_list:
+        first = since or dt.date.fromisoformat(day_list[0])
+        last = until or dt.date.fromisoformat(day_list[-1])
+        day_list = [(first + dt.timedelta(days=i)).isoformat()
+                    for i in range((last - first).days + 1)]
+    per_day = Table("visits_per_day", "Visits per day", ("day", "visits", *per_kiosk))
+    for day in day_list:
+        counts = [f.per_day.get((day, k), 0) for k in kiosks]
+        per_day.rows.append((day, sum(counts), *(counts if per_kiosk else ())))
+    tables["visits_per_day"] = per_day
+
+    per_hour = Table("visits_per_hour", "Visits by hour of the day (local time)",
+                     ("hour", "visits", *per_kiosk))
+    for hour in range(24):
+        counts = [f.per_hour.get((hour, k), 0) for k in kiosks]
+        per_hour.rows.append((f"{hour:02d}:00", sum(counts), *(counts if per_kiosk else ())))
+    tables["visits_per_hour"] = per_hour
+
+    length = Table("visit_length", "Visit length", ("length", "visits", "share"))
+    tops = [top * 1000 for top, _ in LENGTHS if top is not None]
+    bounds = Counter(bisect.bisect_right(tops, ms) for ms in all_lengths)
+    for index, (_, label) in enumerate(LENGTHS):
+        length.rows.append((label, bounds[index], _share(bounds[index], len(all_lengths))))
+    tables["visit_length"] = length
+
+    visits = len(all_lengths)
+    title_columns = tuple(f"title ({lang})" for lang in languages)
+    columns = ("rank", "place in story", "event", *title_columns, "views", "time on screen",
+               "average view", "visits that saw it")
+
+    def event_row(rank: int, key: tuple[str, str], e: _Event) -> tuple[object, ...]:
+        return (rank, e.position, key[1], *(e.titles.get(lang, "") for lang in languages),
+                e.views, minutes(e.ms), minutes(e.ms // e.views) if e.views else "–",
+                _share(e.visits, visits))
+
+    shown = [(key, e) for key, e in f.events.items() if e.views]
+    by_views = sorted(shown, key=lambda item: (-item[1].views, -item[1].ms, item[1].position))
+    by_time = sorted(shown, key=lambda item: (-item[1].ms, -item[1].views, item[1].position))
+    tables["events_by_views"] = Table("events_by_views", "Events ranked by views", columns,
+                                      [event_row(i, k, e) for i, (k, e)
+                                       in enumerate(by_views, 1)])
+    tables["events_by_time"] = Table("events_by_time", "Events ranked by time on screen",
+                                     columns, [event_row(i, k, e) for i, (k, e)
+                                               in enumerate(by_time, 1)])
+    story = Table("story_reach", "How far visitors get: share of visits that saw each event, "
+                  "in story order", ("place in story", "event", *title_columns,
+                                     "visits that saw it", "share"))
+    for key, e in sorted(f.events.items(), key=lambda item: (item[0][0], item[1].position)):
+        story.rows.append((e.position, key[1], *(e.titles.get(lang, "") for lang in languages),
+                           e.visits, _share(e.visits, visits)))
+    tables["story_reach"] = story
+
+    depth = Table("events_per_visit", "Events seen per visit", ("events seen", "visits",
+                                                                "share"))
+    buckets: Counter[str] = Counter()
+    for seen, count in f.depth.items():
+        if seen == 0:
+            buckets["none (welcome screen only)"] += count
+            continue
+        buckets[next(lab for top, lab in DEPTHS if top is None or seen <= top)] += count
+    for label in ["none (welcome screen only)", *(lab for _, lab in DEPTHS)]:
+        if label != "none (welcome screen only)" or buckets[label]:
+            depth.rows.append((label, buckets[label], _share(buckets[label], visits)))
+    tables["events_per_visit"] = depth
+
+    langs = Table("languages", "Languages", ("language", "visits that began in it",
+                                             "visits that switched to it",
+                                             "visits that used it", "share of visits"))
+    for lang in sorted(set(f.language_visits) | set(f.language_switched),
+                       key=lambda x: -(f.language_visits[x] + f.language_switched[x])):
+        used = f.language_visits[lang] + f.language_switched[lang]
+        langs.rows.append((lang, f.language_visits[lang], f.language_switched[lang], used,
+                           _share(used, visits)))
+    tables["languages"] = langs
+
+    options = Table("options", "Display options turned on",
+                    ("option", "visits", "share of visits"))
+    for option, name in OPTION_NAMES.items():
+        count = f.action_visits[f"{stats_db.OPTION}:{option}"]
+        options.rows.append((name, count, _share(count, visits)))
+    tables["options"] = options
+
+    photos = Table("photos", "Photos", ("what", "times", "visits", "share of visits"))
+    for kind, name in ((stats_db.PHOTO_OPEN, "photo opened full screen"),
+                       (stats_db.PHOTO_ZOOM, "photo zoomed")):
+        photos.rows.append((name, f.actions[kind], f.action_visits[kind],
+                            _share(f.action_visits[kind], visits)))
+    tables["photos"] = photos
+
+    idle = Table("endings", "How visits ended, and the idle countdown",
+                 ("what", "visits", "share of visits"))
+    for ending, name in ENDING_NAMES.items():
+        if ending is not None or f.endings[ending]:
+            idle.rows.append((f"ended: {name}", f.endings[ending],
+                              _share(f.endings[ending], visits)))
+    idle.rows.append(("\"Still there?\" shown", f.action_visits[stats_db.COUNTDOWN],
+                      _share(f.action_visits[stats_db.COUNTDOWN], visits)))
+    idle.rows.append(("\"Still there?\" answered (Continue)",
+                      f.action_visits[stats_db.COUNTDOWN_ANSWERED],
+                      _share(f.action_visits[stats_db.COUNTDOWN_ANSWERED], visits)))
+    tables["endings"] = idle
+    return Report(since, until, kiosks, languages, list(f.exhibits.values()), tables, problems)
+
+
+def write_csv(report: Report, folder: Path) -> list[Path]:
+    """One UTF-8 CSV file per table (with a byte-order mark, so that spreadsheet programs
+    on Windows read Chinese titles right)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for table in report.tables.values():
+        path = folder / f"{table.name}.csv"
+        with path.open("w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(table.columns)
+            writer.writerows(table.rows)
+        written.append(path)
+    return written

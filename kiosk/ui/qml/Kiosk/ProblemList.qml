@@ -1,0 +1,37 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+
+// The content's problems, one under the other: where (file:line:col) in the accent colour,
+// then the level and what to do. Text comes from the ContentReport view-model.
+Column {
+    id: list
+    required property var rows
+    property int fontSize: 28
+    spacing: Theme.px(14)
+
+    Repeater {
+        model: list.rows
+        Column {
+            id: row
+            required property var modelData
+            width: list.width
+            spacing: Theme.px(2)
+            Text {
+                objectName: "problemWhere"
+                width: parent.width
+                text: row.modelData.where
+                color: Theme.c.accent
+                wrapMode: Text.Wrap
+                font.pixelSize: Theme.px(list.fontSize); font.bold: true
+            }
+            Text {
+                objectName: "problemMessage"
+                width: parent.width
+                text: row.modelData.message
+                color: Theme.c.text
+                wrapMode: Text.Wrap
+                font.pixelSize: Theme.px(list.fontSize)
+            }
+        }
+    }
+}

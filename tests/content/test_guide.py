@@ -1,0 +1,43 @@
+"""The content guide's examples are real: each one is run, and its output compared."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+from tests.conftest import ROOT
+
+GUIDE = ROOT / "docs" / "content-guide.md"
+EXAMPLE = re.compile(r"<!-- example: (?P<file>\S+) -->\n```yaml\n(?P<yaml>.*?)```\n"
+                     r"(?:\n```text\n\$ (?P<command>[^\n]+)\n(?P<output>.*?)```)?", re.S)
+
+
+def examples() -> list[re.Match[str]]:
+    return list(EXAMPLE.finditer(GUIDE.read_text(encoding="utf-8")))
+
+
+def test_the_guide_has_its_examples() -> None:
+    found = examples()
+    assert len(found) >= 9
+    assert found[1]["file"] == "exhibit.yaml" and found[1]["output"] is None  # the base
+
+
+@pytest.mark.parametrize("index", [i for i, e in enumerate(examples()) if e["output"]])
+def test_example_output_is_what_the_kiosk_prints(
+        index: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Build `my-exhibit` from the guide's base exhibit.yaml and the example's file."""
+    found = examples()
+    example = found[index]
+    base = next(e for e in found if e["output"] is None)
+    folder = tmp_path / "my-exhibit"
+    (folder / "events").mkdir(parents=True)
+    (folder / "exhibit.yaml").write_text(base["yaml"], encoding="utf-8")
+    (folder / example["file"]).write_text(example["yaml"], encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert example["command"] == "kiosk validate my-exhibit"
+    main(["validate", "my-exhibit"])
+    assert capsys.readouterr().out == example["output"]

@@ -1,0 +1,106 @@
+"""Visitor figures on the staff panel, and the report exported in one tap."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication, QPointingDevice
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from kiosk.content.model import Exhibit
+from kiosk.services.pin import PinGate, hash_pin
+from kiosk.services.stats import Statistics, content_info
+from kiosk.services.stats_report import build
+from kiosk.ui.staff import StaffState
+from kiosk.ui.staff_stats import StaffStatistics, export_folder, removable_volumes
+from kiosk.ui.view import create_view
+from tests.ui.conftest import all_items, centre, item, tap
+
+PIN = "2468"
+TODAY = dt.date(2026, 11, 24)
+
+
+def recorded(path: Path, exhibit: Exhibit) -> Statistics:
+    """Three visits today, one yesterday and one four days ago, each 60 s long."""
+    clock = [0.0]
+    when = [dt.datetime(2026, 11, 24, 10)]
+    stats = Statistics(path, "Hall A", "test", clock=lambda: clock[0], now=lambda: when[0])
+    stats.start(content_info(exhibit))
+    for days_ago in (0, 0, 0, 1, 4):
+        when[0] = dt.datetime(2026, 11, 24, 10) - dt.timedelta(days=days_ago)
+        stats.visit_start("en")
+        stats.view(exhibit.events[0].id)
+        clock[0] += 60
+        stats.visit_end("home")
+    assert stats.flush()
+    return stats
+
+
+def test_panel_shows_this_week_and_exports_the_report(
+        qapp: QGuiApplication, bundled: Exhibit, touchscreen: QPointingDevice, qtbot: QtBot,
+        tmp_path: Path) -> None:
+    stats = recorded(tmp_path / "statistics.sqlite3", bundled)
+    usb = tmp_path / "usb"
+    figures = StaffStatistics(stats, str(usb), today=lambda: TODAY)
+    staff = StaffState(PinGate(hash_pin(PIN, iterations=1000)), lambda: [], lambda: None,
+                       bundled.folder, None, None, statistics=figures)
+    view = create_view(bundled, (1920, 1080), staff=staff, kiosk_mode=True)
+    view.window.show()
+    QTest.qWaitForWindowExposed(view.window)
+    staff.requestAccess()
+    for digit in [*PIN, "OK"]:
+        tap(view.window, touchscreen, centre(item(view, f"pin-{digit}")))
+    assert staff.panelOpen
+    assert item(view, "statsSummary").property("text") == (
+        "Today: 3 visits, median length 1 min 00 s\n"
+        "Last 7 days: 5 visits, median length 1 min 00 s")
+    bars = [d["visits"] for d in figures.days]
+    assert bars == [0, 0, 1, 0, 0, 1, 3]  # oldest first; today last
+    assert [d["label"] for d in figures.days][-1] == "Tue"
+    assert len([i for i in all_items(view) if i.parentItem() is not None
+                and i.parentItem().objectName() == "statsChart"]) >= 7
+    export = item(view, "statsExport")
+    assert export.height() >= 64
+    tap(view.window, touchscreen, centre(export))
+    qtbot.waitUntil(lambda: not figures.busy, timeout=20_000)
+    assert figures.message.startswith(f"Exported to {usb}")
+    assert sorted(p.name for p in usb.iterdir()) == [
+        "Hall-A-2026-11-24-tables", "Hall-A-2026-11-24.html", "Hall-A-2026-11-24.sqlite3"]
+    assert "Visitor statistics" in (usb / "Hall-A-2026-11-24.html").read_text(encoding="utf-8")
+    copy = build([usb / "Hall-A-2026-11-24.sqlite3"])  # the copy reports as the original
+    assert copy.tables["summary"].rows == build([stats.path]).tables["summary"].rows
+    view.window.close()
+    stats.close()
+
+
+def test_export_goes_to_a_usb_stick_when_there_is_one(tmp_path: Path) -> None:
+    linux = [("/", False), ("/boot/efi", False), ("/media/staff/KIOSK", False),
+             ("/media/staff/CDROM", True)]
+    assert removable_volumes(linux, windows=False) == [Path("/media/staff/KIOSK")]
+    windows = [("C:/", False), ("D:/", True), ("E:/", False)]
+    assert removable_volumes(windows, windows=True, system_drive="C:") == [Path("E:/")]
+    assert export_folder("", [Path("/media/staff/KIOSK")]) == Path(
+        "/media/staff/KIOSK/kiosk-statistics")
+    assert export_folder(str(tmp_path), [Path("/media/staff/KIOSK")]) == tmp_path
+    assert export_folder("", []).name == "reports"  # beside the statistics file
+
+
+def test_panel_says_when_statistics_are_not_recorded(qapp: QGuiApplication, bundled: Exhibit,
+                                                     tmp_path: Path) -> None:
+    blocker = tmp_path / "state"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    stats = Statistics(blocker / "statistics.sqlite3", "Hall A", "test")
+    stats.start(content_info(bundled))
+    figures = StaffStatistics(stats, today=lambda: TODAY)
+    staff = StaffState(PinGate(""), lambda: [], lambda: None, bundled.folder, None, None,
+                       statistics=figures)
+    view = create_view(bundled, (1920, 1080), staff=staff)
+    view.window.show()
+    QTest.qWaitForWindowExposed(view.window)
+    figures.refresh()  # as when the panel opens
+    assert figures.problem.startswith("Statistics are not being recorded")
+    assert item(view, "statsSummary").property("text").startswith("No statistics yet")
+    view.window.close()
+    stats.close()
