@@ -56,9 +56,13 @@ class Idle(QObject):
             self.countdownChanged.emit()
         self._idle_timer.start()
 
+    def asking(self) -> bool:
+        """Is "Still there?" on screen?"""
+        return self._remaining > 0
+
     @Property(bool, notify=countdownChanged)
     def active(self) -> bool:
-        return self._remaining > 0
+        return self.asking()
 
     @Property(int, notify=countdownChanged)
     def remaining(self) -> int:

@@ -67,6 +67,7 @@ class InputGuard(QObject):
         self._staff = staff
         self.kiosk_mode = kiosk_mode
         self.allow_close = False
+        self._answering = False  # a touch that answered "Still there?" and is not over yet
         self._hold = QTimer(self, singleShot=True, interval=CORNER_HOLD_MS)
         self._hold.timeout.connect(staff.requestAccess)
 
@@ -80,10 +81,19 @@ class InputGuard(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        if self._answering and (kind in _MOVES or kind in _ENDS):
+            # The touch that answered "Still there?" ends with the question: its release
+            # must not land on what the card covered (a photo would open).
+            self._answering = kind not in _ENDS
+            return True
         if kind in _PRESSES or kind == QEvent.Type.Wheel:
+            answering = self._idle.asking()
             self._idle.touch()
             if kind in _PRESSES and self._in_corner(watched, event):
                 self._hold.start()
+            if answering:
+                self._answering = kind in _PRESSES
+                return True
         elif kind in _ENDS or (kind in _MOVES and not self._in_corner(watched, event)):
             self._hold.stop()
         elif kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

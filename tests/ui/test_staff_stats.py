@@ -13,6 +13,7 @@ from kiosk.content.model import Exhibit
 from kiosk.services.pin import PinGate, hash_pin
 from kiosk.services.stats import Statistics, content_info
 from kiosk.services.stats_report import build
+from kiosk.ui.problems import ContentReport
 from kiosk.ui.staff import StaffState
 from kiosk.ui.staff_stats import StaffStatistics, export_folder, removable_volumes
 from kiosk.ui.view import create_view
@@ -45,7 +46,8 @@ def test_panel_shows_this_week_and_exports_the_report(
     usb = tmp_path / "usb"
     figures = StaffStatistics(stats, str(usb), today=lambda: TODAY)
     staff = StaffState(PinGate(hash_pin(PIN, iterations=1000)), lambda: [], lambda: None,
-                       bundled.folder, None, None, statistics=figures)
+                       ContentReport(bundled.folder, editor_view=False), None, None,
+                       statistics=figures)
     view = create_view(bundled, (1920, 1080), staff=staff, kiosk_mode=True)
     view.window.show()
     QTest.qWaitForWindowExposed(view.window)
@@ -94,7 +96,8 @@ def test_panel_says_when_statistics_are_not_recorded(qapp: QGuiApplication, bund
     stats = Statistics(blocker / "statistics.sqlite3", "Hall A", "test")
     stats.start(content_info(bundled))
     figures = StaffStatistics(stats, today=lambda: TODAY)
-    staff = StaffState(PinGate(""), lambda: [], lambda: None, bundled.folder, None, None,
+    staff = StaffState(PinGate(""), lambda: [], lambda: None,
+                       ContentReport(bundled.folder, editor_view=False), None, None,
                        statistics=figures)
     view = create_view(bundled, (1920, 1080), staff=staff)
     view.window.show()

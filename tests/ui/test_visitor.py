@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QPointingDevice, QWheelEvent
 from PySide6.QtTest import QTest
@@ -191,6 +192,25 @@ def test_a_touch_cancels_the_countdown(make_view: MakeView, bundled: Exhibit,
     assert not view.session.idle.active
     assert view.session.navigation.screen == Navigation.Screen.Event
     assert view.session.navigation.index == 5
+
+
+@pytest.mark.parametrize("target", ["continueButton", "eventPhoto"])
+def test_answering_the_countdown_does_nothing_else(make_view: MakeView, bundled: Exhibit,
+                                                   touchscreen: QPointingDevice, qtbot: QtBot,
+                                                   target: str) -> None:
+    """The touch that answers "Still there?" ends with the question: its release must not land
+    on the photo under the card and open the viewer (or press anything else)."""
+    view = make_view(bundled, idle_timeout_ms=200, countdown_seconds=20, tick_ms=100)
+    view.session.navigation.openEvent(5)
+    qtbot.waitUntil(lambda: view.session.idle.active, timeout=2000)
+    tap(view.window, touchscreen, centre(item(view, target)))
+    settle(50)  # shorter than the idle time, which starts again with the answer
+    assert not view.session.idle.active
+    assert view.session.navigation.screen == Navigation.Screen.Event
+    # the next touch is an ordinary one again
+    tap(view.window, touchscreen, centre(item(view, "eventPhoto")))
+    qtbot.waitUntil(lambda: view.session.navigation.screen == Navigation.Screen.Photo,
+                    timeout=2000)
 
 
 def test_countdown_gives_at_least_twenty_seconds(bundled: Exhibit, qapp: object) -> None:
