@@ -1,8 +1,9 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 
-// The attract screen: a slowly moving picture of a highlighted event, the title, and an
-// invitation to touch in every language. Nothing on it stays still for long (burn-in).
+// The attract screen: a highlighted event's picture, changing by a cross-fade every few
+// seconds, the title, and an invitation to touch in every language. Nothing on it stays
+// still for long (burn-in).
 Item {
     id: welcome
     property bool showing: true
@@ -12,51 +13,69 @@ Item {
 
     Rectangle { anchors.fill: parent; color: Theme.c.bg }
 
-    // Two layers cross-fade: the next picture fades in over the current one.
+    // Two layers cross-fade: the next picture fades in over the current one, then both stand
+    // still until the next change. A still scene costs nothing to show (Qt Quick draws only
+    // when something changes); a continuous pan redrew the whole screen 60 times a second,
+    // which on a laptop without a GPU driver took one to two cores. A dissolve does not need
+    // 60 frames a second to look smooth: a timer steps it at fadeFps (chosen for the renderer,
+    // kiosk/ui/render.py), so a change costs about fadeFps * fadeMs / 1000 frames, and the
+    // invitation's pulse and the caption ride on the same frames.
+    readonly property int fadeMs: Math.min(1600, Attract.interval * 1000 / 3)
+    readonly property int fadeFps: Attract.fadeFps
+    property real fade: 1  // 0 -> 1 while the front picture fades in over the other
+    readonly property real eased: 0.5 - 0.5 * Math.cos(Math.PI * fade)  // ease in and out
+    property int front: 0
+
     Repeater {
         id: layers
         model: 2
         Image {
-            id: picture
             required property int index
-            property real drift: 0
-            readonly property bool busy: status === Image.Loading
             objectName: "welcomeImage" + index
             width: welcome.width; height: welcome.height
             fillMode: Image.PreserveAspectCrop
             asynchronous: true
-            sourceSize.width: welcome.width * 1.05
-            sourceSize.height: welcome.height * 1.05
-            opacity: 0
-            scale: 1.0 + 0.02 * drift
-            x: -welcome.width * 0.01 * drift
-            Behavior on opacity { NumberAnimation { duration: Theme.reducedMotion ? 0 : 1200 } }
-            NumberAnimation on drift {
-                id: driftAnimation
-                running: false
-                from: 0; to: 1
-                duration: Attract.interval * 1000 + 1200
-            }
-            function show(source) {
-                picture.source = source
-                picture.drift = 0
-                picture.opacity = 1
-                if (!Theme.reducedMotion && welcome.showing)
-                    driftAnimation.restart()
-            }
+            sourceSize.width: welcome.width
+            sourceSize.height: welcome.height
+            z: index === welcome.front ? 1 : 0
+            // the front picture fades in; the one behind stays until it is covered
+            opacity: index === welcome.front ? welcome.eased : (welcome.fade < 1 ? 1 : 0)
+            visible: opacity > 0 && status === Image.Ready
+            onStatusChanged: if (index === welcome.front) welcome.startFade()
         }
     }
-    property int front: 0
+
     function showAttract() {
-        const next = 1 - front
-        const incoming = layers.itemAt(next)
-        const outgoing = layers.itemAt(front)
-        if (!incoming || !outgoing)
+        const incoming = layers.itemAt(1 - front) as Image
+        if (!incoming)
             return
-        incoming.z = 1; outgoing.z = 0
-        incoming.show(Attract.source)  // qmllint disable missing-property
-        outgoing.opacity = 0
-        front = next
+        fader.stop()
+        fade = 0
+        front = 1 - front
+        incoming.source = Attract.source
+        startFade()
+    }
+    function startFade() {
+        const incoming = layers.itemAt(front) as Image
+        if (!incoming || fade > 0 || fader.running)
+            return
+        if (incoming.status === Image.Ready || incoming.status === Image.Error
+                || incoming.source.toString() === "") {
+            if (Theme.reducedMotion || !showing) fade = 1
+            else fader.start()
+        }
+    }
+    Timer {
+        id: fader
+        interval: Math.round(1000 / welcome.fadeFps)
+        repeat: true
+        property real startedAt: 0
+        onRunningChanged: if (running) startedAt = Date.now()
+        onTriggered: {
+            welcome.fade = Math.min(1, (Date.now() - startedAt) / welcome.fadeMs)
+            if (welcome.fade >= 1)
+                stop()
+        }
     }
     Connections {
         target: Attract
@@ -174,12 +193,8 @@ Item {
             font.pixelSize: Theme.px(36)
             font.bold: true
             wrapMode: Text.Wrap
-            SequentialAnimation on opacity {  // a soft pulse, slower than once a second
-                running: !Theme.reducedMotion && welcome.showing
-                loops: Animation.Infinite
-                NumberAnimation { from: 1; to: 0.55; duration: 1400; easing.type: Easing.InOutSine }
-                NumberAnimation { from: 0.55; to: 1; duration: 1400; easing.type: Easing.InOutSine }
-            }
+            // a soft pulse while the picture changes: no frame of its own
+            opacity: 1 - 0.45 * Math.sin(Math.PI * welcome.fade)
         }
     }
     Timer {  // burn-in guard: the title block wanders a few pixels every few minutes
