@@ -113,12 +113,14 @@ def run(options: RunOptions) -> int:
     from kiosk.services.pin import PinGate
     from kiosk.services.watch import ContentWatcher
     from kiosk.ui.problems import ContentReport
+    from kiosk.ui.render import choose_render_path, start_probe
     from kiosk.ui.session import Session
     from kiosk.ui.staff import StaffState
     from kiosk.ui.staff_stats import StaffStatistics
     from kiosk.ui.stats_recorder import start_statistics
     from kiosk.ui.view import create_view
 
+    probe = start_probe()  # answers while the content loads
     settings = load_settings()
     log_file = setup_logging(settings.log_level)
     for line in settings.problems:
@@ -134,10 +136,13 @@ def run(options: RunOptions) -> int:
         return exits.NO_CONTENT
 
     app = application()
+    render_path = choose_render_path(probe)
+    log.info("rendering: %s, because %s", render_path.backend, render_path.reason)
     kiosk_mode = not options.windowed
     session = Session(exhibit, idle_timeout_ms=_idle_ms(settings),
                       reduced_motion=settings.reduced_motion,
-                      default_language=settings.default_language)
+                      default_language=settings.default_language,
+                      fade_fps=render_path.fade_fps)
     recorder = start_statistics(settings, session)
 
     report = ContentReport(folder, editor_view=not kiosk_mode)

@@ -79,6 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("folder", nargs="?", help="content folder")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
     bench.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH")
+    bench.add_argument("--idle-seconds", type=float, metavar="S",
+                       help="length of each idle CPU window (default: the attract interval)")
+    bench.add_argument("--soak", type=int, default=0, metavar="N",
+                       help="also measure memory over N attract cycles and N navigations")
     bench.add_argument("--no-statistics", action="store_true",
                        help="do not record visitor statistics (recorded by default, as in "
                        "the kiosk)")
@@ -96,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot.add_argument("folder", nargs="?", help="content folder")
     snapshot.add_argument("--out", required=True, metavar="DIR", help="folder for the PNGs")
     snapshot.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH")
+    snapshot.add_argument("--larger-text", action="store_true",
+                          help="with the visitors' 'larger text' option on")
     return parser
 
 
@@ -113,6 +119,7 @@ def _bench_child_parser() -> argparse.ArgumentParser:
     child.add_argument("folder")
     child.add_argument("--size", type=_size, default=(1920, 1080))
     child.add_argument("--no-statistics", action="store_true")
+    child.add_argument("--soak", type=int, default=0)
     return child
 
 
@@ -123,7 +130,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.tools.bench import bench_child
 
         child = _bench_child_parser().parse_args(given[1:])
-        return bench_child(Path(child.folder), child.size, not child.no_statistics)
+        return bench_child(Path(child.folder), child.size, not child.no_statistics, child.soak)
+    if given[:1] == ["_probe-gl"]:  # internal: the OpenGL renderer, for kiosk/ui/render.py
+        from kiosk.ui.render import probe_main
+
+        return probe_main()
     args = build_parser().parse_args(argv)
     command = args.command or "run"
     if command == "validate":
@@ -138,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "snapshot":
         from kiosk.tools.snapshot import snapshot
 
-        return snapshot(content_folder(args.folder), args.out, args.size)
+        return snapshot(content_folder(args.folder), args.out, args.size, args.larger_text)
     if command == "stats":
         return stats(args)
     if command == "set-pin":
@@ -147,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.tools.bench import bench
 
         return bench(content_folder(args.folder), args.json, args.size,
-                     not args.no_statistics)
+                     not args.no_statistics, args.idle_seconds, args.soak)
     if args.command is None:
         args = build_parser().parse_args(["run"])
     if not (args.no_supervisor or args.exit_after_first_frame):

@@ -48,6 +48,8 @@ ERA = (
     Field("id", "slug", True, "Unique among eras: lowercase letters, digits and '-'.",
           max_length=L.MAX_ID_CHARS),
     Field("title", "text", True, "The era's name.", max_length=L.TITLE_CHARS),
+    Field("short_title", "text", False, "A shorter name for the timeline band, used when the "
+          "title does not fit it.", max_length=L.TITLE_CHARS),
     Field("start", "date", True, "A year, \"YYYY-MM\" or \"YYYY-MM-DD\"."),
     Field("end", "date", True, "Not before start."),
     Field("color", "color", False, "Band colour, \"#rrggbb\" (quoted)."),
@@ -61,6 +63,8 @@ EVENT = (
     Field("display_date", "text", False, "What the visitor reads instead of the date.",
           max_length=L.DATE_TEXT_CHARS),
     Field("title", "text", True, "The event's title.", max_length=L.TITLE_CHARS),
+    Field("short_title", "text", False, "A few words for the event's label on the timeline "
+          "(default: the title).", max_length=L.TITLE_CHARS),
     Field("body", "markdown", False, "The story, in Markdown.", max_length=L.BODY_CHARS),
     Field("era", "era-ref", False, "The id of an era."),
     Field("highlight", "bool", False, "Shown by the welcome screen's attract cycle."),

@@ -53,6 +53,7 @@ class Era:
     start: Date
     end: Date
     color: str  # "#rrggbb", always set: the loader picks one when absent
+    short_title: Text | None = None  # for a timeline band too narrow for the title
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,11 @@ class Event:
     era: str | None = None
     highlight: bool = False
     media: tuple[Media, ...] = ()
+    short_title: Text | None = None  # the timeline label; the title when absent
+
+    def label(self, lang: str) -> str:
+        """What the event's mark on the timeline says."""
+        return (self.short_title or self.title).get(lang)
 
     def date_text(self, lang: str) -> str:
         if self.display_date is not None:
@@ -101,8 +107,11 @@ class Exhibit:
         """Every string a visitor may read, for font coverage checks."""
         texts: list[Text] = [self.title, self.subtitle]
         texts += [era.title for era in self.eras]
+        texts += [era.short_title for era in self.eras if era.short_title]
         for event in self.events:
             texts += [event.title, event.body]
+            if event.short_title:
+                texts.append(event.short_title)
             if event.display_date:
                 texts.append(event.display_date)
             for media in event.media:

@@ -297,9 +297,12 @@ class Checker:
             self.error(found["end"][1].pos, f"{label}: 'end' is before 'start'")
             end = None
         color = self.color(found["color"][1], label, "color") if "color" in found else None
+        short = self.text(found["short_title"][1], label, "short_title", True) \
+            if "short_title" in found else None
         if not (era_id and title and start and end):
             return None
-        era = Era(era_id, title, start, end, color or ERA_PALETTE[index % len(ERA_PALETTE)])
+        era = Era(era_id, title, start, end, color or ERA_PALETTE[index % len(ERA_PALETTE)],
+                  short)
         self.folder.eras.setdefault(era_id, era)
         return era
 
@@ -322,6 +325,7 @@ class Checker:
             self.error(found["end"][1].pos, f"{label}: 'end' is before 'date'")
             date = None  # told once: no era warning about dates already in error
         title = optional("title", lambda n: self.text(n, label, "title", True))
+        short = optional("short_title", lambda n: self.text(n, label, "short_title", True))
         display = optional("display_date", lambda n: self.text(n, label, "display_date", True))
         body = optional("body", lambda n: self.text(n, label, "body", False))
         if isinstance(body, Text):
@@ -353,6 +357,7 @@ class Checker:
             era=era if isinstance(era, str) else None,
             highlight=bool(highlight),
             media=tuple(media),
+            short_title=short if isinstance(short, Text) else None,
         )
 
     def media(self, node: Node, label: str) -> Media | None:

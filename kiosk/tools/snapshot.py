@@ -15,7 +15,8 @@ if TYPE_CHECKING:  # Qt is imported only once there is something to render
     from kiosk.ui.view import KioskView
 
 
-def snapshot(folder: Path, out: str | Path, size: tuple[int, int]) -> int:
+def snapshot(folder: Path, out: str | Path, size: tuple[int, int],
+             larger_text: bool = False) -> int:
     result = load_folder(folder)
     if result.exhibit is None:
         print(listing(result.problems, folder, str(folder)))
@@ -26,7 +27,7 @@ def snapshot(folder: Path, out: str | Path, size: tuple[int, int]) -> int:
 
     from kiosk.app import application
     from kiosk.ui.session import Session
-    from kiosk.ui.view import create_view
+    from kiosk.ui.view import create_view, find_item
 
     _app = application()  # held for as long as the window renders
     exhibit = result.exhibit
@@ -46,6 +47,8 @@ def snapshot(folder: Path, out: str | Path, size: tuple[int, int]) -> int:
     for lang in exhibit.languages:
         session.reset()
         session.language.setLanguage(lang)
+        if larger_text:
+            session.display.toggleLargeText()
         shot(f"{lang}-welcome")
         for index, event in enumerate(exhibit.events):
             session.navigation.openEvent(index)
@@ -60,6 +63,11 @@ def snapshot(folder: Path, out: str | Path, size: tuple[int, int]) -> int:
         session.idle.startCountdown()
         shot(f"{lang}-idle")
         session.idle.touch()
+        if lang == exhibit.languages[0]:  # the display options, open, once
+            options = find_item(view.window, "optionsPanel")
+            options.setProperty("open", True)
+            shot(f"{lang}-options")
+            options.setProperty("open", False)
     print(f"{len(written)} screens written to {out_dir}")
     view.window.close()
     return exits.OK

@@ -11,6 +11,7 @@ from kiosk.ui.current import Pictures
 from kiosk.ui.language import Language
 from kiosk.ui.navigation import Navigation
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
+from kiosk.ui.render import FADE_FPS_SOFTWARE
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Attract"]
 
@@ -23,8 +24,9 @@ class Attract(QObject):
     intervalChanged = Signal()
 
     def __init__(self, navigation: Navigation, language: Language, pictures: Pictures,
-                 parent: QObject | None = None) -> None:
+                 fade_fps: int = FADE_FPS_SOFTWARE, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._fade_fps = fade_fps
         self._navigation = navigation
         self._language = language
         self._pictures = pictures
@@ -87,3 +89,9 @@ class Attract(QObject):
     def interval(self) -> float:
         """Seconds between pictures."""
         return self._pictures.exhibit.attract_interval
+
+    @Property(int, constant=True)
+    def fadeFps(self) -> int:
+        """Frames a second of the cross-fade: what this machine draws cheaply
+        (kiosk/ui/render.py)."""
+        return self._fade_fps

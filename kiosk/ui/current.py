@@ -103,6 +103,16 @@ class CurrentEvent(QObject):
         return band_color(era.color) if era else ""
 
     @Property("QVariantList", notify=textsChanged)  # type: ignore[arg-type]
+    def sideLabels(self) -> list[str]:
+        """Where the previous and next buttons lead: "2007–2011 · Olympic Volunteers", or
+        "" at either end."""
+        events = self._exhibit.events
+        index = self._navigation.current_index()
+        return [f"{events[i].date_text(self._lang)}{i18n.EVERY_LANGUAGE_SEPARATOR}"
+                f"{events[i].label(self._lang)}" if 0 <= i < len(events) else ""
+                for i in (index - 1, index + 1)]
+
+    @Property("QVariantList", notify=textsChanged)  # type: ignore[arg-type]
     def photoNames(self) -> list[str]:
         """Each photo's accessible name: 'Photo 2 of 3'."""
         count = len(self._navigation.current_event.media)

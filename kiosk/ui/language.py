@@ -86,6 +86,11 @@ class Language(QObject):
     def cjk(self) -> bool:
         return i18n.is_cjk(self._code)
 
+    @Property(bool, notify=languageChanged)
+    def rtl(self) -> bool:
+        """Written right to left: the layout mirrors and swipes turn round."""
+        return i18n.is_rtl(self._code)
+
     @Property(float, notify=languageChanged)
     def bodyLineHeight(self) -> float:
         return i18n.body_line_height(self._code)

@@ -36,7 +36,7 @@ class LoadError(RuntimeError):
 def load_fonts() -> str:
     """Register the shipped fonts and make them every text's default; returns the family."""
     families: set[str] = set()
-    for path in sorted((assets_dir() / "fonts").glob("*.otf")):
+    for path in sorted((assets_dir() / "fonts").glob("*.?tf")):
         font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id >= 0:
             families.update(QFontDatabase.applicationFontFamilies(font_id))

@@ -23,15 +23,34 @@ def test_bench_json_has_every_figure(make_folder: MakeFolder, tmp_path: Path) ->
         write_image(root / "media" / f"{i}.jpg", colour=(40 * i, 90, 140))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software")
     run = subprocess.run([sys.executable, "-m", "kiosk", "bench", str(root), "--json",
-                          "--size", "960x540"], env=env, capture_output=True, text=True, encoding="utf-8",
-                         timeout=300, check=False)
+                          "--size", "960x540", "--idle-seconds", "1", "--soak", "20"],
+                         env=env, capture_output=True, text=True, encoding="utf-8", timeout=300,
+                         check=False)
     assert run.returncode == 0, run.stderr
     figures = json.loads(run.stdout)
+    gestures = {f"{name}_{figure}" for name in ("swipe", "photo_pinch", "timeline_pinch")
+                for figure in ("moves", "dropped", "gap_ms")}
     assert set(figures) == {"first_frame_ms", "next_p50_ms", "next_p95_ms", "viewer_open_ms",
-                            "pss_mb", "pss_growth_mb"}
+                            "drag_follow_ms", "pss_mb", "pss_growth_mb", "backend",
+                            "idle_welcome_cpu_pct", "idle_welcome_cpu_range",
+                            "idle_welcome_less_motion_cpu_pct",
+                            "idle_welcome_less_motion_cpu_range", "idle_event_cpu_pct",
+                            "idle_event_cpu_range", "soak_growth_mb", "soak_curve",
+                            "idle_welcome_fps", "idle_welcome_less_motion_fps",
+                            "idle_event_fps", "swipe_lag_p50_px", "swipe_lag_max_px"} | gestures
+    assert figures["swipe_moves"] > 0 and 0 <= figures["swipe_dropped"] <= figures["swipe_moves"]
     assert 0 < figures["first_frame_ms"] < 60_000
     assert 0 < figures["next_p50_ms"] <= figures["next_p95_ms"]
+    assert figures["drag_follow_ms"] is None  # three events: the whole timeline fits
     assert figures["pss_mb"] > 20  # a real process was measured
+    assert figures["backend"] == "software"
+    for screen in ("welcome", "welcome_less_motion", "event"):
+        low, high = figures[f"idle_{screen}_cpu_range"]
+        assert 0 <= low <= figures[f"idle_{screen}_cpu_pct"] <= high
+    assert figures["idle_event_fps"] == 0  # an event with nobody touching draws nothing
+    steps = [step for step, _ in figures["soak_curve"]]
+    assert steps == sorted(steps) and steps[-1] == 40  # 20 attract cycles, 20 navigations
+    assert all(mb > 20 for _, mb in figures["soak_curve"])
 
 
 def test_bench_table_is_readable(make_folder: MakeFolder, tmp_path: Path) -> None:
@@ -41,9 +60,11 @@ def test_bench_table_is_readable(make_folder: MakeFolder, tmp_path: Path) -> Non
                        images=("media/a.jpg",))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_QUICK_BACKEND="software")
     run = subprocess.run([sys.executable, "-m", "kiosk", "bench", str(root), "--size",
-                          "960x540"], env=env, capture_output=True, text=True, encoding="utf-8", timeout=300,
+                          "960x540", "--idle-seconds", "0.5"], env=env, capture_output=True,
+                         text=True, encoding="utf-8", timeout=300,
                          check=False)
     assert run.returncode == 0, run.stderr
     for label in ("cold start to first frame", "next event, 95th percentile",
-                  "photo viewer opens", "memory (PSS)", "growth over 1000 navigations"):
+                  "photo viewer opens", "memory (PSS)", "growth over 1000 navigations",
+                  "drag follows the finger", "CPU idle, welcome", "CPU idle, an event"):
         assert label in run.stdout

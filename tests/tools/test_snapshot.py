@@ -23,6 +23,7 @@ def test_snapshot_writes_every_screen_in_every_language(tmp_path: Path) -> None:
     for lang in exhibit.languages:
         expected |= {f"{lang}-welcome.png", f"{lang}-photo.png", f"{lang}-idle.png"}
         expected |= {f"{lang}-{i + 1:02d}-{e.id}.png" for i, e in enumerate(exhibit.events)}
+    expected.add(f"{exhibit.languages[0]}-options.png")  # the display options, once
     assert {p.name for p in tmp_path.iterdir()} == expected
     for path in tmp_path.iterdir():
         with Image.open(path) as image:

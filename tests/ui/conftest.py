@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -21,7 +22,7 @@ from PySide6.QtGui import (
     QWindow,
 )
 from PySide6.QtQml import QQmlEngine, QQmlExpression
-from PySide6.QtQuick import QQuickItem
+from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
 from kiosk.content import load_folder
@@ -56,8 +57,32 @@ def make_view(qapp: QGuiApplication, qtbot: object) -> Iterator[MakeView]:
 
     yield make
     for view in views:
-        view.window.close()
-        view.engine.deleteLater()
+        dispose(view)
+
+
+def dispose(view: KioskView) -> None:
+    """Close the window and destroy its engine now, before the next test builds one.
+
+    Qt's pixmap cache is process-wide, but each engine decodes on its own reader thread. A new
+    engine's Image of the same file and size shares the old engine's half-decoded entry; when
+    the old engine is then deleted (a deleteLater, run by the next test's first wait), its queued
+    decodes are dropped and the entry stays "loading" for ever: that photo never shows, and the
+    next Image of it warns "QQuickPixmap: connectFinished() called when not loading"."""
+    destroyed: list[bool] = []
+    view.engine.destroyed.connect(lambda: destroyed.append(True))
+    view.window.close()
+    view.engine.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert destroyed, "the QML engine outlived its test"
+
+
+@pytest.fixture(autouse=True)
+def views_go_with_their_test() -> Iterator[None]:
+    """A view a test built by itself is destroyed when that test ends, not by the garbage
+    collector in a later one (for the same reason as dispose)."""
+    yield
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(scope="session")
@@ -89,6 +114,21 @@ def tap(window: QWindow, device: QPointingDevice, point: QPoint) -> None:
     settle()
 
 
+def follow(window: QWindow, timeout_ms: int = 5000) -> None:
+    """Wait until the window has drawn a frame. Qt Quick holds a touch move back until its next
+    frame and merges the moves that arrive before it, so a gesture driven faster than a slow
+    machine draws would lose its first steps (a pinch measured from a later start)."""
+    assert isinstance(window, QQuickWindow)
+    frames: list[bool] = []
+    connection = window.frameSwapped.connect(lambda: frames.append(True))
+    window.update()
+    deadline = QDeadlineTimer(timeout_ms)
+    while not frames and not deadline.hasExpired():
+        QTest.qWait(5)
+    window.disconnect(connection)
+    assert frames, f"no frame drawn in {timeout_ms} ms"
+
+
 def swipe(window: QWindow, device: QPointingDevice, start: QPoint, end: QPoint,
           steps: int = 12) -> None:
     QTest.touchEvent(window, device).press(0, start, window).commit()
@@ -96,6 +136,7 @@ def swipe(window: QWindow, device: QPointingDevice, start: QPoint, end: QPoint,
         QTest.qWait(16)
         point = start + (end - start) * (step / steps)
         QTest.touchEvent(window, device).move(0, point, window).commit()
+        follow(window)
     QTest.qWait(16)
     QTest.touchEvent(window, device).release(0, end, window).commit()
     settle(400)
@@ -113,6 +154,7 @@ def pinch(window: QWindow, device: QPointingDevice, centre_point: QPoint, start_
         QTest.qWait(16)
         a, b = points(start_gap + (end_gap - start_gap) * step / steps)
         QTest.touchEvent(window, device).move(0, a, window).move(1, b, window).commit()
+        follow(window)
     QTest.qWait(16)
     QTest.touchEvent(window, device).release(0, a, window).release(1, b, window).commit()
     settle(200)

@@ -23,6 +23,7 @@ from kiosk.content.model import Exhibit
 from kiosk.ui.timeline import layout
 from kiosk.ui.view import create_view
 from tests.conftest import write_image
+from tests.ui.conftest import dispose
 
 FIRST_FRAME_LIMIT = 30.0  # seconds: far above any budget; only a hang gets near it
 MEMORY_LIMIT_MB = 1500  # the process's peak, whatever was generated
@@ -89,9 +90,7 @@ def show(exhibit: Exhibit, size: tuple[int, int], event: int) -> None:
         QTest.qWait(50)
         assert not view.window.grabWindow().isNull()
     finally:
-        view.window.close()
-        view.engine.deleteLater()
-        QTest.qWait(0)
+        dispose(view)
 
 
 def peak_memory_mb() -> float | None:

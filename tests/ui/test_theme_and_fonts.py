@@ -86,7 +86,9 @@ def test_shipped_font_covers_the_exhibit_and_the_interface(bundled: Exhibit,
                                                             font_path: Path) -> None:
     cmap = TTFont(font_path)["cmap"].getBestCmap()
     text = "".join(bundled.all_strings()) + all_ui_characters()
-    missing = sorted({c for c in text if ord(c) not in cmap and not c.isspace()})
+    # Arabic is the Arabic font's (tests/ui/test_second_pass.py checks it)
+    missing = sorted({c for c in text if ord(c) not in cmap and not c.isspace()
+                      and not 0x0600 <= ord(c) <= 0x06FF})
     assert missing == []
 
 

@@ -7,18 +7,19 @@ import itertools
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QPointingDevice, QWheelEvent
+from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from kiosk.content import load_folder
 from kiosk.content.model import Exhibit
+from kiosk.content.typeset import is_cjk_char
 from kiosk.ui.navigation import Navigation
-from tests.conftest import MakeFolder
 from tests.ui.conftest import (
     MakeView,
     all_items,
     centre,
     click,
+    follow,
     is_shown,
     item,
     pinch,
@@ -26,6 +27,16 @@ from tests.ui.conftest import (
     swipe,
     tap,
 )
+
+
+def as_written(text_item: QQuickItem) -> str:
+    """A heading's text as written: the typesetter's line breaks and joiners taken out."""
+    text = str(text_item.property("text")).replace("\u2060", "")
+    lines = text.split("\n")
+    joined = lines[0]
+    for line in lines[1:]:  # Latin lines were broken at spaces; Chinese ones between characters
+        joined += ("" if is_cjk_char(joined[-1]) or is_cjk_char(line[0]) else " ") + line
+    return joined
 
 
 def test_touch_on_welcome_opens_the_event_it_shows(make_view: MakeView, bundled: Exhibit,
@@ -43,18 +54,45 @@ def test_tap_a_marker_opens_its_event(make_view: MakeView, bundled: Exhibit,
     view = make_view(bundled)
     view.session.navigation.openEvent(0)
     settle(300)
-    tap(view.window, touchscreen, centre(item(view, "marker-2")))
-    assert view.session.navigation.index == 2
-    assert item(view, "eventTitle").property("text") == bundled.events[2].title.get("en")
+    follow(view.window)  # tap what is drawn: the strip lays its markers out in a frame
+    tap(view.window, touchscreen, centre(item(view, "marker-1")))  # its neighbour in 1981
+    assert view.session.navigation.index == 1
+    assert as_written(item(view, "eventTitle")) == bundled.events[1].title.get("en")
 
 
-def test_events_on_the_same_year_stay_apart(make_view: MakeView, bundled: Exhibit) -> None:
+def test_events_on_the_same_year_stay_apart(make_view: MakeView, bundled: Exhibit,
+                                            touchscreen: QPointingDevice) -> None:
     view = make_view(bundled)
-    view.session.navigation.openEvent(0)
+    dense = [i for i, e in enumerate(bundled.events) if 2007 <= e.date.year <= 2009]
+    assert len(dense) >= 4  # two events of 2007, one each of 2008 and 2009
+    view.session.navigation.openEvent(dense[0])
     settle()
-    xs = [centre(item(view, f"marker-{i}")).x() for i in range(len(bundled.events))]
-    gaps = [b - a for a, b in itertools.pairwise(xs)]
-    assert min(gaps) >= 64  # every marker keeps its own 64 px hit area
+
+    def marks() -> list[QQuickItem]:
+        found = [i for i in all_items(view) if i.objectName().startswith("marker")]
+        return sorted(found, key=lambda m: m.mapToScene(QPointF(0, 0)).x())
+
+    def assert_apart() -> None:
+        boxes = [(m.mapToScene(QPointF(0, 0)).x(), m.width()) for m in marks()]
+        for (x1, w1), (x2, _) in itertools.pairwise(boxes):
+            assert x2 >= x1 + w1  # every mark keeps its own hit area, at least 64 px
+        assert all(w >= 64 for _, w in boxes)
+
+    assert_apart()
+    view.session.timeline.setZoom(view.session.timeline.minZoom)  # the whole span: groups
+    settle()
+    assert_apart()
+    group = next(m for m in marks() if m.objectName() == f"markerGroup-{dense[0]}")
+    zoom = view.session.timeline.zoom
+    tap(view.window, touchscreen, centre(group))  # a group zooms in on its events
+    settle(500)
+    assert view.session.timeline.zoom > zoom and view.session.navigation.index == dense[0]
+    assert_apart()
+    view.session.timeline.setZoom(view.session.timeline.maxZoom)
+    settle()
+    assert_apart()
+    names = {m.objectName() for m in marks()}
+    assert {f"marker-{i}" for i in dense} <= names  # each its own, at the closest zoom
 
 
 def test_swipe_moves_to_the_next_event_and_stops_at_the_ends(
@@ -161,10 +199,10 @@ def test_language_switch_keeps_event_and_photo(make_view: MakeView, bundled: Exh
     assert view.session.language.code == "zh"
     assert view.session.navigation.index == 4
     assert view.session.navigation.screen == Navigation.Screen.Event
-    assert item(view, "eventTitle").property("text") == bundled.events[4].title.get("zh")
+    assert as_written(item(view, "eventTitle")) == bundled.events[4].title.get("zh")
     assert item(view, "caption").property("text") == bundled.events[4].media[0].caption.get("zh")
     tap(view.window, touchscreen, centre(item(view, "language-en")))
-    assert item(view, "eventTitle").property("text") == bundled.events[4].title.get("en")
+    assert as_written(item(view, "eventTitle")) == bundled.events[4].title.get("en")
 
 
 def test_idle_countdown_returns_to_welcome(make_view: MakeView, bundled: Exhibit,
@@ -189,8 +227,13 @@ def test_a_touch_cancels_the_countdown(make_view: MakeView, bundled: Exhibit,
     view = make_view(bundled, idle_timeout_ms=1500, countdown_seconds=20, tick_ms=100)
     view.session.navigation.openEvent(5)
     qtbot.waitUntil(lambda: view.session.idle.active, timeout=6000)
-    tap(view.window, touchscreen, QPoint(100, 900))
+    point = QPoint(100, 900)
+    QTest.touchEvent(view.window, touchscreen).press(0, point, view.window).commit()
+    # The finger's first contact cancels it. Checked at once: the idle time starts again,
+    # and a slow machine may reach it before a whole tap is done.
     assert not view.session.idle.active
+    QTest.touchEvent(view.window, touchscreen).release(0, point, view.window).commit()
+    settle()
     assert view.session.navigation.screen == Navigation.Screen.Event
     assert view.session.navigation.index == 5
 
@@ -201,13 +244,12 @@ def test_answering_the_countdown_does_nothing_else(make_view: MakeView, bundled:
                                                    target: str) -> None:
     """The touch that answers "Still there?" ends with the question: its release must not land
     on the photo under the card and open the viewer (or press anything else)."""
-    # the idle time starts again with the answer: it must outlast the tap and the settle
-    # (150 ms of waits) even on a loaded machine, or the question is back before the assert
-    view = make_view(bundled, idle_timeout_ms=1000, countdown_seconds=20, tick_ms=100)
+    # the idle time outlasts a tap even on a slow machine (under Wine a tap takes ~0.3 s)
+    view = make_view(bundled, idle_timeout_ms=1500, countdown_seconds=20, tick_ms=100)
     view.session.navigation.openEvent(5)
-    qtbot.waitUntil(lambda: view.session.idle.active, timeout=4000)
+    qtbot.waitUntil(lambda: view.session.idle.active, timeout=6000)
     tap(view.window, touchscreen, centre(item(view, target)))
-    settle(50)
+    settle(50)  # shorter than the idle time, which starts again with the answer
     assert not view.session.idle.active
     assert view.session.navigation.screen == Navigation.Screen.Event
     # the next touch is an ordinary one again
@@ -270,72 +312,12 @@ def test_welcome_caption_follows_the_language(make_view: MakeView, bundled: Exhi
                                               touchscreen: QPointingDevice) -> None:
     view = make_view(bundled)
     shown = bundled.events[view.session.attract.index]
-    caption = item(view, "attractCaption")
-    assert shown.title.get("en") in caption.property("text")
+    caption = item(view, "highlightButton")
+    assert shown.title.get("en") in caption.property("label")
     tap(view.window, touchscreen, centre(next(
         i for i in all_items(view) if i.objectName() == "language-zh" and is_shown(i))))
     assert view.session.language.code == "zh"
-    assert view.session.navigation.screen == Navigation.Screen.Welcome  # the visitor sees it all in Chinese, then begins
-    assert shown.title.get("zh") in caption.property("text")
-    assert item(view, "welcomeTitle").property("text") == bundled.title.get("zh")
-
-
-SCROLLING = """\
-format: 1
-title: Scrolling
-events:
-  - id: long
-    date: 1990
-    title: Long
-    body: |
-      {body}
-    media:
-      - {{image: media/a.jpg, alt: A, caption: First}}
-      - {{image: media/b.jpg, alt: B, caption: Second}}
-  - {{id: next, date: 1991, title: Next, body: "{body}"}}
-"""
-
-
-def test_text_keeps_its_scroll_position_when_the_photo_changes(
-        make_view: MakeView, make_folder: MakeFolder, touchscreen: QPointingDevice,
-        qtbot: QtBot) -> None:
-    root = make_folder(SCROLLING.format(body="A paragraph that keeps going on. " * 120),
-                       images=("media/a.jpg", "media/b.jpg"))
-    exhibit = load_folder(root).exhibit
-    assert exhibit is not None
-    view = make_view(exhibit)
-    view.session.navigation.openEvent(0)
-    settle(300)
-    flick = item(view, "textFlick")
-    start = centre(flick) + QPoint(0, 200)
-    swipe(view.window, touchscreen, start, start - QPoint(0, 500))  # the visitor reads on
-    qtbot.waitUntil(lambda: not flick.property("moving"), timeout=5000)
-    scrolled = flick.property("contentY")
-    assert scrolled > 100
-    dots = sorted((i for i in all_items(view) if i.objectName() == "photoDot"),
-                  key=lambda dot: centre(dot).x())
-    assert len(dots) == 2
-    tap(view.window, touchscreen, centre(dots[1]))
-    assert view.session.navigation.photoIndex == 1
-    assert item(view, "caption").property("text") == "Second"
-    assert flick.property("contentY") == scrolled  # the text stayed where the visitor was
-    tap(view.window, touchscreen, centre(item(view, "nextButton")))
-    assert view.session.navigation.index == 1
-    assert flick.property("contentY") == 0  # another event starts at the top
-
-
-def test_a_reload_with_fewer_events_shows_the_first(
-        make_view: MakeView, make_folder: MakeFolder, two_photos: Exhibit) -> None:
-    smaller = load_folder(make_folder(
-        "format: 1\ntitle: Small\nevents:\n  - {id: only, date: 2000, title: Only}\n",
-        name="smaller")).exhibit
-    assert smaller is not None
-    view = make_view(two_photos)
-    view.session.navigation.openEvent(1)
-    view.session.navigation.showPhoto(1)
-    settle(200)
-    view.session.set_exhibit(smaller)  # what a staff reload or --watch does
-    settle(200)
-    assert view.session.navigation.index == 0
-    assert item(view, "eventTitle").property("text") == "Only"
-    assert item(view, "homeTitle").property("text").endswith("Small")
+    # the visitor sees it all in Chinese, then begins
+    assert view.session.navigation.screen == Navigation.Screen.Welcome
+    assert shown.title.get("zh") in caption.property("label")
+    assert as_written(item(view, "welcomeTitle")) == bundled.title.get("zh")

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // One event: picture on the left (top in portrait), text on the right (below), the
@@ -6,16 +7,23 @@ Item {
     id: screen
     signal optionsRequested()
     readonly property bool portrait: height > width
-    readonly property real gap: Theme.px(32)
+    // Larger text gives the text the room: the picture shrinks and the margins tighten.
+    readonly property real gap: Theme.large ? Theme.px(16) : Theme.px(32)
+    readonly property real pictureShare: Theme.large ? (portrait ? 0.3 : 0.4) : (portrait ? 0.45 : 0.6)
+    readonly property int forward: Theme.rtl ? -1 : 1  // the reading direction, on screen
+    LayoutMirroring.enabled: Theme.rtl
+    LayoutMirroring.childrenInherit: true
 
     function slideIn(direction) {
         pager.offset = direction * screen.width * 0.25
         settle.restart()
     }
+    // Pulling the page against the reading direction brings the next event: leftwards in
+    // English and Chinese, rightwards in Arabic.
     function settleSwipe(dx, vx) {
-        const moved = Navigation.swipeEvents(dx, vx, screen.width)
+        const moved = Navigation.swipeEvents(dx * forward, vx * forward, screen.width)
         if (moved !== 0)
-            slideIn(moved)
+            slideIn(moved * forward)
         else
             settle.restart()
     }
@@ -47,7 +55,8 @@ Item {
             onActiveTranslationChanged: {
                 if (!active)
                     return
-                pager.offset = Navigation.dragOffset(activeTranslation.x)  // resists at the ends
+                // resists past either end, in the reading direction
+                pager.offset = Navigation.dragOffset(activeTranslation.x * screen.forward) * screen.forward
             }
             onActiveChanged: {
                 if (!active)
@@ -61,17 +70,20 @@ Item {
 
         Item {
             id: pager
+            objectName: "eventPager"
             property real offset: 0
             width: content.width; height: content.height
             x: offset
             opacity: 1 - Math.min(0.5, Math.abs(offset) / content.width)
+            // while it moves under a finger the page is drawn once and slid as a picture
+            layer.enabled: swipe.active || settle.running
 
             Item {
                 id: pictureArea
-                x: screen.gap
+                x: screen.portrait || !Theme.rtl ? screen.gap : content.width - width - screen.gap
                 y: screen.gap
-                width: screen.portrait ? content.width - 2 * screen.gap : content.width * 0.6 - 1.5 * screen.gap
-                height: screen.portrait ? content.height * 0.45 - screen.gap : content.height - 2 * screen.gap
+                width: screen.portrait ? content.width - 2 * screen.gap : content.width * screen.pictureShare - 1.5 * screen.gap
+                height: screen.portrait ? content.height * screen.pictureShare - screen.gap : content.height - 2 * screen.gap
 
                 Photo {
                     id: photo
@@ -129,8 +141,9 @@ Item {
                     }
                     Text {
                         objectName: "caption"
+                        horizontalAlignment: Text.AlignLeft  // mirrored right to left
                         width: parent.width
-                        text: photo.item.caption || ""
+                        text: Typeset.balanced(photo.item.caption || "", font.pixelSize, false, width)
                         visible: text !== ""
                         color: Theme.c.muted
                         wrapMode: Text.Wrap
@@ -139,8 +152,9 @@ Item {
                     }
                     Text {
                         objectName: "credit"
+                        horizontalAlignment: Text.AlignLeft  // mirrored right to left
                         width: parent.width
-                        text: photo.item.credit || ""
+                        text: Typeset.balanced(photo.item.credit || "", font.pixelSize, false, width)
                         visible: text !== ""
                         color: Theme.c.muted
                         wrapMode: Text.Wrap
@@ -153,9 +167,9 @@ Item {
             Rectangle {
                 id: panel
                 objectName: "textPanel"
-                x: screen.portrait ? screen.gap : pictureArea.x + pictureArea.width + screen.gap
+                x: screen.portrait ? screen.gap : (Theme.rtl ? screen.gap : pictureArea.x + pictureArea.width + screen.gap)
                 y: screen.portrait ? pictureArea.y + pictureArea.height + screen.gap : screen.gap
-                width: screen.portrait ? content.width - 2 * screen.gap : content.width - x - screen.gap
+                width: screen.portrait ? content.width - 2 * screen.gap : content.width - pictureArea.width - 3 * screen.gap
                 height: content.height - y - screen.gap
                 radius: Theme.px(16)
                 color: Theme.c.surface
@@ -165,15 +179,19 @@ Item {
                 Flickable {
                     id: textFlick
                     objectName: "textFlick"
-                    anchors { fill: parent; margins: Theme.px(36) }
+                    anchors { fill: parent; margins: Theme.large ? Theme.px(24) : Theme.px(36) }
                     contentWidth: width
                     contentHeight: textColumn.height
                     flickableDirection: Flickable.VerticalFlick
                     boundsBehavior: Flickable.StopAtBounds
                     clip: true
-                    Connections {  // a new event or language starts at the top; a new photo does not
+                    Connections {  // a new text, language or text size starts at its top
                         target: CurrentEvent
                         function onTextsChanged() { textFlick.contentY = 0 }
+                    }
+                    Connections {
+                        target: Display
+                        function onLargeTextChanged() { textFlick.contentY = 0 }
                     }
 
                     Column {
@@ -182,6 +200,7 @@ Item {
                         spacing: Theme.px(16)
                         Rectangle {
                             visible: CurrentEvent.era !== ""
+                            x: Theme.rtl ? parent.width - width : 0  // a Column does not mirror
                             width: Math.min(parent.width, eraText.implicitWidth + Theme.px(24))
                             height: eraText.height + Theme.px(12)
                             radius: Theme.px(8)
@@ -200,10 +219,11 @@ Item {
                         }
                         Text {
                             objectName: "eventDate"
+                            horizontalAlignment: Text.AlignLeft  // mirrored right to left
                             width: parent.width
                             text: CurrentEvent.date
                             color: Theme.c.accent
-                            font.pixelSize: Theme.font(36)
+                            font.pixelSize: Theme.heading(36)
                             font.bold: true
                             wrapMode: Text.Wrap
                         }
@@ -212,43 +232,65 @@ Item {
                             visible: false
                             width: parent.width
                             text: CurrentEvent.title
-                            font.pixelSize: Theme.font(56)
+                            font.pixelSize: Theme.heading(56)
                             font.bold: true
                             wrapMode: Text.Wrap
                         }
                         Text {
                             id: title
                             objectName: "eventTitle"
+                            horizontalAlignment: Text.AlignLeft  // mirrored right to left
                             width: parent.width
-                            text: CurrentEvent.title
+                            // broken by the typesetting rules: even lines, none of one character
+                            text: Typeset.balanced(CurrentEvent.title, font.pixelSize, true, width)
                             color: Theme.c.text
-                            font.pixelSize: titleProbe.lineCount > 3 ? Theme.font(44) : Theme.font(56)
+                            font.pixelSize: titleProbe.lineCount > 3 ? Theme.heading(44) : Theme.heading(56)
                             font.bold: true
                             wrapMode: Text.Wrap
                             lineHeight: 1.1
                             Accessible.role: Accessible.Heading
-                            Accessible.name: text
+                            Accessible.name: CurrentEvent.title
                         }
                         Text {
                             id: body
                             objectName: "eventBody"
+                            horizontalAlignment: Text.AlignLeft  // mirrored right to left
                             width: Math.min(parent.width, Theme.font(28) * Language.bodyMeasure)
-                            text: CurrentEvent.body
-                            textFormat: Text.MarkdownText
+                            // rich text with the line and paragraph spacing set in ems
+                            text: Typeset.body(CurrentEvent.body, font.pixelSize, Theme.bodyLineHeight)
+                            textFormat: Text.RichText
                             color: Theme.c.text
                             font.pixelSize: Theme.font(28)
-                            lineHeight: Theme.bodyLineHeight
                             wrapMode: Text.Wrap
                             Accessible.role: Accessible.StaticText
-                            Accessible.name: text
+                            Accessible.name: CurrentEvent.body
                         }
                     }
                 }
-                Rectangle {  // a fade at the bottom edge while there is more to read
+                Rectangle {  // where the reader is in a text longer than the panel
+                    objectName: "scrollIndicator"
+                    readonly property real track: textFlick.height
+                    visible: textFlick.contentHeight > textFlick.height + 1
+                    x: Theme.rtl ? Theme.px(10) : parent.width - width - Theme.px(10)
+                    y: textFlick.y + textFlick.visibleArea.yPosition * track
+                    width: Theme.px(8)
+                    height: Math.max(Theme.px(48), textFlick.visibleArea.heightRatio * track)
+                    radius: width / 2
+                    color: Theme.c.muted
+                    Rectangle {  // the whole length, faint, so the position reads as a share
+                        z: -1
+                        x: 0; y: textFlick.y - parent.y
+                        width: parent.width; height: parent.track
+                        radius: width / 2
+                        color: Theme.c.muted
+                        opacity: 0.25
+                    }
+                }
+                Rectangle {  // a fade over the last visible lines while there is more to read
                     objectName: "moreFade"
-                    anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: Theme.px(2) }
-                    height: Theme.px(96)
-                    radius: parent.radius
+                    anchors { left: parent.left; right: parent.right; bottom: textFlick.bottom }
+                    anchors.rightMargin: Theme.px(24)
+                    height: Math.min(Theme.px(96), textFlick.height / 3)
                     visible: textFlick.contentY + textFlick.height < textFlick.contentHeight - 2
                     gradient: Gradient {
                         GradientStop { position: 0; color: Theme.c.clear }
@@ -258,29 +300,72 @@ Item {
             }
         }
 
-        KioskButton {
-            objectName: "previousButton"
-            round: true
+        // Previous and next: round buttons at the picture's sides, each with a label that
+        // says where it leads ("1991 · Third Country Programme"), in the reading direction.
+        component SideArrow: Item {
+            id: arrow
+            property int step: 1  // -1 previous, 1 next
+            property string where: ""
+            property string accessibleName: ""
+            readonly property bool onLeft: (step < 0) !== Theme.rtl
+            readonly property bool enabledHere: where !== ""
+            function go() {
+                if (step < 0 ? Navigation.previous() : Navigation.next())
+                    screen.slideIn(step * screen.forward)
+            }
             width: Theme.px(96); height: Theme.px(96)
-            x: pictureArea.x + Theme.px(12)
+            x: onLeft ? pictureArea.x + Theme.px(12) : pictureArea.x + pictureArea.width - width - Theme.px(12)
             y: pictureArea.y + (pictureArea.height - screen.captionBoxHeight()) / 2 - height / 2
-            opacity: Navigation.hasPrevious ? 0.92 : 0.35
-            label: "‹"
-            fontSize: 56
-            accessibleName: Language.words.previous
-            onActivated: if (Navigation.previous()) screen.slideIn(-1)
+            opacity: enabledHere ? 1 : 0.35
+            KioskButton {
+                anchors.fill: parent
+                round: true
+                label: "\u200E" + (arrow.onLeft ? "‹" : "›")  // as drawn: no bidi mirroring
+                fontSize: 56
+                accessibleName: arrow.accessibleName + (arrow.where ? ": " + arrow.where : "")
+                onActivated: arrow.go()
+            }
+            Rectangle {
+                objectName: "sideLabel"
+                // only where it fits beside the photo, above its caption (the button's
+                // accessible name says where it leads in any case)
+                visible: arrow.enabledHere
+                         && arrow.y + y + height <= pictureArea.y + photo.y + photo.height
+                readonly property real widest: Math.min(Theme.px(300), pictureArea.width * 0.4)
+                width: Math.min(widest, whereText.implicitWidth) + Theme.px(24)
+                height: whereText.height + Theme.px(12)
+                x: arrow.onLeft ? 0 : arrow.width - width
+                y: arrow.height + Theme.px(8)
+                radius: Theme.px(8)
+                color: Theme.c.surface
+                opacity: Theme.highContrast ? 1 : 0.92
+                border.width: Theme.px(2)
+                border.color: sideTap.pressed ? Theme.c.accent : Theme.c.muted
+                Text {
+                    id: whereText
+                    x: Theme.px(12); y: Theme.px(6)
+                    width: Math.min(parent.widest, implicitWidth)
+                    text: Typeset.balanced(arrow.where, font.pixelSize, false, parent.widest)
+                    horizontalAlignment: arrow.onLeft ? Text.AlignLeft : Text.AlignRight
+                    LayoutMirroring.enabled: false  // onLeft already says which side
+                    color: Theme.c.text
+                    font.pixelSize: Theme.font(22)
+                    wrapMode: Text.Wrap
+                }
+                TapHandler { id: sideTap; onTapped: arrow.go() }
+            }
         }
-        KioskButton {
+        SideArrow {
+            objectName: "previousButton"
+            step: -1
+            where: CurrentEvent.sideLabels[0] || ""
+            accessibleName: Language.words.previous
+        }
+        SideArrow {
             objectName: "nextButton"
-            round: true
-            width: Theme.px(96); height: Theme.px(96)
-            x: pictureArea.x + pictureArea.width - width - Theme.px(12)
-            y: pictureArea.y + (pictureArea.height - screen.captionBoxHeight()) / 2 - height / 2
-            opacity: Navigation.hasNext ? 0.92 : 0.35
-            label: "›"
-            fontSize: 56
+            step: 1
+            where: CurrentEvent.sideLabels[1] || ""
             accessibleName: Language.words.next
-            onActivated: if (Navigation.next()) screen.slideIn(1)
         }
     }
     function captionBoxHeight() { return captionBox.height + Theme.px(12) }

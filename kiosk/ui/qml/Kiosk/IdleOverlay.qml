@@ -60,7 +60,8 @@ Rectangle {
                 objectName: "stillThere"
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
-                text: Language.everyLanguage.still_there
+                // typeset: "您还在浏览吗？" never breaks as "您还在浏览/吗？" with larger text
+                text: Typeset.balanced(Language.everyLanguage.still_there, font.pixelSize, true, width)
                 color: Theme.c.text
                 font.pixelSize: Theme.font(44)
                 font.bold: true

@@ -15,6 +15,7 @@ Window {
         objectName: "welcome"
         anchors.fill: parent
         showing: Navigation.screen === Navigation.Welcome
+        onOptionsRequested: options.open = true
         visible: opacity > 0
         opacity: showing ? 1 : 0
         Behavior on opacity { NumberAnimation { duration: Theme.duration } }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // Display options for visitors who need them: larger text, high contrast, less motion.
@@ -5,6 +6,8 @@ Item {
     id: options
     property bool open: false
     visible: open
+    LayoutMirroring.enabled: Theme.rtl
+    LayoutMirroring.childrenInherit: true
 
     TapHandler { onTapped: options.open = false }  // a tap outside closes the panel
     Rectangle { anchors.fill: parent; color: Theme.c.dim }
@@ -12,7 +15,7 @@ Item {
     Rectangle {
         objectName: "optionsCard"
         anchors { top: parent.top; right: parent.right; topMargin: Theme.px(104); rightMargin: Theme.px(16) }
-        width: Math.min(parent.width - Theme.px(32), Theme.px(560))
+        width: Math.min(parent.width - Theme.px(32), Theme.px(640))
         height: optionsColumn.height + Theme.px(48)
         radius: Theme.px(16)
         color: Theme.c.surface
@@ -23,26 +26,73 @@ Item {
             id: optionsColumn
             anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.px(24) }
             spacing: Theme.px(16)
-            KioskButton {
+            // Each option says its state in words and a mark, not by colour alone.
+            component OptionRow: Rectangle {
+                id: row
+                property string label: ""
+                property bool checked: false
+                signal toggled()
+                width: parent.width
+                height: Math.max(Theme.px(96), rowText.implicitHeight + Theme.px(32))
+                radius: Theme.px(16)
+                color: rowTap.pressed ? Theme.c.track : Theme.c.surface
+                border.width: rowTap.pressed ? Theme.px(5) : Theme.px(2)
+                border.color: rowTap.pressed || checked ? Theme.c.accent : Theme.c.muted
+                scale: rowTap.pressed ? 0.97 : 1
+                Accessible.role: Accessible.CheckBox
+                Accessible.name: label
+                Accessible.checkable: true
+                Accessible.checked: checked
+                Accessible.onToggleAction: row.toggled()
+                Accessible.onPressAction: row.toggled()
+                Rectangle {  // a box with a tick when on, empty when off
+                    id: box
+                    anchors { left: parent.left; leftMargin: Theme.px(24); verticalCenter: parent.verticalCenter }
+                    width: Theme.px(40); height: width; radius: Theme.px(6)
+                    color: row.checked ? Theme.c.accent : Theme.c.clear
+                    border.width: Theme.px(3); border.color: row.checked ? Theme.c.accent : Theme.c.text
+                    Text {
+                        anchors.centerIn: parent
+                        text: row.checked ? "✓" : ""
+                        color: Theme.c.onAccent
+                        font.pixelSize: Theme.font(28); font.bold: true
+                    }
+                }
+                Text {
+                    id: rowText
+                    anchors { left: box.right; leftMargin: Theme.px(20); right: stateText.left; rightMargin: Theme.px(16); verticalCenter: parent.verticalCenter }
+                    text: row.label
+                    color: Theme.c.text
+                    font.pixelSize: Theme.font(28); font.bold: true
+                    wrapMode: Text.Wrap
+                }
+                Text {
+                    id: stateText
+                    objectName: "optionState"
+                    anchors { right: parent.right; rightMargin: Theme.px(24); verticalCenter: parent.verticalCenter }
+                    text: row.checked ? Language.words.on : Language.words.off
+                    color: row.checked ? Theme.c.accent : Theme.c.muted
+                    font.pixelSize: Theme.font(28); font.bold: true
+                }
+                TapHandler { id: rowTap; gesturePolicy: TapHandler.ReleaseWithinBounds; onTapped: row.toggled() }
+            }
+            OptionRow {
                 objectName: "largeTextButton"
-                width: parent.width
                 label: Language.words.larger_text
-                active: Display.largeText
-                onActivated: Display.toggleLargeText()
+                checked: Display.largeText
+                onToggled: Display.toggleLargeText()
             }
-            KioskButton {
+            OptionRow {
                 objectName: "highContrastButton"
-                width: parent.width
                 label: Language.words.high_contrast
-                active: Display.highContrast
-                onActivated: Display.toggleHighContrast()
+                checked: Display.highContrast
+                onToggled: Display.toggleHighContrast()
             }
-            KioskButton {
+            OptionRow {
                 objectName: "reducedMotionButton"
-                width: parent.width
                 label: Language.words.reduce_motion
-                active: Display.reducedMotion
-                onActivated: Display.toggleReducedMotion()
+                checked: Display.reducedMotion
+                onToggled: Display.toggleReducedMotion()
             }
         }
     }

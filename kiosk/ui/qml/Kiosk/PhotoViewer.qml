@@ -5,6 +5,8 @@ import QtQuick
 Rectangle {
     id: viewer
     color: Theme.c.photoBackdrop
+    LayoutMirroring.enabled: Theme.rtl
+    LayoutMirroring.childrenInherit: true
     readonly property var item: CurrentEvent.photo
     readonly property bool zoomed: frame.scale > 1.01
     onZoomedChanged: if (zoomed) Navigation.zoomedIn()
@@ -17,8 +19,8 @@ Rectangle {
         swipeOffset = 0
     }
     function clampPan() {
-        const maxX = (frame.width * frame.scale - viewer.width) / 2
-        const maxY = (frame.height * frame.scale - viewer.height) / 2
+        const maxX = (frame.width * frame.scale - stage.width) / 2
+        const maxY = (frame.height * frame.scale - stage.height) / 2
         frame.x = Math.max(-Math.max(0, maxX), Math.min(Math.max(0, maxX), frame.x))
         frame.y = Math.max(-Math.max(0, maxY), Math.min(Math.max(0, maxY), frame.y))
     }
@@ -34,10 +36,17 @@ Rectangle {
         function onPhotoChanged() { viewer.resetZoom() }
     }
 
+    // The photo fills what its caption leaves: shown whole, the caption below it, never
+    // over it (zoomed in, it stays within its own area too).
+    Item {
+        id: stage
+        objectName: "photoStage"
+        anchors { top: parent.top; left: parent.left; right: parent.right; bottom: captionBar.top }
+        clip: frame.scale > 1.01
     Item {
         id: frame
         objectName: "photoFrame"
-        width: viewer.width; height: viewer.height
+        width: stage.width; height: stage.height
         transformOrigin: Item.Center
         Photo {
             id: photo
@@ -48,6 +57,7 @@ Rectangle {
             cached: false  // full-screen pictures are large: decode again rather than keep
             item: viewer.item
         }
+    }
     }
 
     PinchHandler {
@@ -76,7 +86,8 @@ Rectangle {
                 viewer.clampPan()
                 return
             }
-            Navigation.swipePhotos(viewer.swipeOffset, viewer.width)
+            // pulled against the reading direction: the next photo (rightwards in Arabic)
+            Navigation.swipePhotos(viewer.swipeOffset * (Theme.rtl ? -1 : 1), viewer.width)
             viewer.swipeOffset = 0
         }
     }
@@ -90,14 +101,16 @@ Rectangle {
         onTapped: Navigation.closePhoto()
     }
 
-    Rectangle {  // caption bar
+    Rectangle {  // caption bar, below the photo
+        id: captionBar
+        objectName: "photoCaptionBar"
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        height: captionColumn.height + Theme.px(40)
+        height: visible ? captionColumn.height + Theme.px(40) : 0
         color: Theme.c.captionBar
         visible: captionText.text !== "" || creditText.text !== ""
         Column {
             id: captionColumn
-            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; leftMargin: Theme.px(48); rightMargin: Theme.px(200) }
+            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; leftMargin: Theme.px(48); rightMargin: Theme.px(48) }
             spacing: Theme.px(6)
             Text {
                 id: captionText

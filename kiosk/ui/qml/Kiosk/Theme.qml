@@ -10,10 +10,15 @@ QtObject {
     readonly property bool highContrast: Display.highContrast
     readonly property Colors c: Display.colors
     readonly property bool cjk: Language.cjk
+    readonly property bool rtl: Language.rtl  // the layout mirrors, swipes turn round
+    // Body lines, baseline to baseline, in ems of the type (not Qt's lineHeight, which
+    // multiplies the font's own line spacing, already about 1.45 em).
     readonly property real bodyLineHeight: Language.bodyLineHeight
     readonly property int duration: reducedMotion ? 0 : 250
 
     function px(v) { return Math.round(v * scale) }
     // Text sizes grow by half with the "larger text" option.
     function font(v) { return Math.round(v * scale * (large ? 1.5 : 1)) }
+    // Headings are large already: they grow by a fifth, leaving the room to the body.
+    function heading(v) { return Math.round(v * scale * (large ? 1.2 : 1)) }
 }

@@ -1,23 +1,40 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 
-// Eras as coloured bands, year ticks on a real date scale, a marker per event.
+// The years as a strip: era bands with their names, a mark per event labelled with its short
+// title (marks that would collide are one group: tap it to zoom in), year ticks on a real
+// date scale. Drag or fling along it, pinch to zoom between the whole span and a few years;
+// cues at either edge say that more lies beyond. Right to left, time runs from the right.
 Rectangle {
     id: strip
-    height: Theme.px(200)
     color: Theme.c.bg
     Accessible.role: Accessible.List
     Accessible.name: Language.words.timeline
 
-    readonly property real k: Theme.scale  // layout units are px at 1080p
+    readonly property real k: Theme.scale  // the view-model's units are px at 1080p
+    readonly property int labelSize: Theme.font(22)
+    readonly property real lineH: Math.ceil(labelSize * 1.3)
+    readonly property real pad: Theme.px(8)
+    readonly property real eraY: pad
+    readonly property real eraH: 2 * lineH + Theme.px(8)
+    readonly property real labelY: eraY + eraH + pad
+    readonly property real dotY: labelY + 2 * lineH + Theme.px(18)  // centre of the dots
+    readonly property real axisY: dotY + Theme.px(16)
+    height: axisY + Theme.px(12) + lineH + pad
 
-    function markerX(index) {
-        const item = markers.itemAt(index)
-        return item ? item.x + item.width / 2 : 0
+    // A year's place on the strip, in this item's pixels; mirrored right to left.
+    function xOf(year) {
+        const x = (Timeline.margin + (year - Timeline.first) * Timeline.zoom) * k
+        return Theme.rtl ? flick.contentWidth - x : x
     }
-    function reveal(animated) {
-        const x = markerX(Navigation.index) - flick.width / 2
-        const target = Math.max(0, Math.min(x, flick.contentWidth - flick.width))
+    function yearAt(x) {
+        const fromStart = Theme.rtl ? flick.contentWidth - x : x
+        return Timeline.first + (fromStart / k - Timeline.margin) / Timeline.zoom
+    }
+    function isCurrent(events) { return events.indexOf(Navigation.index) >= 0 }
+    function centreOn(year, animated) {
+        const target = Math.max(0, Math.min(xOf(year) - flick.width / 2,
+                                            flick.contentWidth - flick.width))
         if (animated && !Theme.reducedMotion) {
             scrollAnimation.to = target
             scrollAnimation.restart()
@@ -25,18 +42,27 @@ Rectangle {
             flick.contentX = target
         }
     }
+    function reveal(animated) {
+        const marks = Timeline.marks
+        for (let i = 0; i < marks.length; ++i) {
+            if (isCurrent(marks[i].events)) {
+                centreOn(marks[i].year, animated)
+                return
+            }
+        }
+    }
     Connections {
         target: Navigation
         function onEventChanged() { strip.reveal(true) }
     }
-    onWidthChanged: reveal(false)
-    Component.onCompleted: reveal(false)
+    onWidthChanged: { Timeline.setViewport(width / k); reveal(false) }
+    Component.onCompleted: { Timeline.setViewport(width / k); reveal(false) }
 
     Flickable {
         id: flick
         objectName: "timelineFlick"
         anchors.fill: parent
-        contentWidth: Math.max(width, Exhibition.timelineWidth * strip.k)
+        contentWidth: Math.max(width, Timeline.width * strip.k)
         contentHeight: height
         flickableDirection: Flickable.HorizontalFlick
         boundsBehavior: Flickable.StopAtBounds
@@ -44,94 +70,211 @@ Rectangle {
         NumberAnimation { id: scrollAnimation; target: flick; property: "contentX"; duration: 400; easing.type: Easing.OutCubic }
 
         Rectangle {  // the track under the bands
-            x: 0; y: Theme.px(16); width: flick.contentWidth; height: Theme.px(40)
+            y: strip.eraY; width: flick.contentWidth; height: strip.eraH
             color: Theme.c.track
         }
         Repeater {
-            model: Exhibition.eraModel
+            model: Timeline.eras
             Rectangle {
-                required property string title
-                required property real bandX
-                required property real bandWidth
-                required property string bandColor
-                x: bandX * strip.k; y: Theme.px(16)
-                width: bandWidth * strip.k; height: Theme.px(40)
-                color: Theme.highContrast ? Theme.c.bg : bandColor
+                id: band
+                required property var modelData
+                readonly property real x1: strip.xOf(modelData.start)
+                readonly property real x2: strip.xOf(modelData.end)
+                objectName: "eraBand"
+                x: Math.min(x1, x2); y: strip.eraY
+                width: Math.abs(x2 - x1); height: strip.eraH
+                color: Theme.highContrast ? Theme.c.bg : modelData.color
                 border.width: Theme.highContrast ? Theme.px(2) : 0
                 border.color: Theme.c.text
+                Accessible.role: Accessible.StaticText
+                Accessible.name: modelData.title
+                // The band's part in view: its name keeps to it while the band scrolls, and
+                // turns to the short name, or none, rather than be cut by the strip's edge.
+                readonly property real shown: Math.min(x + width, flick.contentX + flick.width)
+                                              - Math.max(x, flick.contentX)
                 Text {
                     objectName: "eraLabel"
-                    anchors { fill: parent; leftMargin: Theme.px(10); rightMargin: Theme.px(10) }
-                    verticalAlignment: Text.AlignVCenter
-                    text: parent.title
+                    readonly property real inset: Theme.px(10)
+                    readonly property real lo: inset
+                    readonly property real hi: band.width - width - inset
+                    x: Theme.rtl ? Math.max(lo, Math.min(hi, flick.contentX + flick.width - band.x - width - inset))
+                                 : Math.min(hi, Math.max(lo, flick.contentX - band.x + inset))
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: band.shown >= band.modelData.textWidth * strip.k + 2 * inset ? band.modelData.text
+                          : band.shown >= band.modelData.shortWidth * strip.k + 2 * inset ? band.modelData.short : ""
                     color: Theme.c.onBand
-                    font.pixelSize: Theme.px(22)
-                    elide: Text.ElideRight
-                }
-            }
-        }
-        Repeater {
-            model: Exhibition.tickModel
-            Item {
-                required property real tickX
-                required property string label
-                x: tickX * strip.k; y: Theme.px(142)
-                Rectangle {
-                    x: -width / 2; width: Theme.px(2)
-                    height: parent.label ? Theme.px(14) : Theme.px(8)
-                    color: Theme.c.muted
-                }
-                Text {
-                    visible: parent.label !== ""
-                    anchors { horizontalCenter: parent.horizontalCenter }
-                    y: Theme.px(16)
-                    text: parent.label
-                    color: Theme.c.muted
-                    font.pixelSize: Theme.px(22)
+                    font.pixelSize: strip.labelSize
+                    lineHeight: 1.0
+                    horizontalAlignment: Text.AlignLeft  // mirrored right to left
                 }
             }
         }
         Rectangle {  // the date axis
-            y: Theme.px(142); width: flick.contentWidth; height: Theme.px(2)
+            y: strip.axisY; width: flick.contentWidth; height: Theme.px(2)
             color: Theme.c.muted; opacity: 0.5
         }
         Repeater {
-            id: markers
-            model: Exhibition.eventModel
+            model: Timeline.ticks
             Item {
-                id: marker
-                required property int index
-                required property string title
-                required property string dateText
-                required property real markerX
-                required property real trueX
-                required property string accessibleName
-                readonly property bool current: index === Navigation.index
-                objectName: "marker-" + index
-                // 64 px hit area even where the dot is drawn smaller.
-                width: Theme.px(72); height: Theme.px(72)
-                x: markerX * strip.k - width / 2
-                y: Theme.px(64)
-                Accessible.role: Accessible.Button
-                Accessible.name: accessibleName
-                Accessible.onPressAction: Navigation.openEvent(index)
-                Rectangle {  // where the event's date is on the axis, when the dot moved aside
-                    x: marker.width / 2 + (marker.trueX - marker.markerX) * strip.k - width / 2
-                    y: Theme.px(78) - height / 2
-                    width: Theme.px(8); height: width; radius: width / 2
-                    color: marker.current ? Theme.c.accent : Theme.c.muted
-                }
+                required property var modelData
+                readonly property bool labelled: modelData.year % Timeline.labelStep === 0
+                x: strip.xOf(modelData.year); y: strip.axisY
                 Rectangle {
-                    anchors.centerIn: parent
-                    width: marker.current ? Theme.px(40) : Theme.px(24)
-                    height: width; radius: width / 2
-                    color: marker.current ? Theme.c.accent : (tap.pressed ? Theme.c.text : Theme.c.muted)
-                    border.width: Theme.px(3)
-                    border.color: Theme.c.bg
-                    Behavior on width { NumberAnimation { duration: Theme.duration } }
+                    x: -width / 2; width: Theme.px(2)
+                    height: parent.labelled ? Theme.px(12) : Theme.px(6)
+                    color: Theme.c.muted
                 }
-                TapHandler { id: tap; onTapped: Navigation.openEvent(marker.index) }
+                Text {
+                    visible: parent.labelled
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    y: Theme.px(12)
+                    text: parent.modelData.label
+                    color: Theme.c.muted
+                    font.pixelSize: strip.labelSize
+                }
             }
         }
+        Repeater {
+            id: markRepeater
+            model: Timeline.marks
+            Item {
+                id: mark
+                required property var modelData
+                required property int index
+                readonly property bool current: strip.isCurrent(modelData.events)
+                readonly property real dotX: strip.xOf(modelData.year)
+                readonly property real endX: strip.xOf(modelData.end)
+                readonly property real centre: dotX + (Theme.rtl ? -1 : 1) * modelData.shift * strip.k
+                objectName: (modelData.grouped ? "markerGroup-" : "marker-") + modelData.events[0]
+                // the label and the dot below it are one target, at least 64 px each way
+                width: Math.max(Theme.px(64), modelData.width * strip.k)
+                height: strip.dotY + Theme.px(16) - strip.labelY
+                x: centre - width / 2
+                y: strip.labelY
+                Accessible.role: Accessible.Button
+                Accessible.name: modelData.text.replace("\n", " ")
+                Accessible.onPressAction: mark.activate()
+                function activate() {
+                    const event = Timeline.opens(index)
+                    if (event >= 0)
+                        Navigation.openEvent(event)
+                    else
+                        strip.centreOn(Timeline.zoomToMark(index), true)
+                }
+                Rectangle {  // pressed: the whole target lights up under the finger
+                    anchors.fill: parent
+                    radius: Theme.px(8)
+                    color: Theme.c.text
+                    opacity: tap.pressed ? 0.18 : 0
+                }
+                TapHandler { id: tap; onTapped: mark.activate() }
+                Text {
+                    objectName: "markLabel"
+                    // the lines come broken; rounding the type at small screens may widen
+                    // them by a pixel or two, which the gap between labels absorbs
+                    width: Math.max(parent.width, implicitWidth)
+                    anchors.horizontalCenter: parent.horizontalCenter
+                    horizontalAlignment: Text.AlignHCenter
+                    text: mark.modelData.text
+                    color: mark.current ? Theme.c.accent : (mark.modelData.grouped ? Theme.c.muted : Theme.c.text)
+                    font.pixelSize: strip.labelSize
+                    font.underline: mark.current  // not bold: the label was measured in regular type
+                    lineHeight: 1.0
+                }
+            }
+        }
+        Repeater {  // dots (drawn apart from the labels: a dot marks the true date)
+            model: Timeline.marks
+            Item {
+                id: dots
+                required property var modelData
+                readonly property bool current: strip.isCurrent(modelData.events)
+                readonly property real dotX: strip.xOf(modelData.year)
+                readonly property real endX: strip.xOf(modelData.end)
+                readonly property real centre: dotX + (Theme.rtl ? -1 : 1) * modelData.shift * strip.k
+                Rectangle {  // a group spans its dates
+                    visible: dots.modelData.grouped
+                    x: Math.min(dots.dotX, dots.endX); y: strip.dotY - height / 2
+                    width: Math.abs(dots.endX - dots.dotX); height: Theme.px(6)
+                    radius: height / 2
+                    color: dots.current ? Theme.c.accent : Theme.c.muted
+                }
+                Rectangle {  // a leader from a label that stepped aside to its date
+                    visible: dots.modelData.shift > 0
+                    x: Math.min(dots.dotX, dots.centre); y: strip.dotY - Theme.px(1)
+                    width: Math.abs(dots.centre - dots.dotX); height: Theme.px(2)
+                    color: Theme.c.muted
+                }
+                Repeater {
+                    model: dots.modelData.dates
+                    Rectangle {
+                        required property real modelData
+                        readonly property bool big: dots.current && !dots.modelData.grouped
+                        x: strip.xOf(modelData) - width / 2; y: strip.dotY - height / 2
+                        width: big ? Theme.px(32) : Theme.px(20); height: width; radius: width / 2
+                        color: dots.current ? Theme.c.accent : Theme.c.muted
+                        border.width: Theme.px(3); border.color: Theme.c.bg
+                    }
+                }
+            }
+        }
+    }
+
+    // Two fingers: the time axis stretches about the point between them.
+    PinchHandler {
+        id: pinch
+        objectName: "timelinePinch"
+        target: null
+        rotationAxis.enabled: false
+        xAxis.enabled: false
+        yAxis.enabled: false
+        property real startZoom: 1
+        property real anchorYear: 0
+        property real anchorX: 0
+        onActiveChanged: {
+            if (active) {
+                startZoom = Timeline.zoom
+                anchorX = centroid.position.x
+                anchorYear = strip.yearAt(anchorX + flick.contentX)
+                flick.interactive = false
+            } else {
+                flick.interactive = true
+            }
+        }
+        onActiveScaleChanged: {
+            if (!active)
+                return
+            Timeline.setZoom(startZoom * activeScale)
+            flick.contentX = Math.max(0, Math.min(strip.xOf(anchorYear) - anchorX,
+                                                  flick.contentWidth - flick.width))
+        }
+    }
+
+    // More beyond either edge: a fade and an arrow, only while there is.
+    component EdgeCue: Item {
+        id: cue
+        property int side: -1
+        width: Theme.px(72); height: strip.height
+        x: side < 0 ? 0 : strip.width - width
+        Rectangle {
+            anchors.fill: parent
+            gradient: Gradient {
+                orientation: Gradient.Horizontal
+                GradientStop { position: 0; color: cue.side < 0 ? Theme.c.bg : Theme.c.clear }
+                GradientStop { position: 1; color: cue.side < 0 ? Theme.c.clear : Theme.c.bg }
+            }
+        }
+        Text {
+            anchors.centerIn: parent
+            text: "\u200E" + (cue.side < 0 ? "‹" : "›")  // as drawn: no bidi mirroring
+            color: Theme.c.text
+            font.pixelSize: Theme.px(56)
+            font.bold: true
+        }
+    }
+    EdgeCue { objectName: "moreLeft"; side: -1; visible: flick.contentX > 1 }
+    EdgeCue {
+        objectName: "moreRight"; side: 1
+        visible: flick.contentX < flick.contentWidth - flick.width - 1
     }
 }

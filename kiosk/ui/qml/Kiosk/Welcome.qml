@@ -1,59 +1,81 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 
-// The attract screen: a slowly moving picture of a highlighted event, the title, and an
-// invitation to touch in every language. Nothing on it stays still for long (burn-in).
+// The attract screen: a highlighted event's picture, changing by a cross-fade every few
+// seconds, the title, and an invitation to touch in every language. Nothing on it stays
+// still for long (burn-in).
 Item {
     id: welcome
     property bool showing: true
+    signal optionsRequested()
+    LayoutMirroring.enabled: Theme.rtl
+    LayoutMirroring.childrenInherit: true
 
     Rectangle { anchors.fill: parent; color: Theme.c.bg }
 
-    // Two layers cross-fade: the next picture fades in over the current one.
+    // Two layers cross-fade: the next picture fades in over the current one, then both stand
+    // still until the next change. A still scene costs nothing to show (Qt Quick draws only
+    // when something changes); a continuous pan redrew the whole screen 60 times a second,
+    // which on a laptop without a GPU driver took one to two cores. A dissolve does not need
+    // 60 frames a second to look smooth: a timer steps it at fadeFps (chosen for the renderer,
+    // kiosk/ui/render.py), so a change costs about fadeFps * fadeMs / 1000 frames, and the
+    // invitation's pulse and the caption ride on the same frames.
+    readonly property int fadeMs: Math.min(1600, Attract.interval * 1000 / 3)
+    readonly property int fadeFps: Attract.fadeFps
+    property real fade: 1  // 0 -> 1 while the front picture fades in over the other
+    readonly property real eased: 0.5 - 0.5 * Math.cos(Math.PI * fade)  // ease in and out
+    property int front: 0
+
     Repeater {
         id: layers
         model: 2
         Image {
-            id: picture
             required property int index
-            property real drift: 0
-            readonly property bool busy: status === Image.Loading
             objectName: "welcomeImage" + index
             width: welcome.width; height: welcome.height
             fillMode: Image.PreserveAspectCrop
             asynchronous: true
-            sourceSize.width: welcome.width * 1.05
-            sourceSize.height: welcome.height * 1.05
-            opacity: 0
-            scale: 1.0 + 0.02 * drift
-            x: -welcome.width * 0.01 * drift
-            Behavior on opacity { NumberAnimation { duration: Theme.reducedMotion ? 0 : 1200 } }
-            NumberAnimation on drift {
-                id: driftAnimation
-                running: false
-                from: 0; to: 1
-                duration: Attract.interval * 1000 + 1200
-            }
-            function show(source) {
-                picture.source = source
-                picture.drift = 0
-                picture.opacity = 1
-                if (!Theme.reducedMotion && welcome.showing)
-                    driftAnimation.restart()
-            }
+            sourceSize.width: welcome.width
+            sourceSize.height: welcome.height
+            z: index === welcome.front ? 1 : 0
+            // the front picture fades in; the one behind stays until it is covered
+            opacity: index === welcome.front ? welcome.eased : (welcome.fade < 1 ? 1 : 0)
+            visible: opacity > 0 && status === Image.Ready
+            onStatusChanged: if (index === welcome.front) welcome.startFade()
         }
     }
-    property int front: 0
+
     function showAttract() {
-        const next = 1 - front
-        const incoming = layers.itemAt(next)
-        const outgoing = layers.itemAt(front)
-        if (!incoming || !outgoing)
+        const incoming = layers.itemAt(1 - front) as Image
+        if (!incoming)
             return
-        incoming.z = 1; outgoing.z = 0
-        incoming.show(Attract.source)  // qmllint disable missing-property
-        outgoing.opacity = 0
-        front = next
+        fader.stop()
+        fade = 0
+        front = 1 - front
+        incoming.source = Attract.source
+        startFade()
+    }
+    function startFade() {
+        const incoming = layers.itemAt(front) as Image
+        if (!incoming || fade > 0 || fader.running)
+            return
+        if (incoming.status === Image.Ready || incoming.status === Image.Error
+                || incoming.source.toString() === "") {
+            if (Theme.reducedMotion || !showing) fade = 1
+            else fader.start()
+        }
+    }
+    Timer {
+        id: fader
+        interval: Math.round(1000 / welcome.fadeFps)
+        repeat: true
+        property real startedAt: 0
+        onRunningChanged: if (running) startedAt = Date.now()
+        onTriggered: {
+            welcome.fade = Math.min(1, (Date.now() - startedAt) / welcome.fadeMs)
+            if (welcome.fade >= 1)
+                stop()
+        }
     }
     Connections {
         target: Attract
@@ -61,7 +83,7 @@ Item {
     }
     Component.onCompleted: showAttract()
 
-    Rectangle {  // a dark gradient so the text reads on any picture
+    Rectangle {  // a soft darkening towards the bottom, for the picture's own sake
         anchors.fill: parent
         z: 2
         gradient: Gradient {
@@ -71,40 +93,55 @@ Item {
         }
     }
 
-    Item {
+    // The title block sits on its own panel, so it reads over any picture (its contrast is
+    // measured over the actual pixels in the tests), with two ways in: the event the
+    // picture shows, and the story from its beginning.
+    Rectangle {
         id: titleBlock
+        objectName: "titleBlock"
         z: 3
         property real driftX: 0
         property real driftY: 0
-        x: Theme.px(120) + driftX
-        width: welcome.width - Theme.px(240)
-        height: welcome.height
-        Text {
-            id: attractCaption
-            objectName: "attractCaption"
-            anchors { left: parent.left; right: parent.right; bottom: title.top; bottomMargin: Theme.px(24) }
-            text: Attract.caption
-            color: Theme.c.accent
-            font.pixelSize: Theme.px(28)
-            font.bold: true
-            elide: Text.ElideRight
-        }
+        readonly property real margin: Theme.px(64)
+        x: (Theme.rtl ? welcome.width - width - margin : margin) + driftX
+        y: welcome.height - height - margin + driftY
+        readonly property real widest: Math.min(welcome.width - 2 * margin, Theme.px(1500)) - 2 * Theme.px(48)
+        // as wide as what it holds
+        width: Math.min(widest, Math.max(title.implicitWidth, subtitle.implicitWidth,
+                                         ways.oneRow, invitation.implicitWidth)) + 2 * Theme.px(48)
+        height: column.height + 2 * Theme.px(40)
+        radius: Theme.px(24)
+        color: Theme.c.bg
+        opacity: Theme.highContrast ? 1 : 0.9
+        border.width: Theme.highContrast ? Theme.px(2) : 0
+        border.color: Theme.c.text
+    }
+    Column {
+        id: column
+        z: 4
+        x: titleBlock.x + Theme.px(48)
+        y: titleBlock.y + Theme.px(40)
+        width: titleBlock.width - 2 * Theme.px(48)
+        spacing: Theme.px(16)
         Text {
             id: title
             objectName: "welcomeTitle"
-            anchors { left: parent.left; right: parent.right; bottom: subtitle.top; bottomMargin: Theme.px(16) }
-            text: Exhibition.title
+            horizontalAlignment: Text.AlignLeft  // mirrored right to left
+            width: parent.width
+            text: Typeset.balanced(Exhibition.title, font.pixelSize, true, titleBlock.widest)
             color: Theme.c.text
             font.bold: true
             wrapMode: Text.Wrap
             font.pixelSize: titleProbe.lineCount > 2 ? Theme.px(64) : Theme.px(96)
-            lineHeight: 1.05
+            lineHeight: 1.0
+            Accessible.role: Accessible.Heading
+            Accessible.name: Exhibition.title
         }
         Text {  // measures the title at full size, to shrink titles over 2 lines
             id: titleProbe
             visible: false
-            width: title.width
-            text: title.text
+            width: titleBlock.widest
+            text: Exhibition.title
             font.pixelSize: Theme.px(96)
             font.bold: true
             wrapMode: Text.Wrap
@@ -112,28 +149,52 @@ Item {
         Text {
             id: subtitle
             objectName: "welcomeSubtitle"
-            anchors { left: parent.left; right: parent.right; bottom: invitation.top; bottomMargin: Theme.px(56) }
-            text: Exhibition.subtitle
-            visible: text !== ""
+            horizontalAlignment: Text.AlignLeft  // mirrored right to left
+            width: parent.width
+            text: Typeset.balanced(Exhibition.subtitle, font.pixelSize, false, titleBlock.widest)
+            visible: Exhibition.subtitle !== ""
             color: Theme.c.muted
             font.pixelSize: Theme.px(40)
             wrapMode: Text.Wrap
         }
+        Item { width: 1; height: Theme.px(8) }
+        Flow {
+            id: ways
+            width: parent.width
+            // as wide as its buttons in one row, for the panel to fit them
+            readonly property real oneRow: highlight.width + start.width + spacing
+            spacing: Theme.px(24)
+            KioskButton {
+                id: highlight
+                objectName: "highlightButton"
+                height: Theme.px(96)
+                width: Math.min(implicitWidth, titleBlock.widest)
+                label: Attract.caption + (Theme.rtl ? "  ‹" : "  ›")
+                fontSize: 28
+                onActivated: Attract.begin()
+            }
+            KioskButton {
+                id: start
+                objectName: "startButton"
+                height: Theme.px(96)
+                active: true
+                label: Language.words.start
+                fontSize: 28
+                onActivated: Navigation.openEvent(0)
+            }
+        }
         Text {
             id: invitation
             objectName: "invitation"
-            anchors { left: parent.left; right: parent.right; bottom: parent.bottom; bottomMargin: Theme.px(96) + titleBlock.driftY }
+            horizontalAlignment: Text.AlignLeft  // mirrored right to left
+            width: parent.width
             text: Language.everyLanguage.touch
             color: Theme.c.text
-            font.pixelSize: Theme.px(40)
+            font.pixelSize: Theme.px(36)
             font.bold: true
             wrapMode: Text.Wrap
-            SequentialAnimation on opacity {  // a soft pulse, slower than once a second
-                running: !Theme.reducedMotion && welcome.showing
-                loops: Animation.Infinite
-                NumberAnimation { from: 1; to: 0.55; duration: 1400; easing.type: Easing.InOutSine }
-                NumberAnimation { from: 0.55; to: 1; duration: 1400; easing.type: Easing.InOutSine }
-            }
+            // a soft pulse while the picture changes: no frame of its own
+            opacity: 1 - 0.45 * Math.sin(Math.PI * welcome.fade)
         }
     }
     Timer {  // burn-in guard: the title block wanders a few pixels every few minutes
@@ -152,9 +213,19 @@ Item {
     Accessible.name: Language.everyLanguage.touch
     Accessible.onPressAction: Attract.begin()
 
-    LanguageSwitch {  // a visitor may start in their own language
+    Row {  // a visitor may start in their own language, with the display they need
         z: 4
-        buttonHeight: Theme.px(80)
         anchors { top: parent.top; right: parent.right; margins: Theme.px(32) }
+        spacing: Theme.px(16)
+        KioskButton {
+            objectName: "welcomeOptionsButton"
+            height: Theme.px(80)
+            label: "Aa"
+            accessibleName: Language.words.display_options
+            onActivated: welcome.optionsRequested()
+        }
+        LanguageSwitch {
+            buttonHeight: Theme.px(80)
+        }
     }
 }

@@ -1,0 +1,208 @@
+"""Line breaking a Chinese typesetter accepts (and that keeps Latin words whole): plain Python.
+
+Two tools, both driven by the same rules of where a line may break:
+
+- `joins(text)` finds the places where Qt's own line breaker (Unicode's UAX #14) would
+  break but a typesetter would not (a number and its measure word, "20名"; "第" and its
+  number; the last two characters of a Chinese paragraph, so that it never ends on a line
+  of one), to be marked with U+2060 WORD JOINER, which is invisible and forbids a break.
+  Used for body text, which Qt lays out.
+- `balance(text, width, measure)` lays out a title or heading itself: as few lines as the
+  width allows, then the narrowest width that keeps that many lines, so the lines come out
+  even and the last one is never a lone character.
+
+Widths come from a `measure(str) -> float` the caller gives (Qt's font metrics in the kiosk,
+a fixed-advance model in tests), so the rules stay free of Qt.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+
+WORD_JOINER = "\u2060"
+Measure = Callable[[str], float]
+
+# Never at the start of a line (closing brackets and quotes, stops, commas, the iteration
+# and prolonged-sound marks) and never at the end of one (opening brackets and quotes).
+CLOSING = set("，。、；：？！）］｝〕〉》」』】〙〗〞’”…‥・·ー々〻ゝゞヽヾ%％‰℃,.;:?!)]}")
+OPENING = set("（［｛〔〈《「『【〘〖〝‘“([{")
+_ORDINAL = set("第约近逾")  # glued to the number that follows: 第3届, 约20名
+
+
+def is_cjk_char(ch: str) -> bool:
+    """Han, kana, hangul and full-width forms: characters between which lines may break."""
+    code = ord(ch)
+    return (0x2E80 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF
+            or 0xFF00 <= code <= 0xFFEF or 0x20000 <= code <= 0x3FFFF)
+
+
+def _is_digit(ch: str) -> bool:
+    return (ch.isdigit() and ord(ch) < 0x2000) or ch in "０１２３４５６７８９"
+
+
+def may_break(before: str, after: str) -> bool:
+    """May a line end between these two characters?"""
+    if WORD_JOINER in (before, after) or after in CLOSING or before in OPENING:
+        return False
+    if after.isspace():
+        return False  # a space stays at the end of the line it follows
+    if before.isspace():
+        return True
+    if before == after and before in "—…":
+        return False  # a two-em dash or an ellipsis is one mark
+    if _is_digit(before) and (after.isalnum() or is_cjk_char(after)):
+        return False  # 20名, 2008年, 3km
+    if before in _ORDINAL and _is_digit(after):
+        return False
+    if before == "-" and after.isalpha():
+        return True  # after a hyphen in a compound word
+    return is_cjk_char(before) or is_cjk_char(after)
+
+
+def pieces(text: str) -> list[str]:
+    """The text cut at every place a line may break; joined, the pieces are the text."""
+    out: list[str] = []
+    start = 0
+    for i in range(1, len(text)):
+        if text[i - 1] == "\n" or may_break(text[i - 1], text[i]):
+            out.append(text[start:i])
+            start = i
+    if text:
+        out.append(text[start:])
+    return out
+
+
+def joins(text: str) -> list[int]:
+    """Where a WORD JOINER goes (before which character) for Qt to break this plain text,
+    one paragraph, as a typesetter would: where Qt's breaker (UAX #14) would break and our
+    rules do not, and between a Chinese paragraph's last two characters, so that its last
+    line holds at least two. Markup must be gone first: a joiner beside Markdown's `**`
+    would change what the asterisks mean."""
+    found = [i for i in range(1, len(text))
+             if not may_break(text[i - 1], text[i]) and _qt_may_break(text[i - 1], text[i])]
+    end = len(text.rstrip())
+    while end and (text[end - 1] in CLOSING or text[end - 1] == WORD_JOINER):
+        end -= 1
+    if end >= 2 and is_cjk_char(text[end - 1]) and is_cjk_char(text[end - 2]) \
+            and text[end - 1] not in CLOSING and end - 1 not in found:
+        found.append(end - 1)
+    return sorted(found)
+
+
+def glue(text: str) -> str:
+    """Plain text with its joiners (each line a paragraph)."""
+    lines = []
+    for line in text.split("\n"):
+        places = set(joins(line))
+        lines.append("".join(WORD_JOINER + ch if i in places else ch
+                             for i, ch in enumerate(line)))
+    return "\n".join(lines)
+
+
+def _qt_may_break(before: str, after: str) -> bool:
+    """Where UAX #14 may break and our rules do not: next to an ideograph (a number and its
+    measure word) or a punctuation mark it classes otherwise ("阿德·德拉德"). Spaces and
+    Latin words it handles itself."""
+    near_cjk = is_cjk_char(before) or is_cjk_char(after)
+    return near_cjk and not before.isspace() and not after.isspace()
+
+
+def _visible(line: str) -> str:
+    return line.replace(WORD_JOINER, "").strip()
+
+
+def _fill(parts: list[str], width: float, measure: Measure) -> list[str]:
+    """Greedy filling: as many pieces on each line as fit (a piece wider than the width
+    gets a line of its own)."""
+    lines: list[str] = []
+    line = ""
+    for part in parts:
+        candidate = line + part
+        if line and measure(_visible(candidate)) > width:
+            lines.append(line)
+            line = part
+        else:
+            line = candidate
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+def break_lines(text: str, width: float, measure: Measure) -> list[str]:
+    """Lines as a text engine fills them, by the rules above; trailing spaces dropped."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += _fill(pieces(paragraph), width, measure)
+    return [line.rstrip() for line in lines]
+
+
+# A heading breaks best after punctuation, a space or a particle that ends a phrase
+# ("合作伙伴的/线上访问"); elsewhere between ideographs it may split a word ("伙/伴"), which
+# costs it this many ems of evenness.
+_GOOD_AFTER = set("的之与和及或、，：；。！？）》」』”") | CLOSING
+_SPLIT_COST_EM = 3.0
+_NUMBER_AND_MEASURE = re.compile(r"\d[\u3400-\u9FFF]$")  # "2008年" ends a word
+
+
+def _good_break(line_end: str, next_start: str) -> bool:
+    last = line_end.rstrip()[-1:] if line_end.rstrip() else ""
+    first = next_start[:1]
+    return (line_end != line_end.rstrip() or last in _GOOD_AFTER or first in OPENING
+            or _NUMBER_AND_MEASURE.search(line_end) is not None
+            or not (is_cjk_char(last) and is_cjk_char(first)))
+
+
+def _lone(line: str) -> bool:
+    """A line of a single character (punctuation aside): what a typesetter never leaves."""
+    kept = [ch for ch in _visible(line) if ch not in CLOSING and ch not in OPENING]
+    return len(kept) == 1 and is_cjk_char(kept[0])
+
+
+def balance(text: str, width: float, measure: Measure) -> list[str]:
+    """A heading in as few lines as `width` allows, as even as they can be, breaking
+    between words where it can and never leaving one character alone on a line."""
+    greedy = break_lines(text, width, measure)
+    if len(greedy) <= 1 or "\n" in text:
+        return greedy
+    parts = pieces(text)
+    count = len(greedy)
+    split_cost = _SPLIT_COST_EM * measure("国")
+    width_of: dict[tuple[int, int], float] = {}  # (first piece, end piece) -> width
+
+    def line_width(i: int, j: int) -> float:
+        if (i, j) not in width_of:
+            width_of[(i, j)] = measure(_visible("".join(parts[i:j])))
+        return width_of[(i, j)]
+
+    # best[k][j]: the best way to set pieces[:j] in k lines, as (widest line, split costs,
+    # where the lines end); best means the least widest line plus split costs.
+    Way = tuple[float, float, tuple[int, ...]]
+    best: list[dict[int, Way]] = [{0: (0.0, 0.0, ())}]
+    # as few lines as fit; one more if that is the only way to leave no character alone
+    while len(best) <= count + 1 and (len(best) <= count or len(parts) not in best[-1]):
+        row: dict[int, Way] = {}
+        for i, (widest, costs, breaks) in best[-1].items():
+            for j in range(i + 1, len(parts) + 1):
+                w = line_width(i, j)
+                if w > width and j > i + 1:
+                    break
+                if _lone("".join(parts[i:j])):
+                    continue
+                split = j < len(parts) and not _good_break("".join(parts[i:j]), parts[j])
+                way = (max(widest, w), costs + (split_cost if split else 0.0), (*breaks, j))
+                if j not in row or way[0] + way[1] < row[j][0] + row[j][1]:
+                    row[j] = way
+        best.append(row)
+    if len(parts) not in best[-1]:
+        return greedy
+    breaks = (0, *best[-1][len(parts)][2])
+    return ["".join(parts[a:b]).rstrip() for a, b in itertools.pairwise(breaks)]
+
+
+def balanced_text(text: str, width: float, measure: Measure) -> str:
+    """`balance` joined with line feeds, glued, for a text item to show as it is; a text
+    that fits on one line comes back as it is."""
+    lines = balance(text, width, measure)
+    return text if len(lines) <= 1 else "\n".join(glue(line) for line in lines)
