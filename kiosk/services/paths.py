@@ -63,3 +63,12 @@ def user_log_dir() -> Path:
     if home:
         return Path(home).expanduser() / "log"
     return Path(platformdirs.user_log_dir("kiosk", appauthor=False))
+
+
+def user_cache_dir() -> Path:
+    """Where what the kiosk may forget goes (the OpenGL probe's answer): $KIOSK_HOME/cache
+    if set, else the user's cache folder."""
+    home = os.environ.get(HOME_VARIABLE)
+    if home:
+        return Path(home).expanduser() / "cache"
+    return Path(platformdirs.user_cache_dir("kiosk", appauthor=False))

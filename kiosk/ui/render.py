@@ -23,8 +23,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
+from kiosk.services.paths import user_cache_dir
 from kiosk.services.supervisor import child_command
 
 # GL_RENDERER strings of OpenGL implementations that draw with the CPU
@@ -122,7 +121,7 @@ def probe_main() -> int:
 
 
 def remembered_file() -> Path:
-    return Path(platformdirs.user_cache_dir("kiosk", appauthor=False)) / "gl-renderer.txt"
+    return user_cache_dir() / "gl-renderer.txt"
 
 
 def remembered_renderer() -> str | None:

@@ -58,7 +58,6 @@ def test_the_environment_decides_when_set(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_the_answer_is_remembered_for_the_next_start(monkeypatch: pytest.MonkeyPatch,
                                                      tmp_path: Path) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("QT_QUICK_BACKEND", raising=False)
     monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
     assert remembered_renderer() is None
@@ -71,6 +70,5 @@ def test_the_answer_is_remembered_for_the_next_start(monkeypatch: pytest.MonkeyP
 
 def test_no_probe_when_software_is_forced(monkeypatch: pytest.MonkeyPatch,
                                           tmp_path: Path) -> None:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setenv("QT_QUICK_BACKEND", "software")
     assert start_probe() is None
