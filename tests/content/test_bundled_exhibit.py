@@ -17,6 +17,7 @@ import sys
 import jsonschema
 import pytest
 import yaml
+from fontTools.ttLib import TTFont
 from PIL import Image, ImageStat
 
 from kiosk.content import load_folder
@@ -351,12 +352,19 @@ def test_no_english_sentence_starts_with_a_figure(exhibit: Exhibit) -> None:
 
 
 def test_one_apostrophe_style(exhibit: Exhibit) -> None:
-    """Typographic apostrophes, as the typographic quotation marks around them: never "'"."""
+    """One apostrophe, "'", everywhere: never "’" beside it.
+
+    The kiosk sets all text in Noto Sans CJK SC, whose "’" is a full-width CJK glyph: in English
+    "UNV’s" shows as "UNV’ s", so the straight apostrophe is the one that reads as an apostrophe.
+    """
+    font = TTFont(ROOT / "assets" / "fonts" / "NotoSansCJKsc-Regular.subset.otf")
+    cmap, advance = font["cmap"].getBestCmap(), font["hmtx"]
+    assert advance[cmap[ord("’")]][0] == 1000 > 3 * advance[cmap[ord("'")]][0]  # a whole em
     apostrophes = 0
     for where, text in english_texts(exhibit):
-        assert "'" not in text, (where, text)
+        assert "’" not in text, (where, text)
         assert "‘" not in text, (where, text)  # no single quotation marks either: “ ” only
-        apostrophes += text.count("’")
+        apostrophes += text.count("'")
     assert apostrophes > 20
 
 
