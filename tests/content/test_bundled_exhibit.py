@@ -205,7 +205,7 @@ def test_quotations_are_the_speakers_words_whole_or_visibly_cut(exhibit: Exhibit
     """Every quoted passage of an English body is in a source; a cut is marked with '…'."""
     quoted = 0
     for event in exhibit.events:
-        for passage in re.findall(r"“([^”]+)”", event.body.get("en")):
+        for passage in re.findall(r'"([^"]+)"', event.body.get("en")):
             for piece in re.split(r"\s*(?:…|\.\.\.)\s*", unwrap(passage)):
                 if piece:
                     assert piece in SOURCE_TEXT, (event.id, piece)
@@ -326,10 +326,10 @@ def sentences(text: str) -> list[str]:
     found: list[str] = []
     for paragraph in re.split(r"\n\s*\n|\n(?=- )", plain):
         pending = ""
-        for piece in re.split(r"(?<=[.!?”])\s+", " ".join(paragraph.split())):
+        for piece in re.split(r'(?<=[.!?"])\s+', " ".join(paragraph.split())):
             pending = f"{pending} {piece}".strip()
             if pending and not ABBREVIATION.search(pending):
-                found.append(DATELINE.sub("", pending.lstrip("“(")))
+                found.append(DATELINE.sub("", pending.lstrip('"(')))
                 pending = ""
         if pending:
             found.append(pending)
@@ -337,8 +337,8 @@ def sentences(text: str) -> list[str]:
 
 
 def test_sentences_split_as_a_reader_reads_them() -> None:
-    assert sentences("**10 volunteers** went.\n\n- 2015: **19** more; Mr. Li said “Go.” Then 20.") \
-        == ["10 volunteers went.", "19 more; Mr. Li said “Go.”", "Then 20."]
+    assert sentences('**10 volunteers** went.\n\n- 2015: **19** more; Mr. Li said "Go." Then 20.') \
+        == ["10 volunteers went.", '19 more; Mr. Li said "Go."', "Then 20."]
 
 
 def test_no_english_sentence_starts_with_a_figure(exhibit: Exhibit) -> None:
@@ -351,21 +351,25 @@ def test_no_english_sentence_starts_with_a_figure(exhibit: Exhibit) -> None:
     assert checked > 150
 
 
-def test_one_apostrophe_style(exhibit: Exhibit) -> None:
-    """One apostrophe, "'", everywhere: never "’" beside it.
+def test_one_apostrophe_and_quotation_style(exhibit: Exhibit) -> None:
+    """English: "'" and '"' everywhere, never "’" or "“ ”" beside them; Chinese keeps “ ”.
 
-    The kiosk sets all text in Noto Sans CJK SC, whose "’" is a full-width CJK glyph: in English
-    "UNV’s" shows as "UNV’ s", so the straight apostrophe is the one that reads as an apostrophe.
+    The kiosk sets all text in Noto Sans CJK SC, whose ’ “ ” are full-width CJK glyphs: in English
+    "UNV’s" shows as "UNV’ s" and “green” as " “green” ", so the straight marks are the ones
+    that read as an apostrophe and quotation marks there.
     """
     font = TTFont(ROOT / "assets" / "fonts" / "NotoSansCJKsc-Regular.subset.otf")
     cmap, advance = font["cmap"].getBestCmap(), font["hmtx"]
-    assert advance[cmap[ord("’")]][0] == 1000 > 3 * advance[cmap[ord("'")]][0]  # a whole em
-    apostrophes = 0
+    for curly, straight in (("’", "'"), ("“", '"'), ("”", '"')):
+        assert advance[cmap[ord(curly)]][0] == 1000 > 2 * advance[cmap[ord(straight)]][0]
+    apostrophes = quotations = 0
     for where, text in english_texts(exhibit):
-        assert "’" not in text, (where, text)
-        assert "‘" not in text, (where, text)  # no single quotation marks either: “ ” only
+        for mark in "’‘“”":
+            assert mark not in text, (where, text)
         apostrophes += text.count("'")
+        quotations += text.count('"')
     assert apostrophes > 20
+    assert quotations >= 10 and quotations % 2 == 0
 
 
 # Years inside names are not dates of the card: the Framework's span, the disease's name.
