@@ -7,6 +7,7 @@ import logging
 import os
 import signal
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,8 +17,9 @@ from PySide6.QtGui import QCursor, QGuiApplication, QImageReader
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk import __version__
-from kiosk.content import LoadResult, load_folder
+from kiosk.content import LoadResult, Problem, load_folder
 from kiosk.content.limits import MAX_DECODE_MB
+from kiosk.content.loader import EXHIBIT_FILE
 from kiosk.content.model import Exhibit
 from kiosk.content.problems import listing
 from kiosk.services import exits
@@ -66,15 +68,32 @@ def application() -> QGuiApplication:
     return app
 
 
-def initial_content(folder: Path) -> tuple[Exhibit | None, LoadResult]:
+Loader = Callable[[Path], LoadResult]
+
+
+def guarded_load(folder: Path, load: Loader = load_folder) -> LoadResult:
+    """Read the folder; whatever the loader raises (a bug, a file no rule foresaw) becomes an
+    error on the folder, so that one file can never crash a start or a --watch reload into a
+    restart loop: the last good (or the bundled) content stays on screen instead."""
+    try:
+        return load(folder)
+    except Exception as exc:  # the loader's own problems are returned, not raised: a bug
+        log.exception("content: reading %s failed", folder)
+        return LoadResult(None, [Problem(EXHIBIT_FILE, 0, 0, "error", (
+            f"the kiosk could not read this content ({type(exc).__name__}); the log has "
+            "the details"))])
+
+
+def initial_content(folder: Path, load: Loader = load_folder
+                    ) -> tuple[Exhibit | None, LoadResult]:
     """The folder's exhibit; if it has errors, the bundled one, with the folder's problems."""
-    result = load_folder(folder)
+    result = guarded_load(folder, load)
     if result.exhibit is not None:
         return result.exhibit, result
     for problem in result.problems:
         log.error("content: %s", problem)
-    if folder.resolve() != bundled_content().resolve():
-        fallback = load_folder(bundled_content()).exhibit
+    if _resolved(folder) != _resolved(bundled_content()):
+        fallback = guarded_load(bundled_content()).exhibit
         if fallback is not None:
             log.error("showing the bundled exhibit until %s is fixed", folder)
             return fallback, result
@@ -92,10 +111,18 @@ def tell_terminal(folder: Path, result: LoadResult, reloaded: bool) -> None:
           flush=True)
 
 
-def reload_content(folder: Path, session: Session, report: ContentReport) -> LoadResult:
+def _resolved(folder: Path) -> Path:
+    try:
+        return folder.resolve()
+    except (OSError, RuntimeError, ValueError):  # a link loop, a NUL byte: compare as given
+        return folder.absolute()
+
+
+def reload_content(folder: Path, session: Session, report: ContentReport,
+                   load: Loader = load_folder) -> LoadResult:
     """Read the folder again (a save under --watch, or staff's Reload): good content goes on
     screen; either way its problems go to the editor panel, the PIN pad and the terminal."""
-    result = load_folder(folder)
+    result = guarded_load(folder, load)
     if result.exhibit is not None:
         session.set_exhibit(result.exhibit)
         log.info("content reloaded: %d events", len(result.exhibit.events))
