@@ -49,11 +49,12 @@ def read_lockout(store: Path) -> tuple[int, float] | None:
         saved = None
     wrong = saved.get("wrong") if isinstance(saved, dict) else None
     until = saved.get("locked_until") if isinstance(saved, dict) else None
-    if (type(wrong) is not int or not 0 <= wrong <= MAX_WRONG
-            or type(until) not in (int, float) or not 0 <= until < LATEST_WALL):
-        log.warning("PIN lockout: %s is not a record the kiosk wrote; ignored", store)
-        return None
-    return wrong, float(until)
+    if (isinstance(wrong, int) and not isinstance(wrong, bool) and 0 <= wrong <= MAX_WRONG
+            and isinstance(until, int | float) and not isinstance(until, bool)
+            and 0 <= until < LATEST_WALL):  # NaN and infinities fail the comparison
+        return wrong, float(until)
+    log.warning("PIN lockout: %s is not a record the kiosk wrote; ignored", store)
+    return None
 
 
 def hash_pin(pin: str, iterations: int = ITERATIONS) -> str:
@@ -133,7 +134,8 @@ class PinGate:
     def _save(self) -> None:
         if self.store is None:
             return
-        record = {"wrong": min(self.wrong, MAX_WRONG), "locked_until": self.wall() + self.wait_seconds()}
+        record = {"wrong": min(self.wrong, MAX_WRONG),
+                  "locked_until": self.wall() + self.wait_seconds()}
         try:
             self.store.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.store.with_suffix(".tmp")
