@@ -23,6 +23,7 @@ from kiosk.content.loader import EXHIBIT_FILE
 from kiosk.content.model import Exhibit
 from kiosk.content.problems import listing
 from kiosk.services import exits
+from kiosk.services.instance import KIOSK_LOCK, InstanceLock, alive, lock_path
 from kiosk.services.memory import limit_arenas
 from kiosk.services.paths import assets_dir, bundled_content, content_folder
 from kiosk.services.settings import Settings, load_settings, lockout_path
@@ -46,7 +47,8 @@ class RunOptions:
     cursor: bool = False
     watch: bool = False  # reload when the content's files change
     exit_after_first_frame: bool = False
-    heartbeat: Path | None = None  # touched every second for the supervisor
+    heartbeat: Path | None = None  # written every second for the supervisor
+    supervisor: str | None = None  # the supervisor's identity (pid:start time), to outlive not
 
 
 def application() -> QGuiApplication:
@@ -155,11 +157,26 @@ def run(options: RunOptions) -> int:
     install_qt_message_handler()
     folder = content_folder(options.content)
     log.info("kiosk %s starting on %s (pid %d)", __version__, folder, os.getpid())
+    if options.supervisor is not None and not alive(options.supervisor):
+        log.info("the supervisor (%s) is gone before the kiosk started; ending", options.supervisor)
+        return exits.OK
+    lock = InstanceLock(lock_path(KIOSK_LOCK))
+    try:
+        if not lock.acquire():
+            owner = lock.owner().partition(":")[0] or "unknown"
+            message = (f"another kiosk is already running here (pid {owner}); close it "
+                       "first, or give this one its own KIOSK_HOME")
+            log.error("%s", message)
+            print(message, file=sys.stderr)
+            return exits.ALREADY_RUNNING
+    except OSError as exc:
+        log.warning("cannot lock %s (%s): not guarded against a second kiosk", lock.path, exc)
     exhibit, first = initial_content(folder)
     if exhibit is None:
         print(listing(first.problems, folder, str(folder)), file=sys.stderr)
         print(f"the kiosk has no content to show: fix {folder} (kiosk validate)",
               file=sys.stderr)
+        lock.release()
         return exits.NO_CONTENT
 
     app = application()
@@ -204,7 +221,7 @@ def run(options: RunOptions) -> int:
         ContentWatcher(folder, reload, parent=session)
         log.info("watching %s for changes", folder)
     if options.heartbeat:
-        _start_heartbeat(options.heartbeat, session, app)
+        _start_heartbeat(options.heartbeat, options.supervisor, session, app)
     _exit_cleanly_on_sigterm(app, session)
     if options.exit_after_first_frame:
         # exit(), not quit(): quit() asks every window to close, and kiosk mode refuses
@@ -217,6 +234,7 @@ def run(options: RunOptions) -> int:
             recorder.statistics.close()
         inhibitor.release()
         QGuiApplication.restoreOverrideCursor()
+        lock.release()
     log.info("kiosk stopped (exit code %d)", code)
     return code
 
@@ -260,32 +278,28 @@ def _exit_cleanly_on_sigterm(app: QGuiApplication, parent: QObject) -> None:
     waker.start()
 
 
-def _start_heartbeat(path: Path, parent: QObject, app: QGuiApplication) -> None:
-    """Touch a file every second from the UI thread: if the UI freezes, it goes stale.
+def _start_heartbeat(path: Path, supervisor: str | None, parent: QObject,
+                     app: QGuiApplication) -> None:
+    """Write a new count every second from the UI thread: if the UI freezes, it stops.
     The same tick ends the kiosk cleanly when its supervisor asks (on Windows a signal
-    cannot) or is gone, killed or ended: no kiosk outlives its supervisor."""
-    import psutil
-
+    cannot) or is gone, killed or ended: no kiosk outlives its supervisor. The supervisor is
+    known by the identity it passed (pid and start time), never guessed from the parent
+    pid, which a killed supervisor leaves as 1 (or a subreaper) before the first tick."""
+    from kiosk.services.supervisor import beat as write_beat
     from kiosk.services.supervisor import stop_request
 
-    parent_pid = os.getppid()
-    try:
-        supervisor: psutil.Process | None = psutil.Process(parent_pid)
-    except psutil.Error:
-        supervisor = None
-
-    def supervisor_gone() -> bool:
-        if os.getppid() != parent_pid:  # POSIX: given to another parent, the supervisor ended
-            return True
-        return supervisor is None or not supervisor.is_running()
+    count = 0
 
     def beat() -> None:
-        if stop_request(path).exists() or supervisor_gone():
-            log.info("the supervisor asked the kiosk to stop, or is gone")
+        nonlocal count
+        gone = supervisor is not None and not alive(supervisor)
+        if stop_request(path).exists() or gone:
+            log.info("the supervisor %s", "is gone" if gone else "asked the kiosk to stop")
             app.exit(0)
             return
+        count += 1
         try:
-            path.touch()
+            write_beat(path, count)
         except OSError as exc:
             log.warning("heartbeat: %s", exc)
 

@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--no-supervisor", action="store_true",
                      help="run without the supervisor that restarts a crashed kiosk")
     run.add_argument("--heartbeat", metavar="FILE", help=argparse.SUPPRESS)
+    run.add_argument("--supervisor", metavar="PID:START", help=argparse.SUPPRESS)
 
     sub.add_parser("set-pin", help="set the staff PIN (stored hashed in kiosk.toml)")
 
@@ -180,7 +181,8 @@ def run_options(args: argparse.Namespace) -> RunOptions:
     return RunOptions(content=args.content, windowed=args.windowed, size=args.size,
                       screen=args.screen, cursor=args.cursor, watch=args.watch,
                       exit_after_first_frame=args.exit_after_first_frame,
-                      heartbeat=Path(args.heartbeat) if args.heartbeat else None)
+                      heartbeat=Path(args.heartbeat) if args.heartbeat else None,
+                      supervisor=args.supervisor)
 
 
 def run_arguments(argv: Sequence[str] | None) -> list[str]:
