@@ -50,7 +50,7 @@ class ContentWatcher(QObject):
     """Calls `changed` once the folder has settled: nothing in it has changed for `quiet_ms`.
 
     A half-written file can be valid YAML (two of three events): after a change, the folder's
-    fingerprint (every file's size and modification time) is taken every `quiet_ms` / 4, and
+    fingerprint (every file's size and modification time) is taken every `quiet_ms` / 5, and
     the content is handed over only when it has held still for a whole `quiet_ms`, whatever
     the file system reported (a slow copy, a network share that sends no events). A touch
     that changed nothing hands nothing over.
@@ -71,7 +71,7 @@ class ContentWatcher(QObject):
         self._changed = changed
         self._quiet = quiet_ms / 1000
         self._watcher = QFileSystemWatcher(self)
-        self._sample = QTimer(self, interval=max(20, quiet_ms // 4))
+        self._sample = QTimer(self, interval=max(20, quiet_ms // 5))
         self._sample.timeout.connect(self._check_settled)
         self._rearm = QTimer(self, interval=rearm_ms)
         self._rearm.timeout.connect(self._check_back)
@@ -87,6 +87,7 @@ class ContentWatcher(QObject):
     def _touched(self) -> None:
         """Something moved: watch the folder until it holds still."""
         if not self._sample.isActive():
+            self._seen = fingerprint(self._folder)  # the change itself was just now
             self._still_since = time.monotonic()
             self._sample.start()
 
@@ -106,7 +107,7 @@ class ContentWatcher(QObject):
             self._rewatch()
             return
         self._rewatch()
-        if time.monotonic() - self._still_since < self._quiet:
+        if time.monotonic() - self._still_since < self._quiet - 0.01:  # a timer may be early
             return
         self._sample.stop()
         if (where, now) == self._handed:
