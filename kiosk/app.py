@@ -23,13 +23,15 @@ from kiosk.content.loader import EXHIBIT_FILE
 from kiosk.content.model import Exhibit
 from kiosk.content.problems import listing
 from kiosk.services import exits
-from kiosk.services.instance import KIOSK_LOCK, InstanceLock, alive, lock_path
+from kiosk.services.instance import KIOSK_LOCK, InstanceLock, find, lock_path, running
 from kiosk.services.memory import limit_arenas
 from kiosk.services.paths import assets_dir, bundled_content, content_folder
 from kiosk.services.settings import Settings, load_settings, lockout_path
 from kiosk.ui.view import load_fonts
 
 if TYPE_CHECKING:
+    import psutil
+
     from kiosk.ui.problems import ContentReport
     from kiosk.ui.session import Session
 
@@ -157,7 +159,8 @@ def run(options: RunOptions) -> int:
     install_qt_message_handler()
     folder = content_folder(options.content)
     log.info("kiosk %s starting on %s (pid %d)", __version__, folder, os.getpid())
-    if options.supervisor is not None and not alive(options.supervisor):
+    supervisor = find(options.supervisor) if options.supervisor is not None else None
+    if options.supervisor is not None and supervisor is None:
         log.info("the supervisor (%s) is gone before the kiosk started; ending", options.supervisor)
         return exits.OK
     lock = InstanceLock(lock_path(KIOSK_LOCK))
@@ -221,7 +224,7 @@ def run(options: RunOptions) -> int:
         ContentWatcher(folder, reload, parent=session)
         log.info("watching %s for changes", folder)
     if options.heartbeat:
-        _start_heartbeat(options.heartbeat, options.supervisor, session, app)
+        _start_heartbeat(options.heartbeat, supervisor, session, app)
     _exit_cleanly_on_sigterm(app, session)
     if options.exit_after_first_frame:
         # exit(), not quit(): quit() asks every window to close, and kiosk mode refuses
@@ -278,7 +281,7 @@ def _exit_cleanly_on_sigterm(app: QGuiApplication, parent: QObject) -> None:
     waker.start()
 
 
-def _start_heartbeat(path: Path, supervisor: str | None, parent: QObject,
+def _start_heartbeat(path: Path, supervisor: psutil.Process | None, parent: QObject,
                      app: QGuiApplication) -> None:
     """Write a new count every second from the UI thread: if the UI freezes, it stops.
     The same tick ends the kiosk cleanly when its supervisor asks (on Windows a signal
@@ -292,7 +295,7 @@ def _start_heartbeat(path: Path, supervisor: str | None, parent: QObject,
 
     def beat() -> None:
         nonlocal count
-        gone = supervisor is not None and not alive(supervisor)
+        gone = supervisor is not None and not running(supervisor)
         if stop_request(path).exists() or gone:
             log.info("the supervisor %s", "is gone" if gone else "asked the kiosk to stop")
             app.exit(0)

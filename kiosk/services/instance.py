@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import IO
@@ -30,6 +31,10 @@ def lock_path(name: str) -> Path:
     return user_config_dir() / name
 
 
+START_TOLERANCE = 2.0  # seconds: a start time read by two processes (Linux adds a boot time
+# that drifts by up to a second); a reused pid belongs to a process started much later
+
+
 def identity(pid: int | None = None) -> str:
     """A process as `pid:start-time`: a pid alone may name another process once its own has
     ended (pids are reused), the pair never does."""
@@ -37,15 +42,36 @@ def identity(pid: int | None = None) -> str:
     return f"{process.pid}:{process.create_time()!r}"
 
 
-def alive(ident: str) -> bool:
-    """Is the process `identity` named still running (not merely a process with its pid)?"""
+def find(ident: str) -> psutil.Process | None:
+    """The running process `ident` names, or None (ended, a zombie, or its pid reused). The
+    psutil object it returns tells later, clock-safely, whether that same process still
+    runs (`is_running`)."""
     try:
         pid_text, _, created = ident.partition(":")
-        process = psutil.Process(int(pid_text))
-        return process.is_running() and repr(process.create_time()) == created \
-            and process.status() != psutil.STATUS_ZOMBIE
+        pid, start = int(pid_text), float(created)
+        process = psutil.Process(pid)
+        if process.status() == psutil.STATUS_ZOMBIE:
+            return None
+        if sys.platform != "win32" and pid == os.getppid():
+            return process  # our own parent, still (a dead one's children get another)
+        # Linux gives a start time as boot time + ticks, and the boot time it reads moves
+        # with the wall clock; Windows keeps the start time itself
+        return process if abs(process.create_time() - start) <= START_TOLERANCE else None
     except (ValueError, psutil.Error):
+        return None
+
+
+def running(process: psutil.Process) -> bool:
+    """Does the process `find` gave still run (not ended, not a zombie, pid not reused)?"""
+    try:
+        return process.is_running() and process.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
         return False
+
+
+def alive(ident: str) -> bool:
+    """Is the process `ident` names still running (not merely a process with its pid)?"""
+    return find(ident) is not None
 
 
 class InstanceLock:
@@ -128,10 +154,10 @@ else:
 
 def kill(ident: str) -> bool:
     """End the process `ident` names, and its children; True if it was running."""
-    if not alive(ident):
+    process = find(ident)
+    if process is None:
         return False
     try:
-        process = psutil.Process(int(ident.partition(":")[0]))
         family = process.children(recursive=True)
         process.kill()
         for child in family:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import psutil
 
-from kiosk.services.instance import InstanceLock, alive, identity, kill
+from kiosk.services.instance import InstanceLock, alive, find, identity, kill, running
 
 HOLD = ("import sys, time; from pathlib import Path; "
         "from kiosk.services.instance import InstanceLock; "
@@ -55,10 +55,15 @@ def test_a_process_is_known_by_pid_and_start_time(tmp_path: Path) -> None:
         assert alive(ident)
         pid, _, created = ident.partition(":")
         assert not alive(f"{pid}:{float(created) - 5.0!r}")  # the same pid, another process
+        # Linux's start times move with the boot time it reads: a second is the same process
+        assert alive(f"{pid}:{float(created) + 1.0!r}")
+        process = find(ident)
+        assert process is not None and running(process)
         assert not alive("not an identity") and not alive("")
         assert kill(ident)
+        assert not running(process)  # a zombie until waited for: not running all the same
         child.wait(10)
-        assert not alive(ident)
+        assert not alive(ident) and not running(process)
         assert not psutil.pid_exists(child.pid) or not alive(ident)
     finally:
         child.kill()
