@@ -50,7 +50,7 @@ class RunOptions:
     watch: bool = False  # reload when the content's files change
     exit_after_first_frame: bool = False
     heartbeat: Path | None = None  # written every second for the supervisor
-    supervisor: str | None = None  # the supervisor's identity (pid:start time), to outlive not
+    supervisor: str | None = None  # the supervisor (pid:start time): gone, the kiosk ends
 
 
 def application() -> QGuiApplication:
