@@ -71,7 +71,8 @@ class ContentWatcher(QObject):
         self._changed = changed
         self._quiet = quiet_ms / 1000
         self._watcher = QFileSystemWatcher(self)
-        self._sample = QTimer(self, interval=max(20, quiet_ms // 5))
+        self._interval = max(20, quiet_ms // 5)
+        self._sample = QTimer(self, interval=self._interval)
         self._sample.timeout.connect(self._check_settled)
         self._rearm = QTimer(self, interval=rearm_ms)
         self._rearm.timeout.connect(self._check_back)
@@ -87,12 +88,22 @@ class ContentWatcher(QObject):
     def _touched(self) -> None:
         """Something moved: watch the folder until it holds still."""
         if not self._sample.isActive():
-            self._seen = fingerprint(self._folder)  # the change itself was just now
+            self._seen = self._fingerprint()  # the change itself was just now
             self._still_since = time.monotonic()
             self._sample.start()
 
+    def _fingerprint(self) -> Fingerprint:
+        """The folder's fingerprint, sampled less often when it is slow to take (a folder of
+        20,000 photos). That only delays the hand-over: a pause shorter than the quiet period
+        is still seen, as the sample that would hand over is taken after the period."""
+        begun = time.monotonic()
+        now = fingerprint(self._folder)
+        cost_ms = (time.monotonic() - begun) * 1000
+        self._sample.setInterval(max(self._interval, round(3 * cost_ms)))
+        return now
+
     def _check_settled(self) -> None:
-        now, where = fingerprint(self._folder), identity(self._folder)
+        now, where = self._fingerprint(), identity(self._folder)
         if where != self._identity:  # another folder in its place: watch that one
             self._identity = where
             self._release()
