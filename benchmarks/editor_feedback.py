@@ -6,7 +6,7 @@ terminal (the real `kiosk run --windowed --watch`), for a broken save and for th
 It copies the bundled exhibit to a temporary folder and, each round, saves one event file
 with a colon in its title (an error), then saves it fixed. The watcher waits for the folder
 to be quiet for a moment before it reloads (kiosk.services.watch), so the figures include
-that wait (300 ms) on purpose: it is what an editor sees.
+that wait (a second of stillness) on purpose: it is what an editor sees.
 """
 
 from __future__ import annotations

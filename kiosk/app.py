@@ -7,6 +7,7 @@ import logging
 import os
 import signal
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,17 +17,21 @@ from PySide6.QtGui import QCursor, QGuiApplication, QImageReader
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk import __version__
-from kiosk.content import LoadResult, load_folder
+from kiosk.content import LoadResult, Problem, load_folder
 from kiosk.content.limits import MAX_DECODE_MB
+from kiosk.content.loader import EXHIBIT_FILE
 from kiosk.content.model import Exhibit
 from kiosk.content.problems import listing
 from kiosk.services import exits
+from kiosk.services.instance import KIOSK_LOCK, InstanceLock, find, lock_path, running
 from kiosk.services.memory import limit_arenas
 from kiosk.services.paths import assets_dir, bundled_content, content_folder
 from kiosk.services.settings import Settings, load_settings, lockout_path
 from kiosk.ui.view import load_fonts
 
 if TYPE_CHECKING:
+    import psutil
+
     from kiosk.ui.problems import ContentReport
     from kiosk.ui.session import Session
 
@@ -44,7 +49,8 @@ class RunOptions:
     cursor: bool = False
     watch: bool = False  # reload when the content's files change
     exit_after_first_frame: bool = False
-    heartbeat: Path | None = None  # touched every second for the supervisor
+    heartbeat: Path | None = None  # written every second for the supervisor
+    supervisor: str | None = None  # the supervisor (pid:start time): gone, the kiosk ends
 
 
 def application() -> QGuiApplication:
@@ -66,15 +72,32 @@ def application() -> QGuiApplication:
     return app
 
 
-def initial_content(folder: Path) -> tuple[Exhibit | None, LoadResult]:
+Loader = Callable[[Path], LoadResult]
+
+
+def guarded_load(folder: Path, load: Loader = load_folder) -> LoadResult:
+    """Read the folder; whatever the loader raises (a bug, a file no rule foresaw) becomes an
+    error on the folder, so that one file can never crash a start or a --watch reload into a
+    restart loop: the last good (or the bundled) content stays on screen instead."""
+    try:
+        return load(folder)
+    except Exception as exc:  # the loader's own problems are returned, not raised: a bug
+        log.exception("content: reading %s failed", folder)
+        return LoadResult(None, [Problem(EXHIBIT_FILE, 0, 0, "error", (
+            f"the kiosk could not read this content ({type(exc).__name__}); the log has "
+            "the details"))])
+
+
+def initial_content(folder: Path, load: Loader = load_folder
+                    ) -> tuple[Exhibit | None, LoadResult]:
     """The folder's exhibit; if it has errors, the bundled one, with the folder's problems."""
-    result = load_folder(folder)
+    result = guarded_load(folder, load)
     if result.exhibit is not None:
         return result.exhibit, result
     for problem in result.problems:
         log.error("content: %s", problem)
-    if folder.resolve() != bundled_content().resolve():
-        fallback = load_folder(bundled_content()).exhibit
+    if _resolved(folder) != _resolved(bundled_content()):
+        fallback = guarded_load(bundled_content()).exhibit
         if fallback is not None:
             log.error("showing the bundled exhibit until %s is fixed", folder)
             return fallback, result
@@ -92,10 +115,18 @@ def tell_terminal(folder: Path, result: LoadResult, reloaded: bool) -> None:
           flush=True)
 
 
-def reload_content(folder: Path, session: Session, report: ContentReport) -> LoadResult:
+def _resolved(folder: Path) -> Path:
+    try:
+        return folder.resolve()
+    except (OSError, RuntimeError, ValueError):  # a link loop, a NUL byte: compare as given
+        return folder.absolute()
+
+
+def reload_content(folder: Path, session: Session, report: ContentReport,
+                   load: Loader = load_folder) -> LoadResult:
     """Read the folder again (a save under --watch, or staff's Reload): good content goes on
     screen; either way its problems go to the editor panel, the PIN pad and the terminal."""
-    result = load_folder(folder)
+    result = guarded_load(folder, load)
     if result.exhibit is not None:
         session.set_exhibit(result.exhibit)
         log.info("content reloaded: %d events", len(result.exhibit.events))
@@ -128,11 +159,27 @@ def run(options: RunOptions) -> int:
     install_qt_message_handler()
     folder = content_folder(options.content)
     log.info("kiosk %s starting on %s (pid %d)", __version__, folder, os.getpid())
+    supervisor = find(options.supervisor) if options.supervisor is not None else None
+    if options.supervisor is not None and supervisor is None:
+        log.info("the supervisor (%s) is gone before the kiosk started; ending", options.supervisor)
+        return exits.OK
+    lock = InstanceLock(lock_path(KIOSK_LOCK))
+    try:
+        if not lock.acquire():
+            owner = lock.owner().partition(":")[0] or "unknown"
+            message = (f"another kiosk is already running here (pid {owner}); close it "
+                       "first, or give this one its own KIOSK_HOME")
+            log.error("%s", message)
+            print(message, file=sys.stderr)
+            return exits.ALREADY_RUNNING
+    except OSError as exc:
+        log.warning("cannot lock %s (%s): not guarded against a second kiosk", lock.path, exc)
     exhibit, first = initial_content(folder)
     if exhibit is None:
         print(listing(first.problems, folder, str(folder)), file=sys.stderr)
         print(f"the kiosk has no content to show: fix {folder} (kiosk validate)",
               file=sys.stderr)
+        lock.release()
         return exits.NO_CONTENT
 
     app = application()
@@ -177,7 +224,7 @@ def run(options: RunOptions) -> int:
         ContentWatcher(folder, reload, parent=session)
         log.info("watching %s for changes", folder)
     if options.heartbeat:
-        _start_heartbeat(options.heartbeat, session, app)
+        _start_heartbeat(options.heartbeat, supervisor, session, app)
     _exit_cleanly_on_sigterm(app, session)
     if options.exit_after_first_frame:
         # exit(), not quit(): quit() asks every window to close, and kiosk mode refuses
@@ -190,6 +237,7 @@ def run(options: RunOptions) -> int:
             recorder.statistics.close()
         inhibitor.release()
         QGuiApplication.restoreOverrideCursor()
+        lock.release()
     log.info("kiosk stopped (exit code %d)", code)
     return code
 
@@ -233,32 +281,28 @@ def _exit_cleanly_on_sigterm(app: QGuiApplication, parent: QObject) -> None:
     waker.start()
 
 
-def _start_heartbeat(path: Path, parent: QObject, app: QGuiApplication) -> None:
-    """Touch a file every second from the UI thread: if the UI freezes, it goes stale.
+def _start_heartbeat(path: Path, supervisor: psutil.Process | None, parent: QObject,
+                     app: QGuiApplication) -> None:
+    """Write a new count every second from the UI thread: if the UI freezes, it stops.
     The same tick ends the kiosk cleanly when its supervisor asks (on Windows a signal
-    cannot) or is gone, killed or ended: no kiosk outlives its supervisor."""
-    import psutil
-
+    cannot) or is gone, killed or ended: no kiosk outlives its supervisor. The supervisor is
+    known by the identity it passed (pid and start time), never guessed from the parent
+    pid, which a killed supervisor leaves as 1 (or a subreaper) before the first tick."""
+    from kiosk.services.supervisor import beat as write_beat
     from kiosk.services.supervisor import stop_request
 
-    parent_pid = os.getppid()
-    try:
-        supervisor: psutil.Process | None = psutil.Process(parent_pid)
-    except psutil.Error:
-        supervisor = None
-
-    def supervisor_gone() -> bool:
-        if os.getppid() != parent_pid:  # POSIX: given to another parent, the supervisor ended
-            return True
-        return supervisor is None or not supervisor.is_running()
+    count = 0
 
     def beat() -> None:
-        if stop_request(path).exists() or supervisor_gone():
-            log.info("the supervisor asked the kiosk to stop, or is gone")
+        nonlocal count
+        gone = supervisor is not None and not running(supervisor)
+        if stop_request(path).exists() or gone:
+            log.info("the supervisor %s", "is gone" if gone else "asked the kiosk to stop")
             app.exit(0)
             return
+        count += 1
         try:
-            path.touch()
+            write_beat(path, count)
         except OSError as exc:
             log.warning("heartbeat: %s", exc)
 

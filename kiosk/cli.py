@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--no-supervisor", action="store_true",
                      help="run without the supervisor that restarts a crashed kiosk")
     run.add_argument("--heartbeat", metavar="FILE", help=argparse.SUPPRESS)
+    run.add_argument("--supervisor", metavar="PID:START", help=argparse.SUPPRESS)
 
     sub.add_parser("set-pin", help="set the staff PIN (stored hashed in kiosk.toml)")
 
@@ -180,7 +181,8 @@ def run_options(args: argparse.Namespace) -> RunOptions:
     return RunOptions(content=args.content, windowed=args.windowed, size=args.size,
                       screen=args.screen, cursor=args.cursor, watch=args.watch,
                       exit_after_first_frame=args.exit_after_first_frame,
-                      heartbeat=Path(args.heartbeat) if args.heartbeat else None)
+                      heartbeat=Path(args.heartbeat) if args.heartbeat else None,
+                      supervisor=args.supervisor)
 
 
 def run_arguments(argv: Sequence[str] | None) -> list[str]:
@@ -219,17 +221,33 @@ def stats(args: argparse.Namespace) -> int:
         return 2
     html_path = Path(args.html) if args.html else None
     csv_folder = Path(args.csv) if args.csv else None
-    if html_path is not None:
-        from kiosk.services.stats_html import write
+    from kiosk.services.stats_report import build, write_csv
+    from kiosk.tools.outputs import OutputError, writable_file, writable_folder, write_text
 
-        _chart_application()
-        report = write(files, html_path, csv_folder, args.since, args.until)
-    else:
-        from kiosk.services.stats_report import build, write_csv
-
-        report = build(files, args.since, args.until)
+    try:  # before the work: a wrong path is told at once
+        if html_path is not None:
+            writable_file(html_path, "the report")
         if csv_folder is not None:
-            write_csv(report, csv_folder)
+            writable_folder(csv_folder, "the tables")
+    except OutputError as exc:
+        print(exc, file=sys.stderr)
+        return exits.PROBLEMS
+    report = build(files, args.since, args.until)
+    try:
+        if html_path is not None:
+            from kiosk.services.stats_html import render
+
+            _chart_application()
+            write_text(html_path, render(report), "the report")
+        if csv_folder is not None:
+            try:
+                write_csv(report, csv_folder)
+            except OSError as exc:
+                raise OutputError(f"cannot write the tables in {csv_folder}: "
+                                  f"{exc.strerror or exc} ({exc.filename})") from None
+    except OutputError as exc:
+        print(exc, file=sys.stderr)
+        return exits.PROBLEMS
     for problem in report.problems:
         print(problem, file=sys.stderr)
     for row in report.tables["summary"].rows:

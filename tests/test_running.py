@@ -194,6 +194,62 @@ def test_no_kiosk_outlives_a_killed_supervisor(tmp_path: Path) -> None:
     running.stop()
 
 
+def test_a_kiosk_whose_supervisor_is_killed_before_its_first_heartbeat_ends(
+        tmp_path: Path) -> None:
+    """Killed while the kiosk still loads: its parent becomes pid 1 (or a subreaper) before
+    the kiosk ever looked, so only the identity the supervisor passed can tell."""
+    running = Supervised(tmp_path)
+    child, _ = running.next_child(60)
+    psutil.Process(running.process.pid).kill()  # at once: no heartbeat yet
+    running.process.wait(15)
+    assert not heartbeat_file(child).exists()  # the kiosk had not beaten yet
+    assert wait_gone(child, 60), "the kiosk kept running after its supervisor was killed"
+    running.stop()
+
+
+def test_a_second_supervisor_starts_no_second_kiosk(tmp_path: Path) -> None:
+    running = Supervised(tmp_path)
+    try:
+        child, _ = running.next_child(60)
+        wait_heartbeat(child)
+        second = subprocess.run([sys.executable, "-m", "kiosk", "run", "--windowed"],
+                                env=kiosk_env(tmp_path), capture_output=True, text=True,
+                                encoding="utf-8", timeout=60, check=False)
+        assert second.returncode == 75  # exits.ALREADY_RUNNING
+        assert "started kiosk" not in second.stdout
+        assert (f"a kiosk is already running here (supervisor pid {running.process.pid})"
+                in second.stdout)
+        alone = subprocess.run([sys.executable, "-m", "kiosk", "run", "--no-supervisor",
+                                "--windowed"], env=kiosk_env(tmp_path), capture_output=True,
+                               text=True, encoding="utf-8", timeout=60, check=False)
+        assert alone.returncode == 75
+        assert f"another kiosk is already running here (pid {child})" in alone.stderr
+        assert "Traceback" not in second.stderr + alone.stderr
+        assert psutil.Process(child).is_running()  # the first kiosk goes on
+    finally:
+        running.stop()
+
+
+def test_a_new_supervisor_waits_for_the_kiosk_a_killed_one_left(tmp_path: Path) -> None:
+    first = Supervised(tmp_path)
+    orphan, _ = first.next_child(60)
+    wait_heartbeat(orphan)
+    psutil.Process(orphan).suspend()  # the orphan cannot end by itself: it must be ended
+    psutil.Process(first.process.pid).kill()
+    first.process.wait(15)
+    second = Supervised(tmp_path)
+    try:
+        child, _ = second.next_child(60)
+        assert not psutil.pid_exists(orphan) or \
+            psutil.Process(orphan).status() == psutil.STATUS_ZOMBIE  # never two kiosks
+        wait_heartbeat(child)
+    finally:
+        second.stop()
+        first.stop()
+        if psutil.pid_exists(orphan):
+            psutil.Process(orphan).kill()
+
+
 @pytest.mark.posix  # FIFOs and POSIX modes
 def test_hostile_content_and_a_broken_log_folder_still_give_a_kiosk(tmp_path: Path) -> None:
     """A link loop and a FIFO in the folder, a log folder that cannot be made, a garbage

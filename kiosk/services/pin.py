@@ -28,6 +28,33 @@ _STORED = re.compile(r"pbkdf2_sha256\$([0-9]{1,9})\$((?:[0-9a-f]{2}){8,64})\$([0
 FREE_TRIES = 3
 FIRST_LOCKOUT = 30.0  # seconds; doubles with every further wrong PIN
 MAX_LOCKOUT = 15 * 60.0
+MAX_WRONG = 1000  # a stored count above this is not one the kiosk wrote
+LATEST_WALL = 32_503_680_000.0  # the year 3000: a lockout ending later was not ours
+
+
+def read_lockout(store: Path) -> tuple[int, float] | None:
+    """The wrong tries and the lockout's end kept in `store`, or None when there is no file
+    or it is not one `_save` wrote: anything else (1e999, NaN, a negative count, a string,
+    not JSON) is ignored with a log line, so that a damaged record never stops a start."""
+    try:
+        text = store.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:  # ValueError: not UTF-8
+        log.warning("PIN lockout: cannot read %s (%s); ignored", store, exc)
+        return None
+    try:
+        saved = json.loads(text)
+    except (ValueError, RecursionError):
+        saved = None
+    wrong = saved.get("wrong") if isinstance(saved, dict) else None
+    until = saved.get("locked_until") if isinstance(saved, dict) else None
+    if (isinstance(wrong, int) and not isinstance(wrong, bool) and 0 <= wrong <= MAX_WRONG
+            and isinstance(until, int | float) and not isinstance(until, bool)
+            and 0 <= until < LATEST_WALL):  # NaN and infinities fail the comparison
+        return wrong, float(until)
+    log.warning("PIN lockout: %s is not a record the kiosk wrote; ignored", store)
+    return None
 
 
 def hash_pin(pin: str, iterations: int = ITERATIONS) -> str:
@@ -75,12 +102,11 @@ class PinGate:
     def __post_init__(self) -> None:
         if self.store is None:
             return
-        try:
-            saved = json.loads(self.store.read_text(encoding="utf-8"))
-            wrong, until = int(saved["wrong"]), float(saved["locked_until"])
-        except (OSError, ValueError, KeyError, TypeError):
-            return  # no file yet, or not ours: start with no wrong tries
-        self.wrong = max(0, min(wrong, 1000))
+        saved = read_lockout(self.store)
+        if saved is None:
+            return
+        wrong, until = saved
+        self.wrong = wrong
         remaining = min(MAX_LOCKOUT, max(0.0, until - self.wall()))  # the clock may jump
         self.locked_until = self.clock() + remaining
 
@@ -108,7 +134,8 @@ class PinGate:
     def _save(self) -> None:
         if self.store is None:
             return
-        record = {"wrong": self.wrong, "locked_until": self.wall() + self.wait_seconds()}
+        record = {"wrong": min(self.wrong, MAX_WRONG),
+                  "locked_until": self.wall() + self.wait_seconds()}
         try:
             self.store.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.store.with_suffix(".tmp")

@@ -16,6 +16,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import logging
+import os
 import queue
 import sqlite3
 import threading
@@ -187,6 +188,15 @@ class Statistics:
                 return
 
 
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file now at `path` (Windows has file indexes too); None: none."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
 class _Writer:
     """Owns the connection; only the writer thread touches it."""
 
@@ -203,14 +213,23 @@ class _Writer:
         self.last_view: _Open | None = None
         self.seen: dict[int, int] = {}  # the visit's events so far: time on screen (ms)
         self.retention_checked: dt.date | None = None
+        # The newest visit recorded before this run, and the monotonic clock then: the last
+        # time the file can vouch for, and how long ago that is for certain (see _retention)
+        self.sane: tuple[dt.datetime, float] | None = None
+        self.identity: tuple[int, int] | None = None  # the file's (device, inode) when opened
 
     def commit(self) -> None:
         ops, self.pending = self.pending, []
         now = self.owner._clock()
+        replaced = self.conn is not None and self._file_gone()
         if self.conn is None:
             ops = self._open(now, ops)
             if self.conn is None:
                 return
+            if replaced:
+                self.owner.problem = (
+                    "The statistics file was deleted while the kiosk ran; a new one was "
+                    f"started at {self.owner._now():%H:%M} ({self.owner.path}).")
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             for op in ops:
@@ -235,6 +254,10 @@ class _Writer:
             ops = ops[starts[0]:]  # what came before belongs to a visit not recorded
         try:
             self.conn, message = stats_db.open_for_writing(self.owner.path, self.owner._now)
+            self.identity = _file_identity(self.owner.path)
+            newest = stats_db.newest_visit(self.conn)
+            if self.sane is None and newest is not None:
+                self.sane = (newest, now)
             if self.content is not None:
                 self._use_content(self.content)
             self._retention()
@@ -246,6 +269,21 @@ class _Writer:
         self.paused_at = None
         self.owner.problem = message
         return ops
+
+    def _file_gone(self) -> bool:
+        """Deleted (or replaced) under the running kiosk? SQLite would go on writing into the
+        deleted file, and every later visit would be lost without a word: close it (SQLite
+        then removes its WAL), so that the next commit starts a new file. One stat a commit."""
+        if self.identity is None or _file_identity(self.owner.path) == self.identity:
+            return False
+        log.error("statistics: %s was deleted or replaced while the kiosk ran; starting a "
+                  "new file", self.owner.path)
+        assert self.conn is not None
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.close()
+        self.conn = None
+        self.visit = self.view = self.last_view = None  # its row went with the old file
+        return True
 
     def _pause(self, exc: BaseException, now: float) -> None:
         what = stats_db.problem_kind(exc)
@@ -266,14 +304,35 @@ class _Writer:
         self.conn.execute("COMMIT")
         self.events = stats_db.event_ids(self.conn, content.version)
 
+    def reference_time(self) -> dt.datetime:
+        """The time retention counts back from: the wall clock, but never later than the
+        newest visit recorded before this run plus the time this run has certainly lasted
+        (the monotonic clock). A clock set 400 days ahead for one session (a dead RTC
+        battery, a wrong NTP answer, a typo) then deletes nothing a right clock would keep;
+        a clock behind deletes nothing at all. The price: after the kiosk was really off for
+        a long time, visits older than the retention go one run later (once the file holds a
+        visit at the new time), never earlier."""
+        now = self.owner._now()
+        if self.sane is None:
+            return now
+        newest, since = self.sane
+        return min(now, newest + dt.timedelta(seconds=max(0.0, self.owner._clock() - since)))
+
     def _retention(self) -> None:
         today = self.owner._now().date()
         if self.conn is not None and self.retention_checked != today:
             self.retention_checked = today
-            gone = stats_db.delete_older_than(self.conn, self.owner._now() - self.owner._retention)
+            reference = self.reference_time()
+            gone = stats_db.delete_older_than(self.conn, reference - self.owner._retention)
             if gone:
-                log.info("statistics: %d visits older than %d days deleted", gone,
-                         self.owner._retention.days)
+                log.info("statistics: %d visits older than %d days (before %s) deleted", gone,
+                         self.owner._retention.days, reference.strftime(TIME_FORMAT))
+            elif reference < self.owner._now() - dt.timedelta(days=1):
+                log.warning("statistics: the clock says %s, but the newest visit recorded "
+                            "before this run is %s: retention counts from %s",
+                            self.owner._now().strftime(TIME_FORMAT),
+                            self.sane[0].strftime(TIME_FORMAT) if self.sane else "-",
+                            reference.strftime(TIME_FORMAT))
 
     def _apply(self, op: tuple[Any, ...]) -> None:
         assert self.conn is not None

@@ -237,6 +237,15 @@ def event_ids(conn: sqlite3.Connection, content: str) -> dict[str, int]:
             conn.execute("SELECT id, key FROM events WHERE content = ?", (content,))}
 
 
+def newest_visit(conn: sqlite3.Connection) -> dt.datetime | None:
+    """When the newest recorded visit started; None for no visit (or a time not ours)."""
+    row = conn.execute("SELECT max(started) FROM visits").fetchone()
+    try:
+        return dt.datetime.strptime(str(row[0]), TIME_FORMAT) if row[0] is not None else None
+    except ValueError:
+        return None
+
+
 def delete_older_than(conn: sqlite3.Connection, cutoff: dt.datetime) -> int:
     """Retention: forget visits that started before `cutoff`; returns how many."""
     limit = cutoff.strftime(TIME_FORMAT)

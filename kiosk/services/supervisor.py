@@ -14,13 +14,13 @@ import signal
 import subprocess
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
 
 import psutil
 
-from kiosk.services import exits
+from kiosk.services import exits, instance
 from kiosk.services.platform import self_command
 
 log = logging.getLogger("kiosk.supervisor")
@@ -31,6 +31,7 @@ MAX_BACKOFF = 5.0  # seconds of black screen between tries, at most
 HEALTHY_RUN = 60.0  # a kiosk that ran this long before it crashed starts a new count
 FOLDER_PREFIX = "kiosk-supervisor-"
 STALE_FOLDER = 24 * 3600.0  # a folder no supervisor has touched for a day is left over
+ORPHAN_WAIT = 10.0  # seconds a kiosk left by a killed supervisor gets to notice and end
 
 
 def child_command(args: Sequence[str]) -> list[str]:
@@ -66,21 +67,78 @@ def remove_stale_folders(temp: Path | None = None) -> None:
             continue  # in use, or not ours to remove
 
 
+class Heartbeat:
+    """The kiosk's pulse as the supervisor reads it: the kiosk writes a new count into the
+    file every second, and the supervisor notes *on its own monotonic clock* when the count
+    last changed. No wall clock is read and no file time compared with one, so a wall-clock
+    step (NTP, a dead RTC battery, staff setting the time) never makes a healthy kiosk look
+    frozen, nor a frozen one look alive."""
+
+    def __init__(self, path: Path, clock: Callable[[], float] = time.monotonic) -> None:
+        self.path = path
+        self._clock = clock
+        self._last: bytes | None = None
+        self._changed: float | None = None  # clock() when the count last changed
+
+    def read(self) -> float | None:
+        """Seconds (on the clock) since the last beat, None before the first."""
+        try:
+            now = self.path.read_bytes()
+        except OSError:
+            now = None
+        if now is not None and now != self._last:
+            self._last, self._changed = now, self._clock()
+        return None if self._changed is None else self._clock() - self._changed
+
+
+def beat(path: Path, count: int) -> None:
+    """The kiosk's side: write the next count (any change is a beat)."""
+    path.write_text(str(count), encoding="utf-8")
+
+
 class Supervisor:
     def __init__(self, args: Sequence[str], heartbeat_timeout: float = 6.0,
-                 poll: float = 0.2) -> None:
+                 poll: float = 0.2, clock: Callable[[], float] = time.monotonic) -> None:
         self.args = list(args)
         self.heartbeat_timeout = heartbeat_timeout
         self.poll = poll
+        self.clock = clock
         self.child: subprocess.Popen[bytes] | None = None
         self._stopping = False
         self._crashes: collections.deque[float] = collections.deque()
-        self._started = time.monotonic()
+        self._started = self.clock()
         remove_stale_folders()
         self.folder = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX))
         self.heartbeat = self.folder / "heartbeat"
+        self.pulse = Heartbeat(self.heartbeat, clock)
+        self.lock = instance.InstanceLock(instance.lock_path(instance.SUPERVISOR_LOCK))
+
+    def take_lock(self) -> bool:
+        """One supervisor per home; False (and a sentence) when another one runs. A home
+        that cannot be written does not stop the kiosk: it runs unguarded, logged."""
+        try:
+            if self.lock.acquire():
+                return True
+        except OSError as exc:
+            log.warning("cannot lock %s (%s): not guarded against a second kiosk",
+                        self.lock.path, exc)
+            return True
+        owner = self.lock.owner().partition(":")[0] or "unknown"
+        message = (f"a kiosk is already running here (supervisor pid {owner}); not starting "
+                   "another")
+        log.error("%s", message)
+        print(f"supervisor: {message}", flush=True)
+        return False
 
     def run(self) -> int:
+        if not self.take_lock():
+            return exits.ALREADY_RUNNING
+        try:
+            return self._run()
+        finally:
+            self.lock.release()
+
+    def _run(self) -> int:
         for name in ("SIGTERM", "SIGINT", "SIGBREAK"):  # SIGBREAK: Ctrl+Break on Windows
             if hasattr(signal, name):
                 signal.signal(getattr(signal, name), self._stop)
@@ -91,7 +149,7 @@ class Supervisor:
             if code in exits.NO_RESTART:
                 log.info("kiosk ended with %d; supervisor ends too", code)
                 return code
-            delay = self._count_crash(time.monotonic())
+            delay = self._count_crash(self.clock())
             log.error("kiosk ended with %s; restarting in %.1f s", code, delay)
             self._pause(delay)
             if self._stopping:  # asked to stop during the pause: start nothing more
@@ -116,13 +174,33 @@ class Supervisor:
     def remove_folder(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
 
+    def _end_orphan(self) -> None:
+        """A kiosk still holding its lock was left by a supervisor that was killed (this one
+        holds the supervisor lock): it ends by itself at its next tick; one that does not
+        (frozen, or still loading) is ended, so that never two kiosks run."""
+        kiosk_lock = instance.InstanceLock(instance.lock_path(instance.KIOSK_LOCK))
+        try:
+            if not kiosk_lock.taken():
+                return
+        except OSError:
+            return  # no lock can be made here: nothing to wait for
+        owner = kiosk_lock.owner()
+        log.warning("a kiosk (%s) from an earlier supervisor still runs; waiting for it", owner)
+        end = time.monotonic() + ORPHAN_WAIT
+        while kiosk_lock.taken() and time.monotonic() < end:
+            time.sleep(self.poll)
+        if kiosk_lock.taken() and instance.kill(owner):
+            log.error("the earlier kiosk (%s) did not end; killed it", owner)
+
     def _run_child_once(self) -> int | str:
         self.heartbeat.unlink(missing_ok=True)
         stop_request(self.heartbeat).unlink(missing_ok=True)
+        self._end_orphan()
         command = [*child_command(self.args), "--no-supervisor", "--heartbeat",
-                   str(self.heartbeat)]
+                   str(self.heartbeat), "--supervisor", instance.identity()]
+        self.pulse = Heartbeat(self.heartbeat, self.clock)
         self.child = subprocess.Popen(command)
-        started = self._started = time.monotonic()
+        started = self._started = self.clock()
         log.info("started kiosk pid %d", self.child.pid)
         print(f"supervisor: started kiosk pid {self.child.pid}", flush=True)
         while True:
@@ -139,15 +217,17 @@ class Supervisor:
             time.sleep(self.poll)
 
     def _frozen(self, started: float) -> bool:
-        try:
-            age = time.time() - self.heartbeat.stat().st_mtime
-        except FileNotFoundError:
-            if not self.heartbeat.parent.is_dir():  # a temp cleaner took the folder: the
-                self.heartbeat.parent.mkdir(parents=True, exist_ok=True)  # kiosk is not at
-                self.heartbeat.touch()  # fault; the heartbeat is ours to make again
-                log.warning("the heartbeat folder was removed; made it again")
-                return False
-            return time.monotonic() - started > STARTUP_GRACE
+        """Started (on self.clock) at `started`: has the kiosk stopped beating?"""
+        if not self.heartbeat.parent.is_dir():  # a temp cleaner took the folder: the kiosk
+            self.heartbeat.parent.mkdir(parents=True, exist_ok=True)  # is not at fault; the
+            self.heartbeat.touch()  # heartbeat is ours to make again
+            log.warning("the heartbeat folder was removed; made it again")
+            self.pulse = Heartbeat(self.heartbeat, self.clock)
+            self.pulse.read()  # counts as a beat
+            return False
+        age = self.pulse.read()
+        if age is None:
+            return self.clock() - started > STARTUP_GRACE
         return age > self.heartbeat_timeout
 
     def _end_child(self) -> None:

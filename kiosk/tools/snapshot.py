@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,11 +14,19 @@ from kiosk.content.problems import listing
 from kiosk.services import exits
 
 if TYPE_CHECKING:  # Qt is imported only once there is something to render
+    from kiosk.ui.session import Session
     from kiosk.ui.view import KioskView
 
 
 def snapshot(folder: Path, out: str | Path, size: tuple[int, int],
              larger_text: bool = False) -> int:
+    from kiosk.tools.outputs import OutputError, writable_folder
+
+    try:
+        out_dir = writable_folder(Path(out), "the PNGs")
+    except OutputError as exc:
+        print(exc, file=sys.stderr)
+        return exits.PROBLEMS
     result = load_folder(folder)
     if result.exhibit is None:
         print(listing(result.problems, folder, str(folder)))
@@ -27,23 +37,40 @@ def snapshot(folder: Path, out: str | Path, size: tuple[int, int],
 
     from kiosk.app import application
     from kiosk.ui.session import Session
-    from kiosk.ui.view import create_view, find_item
+    from kiosk.ui.view import create_view
 
     _app = application()  # held for as long as the window renders
     exhibit = result.exhibit
     session = Session(exhibit, idle_timeout_ms=24 * 3600 * 1000, reduced_motion=True)
     view = create_view(exhibit, size, session)
     view.window.show()
-    out_dir = Path(out)
-    out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
 
     def shot(name: str) -> None:
         wait_until_drawn(view)
         path = out_dir / f"{name}.png"
-        view.window.grabWindow().save(str(path))
+        if not view.window.grabWindow().save(str(path)):  # Qt says no more than this
+            raise OutputError(f"cannot write {path}: the disk may be full or the folder "
+                              "read-only")
         written.append(path)
 
+    try:
+        _shoot_all(view, session, shot, larger_text)
+    except OutputError as exc:
+        view.window.close()
+        print(f"{exc}; {len(written)} screens written before it", file=sys.stderr)
+        return exits.PROBLEMS
+    print(f"{len(written)} screens written to {out_dir}")
+    view.window.close()
+    return exits.OK
+
+
+def _shoot_all(view: KioskView, session: Session, shot: Callable[[str], None],
+               larger_text: bool) -> None:
+    """Every screen in every language, in the order proofreaders read them."""
+    from kiosk.ui.view import find_item
+
+    exhibit = session.exhibit
     for lang in exhibit.languages:
         session.reset()
         session.language.setLanguage(lang)
@@ -68,9 +95,6 @@ def snapshot(folder: Path, out: str | Path, size: tuple[int, int],
             options.setProperty("open", True)
             shot(f"{lang}-options")
             options.setProperty("open", False)
-    print(f"{len(written)} screens written to {out_dir}")
-    view.window.close()
-    return exits.OK
 
 
 def wait_until_drawn(view: KioskView, timeout: float = 10.0) -> None:

@@ -13,14 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.services import logs
+from kiosk.services import exits, logs
 from kiosk.services import supervisor as supervisor_module
+from kiosk.services.instance import alive, identity
 from kiosk.services.supervisor import (
     FOLDER_PREFIX,
     HEALTHY_RUN,
     MAX_BACKOFF,
+    STARTUP_GRACE,
     Supervisor,
     backoff,
+    beat,
     child_command,
     remove_stale_folders,
 )
@@ -148,3 +151,88 @@ def test_logging_falls_back_when_the_log_folder_fails(
 
 def test_child_command_restarts_the_same_program() -> None:
     assert child_command(["run", "--windowed"])[-3:] == ["kiosk", "run", "--windowed"]
+
+
+class FakeMonotonic:
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+@pytest.mark.parametrize("step", [+3600.0, -3600.0, +400 * 86400.0, -7.0, +7.0])
+def test_a_wall_clock_step_never_makes_a_healthy_kiosk_look_frozen(
+        monkeypatch: pytest.MonkeyPatch, step: float) -> None:
+    clock = FakeMonotonic()
+    supervisor = Supervisor(["run"], heartbeat_timeout=6.0, clock=clock)
+    real_time = time.time
+    try:
+        started = clock()
+        for count in range(1, 20):  # the kiosk beats every second...
+            beat(supervisor.heartbeat, count)
+            if count == 5:  # ...and NTP (or staff) steps the wall clock
+                monkeypatch.setattr(time, "time", lambda: real_time() + step)
+                stamp = real_time() - step  # file times can be anything after a step
+                os.utime(supervisor.heartbeat, (stamp, stamp))
+            clock.t += 1.0
+            assert not supervisor._frozen(started), f"killed after {count} beats"
+        clock.t += 5.0  # silent, but within the timeout
+        assert not supervisor._frozen(started)
+        clock.t += 2.0  # silent for longer than the timeout: frozen, whatever the wall says
+        assert supervisor._frozen(started)
+    finally:
+        supervisor.remove_folder()
+
+
+def test_a_kiosk_that_never_beats_is_frozen_after_the_start_grace() -> None:
+    clock = FakeMonotonic()
+    supervisor = Supervisor(["run"], clock=clock)
+    try:
+        started = clock()
+        clock.t += STARTUP_GRACE - 1
+        assert not supervisor._frozen(started)
+        clock.t += 2
+        assert supervisor._frozen(started)
+    finally:
+        supervisor.remove_folder()
+
+
+def test_a_second_supervisor_starts_no_kiosk(monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    started: list[list[str]] = []
+    monkeypatch.setattr(supervisor_module.subprocess, "Popen",
+                        lambda command: started.append(command))
+    first, second = Supervisor(["run"]), Supervisor(["run"])
+    try:
+        assert first.take_lock()
+        assert second.run() == exits.ALREADY_RUNNING
+        assert started == []
+        assert (f"a kiosk is already running here (supervisor pid {os.getpid()}); not "
+                "starting another") in capsys.readouterr().out
+    finally:
+        first.lock.release()
+        first.remove_folder()
+        second.remove_folder()
+
+
+def test_the_kiosk_is_told_who_its_supervisor_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    commands: list[list[str]] = []
+
+    class Child:
+        pid = 1
+
+        def __init__(self, command: list[str]) -> None:
+            commands.append(command)
+
+        def poll(self) -> int:
+            return 0
+
+    monkeypatch.setattr(supervisor_module.subprocess, "Popen", Child)
+    supervisor = Supervisor(["run"])
+    try:
+        assert supervisor._run_child_once() == 0
+        given = commands[0][commands[0].index("--supervisor") + 1]
+        assert given == identity() and alive(given)
+    finally:
+        supervisor.remove_folder()

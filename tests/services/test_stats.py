@@ -3,6 +3,7 @@ nothing that matters (a killed kiosk, a damaged file, a full or read-only disk).
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 import subprocess
 import sys
@@ -254,6 +255,12 @@ def test_retention_deletes_old_visits(tmp_path: Path) -> None:
     stats = recorder(path, clock, retention_days=365)
     short_visit(stats, clock, "second", 0)
     stats.close()
+    # the file vouches for no time after the old visit yet: a jump of 400 days is believed
+    # only once a visit at the new time is recorded, at the next start
+    assert len(visits(path)) == 2
+    clock.wait(3600)
+    stats = recorder(path, clock, retention_days=365)
+    stats.close()
     assert rows(path, "SELECT started FROM visits") == [("2026-11-24 10:00:00",)]
     assert rows(path, "SELECT count(*) FROM views") == [(1,)]
 
@@ -318,3 +325,82 @@ def test_a_file_from_a_newer_kiosk_is_reported_not_touched(tmp_path: Path) -> No
     stats.close()
     assert "newer kiosk" in stats.problem
     assert path.read_bytes() == before
+
+
+def visits(path: Path) -> list[str]:
+    return [str(row[0]) for row in rows(path, "SELECT started FROM visits ORDER BY started")]
+
+
+def test_one_session_with_the_clock_400_days_ahead_deletes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    clock = ten_o_clock()
+    stats = recorder(path, clock, retention_days=365)
+    short_visit(stats, clock, "first", 3)
+    clock.wait(-30 * 86400)  # and one a month ago
+    short_visit(stats, clock, "second", 3)
+    stats.close()
+    clock.wait(30 * 86400 + 3600)
+    wrong = FakeClock(clock.now() + dt.timedelta(days=400))  # a dead battery, a bad NTP
+    stats = recorder(path, wrong, retention_days=365)
+    short_visit(stats, wrong, "first", 3)
+    wrong.wait(2 * 86400)  # two days of the session: retention runs again at each new day
+    short_visit(stats, wrong, "first", 3)
+    stats.close()
+    assert visits(path)[:2] == ["2026-10-25 10:00:03", "2026-11-24 10:00:00"]
+    assert len(visits(path)) == 4
+    clock.wait(86400)  # the clock is right again: all is kept, the wrong visits too
+    stats = recorder(path, clock, retention_days=365)
+    short_visit(stats, clock, "second", 3)
+    stats.close()
+    assert len(visits(path)) == 5
+
+
+def test_a_clock_years_behind_deletes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    clock = ten_o_clock()
+    stats = recorder(path, clock, retention_days=30)
+    short_visit(stats, clock)
+    stats.close()
+    behind = FakeClock(dt.datetime(2000, 1, 1))
+    stats = recorder(path, behind, retention_days=30)
+    short_visit(stats, behind)
+    stats.close()
+    assert visits(path) == ["2000-01-01 00:00:00", "2026-11-24 10:00:00"]
+
+
+def test_retention_still_counts_the_time_a_long_run_lasts(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    clock = ten_o_clock()
+    stats = recorder(path, clock, retention_days=30)
+    short_visit(stats, clock)
+    assert stats.flush()
+    clock.wait(40 * 86400)  # forty days without a restart (the monotonic clock says so)
+    short_visit(stats, clock, "second")
+    assert stats.flush()
+    stats.close()
+    assert visits(path) == ["2027-01-03 10:00:05"]
+
+
+@pytest.mark.posix  # Windows refuses to delete a file that is open
+def test_a_statistics_file_deleted_while_running_is_started_again(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = tmp_path / "s.sqlite3"
+    clock = ten_o_clock()
+    stats = recorder(path, clock)
+    short_visit(stats, clock)
+    assert stats.flush()
+    for suffix in ("", "-wal", "-shm"):  # a staff member "clearing" the statistics
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    clock.wait(60)
+    short_visit(stats, clock, "second", 7)
+    clock.wait(60)
+    short_visit(stats, clock, "first", 4)
+    assert stats.flush()
+    assert stats.problem.startswith("The statistics file was deleted while the kiosk ran; a "
+                                    "new one was started at 10:0")
+    stats.close()
+    assert "was deleted or replaced while the kiosk ran; starting a new file" in caplog.text
+    assert visits(path) == ["2026-11-24 10:01:05", "2026-11-24 10:02:12"]
+    assert rows(path, "SELECT duration_ms FROM visits ORDER BY id") == [(7000,), (4000,)]
+    assert [r[0] for r in build([path]).tables["summary"].rows] == ["Hall A"]
+

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -78,4 +79,90 @@ def test_a_link_loop_in_the_folder_does_not_stop_the_watch(
     (root / "exhibit.yaml").write_text(MINIMAL.replace("Test exhibit", "Renamed"),
                                        encoding="utf-8")
     qtbot.waitUntil(lambda: len(calls) == 2, timeout=4000)
+    del watcher
+
+
+def title_reader(root: Path) -> tuple[list[str], object]:
+    seen: list[str] = []
+
+    def changed() -> None:
+        seen.append((root / "exhibit.yaml").read_text(encoding="utf-8"))
+
+    return seen, changed
+
+
+def test_a_new_folder_moved_into_place_is_noticed(make_folder: MakeFolder, qtbot: QtBot,
+                                                  qapp: object, tmp_path: Path) -> None:
+    """`mv new content` after `mv content old`, as a deployment script does it: the path
+    names another folder, and the old one (still watched by inode) never changes."""
+    root = make_folder(MINIMAL)
+    seen, changed = title_reader(root)
+    watcher = ContentWatcher(root, changed, quiet_ms=200, rearm_ms=200)  # type: ignore[arg-type]
+    new = make_folder(MINIMAL.replace("Test exhibit", "Moved in"), name="new")
+    old = tmp_path / "old"
+    os.rename(root, old)
+    os.rename(new, root)  # atomic, on the same disk
+    qtbot.waitUntil(lambda: any("Moved in" in text for text in seen), timeout=4000)
+    (old / "exhibit.yaml").write_text(MINIMAL.replace("Test exhibit", "Old"), encoding="utf-8")
+    (root / "exhibit.yaml").write_text(MINIMAL.replace("Test exhibit", "Edited"),
+                                       encoding="utf-8")
+    qtbot.waitUntil(lambda: any("Edited" in text for text in seen), timeout=4000)
+    assert not any("Old" in text for text in seen)  # the moved-away folder is not watched
+    del watcher
+
+
+@pytest.mark.posix  # making a symbolic link needs administrator rights on Windows
+def test_a_link_swapped_to_another_folder_is_noticed(make_folder: MakeFolder, qtbot: QtBot,
+                                                     qapp: object, tmp_path: Path) -> None:
+    """`ln -sfn releases/2 current`: the kiosk shows `current`, a link to a release."""
+    first = make_folder(MINIMAL.replace("Test exhibit", "Release 1"), name="release-1")
+    second = make_folder(MINIMAL.replace("Test exhibit", "Release 2"), name="release-2")
+    current = tmp_path / "current"
+    current.symlink_to(first, target_is_directory=True)
+    seen, changed = title_reader(current)
+    watcher = ContentWatcher(current, changed, quiet_ms=200, rearm_ms=200)  # type: ignore[arg-type]
+    swap = tmp_path / "current.new"
+    swap.symlink_to(second, target_is_directory=True)
+    os.replace(swap, current)  # what ln -sfn does, atomically
+    qtbot.waitUntil(lambda: any("Release 2" in text for text in seen), timeout=4000)
+    (second / "exhibit.yaml").write_text(MINIMAL.replace("Test exhibit", "Release 2b"),
+                                         encoding="utf-8")
+    qtbot.waitUntil(lambda: any("Release 2b" in text for text in seen), timeout=4000)
+    count = len(seen)
+    (first / "exhibit.yaml").write_text(MINIMAL.replace("Test exhibit", "Old"), encoding="utf-8")
+    qtbot.wait(800)
+    assert len(seen) == count  # the release no longer linked is not watched
+    del watcher
+
+
+def test_a_copy_that_pauses_is_handed_over_only_when_whole(
+        make_folder: MakeFolder, qtbot: QtBot, qapp: object) -> None:
+    """A copy from a slow stick pauses longer than an editor's save takes: the first half is
+    valid YAML (one of two events) and must not be shown."""
+    root = make_folder(MINIMAL)
+    seen, changed = title_reader(root)
+    watcher = ContentWatcher(root, changed)  # type: ignore[arg-type]  # the kiosk's settle time
+    whole = MINIMAL.replace("Test exhibit", "Copied") + "  - id: second\n    date: 1990\n" \
+        "    title: Second\n"
+    half = whole[:whole.index("  - id: second")]
+    with (root / "exhibit.yaml").open("w", encoding="utf-8") as file:
+        file.write(half)
+        file.flush()
+        qtbot.wait(700)  # the pause: longer than the old two quiet periods of 300 ms
+        file.write(whole[len(half):])
+    qtbot.waitUntil(lambda: len(seen) >= 1, timeout=5000)
+    qtbot.wait(1200)
+    assert seen == [whole]
+    del watcher
+
+
+def test_a_touch_that_changes_nothing_reloads_nothing(make_folder: MakeFolder, qtbot: QtBot,
+                                                      qapp: object) -> None:
+    root = make_folder(MINIMAL, events={"a.yaml": "id: a\ndate: 1990\ntitle: A\n"})
+    calls: list[int] = []
+    watcher = ContentWatcher(root, lambda: calls.append(1), quiet_ms=200)
+    (root / "events" / "scratch.tmp").write_text("x", encoding="utf-8")  # an editor's temp file
+    (root / "events" / "scratch.tmp").unlink()  # gone again before anything was read
+    qtbot.wait(700)
+    assert calls == []
     del watcher

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QGuiApplication, QPointingDevice
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -105,5 +106,29 @@ def test_panel_says_when_statistics_are_not_recorded(qapp: QGuiApplication, bund
     figures.refresh()  # as when the panel opens
     assert figures.problem.startswith("Statistics are not being recorded")
     assert item(view, "statsSummary").property("text").startswith("No statistics yet")
+    view.window.close()
+    stats.close()
+
+
+@pytest.mark.posix  # Windows refuses to delete a file that is open
+def test_panel_says_when_the_statistics_file_was_deleted_and_started_again(
+        qapp: QGuiApplication, bundled: Exhibit, tmp_path: Path) -> None:
+    stats = recorded(tmp_path / "statistics.sqlite3", bundled)
+    stats.path.unlink()  # staff "clearing" the statistics while the kiosk runs
+    stats.visit_start("en")
+    stats.visit_end("home")
+    assert stats.flush()
+    figures = StaffStatistics(stats, today=lambda: TODAY)
+    staff = StaffState(PinGate(""), lambda: [], lambda: None,
+                       ContentReport(bundled.folder, editor_view=False), None, None,
+                       statistics=figures)
+    view = create_view(bundled, (1920, 1080), staff=staff)
+    view.window.show()
+    QTest.qWaitForWindowExposed(view.window)
+    figures.refresh()
+    assert figures.problem.startswith(
+        "The statistics file was deleted while the kiosk ran; a new one was started at 10:00")
+    # the new file holds the visit after the deletion (four days ago, as the fake clock is)
+    assert "Last 7 days: 1 visit," in item(view, "statsSummary").property("text")
     view.window.close()
     stats.close()
