@@ -20,7 +20,6 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.services import stats_db
 from kiosk.services.stats import Statistics
-from kiosk.services.stats_report import minutes
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "StaffStatistics"]
@@ -67,6 +66,12 @@ def safe_name(text: str) -> str:
 
 @QmlElement
 @QmlUncreatable("the staff panel's statistics come from StaffState.stats")
+def _minutes(seconds: int) -> str:
+    from kiosk.services.stats_report import minutes  # the report's module: loaded when used
+
+    return minutes(seconds)
+
+
 class StaffStatistics(QObject):  # type: ignore[operator]  # (QmlUncreatable takes a reason)
     """What the staff panel shows of the statistics; `refresh()` when it opens."""
 
@@ -182,4 +187,4 @@ def _figures(lengths: list[int]) -> str:
         return "no visits"
     count = len(lengths)
     return (f"{count:,} visit{'s' if count != 1 else ''}, median length "
-            f"{minutes(round(stat.median(lengths)))}")
+            f"{_minutes(round(stat.median(lengths)))}")

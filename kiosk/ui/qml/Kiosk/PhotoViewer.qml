@@ -54,6 +54,10 @@ Rectangle {
             anchors.fill: parent
             x: viewer.swipeOffset
             decodeFactor: 2  // room for zooming in before pixels show
+            // Decoded for the whole screen, whatever the caption leaves: the viewer, hidden,
+            // decodes the event's photo ahead, and a box that changed when it opens (the
+            // caption bar appearing) decoded it again in front of the visitor (50-90 ms).
+            decodeBox: Qt.size(viewer.width, viewer.height)
             cached: false  // full-screen pictures are large: decode again rather than keep
             item: viewer.item
         }
@@ -105,9 +109,12 @@ Rectangle {
         id: captionBar
         objectName: "photoCaptionBar"
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        height: visible ? captionColumn.height + Theme.px(40) : 0
+        // not `visible`, which is false while the viewer is hidden: the photo's area would
+        // change at the moment the viewer opens
+        readonly property bool shown: captionText.text !== "" || creditText.text !== ""
+        height: shown ? captionColumn.height + Theme.px(40) : 0
         color: Theme.c.captionBar
-        visible: captionText.text !== "" || creditText.text !== ""
+        visible: shown
         Column {
             id: captionColumn
             anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; leftMargin: Theme.px(48); rightMargin: Theme.px(48) }
