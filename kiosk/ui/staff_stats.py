@@ -64,14 +64,14 @@ def safe_name(text: str) -> str:
     return re.sub(r"[^\w.-]+", "-", text).strip("-") or "kiosk"
 
 
-@QmlElement
-@QmlUncreatable("the staff panel's statistics come from StaffState.stats")
 def _minutes(seconds: int) -> str:
     from kiosk.services.stats_report import minutes  # the report's module: loaded when used
 
     return minutes(seconds)
 
 
+@QmlElement
+@QmlUncreatable("the staff panel's statistics come from StaffState.stats")
 class StaffStatistics(QObject):  # type: ignore[operator]  # (QmlUncreatable takes a reason)
     """What the staff panel shows of the statistics; `refresh()` when it opens."""
 
