@@ -22,8 +22,11 @@ every change is tuned on; and with --large, the 1,000-event one of make_large.py
   bench does not report is shown as "-".
 
 Qt's offscreen platform and software renderer, as the issue's figures were taken; the kiosk's
-settings, log and statistics go to a fresh folder per run. Prints medians and ratios
-against the first commit (a Markdown table), and with --json FILE every single value.
+settings, log and statistics go to a fresh folder per run, and each commit's processes run
+in its own worktree (`python -m kiosk`, as the bench starts its child, imports `kiosk` from
+the current folder first: run from another checkout, an old bench drove today's child).
+Prints medians and ratios against the first commit (a Markdown table), and with --json FILE
+every single value.
 """
 
 from __future__ import annotations
@@ -134,19 +137,20 @@ def build(name: str, sha: str, work: Path, fallback_lock: str) -> Build:
                 raise CompareError(f"installing {name} failed:\n{done.stderr[-2000:]}")
         ready.write_text(sha, encoding="utf-8")
     helptext = subprocess.run([str(one.kiosk), "bench", "--help"], capture_output=True,
-                              text=True, encoding="utf-8").stdout
+                              text=True, encoding="utf-8", cwd=folder).stdout
     one.bench_options = [option for option in ("--idle-seconds", "--no-statistics")
                          if option in helptext]
     return one
 
 
-def make_exhibit(root: Path) -> Path:
+def make_exhibit(root: Path, photo_size: tuple[int, int] = PHOTO) -> Path:
     """The held-out exhibit: 20 events in two languages, Markdown bodies, camera photos."""
     sys.path.insert(0, str(HERE))
     from make_large import picture  # the same photo-like pictures as the large exhibit
 
-    stamp = root / "made-by-compare"
-    if stamp.exists() and stamp.read_text(encoding="utf-8") == EXHIBIT_VERSION:
+    stamp = root.with_name(root.name + ".made")  # beside it: a file inside would be content
+    made = f"{EXHIBIT_VERSION} {photo_size[0]}x{photo_size[1]}"
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == made:
         return root
     shutil.rmtree(root, ignore_errors=True)
     (root / "media").mkdir(parents=True, exist_ok=True)
@@ -163,7 +167,7 @@ def make_exhibit(root: Path) -> Path:
              "volunteers", "built", "restored", "mapped", "a", "new", "wells", "and"]
     for number in range(EVENTS):
         photo = root / "media" / f"river-{number:02d}.jpg"
-        photo.write_bytes(picture(100 + number, PHOTO))
+        photo.write_bytes(picture(100 + number, photo_size))
         text = [" ".join(words[(number * 7 + k * 3) % len(words)] for k in range(34))
                 for _ in range(2)]
         body_en = (f"In {1951 + number * 3} **{20 + number} villages** took part. "
@@ -180,7 +184,7 @@ def make_exhibit(root: Path) -> Path:
             f"    caption: {{en: The river bank in {1951 + number * 3}, zh: 河岸}}\n"
             f"    credit: Benchmark\n    alt: {{en: A generated picture, zh: 生成的图片}}\n",
             encoding="utf-8")
-    stamp.write_text(EXHIBIT_VERSION, encoding="utf-8")
+    stamp.write_text(made, encoding="utf-8")
     return root
 
 
@@ -191,6 +195,7 @@ def environment(home: Path) -> dict[str, str]:
                XDG_CONFIG_HOME=str(home / "config"), XDG_STATE_HOME=str(home / "state"),
                XDG_CACHE_HOME=str(home / "cache"), XDG_DATA_HOME=str(home / "data"))
     env.pop("KIOSK_CONTENT", None)
+    env.pop("PYTHONPATH", None)
     return env
 
 
@@ -201,7 +206,7 @@ def run_once(one: Build, content: Path, scratch: Path) -> dict[str, float]:
                str(content), "--exit-after-first-frame"]
     start = time.perf_counter()
     child = subprocess.Popen(command, env=environment(home), stdout=subprocess.DEVNULL,
-                             stderr=subprocess.PIPE)
+                             stderr=subprocess.PIPE, cwd=one.folder)
     if hasattr(os, "wait4"):  # the kernel's own accounting of the child, when it ends
         deadline = start + RUN_TIMEOUT
         while True:
@@ -243,7 +248,7 @@ def bench_once(one: Build, content: Path, scratch: Path, idle_seconds: float) ->
         command += ["--idle-seconds", str(idle_seconds)]
     try:
         done = subprocess.run(command, env=environment(home), capture_output=True, text=True,
-                              encoding="utf-8", timeout=BENCH_TIMEOUT)
+                              encoding="utf-8", timeout=BENCH_TIMEOUT, cwd=one.folder)
     except subprocess.TimeoutExpired:
         raise CompareError(f"{one.name}: kiosk bench took over {BENCH_TIMEOUT:.0f} s") from None
     finally:
@@ -258,7 +263,8 @@ def bench_once(one: Build, content: Path, scratch: Path, idle_seconds: float) ->
 
 def validate(one: Build, content: Path) -> None:
     done = subprocess.run([str(one.kiosk), "validate", str(content)], capture_output=True,
-                          text=True, encoding="utf-8", env=environment(Path(tempfile.gettempdir())))
+                          text=True, encoding="utf-8", cwd=one.folder,
+                          env=environment(Path(tempfile.gettempdir())))
     if done.returncode != 0:
         raise CompareError(f"{one.name} does not accept {content}:\n{done.stdout[-1500:]}")
 

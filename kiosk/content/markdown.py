@@ -13,7 +13,7 @@ dropped, for `kiosk validate`.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from kiosk.content.i18n import is_cjk
@@ -44,6 +44,7 @@ def _escape(text: str) -> str:
     return "".join(_ENTITIES.get(c) or (f"\\{c}" if c in _SPECIAL else c) for c in text)
 
 
+@lru_cache(maxsize=256)  # an event's body is asked for by more than one binding, per step
 def kiosk_markdown(text: str, lang: str) -> str:
     """Markdown that shows what the format allows and nothing else (see the module's note)."""
     emphasis = "**" if is_cjk(lang) else "*"
