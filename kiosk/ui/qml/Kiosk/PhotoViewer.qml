@@ -53,13 +53,22 @@ Rectangle {
             objectName: "viewerPhoto"
             anchors.fill: parent
             x: viewer.swipeOffset
-            decodeFactor: 2  // room for zooming in before pixels show
-            // Decoded for the whole screen, whatever the caption leaves: the viewer, hidden,
-            // decodes the event's photo ahead, and a box that changed when it opens (the
-            // caption bar appearing) decoded it again in front of the visitor (50-90 ms).
+            // The screen's own pixels, decoded for the whole screen whatever the caption
+            // leaves: the hidden viewer decodes the event's photo ahead, so it is ready the
+            // moment the viewer opens (a box that changed then decoded it again, 50-90 ms).
             decodeBox: Qt.size(viewer.width, viewer.height)
             cached: false  // full-screen pictures are large: decode again rather than keep
             item: viewer.item
+        }
+        Photo {  // zoomed in: the same photo at twice the screen's pixels, over it once decoded
+            objectName: "viewerPhotoSharp"
+            anchors.fill: parent
+            x: viewer.swipeOffset
+            decodeFactor: 2
+            decodeBox: Qt.size(viewer.width, viewer.height)
+            cached: false
+            item: viewer.zoomed ? viewer.item : ({})  // held only while zoomed (25 MB)
+            visible: ready
         }
     }
     }
