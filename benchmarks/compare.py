@@ -52,6 +52,7 @@ WINDOWS = sys.platform == "win32"
 LOCKS = ("requirements/windows.txt",) if WINDOWS else ("requirements/linux-run.txt",
                                                        "requirements/linux.txt")
 EVENTS = 20
+LARGE = "1,000 events"  # the large exhibit's name in the table
 PHOTO = (3000, 2000)  # a 6-megapixel camera picture
 EXHIBIT_VERSION = "1"  # change it with make_exhibit: the held-out exhibit is made again
 RUN_TIMEOUT = 120.0  # seconds for one start-to-first-frame process
@@ -331,6 +332,9 @@ def main(argv: list[str] | None = None) -> int:
                         " idle is measured under Xvfb by idle_compare.py)")
     parser.add_argument("--large", metavar="DIR", help="also the 1,000-event exhibit in DIR "
                         "(made by benchmarks/make_large.py if DIR does not hold it)")
+    parser.add_argument("--large-bench-runs", type=int, default=0,
+                        help="`kiosk bench` runs per commit on the large exhibit (default 0: "
+                        "start-up only; one bench there takes minutes)")
     parser.add_argument("--work", type=Path, default=Path.home() / ".cache" / "kiosk-compare",
                         help="worktrees, venvs and the held-out exhibit")
     parser.add_argument("--json", metavar="FILE", help="write every value as JSON")
@@ -360,7 +364,7 @@ def compare(args: argparse.Namespace) -> int:
             print(f"# making the 1,000-event exhibit in {large}", file=sys.stderr, flush=True)
             subprocess.run([sys.executable, str(HERE / "make_large.py"), str(large)], check=True,
                            stdout=subprocess.DEVNULL)
-        exhibits["1,000 events"] = large
+        exhibits[LARGE] = large
     for one in builds:
         for content in exhibits.values():
             validate(one, content)
@@ -379,19 +383,21 @@ def compare(args: argparse.Namespace) -> int:
                         samples[one.sha][name].setdefault(key, []).append(value)
                 progress(f"{name}: start-up round {round_ + 1}/{args.runs}", builds, samples,
                          name, "wall_s")
-            for round_ in range(args.bench_runs):
+            benches = args.large_bench_runs if content == exhibits.get(LARGE) else args.bench_runs
+            for round_ in range(benches):
                 for one in builds if round_ % 2 == 0 else builds[::-1]:
                     figures = bench_once(one, content, scratch, args.idle_seconds)
                     for key, _, _ in BENCH_FIGURES:
                         samples[one.sha][name].setdefault(key, []).append(figures.get(key))
-                progress(f"{name}: bench round {round_ + 1}/{args.bench_runs}", builds, samples,
+                progress(f"{name}: bench round {round_ + 1}/{benches}", builds, samples,
                          name, "next_p95_ms")
                 loads.append(load())
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     loads.append(load())
     print(f"compare.py, {started}, {os.cpu_count()} cores, offscreen + software renderer; "
-          f"{args.runs} start-ups and {args.bench_runs} benches per commit, alternating; "
+          f"{args.runs} start-ups and {args.bench_runs} benches per commit and exhibit "
+          f"({args.large_bench_runs} on the large one), alternating; "
           f"{' / '.join(loads)}")
     print(table(builds, samples, list(exhibits)))
     if args.json:
