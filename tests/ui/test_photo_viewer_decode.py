@@ -1,5 +1,5 @@
 """The photo viewer opens on a picture already decoded, and zoomed in it sharpens: what a
-visitor sees at each zoom has the pixels it needs, and no more is held while not zoomed."""
+visitor sees at each zoom has the pixels it needs, and no more is held once it is closed."""
 
 from __future__ import annotations
 
@@ -33,7 +33,9 @@ def test_viewer_is_ready_when_it_opens_and_sharpens_when_zoomed(
     view.session.navigation.openPhoto(0)
     qtbot.waitUntil(lambda: item(view, "photoCaptionBar").height() > 0, timeout=5000)
     assert photo.property("ready") and decoded_width(photo) == before  # nothing decoded again
-    assert not sharp.isVisible() and not image_of(sharp).property("source").toString()
+    # the sharper one decodes meanwhile, for a pinch, but shows only zoomed in
+    qtbot.waitUntil(lambda: bool(sharp.property("ready")), timeout=10_000)
+    assert not sharp.isVisible()
     for _ in range(3):  # the wheel zooms in, as a pinch does
         wheel = QWheelEvent(QPointF(960, 540), QPointF(960, 540), QPoint(0, 0), QPoint(0, 120),
                             Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
@@ -41,6 +43,6 @@ def test_viewer_is_ready_when_it_opens_and_sharpens_when_zoomed(
         QGuiApplication.sendEvent(view.window, wheel)
     qtbot.waitUntil(lambda: bool(sharp.property("ready")) and sharp.isVisible(), timeout=10_000)
     assert decoded_width(sharp) == 2 * before  # twice the screen's pixels, zoomed in
-    view.session.navigation.closePhoto()
-    view.session.navigation.openPhoto(0)  # opened again: not zoomed, the large one let go
+    view.session.navigation.closePhoto()  # back on the event: the large one is let go
     qtbot.waitUntil(lambda: not image_of(sharp).property("source").toString(), timeout=5000)
+    assert photo.property("ready")  # the screen-sized one stays, for the next tap
