@@ -64,7 +64,10 @@ BENCH_FIGURES = [("first_frame_ms", "bench: first frame", "ms"),
                  ("viewer_open_ms", "bench: photo viewer opens", "ms"),
                  ("drag_follow_ms", "bench: drag follows the finger", "ms"),
                  ("pss_mb", "bench: PSS after every event", "MB"),
-                 ("pss_growth_mb", "bench: growth over 1,000 navigations", "MB")]
+                 ("pss_growth_mb", "bench: growth over 1,000 navigations", "MB"),
+                 ("swipe_dropped", "bench: swipe, moves without a frame (of 36)", ""),
+                 ("photo_pinch_dropped", "bench: photo pinch, moves without a frame", ""),
+                 ("timeline_pinch_dropped", "bench: timeline pinch, moves without a frame", "")]
 RUN_FIGURES = [("wall_s", "whole process: start, first frame, exit (wall)", "s"),
                ("cpu_s", "whole process: CPU (user + system)", "s"),
                ("peak_mb", "whole process: peak memory (max RSS)", "MB")]
@@ -293,6 +296,8 @@ def show(value: float | None, unit: str) -> str:
         return "-"
     if unit == "s":
         return f"{value:.2f} s"
+    if not unit:
+        return f"{value:g}"
     return f"{value:.1f} {unit}" if abs(value) < 100 else f"{value:.0f} {unit}"
 
 
@@ -312,7 +317,7 @@ def table(builds: list[Build], samples: dict[str, dict[str, dict[str, list[Any]]
             cells = []
             for index, (values, value) in enumerate(zip(per, medians, strict=True)):
                 cell = f"{show(value, unit)} (n={len([v for v in values if v is not None])})"
-                if index and value is not None and base and key != "pss_growth_mb":
+                if index and value is not None and base and unit and key != "pss_growth_mb":
                     cell += f" x{value / base:.2f}"
                 cells.append(cell)
             rows.append(f"| {label} | " + " | ".join(cells) + " |")
