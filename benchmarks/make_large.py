@@ -22,19 +22,20 @@ DISTINCT = 24
 SIZE = (4000, 3000)
 
 
-def picture(seed: int) -> bytes:
+def picture(seed: int, size: tuple[int, int] = SIZE) -> bytes:
+    """A JPEG with photo-like detail; `size` in pixels (compare.py makes smaller ones)."""
     rng = random.Random(seed)
-    small = Image.effect_noise((SIZE[0] // 8, SIZE[1] // 8), 60).convert("RGB")
+    small = Image.effect_noise((size[0] // 8, size[1] // 8), 60).convert("RGB")
     tint = Image.new("RGB", small.size, tuple(rng.randrange(40, 220) for _ in range(3)))
-    image = Image.blend(small, tint, 0.6).resize(SIZE, Image.Resampling.BICUBIC)
+    image = Image.blend(small, tint, 0.6).resize(size, Image.Resampling.BICUBIC)
     draw = ImageDraw.Draw(image)
     for _ in range(40):
-        x, y = rng.randrange(SIZE[0]), rng.randrange(SIZE[1])
+        x, y = rng.randrange(size[0]), rng.randrange(size[1])
         r = rng.randrange(40, 600)
         draw.ellipse((x - r, y - r, x + r, y + r),
                      fill=tuple(rng.randrange(256) for _ in range(3)))
     image = image.filter(ImageFilter.GaussianBlur(2))
-    grain = Image.effect_noise(SIZE, 18).convert("RGB")
+    grain = Image.effect_noise(size, 18).convert("RGB")
     image = Image.blend(image, grain, 0.12)
     path = Path(tempfile.mkstemp(suffix=".jpg")[1])
     image.save(path, quality=90)

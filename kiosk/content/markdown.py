@@ -13,12 +13,14 @@ dropped, for `kiosk validate`.
 from __future__ import annotations
 
 import re
-from functools import cache
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from kiosk.content.i18n import is_cjk
+
+if TYPE_CHECKING:  # markdown-it is loaded by the first text that needs it (50 ms to load)
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 ALLOWED_BLOCKS = ["paragraph", "list", "blockquote"]
 ALLOWED_INLINE = ["emphasis", "link", "image", "autolink", "html_inline", "escape", "entity",
@@ -31,6 +33,8 @@ _QUOTE = re.compile(r"(^|\n)([ \t]*)>")
 
 @cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     parser = MarkdownIt("zero", {"html": True})
     parser.enable([*ALLOWED_BLOCKS, "html_block"]).enable(ALLOWED_INLINE)
     return parser
@@ -40,6 +44,7 @@ def _escape(text: str) -> str:
     return "".join(_ENTITIES.get(c) or (f"\\{c}" if c in _SPECIAL else c) for c in text)
 
 
+@lru_cache(maxsize=256)  # an event's body is asked for by more than one binding, per step
 def kiosk_markdown(text: str, lang: str) -> str:
     """Markdown that shows what the format allows and nothing else (see the module's note)."""
     emphasis = "**" if is_cjk(lang) else "*"
@@ -100,6 +105,8 @@ def _inline(tokens: list[Token], emphasis: str) -> str:
 def problems(text: str) -> list[str]:
     """What an editor should know: links and pictures show only their text, raw HTML
     shows as typed."""
+    if "[" not in text and "<" not in text:
+        return []  # a link or a picture needs '[' or '<', raw HTML '<': none here
     found: list[str] = []
     for token in _parser().parse(text):
         if token.type == "html_block":

@@ -11,7 +11,6 @@ import ctypes
 import ctypes.util
 import sys
 
-import psutil
 from PySide6.QtCore import QObject, QTimer
 
 M_ARENA_MAX = -8
@@ -41,6 +40,8 @@ def process_mb(pid: int, children: bool = False) -> float:
     Linux: PSS, the pages it holds with shared ones divided among their sharers, so that
     the figure neither double counts Qt's libraries nor forgets them. Windows and macOS have
     no PSS: USS there, the pages only it holds. RSS if the system says neither."""
+    import psutil  # here: the kiosk asks only when staff or a benchmark look (30 ms to load)
+
     try:
         process = psutil.Process(pid)
         processes = [process, *(process.children(recursive=True) if children else [])]

@@ -387,7 +387,9 @@ def run_soak(session: Session, app: Any, rng: random.Random, count: int) -> None
         if cycles[0] // every > sampled:
             sampled = cycles[0] // every
             settle(app, 0.6)  # memory is given back half a second after activity stops
-            emit("soak", step=cycles[0])
+            # cycles go on during the settle: a sample past `count` would be labelled after
+            # the first navigations' ones (the curve's steps must rise)
+            emit("soak", step=min(cycles[0], count))
     session.set_exhibit(exhibit)
     for done in range(0, count, every):
         navigate(session, app, rng, min(every, count - done))

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.services.paths import user_cache_dir
-from kiosk.services.supervisor import child_command
+from kiosk.services.platform import self_command
 
 # GL_RENDERER strings of OpenGL implementations that draw with the CPU
 SOFTWARE_RASTERISERS = ("llvmpipe", "softpipe", "swrast", "software rasterizer",
@@ -150,7 +150,7 @@ def start_probe() -> subprocess.Popen[str] | None:
     """Start asking for the OpenGL renderer (if it matters and nobody remembers it)."""
     if not probing_matters() or remembered_renderer() is not None:
         return None
-    return subprocess.Popen(child_command(["_probe-gl"]), stdout=subprocess.PIPE,
+    return subprocess.Popen(self_command(["_probe-gl"]), stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True)
 
 
@@ -172,7 +172,7 @@ def reprobe_later() -> None:
     from PySide6.QtCore import QTimer
 
     def ask() -> None:
-        probe = subprocess.Popen(child_command(["_probe-gl"]), stdout=subprocess.PIPE,
+        probe = subprocess.Popen(self_command(["_probe-gl"]), stdout=subprocess.PIPE,
                                  stderr=subprocess.DEVNULL, text=True)
         threading.Thread(target=lambda: remember(probe_answer(probe)), daemon=True).start()
 

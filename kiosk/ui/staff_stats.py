@@ -20,7 +20,6 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.services import stats_db
 from kiosk.services.stats import Statistics
-from kiosk.services.stats_report import minutes
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "StaffStatistics"]
@@ -63,6 +62,12 @@ def export_folder(setting: str, volumes: list[Path] | None = None) -> Path:
 
 def safe_name(text: str) -> str:
     return re.sub(r"[^\w.-]+", "-", text).strip("-") or "kiosk"
+
+
+def _minutes(seconds: int) -> str:
+    from kiosk.services.stats_report import minutes  # the report's module: loaded when used
+
+    return minutes(seconds)
 
 
 @QmlElement
@@ -182,4 +187,4 @@ def _figures(lengths: list[int]) -> str:
         return "no visits"
     count = len(lengths)
     return (f"{count:,} visit{'s' if count != 1 else ''}, median length "
-            f"{minutes(round(stat.median(lengths)))}")
+            f"{_minutes(round(stat.median(lengths)))}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QSize, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
@@ -137,6 +137,27 @@ def find_item(window: QQuickWindow, name: str) -> QQuickItem:
     raise LookupError(f"no QML item named {name!r}")
 
 
+class EventScreenLater(QObject):
+    """Has the window build its event screen once the first frame is on screen (Main.qml):
+    a welcome screen that waits for nothing it does not show comes up sooner."""
+
+    def __init__(self, window: QQuickWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._done = False
+        # queued: with a threaded renderer the signal comes from the render thread
+        window.frameSwapped.connect(self._swapped, Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _swapped(self) -> None:
+        if self._done:  # a second frame's call, queued before the first one ran
+            return
+        self._done = True
+        self._window.frameSwapped.disconnect(self._swapped)
+        # after what else that frame set off (`--exit-after-first-frame` exits first)
+        QTimer.singleShot(0, self, lambda: self._window.setProperty("eventScreenWanted", True))
+
+
 @dataclass
 class KioskView:
     engine: QQmlApplicationEngine
@@ -167,5 +188,6 @@ def create_view(exhibit: Exhibit, size: tuple[int, int] = (1920, 1080),
     window = roots[0]
     guard = InputGuard(session, staff, kiosk_mode)
     window.installEventFilter(guard)
+    EventScreenLater(window)
     window.resize(QSize(*size))
     return KioskView(engine, window, session, staff, guard)

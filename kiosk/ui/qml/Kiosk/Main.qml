@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // The kiosk window: one screen at a time, the idle countdown above everything.
@@ -20,15 +21,29 @@ Window {
         opacity: showing ? 1 : 0
         Behavior on opacity { NumberAnimation { duration: Theme.duration } }
     }
-    EventScreen {
+    // The event screen is built just after the welcome screen's first frame, or at once
+    // when an event is asked for before it: the first frame waits for nothing it does not
+    // show (the event's text, photos and timeline strip). kiosk/ui/view.py says when.
+    property bool eventScreenWanted: false
+    Connections {
+        target: Navigation
+        enabled: !root.eventScreenWanted
+        function onScreenChanged() { root.eventScreenWanted = true }
+    }
+    Component.onCompleted: if (Navigation.screen !== Navigation.Welcome) eventScreenWanted = true
+    Loader {
         id: eventScreen
-        objectName: "eventScreen"
+        objectName: "eventScreenLoader"
         anchors.fill: parent
+        active: root.eventScreenWanted
         visible: opacity > 0
         opacity: Navigation.screen === Navigation.Event ? 1 : 0
         enabled: Navigation.screen === Navigation.Event
         Behavior on opacity { NumberAnimation { duration: Theme.duration } }
-        onOptionsRequested: options.open = true
+        sourceComponent: EventScreen {
+            objectName: "eventScreen"
+            onOptionsRequested: options.open = true
+        }
     }
     PhotoViewer {
         id: viewer
