@@ -71,9 +71,8 @@ def _balanced(text: str) -> bool:
         for ch in line:
             if ch in _OPENERS:
                 open_.append(_OPENERS[ch])
-            elif ch in _CLOSERS:
-                if not open_ or open_.pop() != ch:
-                    return False
+            elif ch in _CLOSERS and (not open_ or open_.pop() != ch):
+                return False
         if open_:
             return False
     return True
