@@ -114,6 +114,7 @@ Rectangle {
             spacing: Theme.px(6)
             Text {
                 id: captionText
+                textFormat: Text.PlainText
                 width: parent.width
                 text: viewer.item.caption || ""
                 color: Theme.c.captionText
@@ -122,6 +123,7 @@ Rectangle {
             }
             Text {
                 id: creditText
+                textFormat: Text.PlainText
                 width: parent.width
                 text: CurrentEvent.creditLine
                 color: Theme.c.captionMuted
