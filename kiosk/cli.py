@@ -230,7 +230,7 @@ def stats(args: argparse.Namespace) -> int:
         report = build(files, args.since, args.until)
         if csv_folder is not None:
             write_csv(report, csv_folder)
-    for problem in report.problems:
+    for problem in [*report.problems, *report.left_out]:
         print(problem, file=sys.stderr)
     for row in report.tables["summary"].rows:
         print(f"{row[0]}: {row[3]:,} visits, {row[4]:,} event views, {row[1]} to {row[2]}, "
