@@ -92,9 +92,12 @@ class RefusingFactory(QQmlNetworkAccessManagerFactory):
         return RefusingManager(parent)
 
 
+_FACTORY = RefusingFactory()  # one for every engine, for the whole process: Qt does not own
+# a factory, and an engine deleted later (deleteLater) or a loader thread still at work must
+# never reach one Python has freed
+
+
 def make_offline(engine: QQmlEngine) -> RefusingFactory:
-    """Give the engine managers that refuse every request; keep the factory as long as the
-    engine (Qt does not own it)."""
-    factory = RefusingFactory()
-    engine.setNetworkAccessManagerFactory(factory)
-    return factory
+    """Give the engine managers that refuse every request."""
+    engine.setNetworkAccessManagerFactory(_FACTORY)
+    return _FACTORY

@@ -147,7 +147,7 @@ class KioskView:
     session: Session
     staff: StaffState
     guard: InputGuard
-    offline: RefusingFactory  # kept as long as the engine: Qt does not own it
+    offline: RefusingFactory  # makes the engine's network managers (kiosk.ui.offline)
 
 
 def create_view(exhibit: Exhibit, size: tuple[int, int] = (1920, 1080),
