@@ -5,8 +5,11 @@ reaches sys.excepthook, which ends the kiosk: kiosk.services.logs)."""
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 
 import pytest
@@ -16,6 +19,7 @@ from PySide6.QtGui import QGuiApplication, QPointingDevice
 from kiosk.content.model import Exhibit
 from kiosk.services.guard import guarded
 from kiosk.ui.navigation import Navigation
+from tests.conftest import ROOT
 from tests.ui.conftest import MakeView, tap
 
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
@@ -77,6 +81,7 @@ def each_kind(guard: bool, qtbot: object) -> dict[str, int]:
     return {"filter": watcher.seen, "slot": receiver.calls, **ran}
 
 
+@pytest.mark.guard_logs
 def test_a_guarded_callback_is_logged_and_the_kiosk_carries_on(
         qapp: QGuiApplication, qtbot: object, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.ERROR, logger="kiosk.guard"):
@@ -102,6 +107,7 @@ def test_unguarded_each_would_have_reached_the_excepthook(
     assert reached == ["ValueError", "KeyError", "ZeroDivisionError"]
 
 
+@pytest.mark.guard_logs
 def test_a_bug_under_a_tap_leaves_the_kiosk_running(
         make_view: MakeView, bundled: Exhibit, touchscreen: QPointingDevice,
         monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
@@ -123,3 +129,20 @@ def test_a_bug_under_a_tap_leaves_the_kiosk_running(
     monkeypatch.undo()
     tap(view.window, touchscreen, QPoint(600, 600))
     assert nav.screen == Navigation.Screen.Event
+
+
+def test_an_unexpected_guarded_exception_fails_its_test(tmp_path: Path) -> None:
+    """The guard hides nothing from the tests: tests/conftest.py fails a test whose Qt
+    callback raised, though the kiosk would carry on."""
+    (tmp_path / "conftest.py").write_text(
+        "from tests.conftest import no_guarded_exception  # noqa: F401\n", encoding="utf-8")
+    (tmp_path / "test_it.py").write_text(
+        "from kiosk.services.guard import guarded\n\n\ndef test_it():\n"
+        "    guarded('a slot', None)(lambda: 1 / 0)()\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                          "-p", "no:randomly", str(tmp_path / "test_it.py")], cwd=tmp_path,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True,
+                         text=True, encoding="utf-8", timeout=120, check=False)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "a Qt callback raised: a slot failed" in run.stdout
+    assert "ZeroDivisionError" in run.stdout
