@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,13 +21,20 @@ if TYPE_CHECKING:  # the composition root imports Qt: only `kiosk run` loads it
     from kiosk.app import RunOptions
 
 
+MAX_SIDE = 16_384  # px: beyond any screen, and what a Qt window can be
+
+
 def _size(text: str) -> tuple[int, int]:
-    try:
-        width, height = (int(part) for part in text.lower().split("x"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1920x1080") from None
+    # ASCII digits only (int() takes '１９２０' too), and few: a size, not a number's length
+    match = re.fullmatch(r"([0-9]{1,6})[xX]([0-9]{1,6})", text)
+    if match is None:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1920x1080")
+    width, height = int(match[1]), int(match[2])
     if width < 200 or height < 200:
         raise argparse.ArgumentTypeError(f"'{text}' is too small; at least 200x200")
+    if width > MAX_SIDE or height > MAX_SIDE:
+        raise argparse.ArgumentTypeError(f"'{text}' is too large; at most "
+                                         f"{MAX_SIDE}x{MAX_SIDE}")
     return width, height
 
 
@@ -248,7 +256,7 @@ def stats(args: argparse.Namespace) -> int:
     except OutputError as exc:
         print(exc, file=sys.stderr)
         return exits.PROBLEMS
-    for problem in report.problems:
+    for problem in [*report.problems, *report.left_out]:
         print(problem, file=sys.stderr)
     for row in report.tables["summary"].rows:
         print(f"{row[0]}: {row[3]:,} visits, {row[4]:,} event views, {row[1]} to {row[2]}, "

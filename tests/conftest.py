@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import sys
 import textwrap
@@ -50,6 +51,31 @@ def kiosk_home(tmp_path_factory: pytest.TempPathFactory,
     home = tmp_path_factory.mktemp("kiosk-home")
     monkeypatch.setenv("KIOSK_HOME", str(home))
     yield home
+
+
+class _Caught(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def no_guarded_exception(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A Qt callback's exception is logged and swallowed by kiosk.services.guard, so that the
+    kiosk carries on; in a test it is a bug, and fails the test (as pytest-qt would have)
+    unless the test is about the guard (marker `guard_logs`)."""
+    caught = _Caught()
+    logger = logging.getLogger("kiosk.guard")
+    logger.addHandler(caught)
+    yield
+    logger.removeHandler(caught)
+    if caught.records and request.node.get_closest_marker("guard_logs") is None:
+        first = caught.records[0]
+        detail = logging.Formatter().formatException(first.exc_info) if first.exc_info else ""
+        pytest.fail(f"a Qt callback raised: {first.getMessage()}\n{detail}")
 
 
 def write_image(path: Path, size: tuple[int, int] = (1920, 1080), fmt: str = "JPEG",

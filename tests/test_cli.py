@@ -95,3 +95,14 @@ def test_validate_warns_about_links_and_raw_html(
     assert "https://x/Beijing_(city)" in out
     assert "raw HTML is shown as typed: '<b>'" in out
     assert main(["validate", "--strict", str(root)]) == 1
+
+
+@pytest.mark.parametrize("size", ["１９２０x１０８０", "1920x1080\n", "9" * 5000 + "x1080",
+                                  "99999x1080", "1920×1080", " 1920x1080"])
+def test_a_size_is_ascii_digits_of_a_screen(size: str,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["snapshot", "--out", "shots", "--size", size])
+    err = capsys.readouterr().err
+    assert "is not a size like 1920x1080" in err or "is too large" in err
+    assert "Traceback" not in err

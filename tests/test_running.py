@@ -16,7 +16,8 @@ import psutil
 import pytest
 
 from kiosk.services.supervisor import stop_request
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, write_image
+from tests.netserver import CountingServer
 
 pytestmark = pytest.mark.slow
 
@@ -75,6 +76,47 @@ def test_opens_no_network_connection(tmp_path: Path) -> None:
     assert kiosk == []
     validate = ip_sockets([sys.executable, "-m", "kiosk", "validate", str(DATA)], tmp_path)
     assert validate == []
+
+
+def rich_text_content(tmp_path: Path, server: CountingServer) -> Path:
+    """Every text field of the format holding an <img> from the local server."""
+    from tests.content.test_hostile import EVERY_TEXT_FIELD
+
+    content = tmp_path / "rich"
+    (content / "media").mkdir(parents=True)
+    write_image(content / "media" / "a.png", (1280, 720), "PNG")
+    text = EVERY_TEXT_FIELD.replace("http://127.0.0.1:8765/", server.url(""))
+    text = text.replace("Big</font>", f'<img src="{server.url("font.png")}"></font>')
+    (content / "exhibit.yaml").write_text(text, encoding="utf-8")
+    return content
+
+
+def test_rich_text_content_reaches_no_server(tmp_path: Path) -> None:
+    """The offline promise with content that asks for the network in every text field: the
+    kiosk starts and draws, and `kiosk snapshot` draws every screen (titles, the timeline,
+    the event, the photo with its caption and credit); the local server is asked nothing.
+    On Linux strace also counts the IP sockets (C++ code included): none."""
+    with CountingServer(lifetime=600) as server:
+        content = rich_text_content(tmp_path, server)
+        assert str(server.port) in (content / "exhibit.yaml").read_text(encoding="utf-8")
+        commands = [
+            [sys.executable, "-m", "kiosk", "run", "--exit-after-first-frame", "--content",
+             str(content)],
+            [sys.executable, "-m", "kiosk", "snapshot", str(content), "--out",
+             str(tmp_path / "shots"), "--size", "1280x720"],
+        ]
+        for command in commands:
+            if shutil.which("strace") is not None and sys.platform != "win32":
+                assert ip_sockets(command, tmp_path) == [], command
+            else:
+                run = subprocess.run(command, env=kiosk_env(tmp_path), capture_output=True,
+                                     text=True, encoding="utf-8", timeout=300, check=False)
+                assert run.returncode == 0, run.stderr
+        assert sorted(p.name for p in (tmp_path / "shots").glob("*.png")), "nothing was drawn"
+        assert server.requests == [] and server.connections == 0
+        server.probe()  # the control: what reaches the server is counted
+        assert server.connections == 1
+    assert "refused a network request" not in log_text(tmp_path)  # plain text asks nothing
 
 
 class Supervised:

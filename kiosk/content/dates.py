@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from kiosk.content.i18n import MONTHS_EN, date_text
 
-_YEAR_MONTH_DAY = re.compile(r"^(-?\d{4})-(\d{2})(?:-(\d{2}))?$")
-_YEAR = re.compile(r"^-?\d{1,6}$")
+# ASCII digits only (Python's \d takes "２０１９" too), read with fullmatch
+_YEAR_MONTH_DAY = re.compile(r"(-?[0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?")
+_YEAR = re.compile(r"-?[0-9]{1,6}")
 
 
 @dataclass(frozen=True, order=True)
@@ -39,8 +40,8 @@ def impossible(text: str) -> str | None:
     """Why a date written in the right form is not in the calendar, e.g. 'there is no
     30 February 2022'; None when the text is a real date or is not in a date's form."""
     text = text.strip()
-    match = _YEAR_MONTH_DAY.match(text)
-    year = int(text) if _YEAR.match(text) else int(match.group(1)) if match else None
+    match = _YEAR_MONTH_DAY.fullmatch(text)
+    year = int(text) if _YEAR.fullmatch(text) else int(match.group(1)) if match else None
     if year == 0:
         return "there is no year 0 (1 BCE is followed by 1 CE; write -1 for 1 BCE)"
     if match is None or year is None:
@@ -64,10 +65,10 @@ def impossible(text: str) -> str | None:
 def parse_date(text: str) -> Date | None:
     """Parse the text of a date as written in YAML; None when it is not a valid date."""
     text = text.strip()
-    if _YEAR.match(text):
+    if _YEAR.fullmatch(text):
         year = int(text)
         return Date(year) if year != 0 else None  # there is no year 0
-    match = _YEAR_MONTH_DAY.match(text)
+    match = _YEAR_MONTH_DAY.fullmatch(text)
     if not match:
         return None
     year, month = int(match.group(1)), int(match.group(2))

@@ -83,10 +83,14 @@ MEDIA = (
 MAX_LENGTH = {f.name: f.max_length for spec in (EXHIBIT, ERA, EVENT, MEDIA) for f in spec
               if f.max_length is not None}  # a key's limit is the same wherever it occurs
 
+KIND_OF = {f.name: f.kind for spec in (EXHIBIT, ERA, EVENT, MEDIA) for f in spec}
+
 DEFAULT_LANGUAGES = ("en",)
 DEFAULT_IDLE_TIMEOUT = 90.0
 DEFAULT_ATTRACT_INTERVAL = 8.0
+# Read with re.fullmatch in Python (a '$' alone allows a line end before the string's end)
+# and as ECMA-262 patterns by the JSON Schema: ASCII classes only, valid in both.
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 COLOR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
-DATE_PATTERN = r"^-?\d{1,6}$|^-?\d{4}-\d{2}(-\d{2})?$"
+DATE_PATTERN = r"^-?\d{1,6}$|^-?\d{4}-\d{2}(-\d{2})?$"  # schema only (ECMA's \d is ASCII)

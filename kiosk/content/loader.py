@@ -13,7 +13,7 @@ from kiosk.content.files import FileProblem, inside, read_limited, real_root
 from kiosk.content.model import EMPTY, Era, Event, Exhibit
 from kiosk.content.problems import Problem
 from kiosk.content.reader import INT_TAG, Node, Pos, Scalar, read_yaml
-from kiosk.content.rules import Checker, Folder, describe
+from kiosk.content.rules import Checker, Folder, describe, shown
 
 EXHIBIT_FILE = "exhibit.yaml"
 EVENTS_DIR = "events"
@@ -158,8 +158,8 @@ def _languages(node: Node, check: Checker) -> tuple[str, ...]:
         value = check.scalar(item, "exhibit", "languages", "a language code")
         if value is None:
             continue
-        if not re.match(F.LANGUAGE_PATTERN, value.text):
-            check.error(item.pos, f"exhibit: '{value.text}' is not a language code; use codes "
+        if not re.fullmatch(F.LANGUAGE_PATTERN, value.text):
+            check.error(item.pos, f"exhibit: {shown(value.text)} is not a language code; use codes "
                         "such as en, zh or fr")
         elif len(codes) == L.MAX_LANGUAGES:
             check.error(item.pos, f"exhibit: at most {L.MAX_LANGUAGES} languages")
@@ -177,12 +177,17 @@ def _check_format(node: Node, check: Checker) -> None:
     if not (isinstance(node, Scalar) and node.tag == INT_TAG and not node.quoted):
         check.error(node.pos, f"exhibit: 'format' must be the number 1, not {describe(node)}")
         return
-    number = int(node.text) if node.text.isdigit() else None
-    if number is not None and number > 1:
+    # ASCII digits only ('²'.isdigit() is true), and few of them: int() refuses 4,300 digits
+    digits = node.text.replace("_", "").lstrip("+")
+    number = int(digits) if re.fullmatch(r"[0-9]{1,9}", digits) else None
+    if number is None and re.fullmatch(r"[0-9]+", digits):
+        check.error(node.pos, f"exhibit: 'format' must be 1, not a number of {len(digits):,} "
+                    "digits")
+    elif number is not None and number > 1:
         check.error(node.pos, f"exhibit: this content is format {number}, which needs a "
                     "newer kiosk (this one reads format 1)")
     elif number != 1:
-        check.error(node.pos, f"exhibit: 'format' must be 1, not {node.text}")
+        check.error(node.pos, f"exhibit: 'format' must be 1, not {shown(node.text)}")
 
 
 def _event_files(folder: Folder) -> list[Path]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from kiosk.content.characters import REORDERING
 from kiosk.content.files import FileProblem, read_limited, real_root
 from kiosk.content.limits import MAX_YAML_BYTES
 
@@ -59,7 +60,9 @@ def with_source(problem: Problem, root: Path) -> str:
         return str(problem)
     if problem.line > len(lines):
         return str(problem)
-    source = lines[problem.line - 1].rstrip()
+    # a reordering character would reorder the terminal's line too: one visible mark each
+    source = "".join("\ufffd" if char in REORDERING else char
+                     for char in lines[problem.line - 1].rstrip())
     # the caret lines up under wide (CJK) characters and tabs as a terminal shows them
     lead = "".join("\t" if char == "\t" else
                    "  " if unicodedata.east_asian_width(char) in "WF" else " "

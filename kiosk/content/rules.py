@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kiosk.content import fields as F
 from kiosk.content import limits as L
+from kiosk.content.characters import text_findings
 from kiosk.content.dates import Date, impossible, parse_date
 from kiosk.content.files import FileProblem, inside, name_problem, real_root
 from kiosk.content.i18n import range_text
@@ -64,14 +65,23 @@ def describe(node: Node) -> str:
 
 
 def shown(text: str) -> str:
-    """A value quoted in a message, cut short: a message must fit on a staff screen."""
-    return f"'{text}'" if len(text) <= _SHOWN_CHARS else f"'{text[:_SHOWN_CHARS]}…'"
+    """A value quoted in a message, cut short: a message must fit on a staff screen.
+    Line ends, controls and invisible characters are written as escapes (an id "first\\n"
+    must not look like "first")."""
+    cut = text if len(text) <= _SHOWN_CHARS else f"{text[:_SHOWN_CHARS]}…"
+    return "'" + "".join(_visible(char) for char in cut) + "'"
+
+
+def _visible(char: str) -> str:
+    if char in "\n\t\r":
+        return repr(char)[1:-1]
+    return f"\\u{ord(char):04x}" if unicodedata.category(char) in ("Cc", "Cf") else char
 
 
 def named(node: Node, kind: str, fallback: str) -> str:
     """How messages name an object: by its id when it has a valid one, else by position."""
     id_node = node.get("id") if isinstance(node, Mapping) else None
-    if isinstance(id_node, Scalar) and re.match(F.SLUG_PATTERN, id_node.text):
+    if isinstance(id_node, Scalar) and re.fullmatch(F.SLUG_PATTERN, id_node.text):
         return f"{kind} '{id_node.text}'"
     return fallback
 
@@ -135,6 +145,7 @@ class Checker:
                 return None
             if self.too_long(value, label, name):
                 return None
+            self.characters(value, label, name)
             return Text(((default, value.text),), default)
         if not isinstance(node, Mapping):
             self.error(node.pos, f"{label}: '{name}' must be a text or a mapping of "
@@ -149,6 +160,7 @@ class Checker:
                 continue
             value = self.scalar(value_node, label, f"{name}.{key.text}", "a text")
             if value is not None and not self.too_long(value, label, f"{name}.{key.text}"):
+                self.characters(value, label, f"{name}.{key.text}")
                 values.append((key.text, value.text))
         given = [code for code, _ in values]
         if default not in given:
@@ -167,6 +179,12 @@ class Checker:
             for problem in markdown_problems(value):
                 self.report(node.pos, "warning", f"{label}: '{name}' ({lang}): {problem}")
 
+    def characters(self, value: Scalar, label: str, name: str) -> None:
+        """Markup and invisible characters in a text, at the value's line and column."""
+        markdown = F.KIND_OF.get(name.split(".")[0]) == "markdown"
+        for finding in text_findings(value.text, markdown):
+            self.report(value.pos, finding.level, f"{label}: '{name}' {finding.message}")
+
     def too_long(self, value: Scalar, label: str, name: str) -> bool:
         """Report a text over its key's limit (the kiosk lays out every text it shows)."""
         limit = F.MAX_LENGTH.get(name.split(".")[0])
@@ -178,13 +196,16 @@ class Checker:
 
     def string(self, node: Node, label: str, name: str) -> str | None:
         value = self.scalar(node, label, name, "a text")
-        return None if value is None or self.too_long(value, label, name) else value.text
+        if value is None or self.too_long(value, label, name):
+            return None
+        self.characters(value, label, name)
+        return value.text
 
     def slug(self, node: Node, label: str, name: str) -> str | None:
         value = self.scalar(node, label, name, "an id")
         if value is None or self.too_long(value, label, name):
             return None
-        if not re.match(F.SLUG_PATTERN, value.text):
+        if not re.fullmatch(F.SLUG_PATTERN, value.text):
             self.error(node.pos, f"{label}: '{name}' {shown(value.text)} may only have lowercase "
                        "letters, digits and single '-' between them")
             return None
@@ -265,7 +286,7 @@ class Checker:
         value = self.scalar(node, label, name, "a colour")
         if value is None:
             return None
-        if not re.match(F.COLOR_PATTERN, value.text):
+        if not re.fullmatch(F.COLOR_PATTERN, value.text):
             self.error(node.pos, f"{label}: '{name}' {shown(value.text)} is not a colour; write "
                        "\"#rrggbb\", e.g. \"#2F6690\"")
             return None

@@ -273,6 +273,10 @@ def render(report: Report, generated: dt.datetime | None = None) -> str:
         items = "".join(f"<li>{_esc(p)}</li>" for p in report.problems)
         parts.append(f'<div class="problems"><p>Some files could not be read:</p>'
                      f"<ul>{items}</ul></div>")
+    if report.left_out:
+        items = "".join(f"<li>{_esc(p)}</li>" for p in report.left_out)
+        parts.append(f'<div class="problems"><p>Some rows were left out:</p>'
+                     f"<ul>{items}</ul></div>")
     summary = t["summary"]
     if not summary.rows:
         parts.append("<p>No visits in this period.</p>")

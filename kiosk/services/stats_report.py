@@ -11,6 +11,8 @@ import bisect
 import csv
 import datetime as dt
 import json
+import math
+import re
 import sqlite3
 import statistics
 from collections import Counter, defaultdict
@@ -54,6 +56,7 @@ class Report:
     exhibits: list[dict[str, str]]
     tables: dict[str, Table]
     problems: list[str]  # files that could not be read
+    left_out: list[str] = field(default_factory=list)  # per file: rows that were unreadable
 
 
 @dataclass
@@ -88,6 +91,7 @@ def build(files: Sequence[Path], since: dt.date | None = None,
           until: dt.date | None = None) -> Report:
     figures = _Figures()
     problems = []
+    left_out = []
     for path in files:
         try:
             conn = stats_db.open_for_reading(path)
@@ -95,12 +99,17 @@ def build(files: Sequence[Path], since: dt.date | None = None,
             problems.append(f"{path}: {exc}")
             continue
         try:
-            _add_file(conn, figures, since, until)
+            skipped = _add_file(conn, figures, since, until)
         except sqlite3.DatabaseError as exc:
             problems.append(f"{path}: cannot be read ({exc})")
+        else:
+            if skipped:
+                left_out.append(f"{skipped:,} row{'s' if skipped != 1 else ''} of {path.name} "
+                                f"could not be read and {'were' if skipped != 1 else 'was'} "
+                                f"left out ({path})")
         finally:
             conn.close()
-    return _report(figures, since, until, problems)
+    return _report(figures, since, until, problems, left_out)
 
 
 def _window(since: dt.date | None, until: dt.date | None) -> tuple[str, str]:
@@ -109,47 +118,122 @@ def _window(since: dt.date | None, until: dt.date | None) -> tuple[str, str]:
     return low, high
 
 
+# A file from another kiosk may be damaged anywhere (a USB stick pulled, a sync cut short, a
+# hand edit): SQLite keeps any value in any column. Each row is read as it should be or left
+# out, counted, and never stops the report.
+_HOUR = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[ T]([0-9]{2})")
+_MAX_INT = 2**62  # a count or a time in ms beyond this is damage, not a figure
+
+
+def _count(value: object) -> int | None:
+    """A whole number of things or milliseconds as the kiosk writes them; None if not."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, float) and not (math.isfinite(value) and value.is_integer()):
+        return None
+    number = int(value)
+    return number if 0 <= number <= _MAX_INT else None
+
+
+def _titles(text: object) -> dict[str, str] | None:
+    """A JSON object of language code to title, as the kiosk writes them; None if not."""
+    if not isinstance(text, str) or len(text) > 1_000_000:
+        return None
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                              for k, v in value.items()):
+        return None
+    return value
+
+
+def _day_hour(started: object) -> tuple[str, int] | None:
+    match = _HOUR.fullmatch(started) if isinstance(started, str) else None
+    if match is None:
+        return None
+    try:
+        dt.date.fromisoformat(started[:10])  # type: ignore[index]  # a str, matched above
+    except ValueError:
+        return None
+    hour = int(match[1])
+    return (match[0][:10], hour) if hour < 24 else None
+
+
 def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
-              until: dt.date | None) -> None:
+              until: dt.date | None) -> int:
+    """Add one file's figures; returns how many of its rows could not be read."""
     window = _window(since, until)
+    bad = 0
     # Setups: which kiosk, which exhibit.
     kiosk_of: dict[int, str] = {}
     exhibit_of_content: dict[str, str] = {}
     for rowid, kiosk, content, exhibit in conn.execute(
             "SELECT id, kiosk, content, exhibit FROM setups"):
-        kiosk_of[int(rowid)] = kiosk
+        titles = _titles(exhibit)
+        if not isinstance(rowid, int) or not isinstance(kiosk, str) \
+                or not isinstance(content, str) or titles is None:
+            bad += 1
+            continue
+        kiosk_of[rowid] = kiosk
         exhibit_of_content[content] = exhibit
-        f.exhibits.setdefault(exhibit, json.loads(exhibit))
+        f.exhibits.setdefault(exhibit, titles)
     # Visits: counted in SQL, by hour, ending and language (one pass); only the lengths come
     # to Python one by one (for medians).
+    # a start that is no local time falls outside every window: told once, here
+    (undated,) = conn.execute(
+        "SELECT count(*) FROM visits WHERE typeof(started) != 'text' OR started NOT GLOB "
+        "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9][ T][0-9][0-9]*'").fetchone()
+    bad += int(undated)
     visits = 0
-    for setup, hour, ending, language, count in conn.execute(
+    for setup, started, ending, language, count in conn.execute(
             "SELECT setup, substr(started, 1, 13), ending, language, count(*) FROM visits "
             "WHERE started >= ? AND started < ? GROUP BY 1, 2, 3, 4", window):
-        kiosk = kiosk_of.get(setup, "?")
-        f.per_day[(hour[:10], kiosk)] += count
-        f.per_hour[(int(hour[11:13]), kiosk)] += count
-        f.days[kiosk] += [hour[:10]]
+        when = _day_hour(started)
+        if when is None:  # counted above unless it has the form of a time (2026-02-30 25)
+            bad += count if isinstance(started, str) and _HOUR.fullmatch(started) else 0
+            continue
+        kiosk = kiosk_of.get(setup)
+        if kiosk is None or not isinstance(language, str) \
+                or not (ending is None or isinstance(ending, str)):
+            bad += count
+            continue
+        day, hour = when
+        f.per_day[(day, kiosk)] += count
+        f.per_hour[(hour, kiosk)] += count
+        f.days[kiosk] += [day]
         f.endings[ending] += count
         f.language_visits[language] += count
         visits += count
     if not visits:
-        return
+        return bad
     for setup, kiosk in kiosk_of.items():
-        f.lengths[kiosk] += [ms for (ms,) in conn.execute(
-            "SELECT duration_ms FROM visits WHERE setup = ? AND started >= ? AND started < ?",
-            (setup, *window))]
+        for started, ms in conn.execute(
+                "SELECT substr(started, 1, 13), duration_ms FROM visits "
+                "WHERE setup = ? AND started >= ? AND started < ?", (setup, *window)):
+            length = _count(ms)
+            if length is not None and _day_hour(started) is not None:
+                f.lengths[kiosk].append(length)
+            elif _day_hour(started) is not None:  # counted above: no figure without a length
+                bad += 1
     # Events: the latest content's titles and place win for an event shown by several.
     event_key: dict[int, tuple[str, str]] = {}
     for rowid, content, key, position, titles in conn.execute(
             "SELECT id, content, key, position, titles FROM events ORDER BY id"):
+        read = _titles(titles)
+        place = _count(position)
+        if not isinstance(rowid, int) or not isinstance(key, str) or read is None \
+                or place is None:
+            bad += 1
+            continue
         ident = (exhibit_of_content.get(content, ""), key)
-        event_key[int(rowid)] = ident
+        event_key[rowid] = ident
         entry = f.events.get(ident)
         if entry is None:
-            f.events[ident] = _Event(json.loads(titles), int(position))
+            f.events[ident] = _Event(read, place)
         else:
-            entry.titles, entry.position = json.loads(titles), int(position)
+            entry.titles, entry.position = read, place
     # Views: one row per event a visit showed. Without dates, no need to pick visits.
     selected = "(SELECT id FROM visits WHERE started >= ? AND started < ?)"
     chosen, args_dates = ((f"WHERE visit IN {selected}", window) if since or until
@@ -158,13 +242,19 @@ def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
     for event, views, ms, count in conn.execute(
             "SELECT event, sum(views), sum(duration_ms), count(*) "
             f"FROM views {chosen} GROUP BY event", args):
-        entry = f.events[event_key[int(event)]]
-        entry.views += views
-        entry.ms += ms
+        target = event_key.get(event)
+        shown, time_on = _count(views), _count(ms)
+        if target is None or shown is None or time_on is None:
+            bad += count
+            continue
+        entry = f.events[target]
+        entry.views += shown
+        entry.ms += time_on
         entry.visits += count
     with_views = 0
     kiosks = {kiosk_of[setup] for (setup,) in conn.execute(
-        "SELECT DISTINCT setup FROM visits WHERE started >= ? AND started < ?", window)}
+        "SELECT DISTINCT setup FROM visits WHERE started >= ? AND started < ?", window)
+        if setup in kiosk_of}
     per_visit = ("SELECT visit, count(*) AS seen, sum(views) AS shown FROM views "
                  f"{chosen} GROUP BY visit")
     if len(kiosks) == 1:  # the usual file: one kiosk, no need to look up each visit's
@@ -174,21 +264,29 @@ def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
         query = (f"SELECT kiosk, seen, count(*), sum(shown) FROM ({per_visit}) JOIN visits "
                  "ON visits.id = visit JOIN setups ON setups.id = setup ")
     for kiosk, seen, count, views in conn.execute(query + "GROUP BY 1, 2", args):
+        shown = _count(views)
+        if not isinstance(kiosk, str) or shown is None:
+            continue  # the views were counted as left out above
         f.depth[seen] += count
-        f.kiosk_views[kiosk] += views
+        f.kiosk_views[kiosk] += shown
         with_views += count
-    f.depth[0] += visits - with_views
-    for kind, detail, count, visits in conn.execute(
+    f.depth[0] += max(0, visits - with_views)
+    for kind, detail, count, visits_with in conn.execute(
             f"SELECT kind, detail, count(*), count(DISTINCT visit) FROM actions {chosen} "
             "GROUP BY kind, detail", args_dates):
+        if not isinstance(kind, str) or not isinstance(detail, str):
+            bad += count
+            continue
         key = f"{kind}:{detail}" if kind in (stats_db.OPTION, stats_db.LANGUAGE) else kind
         f.actions[key] += int(count)
-        f.action_visits[key] += int(visits)
-    for language, visits in conn.execute(  # switched to a language the visit began without
+        f.action_visits[key] += int(visits_with)
+    for language, switched in conn.execute(  # switched to a language the visit began without
             "SELECT detail, count(DISTINCT visit) FROM actions JOIN visits ON id = visit "
             "WHERE kind = ? AND detail != language AND started >= ? AND started < ? "
             "GROUP BY detail", (stats_db.LANGUAGE, *window)):
-        f.language_switched[language] += int(visits)
+        if isinstance(language, str):
+            f.language_switched[language] += int(switched)
+    return bad
 
 
 def _share(part: int, whole: int) -> str:
@@ -206,7 +304,7 @@ def minutes(ms: int) -> str:
 
 
 def _report(f: _Figures, since: dt.date | None, until: dt.date | None,
-            problems: list[str]) -> Report:
+            problems: list[str], left_out: list[str]) -> Report:
     kiosks = sorted(f.lengths)
     languages: list[str] = []
     for titles in f.exhibits.values():
@@ -331,7 +429,21 @@ def _report(f: _Figures, since: dt.date | None, until: dt.date | None,
                       f.action_visits[stats_db.COUNTDOWN_ANSWERED],
                       _share(f.action_visits[stats_db.COUNTDOWN_ANSWERED], visits)))
     tables["endings"] = idle
-    return Report(since, until, kiosks, languages, list(f.exhibits.values()), tables, problems)
+    return Report(since, until, kiosks, languages, list(f.exhibits.values()), tables, problems,
+                  left_out)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object) -> object:
+    """A CSV cell a spreadsheet shows as text: an event title from someone's content that
+    starts with '=', '+', '-' or '@' (or a tab or carriage return) would be run as a formula
+    ('=HYPERLINK(...)'), so it gets a leading apostrophe, as OWASP advises. Numbers stay
+    numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def write_csv(report: Report, folder: Path) -> list[Path]:
@@ -343,7 +455,7 @@ def write_csv(report: Report, folder: Path) -> list[Path]:
         path = folder / f"{table.name}.csv"
         with path.open("w", encoding="utf-8-sig", newline="") as out:
             writer = csv.writer(out)
-            writer.writerow(table.columns)
-            writer.writerows(table.rows)
+            writer.writerow([cell(value) for value in table.columns])
+            writer.writerows([cell(value) for value in row] for row in table.rows)
         written.append(path)
     return written

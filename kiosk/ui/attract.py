@@ -7,6 +7,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from kiosk.content import i18n
+from kiosk.services.guard import guarded
 from kiosk.ui.current import Pictures
 from kiosk.ui.language import Language
 from kiosk.ui.navigation import Navigation
@@ -54,6 +55,7 @@ class Attract(QObject):
         return highlighted or [i for i, e in enumerate(events) if e.media] or [0]
 
     @Slot()
+    @guarded("Attract.advance", None)
     def advance(self) -> None:
         if self._navigation.current_screen() == Navigation.Screen.Welcome:
             self._position = (self._position + 1) % len(self._events())
@@ -61,6 +63,7 @@ class Attract(QObject):
             self.captionChanged.emit()
 
     @Slot()
+    @guarded("Attract.begin", None)
     def begin(self) -> None:
         """The visitor touched the welcome screen: open the event its picture shows."""
         self._navigation.openEvent(self.event_index())

@@ -7,6 +7,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable, QQmlEngine
 
+from kiosk.services.guard import guarded
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
 from kiosk.ui.theme import palette
 
@@ -148,15 +149,18 @@ class Display(QObject):
         return self._palette
 
     @Slot()
+    @guarded("Display.toggleLargeText", None)
     def toggleLargeText(self) -> None:
         self._large_text = not self._large_text
         self.largeTextChanged.emit()
 
     @Slot()
+    @guarded("Display.toggleHighContrast", None)
     def toggleHighContrast(self) -> None:
         self._set_high_contrast(not self._high_contrast)
 
     @Slot()
+    @guarded("Display.toggleReducedMotion", None)
     def toggleReducedMotion(self) -> None:
         self._reduced_motion = not self._reduced_motion
         self.reducedMotionChanged.emit()

@@ -7,6 +7,7 @@ from PySide6.QtCore import Property, QObject, Signal
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from kiosk.content.model import Exhibit
+from kiosk.services.guard import guarded
 from kiosk.ui.language import Language
 from kiosk.ui.models import EraModel, EventModel, TickModel
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
@@ -48,6 +49,7 @@ class Exhibition(QObject):
         self.timelineChanged.emit()
         self.titleChanged.emit()
 
+    @guarded("Exhibition._language_changed", None)
     def _language_changed(self) -> None:
         for model in (self.events, self.eras, self.ticks):
             model.set_language(self._language.current())

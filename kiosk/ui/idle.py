@@ -7,6 +7,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from kiosk.content import i18n
+from kiosk.services.guard import guarded
 from kiosk.ui.language import Language
 from kiosk.ui.navigation import Navigation
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
@@ -48,6 +49,7 @@ class Idle(QObject):
         self._idle_timer.start()
 
     @Slot()
+    @guarded("Idle.touch", None)
     def touch(self) -> None:
         """Any touch, click, drag or wheel: the visitor is here."""
         if self._remaining:
@@ -82,6 +84,7 @@ class Idle(QObject):
         """'Returning to the start in 17 s', in the visitor's language."""
         return i18n.word("returning", self._language.current(), n=self._remaining)
 
+    @guarded("Idle._on_idle", None)
     def _on_idle(self) -> None:
         if self._navigation.current_screen() == Navigation.Screen.Welcome:
             self.timedOut.emit()  # nothing on screen to lose: no need to ask
@@ -89,12 +92,14 @@ class Idle(QObject):
         self.startCountdown()
 
     @Slot()
+    @guarded("Idle.startCountdown", None)
     def startCountdown(self) -> None:
         """Ask "still there?"; without an answer, time out when the countdown ends."""
         self._remaining = self._total
         self._tick_timer.start()
         self.countdownChanged.emit()
 
+    @guarded("Idle._on_tick", None)
     def _on_tick(self) -> None:
         self._remaining -= 1
         if self._remaining <= 0:

@@ -9,6 +9,7 @@ from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from kiosk.content import i18n
 from kiosk.content.model import Exhibit
+from kiosk.services.guard import guarded
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Language"]
@@ -57,6 +58,7 @@ class Language(QObject):
             self.languageChanged.emit()
 
     @Slot(str)
+    @guarded("Language.setLanguage", None)
     def setLanguage(self, code: str) -> None:
         if code in self._exhibit.languages:
             self._set(code)

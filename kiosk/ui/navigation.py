@@ -9,6 +9,7 @@ from PySide6.QtCore import Property, QEnum, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from kiosk.content.model import Event, Exhibit
+from kiosk.services.guard import guarded
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Navigation"]
@@ -108,6 +109,7 @@ class Navigation(QObject):
     # --- events ------------------------------------------------------------------------------
 
     @Slot(int)
+    @guarded("Navigation.openEvent", None)
     def openEvent(self, index: int) -> None:
         if not 0 <= index < len(self._exhibit.events):
             return
@@ -119,6 +121,7 @@ class Navigation(QObject):
         self._set_screen(Navigation.Screen.Event)
 
     @Slot(result=bool)
+    @guarded("Navigation.next", False)
     def next(self) -> bool:
         if self._index + 1 >= len(self._exhibit.events):
             return False
@@ -126,6 +129,7 @@ class Navigation(QObject):
         return True
 
     @Slot(result=bool)
+    @guarded("Navigation.previous", False)
     def previous(self) -> bool:
         if self._index == 0:
             return False
@@ -133,6 +137,7 @@ class Navigation(QObject):
         return True
 
     @Slot()
+    @guarded("Navigation.goHome", None)
     def goHome(self) -> None:
         self._set_screen(Navigation.Screen.Welcome)
 
@@ -148,6 +153,7 @@ class Navigation(QObject):
     # --- swipes ------------------------------------------------------------------------------
 
     @Slot(float, float, float, result=int)
+    @guarded("Navigation.swipeEvents", 0)
     def swipeEvents(self, dx: float, speed: float, width: float) -> int:
         """A finished swipe over the event: moves on or back if it went far or fast enough.
         Returns the direction moved (1 next, -1 previous, 0 stayed) for the slide-in."""
@@ -158,12 +164,14 @@ class Navigation(QObject):
         return 0
 
     @Slot(float, result=float)
+    @guarded("Navigation.dragOffset", 0.0)
     def dragOffset(self, dx: float) -> float:
         """Where the page follows a drag: all the way, or resisting past either end."""
         at_end = (dx < 0 and not self.hasNext) or (dx > 0 and not self.hasPrevious)
         return dx * END_RESISTANCE if at_end else dx
 
     @Slot(float, float, result=int)
+    @guarded("Navigation.swipePhotos", 0)
     def swipePhotos(self, dx: float, width: float) -> int:
         """A finished swipe over a full-screen photo: the next or previous photo."""
         if dx < -SWIPE_FRACTION * width and self._photo + 1 < len(self.current_event.media):
@@ -177,23 +185,27 @@ class Navigation(QObject):
     # --- photos ------------------------------------------------------------------------------
 
     @Slot(int)
+    @guarded("Navigation.openPhoto", None)
     def openPhoto(self, index: int) -> None:
         if 0 <= index < len(self.current_event.media):
             self.showPhoto(index)
             self._set_screen(Navigation.Screen.Photo)
 
     @Slot(int)
+    @guarded("Navigation.showPhoto", None)
     def showPhoto(self, index: int) -> None:
         if 0 <= index < len(self.current_event.media) and index != self._photo:
             self._photo = index
             self.photoChanged.emit()
 
     @Slot()
+    @guarded("Navigation.closePhoto", None)
     def closePhoto(self) -> None:
         if self._screen == Navigation.Screen.Photo:
             self._set_screen(Navigation.Screen.Event)
 
     @Slot()
+    @guarded("Navigation.zoomedIn", None)
     def zoomedIn(self) -> None:
         """The viewer tells that the visitor zoomed the photo in (pinch or wheel)."""
         if self._screen == Navigation.Screen.Photo:

@@ -15,6 +15,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from kiosk.content.problems import Problem
+from kiosk.services.guard import guarded
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "ContentReport", "breakable",
@@ -127,6 +128,7 @@ class ContentReport(QObject):
         return self._editor_view and self.error_count() > 0 and not self._dismissed
 
     @Slot()
+    @guarded("ContentReport.dismiss", None)
     def dismiss(self) -> None:
         """Hide the editor panel until the next save (the editor wants to see the exhibit)."""
         self._dismissed = True

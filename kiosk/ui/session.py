@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from kiosk.content.model import Event, Exhibit
+from kiosk.services.guard import guarded
 from kiosk.services.memory import Trimmer
 from kiosk.ui.attract import Attract
 from kiosk.ui.current import CurrentEvent, Pictures
@@ -85,6 +86,7 @@ class Session(QObject):
         self.timeline.set_exhibit(exhibit)
         self.idle.set_timeout(self._idle_ms())
 
+    @guarded("Session.reset", None)
     def reset(self) -> None:
         """Back to the welcome screen, home language, first event, default display."""
         self.navigation.home()

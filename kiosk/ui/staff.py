@@ -16,6 +16,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from kiosk import __version__
+from kiosk.services.guard import guarded
 from kiosk.services.logs import recent_lines
 from kiosk.services.memory import process_mb
 from kiosk.services.pin import MAX_DIGITS, PinGate
@@ -159,11 +160,13 @@ class StaffState(QObject):
         return breakable("\n".join(recent_lines(8)))
 
     @Slot()
+    @guarded("StaffState.requestAccess", None)
     def requestAccess(self) -> None:
         """The hidden corner was held (a touch: maybe a visitor)."""
         self._open_pad(keyboard=False)
 
     @Slot()
+    @guarded("StaffState.keyChord", None)
     def keyChord(self) -> None:
         """Ctrl+Alt+Shift+K: someone with a keyboard, which visitors do not have."""
         self._open_pad(keyboard=True)
@@ -187,18 +190,21 @@ class StaffState(QObject):
         return " ".join("●" * len(self._entered)) or " "
 
     @Slot(str)
+    @guarded("StaffState.typeDigit", None)
     def typeDigit(self, digit: str) -> None:
         if digit.isdigit() and len(digit) == 1 and len(self._entered) < MAX_DIGITS:
             self._entered += digit
             self.pinChanged.emit()
 
     @Slot()
+    @guarded("StaffState.deleteDigit", None)
     def deleteDigit(self) -> None:
         if self._entered:
             self._entered = self._entered[:-1]
             self.pinChanged.emit()
 
     @Slot()
+    @guarded("StaffState.submitPin", None)
     def submitPin(self) -> None:
         """OK on the pad: check what was typed, and start again."""
         pin, self._entered = self._entered, ""
@@ -211,6 +217,7 @@ class StaffState(QObject):
             self.pinChanged.emit()
 
     @Slot(str)
+    @guarded("StaffState.enterPin", None)
     def enterPin(self, pin: str) -> None:
         if self._gate.wait_seconds() > 0:
             pass  # the message already counts down
@@ -229,6 +236,7 @@ class StaffState(QObject):
         self.changed.emit()
 
     @Slot()
+    @guarded("StaffState.reload", None)
     def reload(self) -> None:
         self._reload()
         self._notice = ("The content has errors; the last good content stays on screen."
@@ -241,6 +249,7 @@ class StaffState(QObject):
         self.changed.emit()
 
     @Slot()
+    @guarded("StaffState.exitKiosk", None)
     def exitKiosk(self) -> None:
         """The Exit button: ask first, it is next to buttons staff use every day."""
         if self.canExit:
@@ -249,17 +258,20 @@ class StaffState(QObject):
             self.changed.emit()
 
     @Slot()
+    @guarded("StaffState.confirmExit", None)
     def confirmExit(self) -> None:
         if self.canExit and self._confirming_exit:
             log.info("staff exit")
             self._exit()
 
     @Slot()
+    @guarded("StaffState.cancelExit", None)
     def cancelExit(self) -> None:
         self._confirming_exit = False
         self.changed.emit()
 
     @Slot()
+    @guarded("StaffState.close", None)
     def close(self) -> None:
         self._forget_pin()
         self._pin_open = self._panel_open = self._confirming_exit = self._keyboard = False
@@ -276,6 +288,7 @@ class StaffState(QObject):
         else:
             self._lockout_timer.stop()
 
+    @guarded("StaffState._tick", None)
     def _tick(self) -> None:
         self._follow_lockout()
         if self._lockout_left <= 0:

@@ -19,6 +19,7 @@ from PySide6.QtCore import Property, QObject, QStorageInfo, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.services import stats_db
+from kiosk.services.guard import guarded
 from kiosk.services.stats import Statistics
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME
 
@@ -113,6 +114,7 @@ class StaffStatistics(QObject):  # type: ignore[operator]  # (QmlUncreatable tak
         return self._busy
 
     @Slot()
+    @guarded("StaffStatistics.refresh", None)
     def refresh(self) -> None:
         self._stats.flush(2.0)
         today = self._today()
@@ -140,6 +142,7 @@ class StaffStatistics(QObject):  # type: ignore[operator]  # (QmlUncreatable tak
         self.changed.emit()
 
     @Slot()
+    @guarded("StaffStatistics.exportReport", None)
     def exportReport(self) -> None:
         """Write the report (HTML and CSV) and a copy of the statistics file to the export
         folder, in a thread; the panel says where when it is done."""
@@ -176,6 +179,7 @@ class StaffStatistics(QObject):  # type: ignore[operator]  # (QmlUncreatable tak
             log.error("statistics export to %s failed: %s", folder, exc)
         self._exported.emit(message)
 
+    @guarded("StaffStatistics._on_exported", None)
     def _on_exported(self, message: str) -> None:
         self._busy = False
         self._message = message

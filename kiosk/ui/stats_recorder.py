@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject
 from kiosk import __version__
 from kiosk.content.model import Exhibit
 from kiosk.services import stats_db
+from kiosk.services.guard import guarded
 from kiosk.services.settings import Settings
 from kiosk.services.stats import Statistics, content_info
 from kiosk.ui.navigation import Navigation
@@ -57,6 +58,7 @@ class StatsRecorder(QObject):
 
     # --- what the signals mean for a visit ----------------------------------------------------
 
+    @guarded("StatsRecorder._on_screen", None)
     def _on_screen(self) -> None:
         before, self._screen = self._screen, self._session.navigation.current_screen()
         stats = self.statistics
@@ -77,6 +79,7 @@ class StatsRecorder(QObject):
         if self._screen == PHOTO:
             self.statistics.action(stats_db.PHOTO_OPEN)
 
+    @guarded("StatsRecorder._on_event", None)
     def _on_event(self) -> None:
         if self._session.exhibit is not self._exhibit:  # new content: a new visit if one goes on
             self._exhibit = self._session.exhibit
@@ -89,6 +92,7 @@ class StatsRecorder(QObject):
             self._event = event
             self.statistics.view(event)
 
+    @guarded("StatsRecorder._on_language", None)
     def _on_language(self) -> None:
         language = self._session.language.current()
         if language != self._language:
@@ -100,9 +104,11 @@ class StatsRecorder(QObject):
         if on:
             self.statistics.action(stats_db.OPTION, option)
 
+    @guarded("StatsRecorder._on_zoom", None)
     def _on_zoom(self) -> None:
         self.statistics.action(stats_db.PHOTO_ZOOM)
 
+    @guarded("StatsRecorder._on_idle", None)
     def _on_idle(self) -> None:
         active = bool(self._session.idle.active)
         if active and not self._countdown:

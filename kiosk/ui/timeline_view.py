@@ -16,6 +16,7 @@ from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 from kiosk.content import i18n
 from kiosk.content.dates import Date
 from kiosk.content.model import Exhibit
+from kiosk.services.guard import guarded
 from kiosk.ui.display import Display
 from kiosk.ui.language import Language
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
@@ -94,6 +95,7 @@ class Timeline(QObject):
             self.resetZoom()
 
     @Slot(float)
+    @guarded("Timeline.setViewport", None)
     def setViewport(self, width: float) -> None:
         """The strip's visible width in px at 1080p; the zoom keeps within its new range."""
         if width > 0 and abs(width - self._viewport) > 0.5:
@@ -101,10 +103,12 @@ class Timeline(QObject):
             self.resetZoom()
 
     @Slot(float)
+    @guarded("Timeline.setZoom", None)
     def setZoom(self, zoom: float) -> None:
         self._set_zoom(zoom)
 
     @Slot()
+    @guarded("Timeline.resetZoom", None)
     def resetZoom(self) -> None:
         """The zoom a visitor starts at: the widest at which no group holds more than a few
         events (most events named, a couple of years' neighbours in view), or the
@@ -121,6 +125,7 @@ class Timeline(QObject):
         self._set_zoom(high)
 
     @Slot(int, result=int)
+    @guarded("Timeline.opens", 0)
     def opens(self, index: int) -> int:
         """The event a tap on this mark opens: its own, or for a group that zooming cannot
         part (events of one date, or the strip as close as it goes) the group's first;
@@ -134,6 +139,7 @@ class Timeline(QObject):
         return -1
 
     @Slot(int, result=float)
+    @guarded("Timeline.zoomToMark", 0.0)
     def zoomToMark(self, index: int) -> float:
         """Zoom in until the mark's events stand apart (or as close as the strip goes);
         returns the year QML centres on."""

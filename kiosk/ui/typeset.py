@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from kiosk.content.typeset import WORD_JOINER, Measure, balanced_text, joins
+from kiosk.services.guard import guarded
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Typeset", "measure_for"]
@@ -43,6 +44,7 @@ class Typeset(QObject):
         return part_for(engine, "typeset")
 
     @Slot(str, float, bool, float, result=str)
+    @guarded("Typeset.balanced", "")
     def balanced(self, text: str, pixel_size: float, bold: bool, width: float) -> str:
         if not text or width <= 0 or pixel_size <= 0:
             return text
@@ -50,6 +52,7 @@ class Typeset(QObject):
 
 
     @Slot(str, float, float, result=str)
+    @guarded("Typeset.body", "")
     def body(self, markdown: str, pixel_size: float, line_em: float) -> str:
         """Body text as rich text with its spacing set in ems of the type: lines `line_em`
         apart, baseline to baseline (Qt's own lineHeight multiplies the font's line

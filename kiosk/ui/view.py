@@ -19,8 +19,10 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.content.model import Exhibit
+from kiosk.services.guard import guarded
 from kiosk.services.paths import assets_dir, qml_dir
 from kiosk.services.pin import PinGate
+from kiosk.ui.offline import RefusingFactory, make_offline
 from kiosk.ui.problems import ContentReport
 from kiosk.ui.qmlmodule import attach
 from kiosk.ui.session import Session
@@ -79,6 +81,7 @@ class InputGuard(QObject):
             return point.x() <= side and point.y() <= side
         return False
 
+    @guarded("InputGuard.eventFilter", False)
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if self._answering and (kind in _MOVES or kind in _ENDS):
@@ -165,6 +168,7 @@ class KioskView:
     session: Session
     staff: StaffState
     guard: InputGuard
+    offline: RefusingFactory  # makes the engine's network managers (kiosk.ui.offline)
 
 
 def create_view(exhibit: Exhibit, size: tuple[int, int] = (1920, 1080),
@@ -175,6 +179,7 @@ def create_view(exhibit: Exhibit, size: tuple[int, int] = (1920, 1080),
     staff = staff or quiet_staff(exhibit)
     report = staff.report  # one list of problems for the editor panel and the PIN pad
     engine = QQmlApplicationEngine()
+    offline = make_offline(engine)  # before anything loads: no request ever leaves
     session.setParent(engine)  # QML must never outlive the view-models it binds to
     staff.setParent(engine)
     report.setParent(engine)
@@ -190,4 +195,4 @@ def create_view(exhibit: Exhibit, size: tuple[int, int] = (1920, 1080),
     window.installEventFilter(guard)
     EventScreenLater(window)
     window.resize(QSize(*size))
-    return KioskView(engine, window, session, staff, guard)
+    return KioskView(engine, window, session, staff, guard, offline)

@@ -272,3 +272,120 @@ def test_more_events_than_the_kiosk_lays_out(make_folder: MakeFolder) -> None:
     assert one_error(root) == (f"exhibit.yaml:1:1: error: the exhibit has "
                                f"{L.MAX_EVENTS + 1:,} events; the kiosk shows at most "
                                f"{L.MAX_EVENTS:,}: split it into several exhibits")
+
+
+# --- markup, numbers, patterns and invisible characters (issue 28) -------------------------
+
+# every text field of the format, each with a picture from a web server in it
+HTML = '<img src="http://127.0.0.1:8765/{name}.png">'
+EVERY_TEXT_FIELD = f"""\
+format: 1
+title: '{HTML.format(name='exhibit-title')}'
+subtitle: '{HTML.format(name='subtitle')}'
+eras:
+  - id: e
+    title: '{HTML.format(name='era')}'
+    short_title: '{HTML.format(name='short-title')}'
+    start: 1980
+    end: 1990
+events:
+  - id: first
+    date: 1981
+    era: e
+    title: '<font color="red" size="7">Big</font>'
+    short_title: '{HTML.format(name='event-short')}'
+    display_date: '{HTML.format(name='display-date')}'
+    body: '{HTML.format(name='body')}'
+    media:
+      - image: media/a.png
+        caption: '{HTML.format(name='caption')}'
+        credit: '{HTML.format(name='credit')}'
+        alt: 'Caf&eacute; &#x41;'
+"""
+
+
+def test_validate_warns_for_markup_in_every_text_field_at_its_line_and_column(
+        make_folder: MakeFolder, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_folder(EVERY_TEXT_FIELD, images=("media/a.png",))
+    assert main(["validate", str(root)]) == 0  # shown as typed: a warning, not an error
+    out = capsys.readouterr().out
+    lines = EVERY_TEXT_FIELD.splitlines()
+    for key in ("title", "subtitle", "short_title", "display_date", "caption", "credit", "alt"):
+        for number, line in enumerate(lines, 1):
+            if line.strip().startswith(f"{key}:") and "body" not in line:
+                column = line.index("'") + 1
+                assert f"exhibit.yaml:{number}:{column}: warning: " in out, (key, out)
+                assert f"'{key}' has markup" in out
+    assert "'title' has markup '<font color=\"red\" size=\"7\">'" in out
+    assert "'alt' has markup '&eacute;'" in out
+    assert "'body' (en): raw HTML is shown as typed" in out
+    assert "Traceback" not in out
+
+
+@pytest.mark.parametrize("number", ["9" * 5000, "1" + "0" * 4400, "²", "１", "٣", "1_0"])
+def test_a_format_that_is_no_ascii_number_is_an_error_not_a_traceback(
+        make_folder: MakeFolder, capsys: pytest.CaptureFixture[str], number: str) -> None:
+    root = make_folder(MINIMAL.replace("format: 1", f"format: {number}"))
+    assert main(["validate", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert "Traceback" not in out
+    assert "exhibit.yaml:1:9: error: exhibit: 'format' must be" in out or "newer kiosk" in out
+
+
+@pytest.mark.parametrize("date", ["２０１９", "١٩٨١", "1981-０５", "19８1"])
+def test_dates_in_other_digits_are_not_dates(make_folder: MakeFolder, date: str) -> None:
+    root = make_folder(MINIMAL.replace("date: 1981", f'date: "{date}"'))
+    assert "is not a date" in one_error(root)
+
+
+@pytest.mark.parametrize(("line", "replacement"), [
+    ("- id: first", '- id: "first\\n"'),
+    ("title: Test exhibit", 'title: Test exhibit\nlanguages: ["en\\n"]'),
+    ("title: First", 'title: First\n    era: e\neras:\n  - id: e\n    title: E\n    start: 1980\n'
+                     '    end: 1990\n    color: "#2F6690\\n"'),
+])
+def test_a_trailing_line_end_does_not_pass_a_pattern(make_folder: MakeFolder, line: str,
+                                                     replacement: str) -> None:
+    root = make_folder(MINIMAL.replace(line, replacement))
+    found = errors_of(root)
+    assert found, "a value with a line end after it must not pass"
+    assert any("\\n'" in message for message in found), found  # the line end is shown
+
+
+@pytest.mark.parametrize("char", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e",
+                                  "\u2066", "\u2067", "\u2068", "\u2069"])
+def test_a_reordering_character_is_an_error_naming_it(make_folder: MakeFolder, char: str,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_folder(MINIMAL.replace("title: First", f'title: "First {char}tsrif"'))
+    message = one_error(root)
+    assert f"U+{ord(char):04X} {unicodedata.name(char)}" in message
+    assert message.startswith("exhibit.yaml:6:12: error: event 'first': 'title'")
+    assert main(["validate", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert char not in out  # the terminal's line is not reordered either
+
+
+def test_isolates_closed_again_in_right_to_left_text_pass(make_folder: MakeFolder) -> None:
+    # an Arabic title that isolates a Latin name: what the isolates are for
+    title = "\u0645\u0639\u0631\u0636 \u2066UNV 2008\u2069 \u0627\u0644\u0635\u064a\u0646"
+    root = make_folder(MINIMAL.replace("title: First", f'title: "{title}"'))
+    assert load_folder(root).problems == []
+    unclosed = make_folder(MINIMAL.replace("title: First", f'title: "{title[:-8]}"'),
+                           name="unclosed")
+    assert "U+2066 LEFT-TO-RIGHT ISOLATE" in one_error(unclosed)
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\ufeff", "\u2060", "\u00ad\u200b"])
+def test_other_invisible_characters_are_a_warning_naming_them(make_folder: MakeFolder,
+                                                              char: str) -> None:
+    root = make_folder(MINIMAL.replace("title: First", f'title: "Fi{char}rst"'))
+    result = load_folder(root)
+    assert result.exhibit is not None
+    warnings = [str(p) for p in result.problems]
+    assert len(warnings) == 1
+    assert f"U+{ord(char[-1]):04X}" in warnings[0] and "warning" in warnings[0]
+
+
+def test_the_right_to_left_fixture_still_validates_clean() -> None:
+    result = load_folder(Path(__file__).parents[1] / "fixtures" / "arabic")
+    assert result.exhibit is not None and result.problems == []

@@ -24,6 +24,7 @@ Rectangle {
             height: Math.max(headline.height, hide.height)
             Text {
                 id: headline
+                textFormat: Text.PlainText
                 objectName: "editorHeadline"
                 anchors { left: parent.left; right: hide.left; rightMargin: Theme.px(24); verticalCenter: parent.verticalCenter }
                 text: ContentReport.headline
@@ -40,6 +41,7 @@ Rectangle {
             }
         }
         Text {
+            textFormat: Text.PlainText
             width: parent.width
             text: ContentReport.advice
             color: Theme.c.muted

@@ -140,6 +140,7 @@ Item {
                         }
                     }
                     Text {
+                        textFormat: Text.PlainText
                         objectName: "caption"
                         horizontalAlignment: Text.AlignLeft  // mirrored right to left
                         width: parent.width
@@ -151,6 +152,7 @@ Item {
                         lineHeight: 1.3
                     }
                     Text {
+                        textFormat: Text.PlainText
                         objectName: "credit"
                         horizontalAlignment: Text.AlignLeft  // mirrored right to left
                         width: parent.width
@@ -209,6 +211,7 @@ Item {
                             border.color: Theme.c.text
                             Text {
                                 id: eraText
+                                textFormat: Text.PlainText
                                 x: Theme.px(12); y: Theme.px(6)
                                 width: parent.width - Theme.px(24)
                                 text: CurrentEvent.era
@@ -218,6 +221,7 @@ Item {
                             }
                         }
                         Text {
+                            textFormat: Text.PlainText
                             objectName: "eventDate"
                             horizontalAlignment: Text.AlignLeft  // mirrored right to left
                             width: parent.width
@@ -229,6 +233,7 @@ Item {
                         }
                         Text {  // measures the title at full size, to shrink titles over 3 lines
                             id: titleProbe
+                            textFormat: Text.PlainText
                             visible: false
                             width: parent.width
                             text: CurrentEvent.title
@@ -238,6 +243,7 @@ Item {
                         }
                         Text {
                             id: title
+                            textFormat: Text.PlainText
                             objectName: "eventTitle"
                             horizontalAlignment: Text.AlignLeft  // mirrored right to left
                             width: parent.width
@@ -343,6 +349,7 @@ Item {
                 border.color: sideTap.pressed ? Theme.c.accent : Theme.c.muted
                 Text {
                     id: whereText
+                    textFormat: Text.PlainText
                     x: Theme.px(12); y: Theme.px(6)
                     width: Math.min(parent.widest, implicitWidth)
                     text: Typeset.balanced(arrow.where, font.pixelSize, false, parent.widest)

@@ -48,6 +48,7 @@ Rectangle {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "countdownNumber"
                     anchors.centerIn: parent
                     text: Idle.remaining
@@ -57,6 +58,7 @@ Rectangle {
                 }
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "stillThere"
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
@@ -68,6 +70,7 @@ Rectangle {
                 wrapMode: Text.Wrap
             }
             Text {
+                textFormat: Text.PlainText
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
                 text: Idle.message

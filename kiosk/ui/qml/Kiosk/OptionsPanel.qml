@@ -52,6 +52,7 @@ Item {
                     color: row.checked ? Theme.c.accent : Theme.c.clear
                     border.width: Theme.px(3); border.color: row.checked ? Theme.c.accent : Theme.c.text
                     Text {
+                        textFormat: Text.PlainText
                         anchors.centerIn: parent
                         text: row.checked ? "✓" : ""
                         color: Theme.c.onAccent
@@ -60,6 +61,7 @@ Item {
                 }
                 Text {
                     id: rowText
+                    textFormat: Text.PlainText
                     anchors { left: box.right; leftMargin: Theme.px(20); right: stateText.left; rightMargin: Theme.px(16); verticalCenter: parent.verticalCenter }
                     text: row.label
                     color: Theme.c.text
@@ -68,6 +70,7 @@ Item {
                 }
                 Text {
                     id: stateText
+                    textFormat: Text.PlainText
                     objectName: "optionState"
                     anchors { right: parent.right; rightMargin: Theme.px(24); verticalCenter: parent.verticalCenter }
                     text: row.checked ? Language.words.on : Language.words.off

@@ -53,6 +53,7 @@ Item {
         color: Theme.c.track
     }
     Text {
+        textFormat: Text.PlainText
         objectName: "missingPhotoText"
         visible: photo.failed
         anchors { fill: parent; margins: Theme.px(48) }

@@ -133,6 +133,7 @@ Rectangle {
             spacing: Theme.px(6)
             Text {
                 id: captionText
+                textFormat: Text.PlainText
                 width: parent.width
                 text: viewer.item.caption || ""
                 color: Theme.c.captionText
@@ -141,6 +142,7 @@ Rectangle {
             }
             Text {
                 id: creditText
+                textFormat: Text.PlainText
                 width: parent.width
                 text: CurrentEvent.creditLine
                 color: Theme.c.captionMuted

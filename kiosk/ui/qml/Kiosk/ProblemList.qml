@@ -17,6 +17,7 @@ Column {
             width: list.width
             spacing: Theme.px(2)
             Text {
+                textFormat: Text.PlainText
                 objectName: "problemWhere"
                 width: parent.width
                 text: row.modelData.where
@@ -25,6 +26,7 @@ Column {
                 font.pixelSize: Theme.px(list.fontSize); font.bold: true
             }
             Text {
+                textFormat: Text.PlainText
                 objectName: "problemMessage"
                 width: parent.width
                 text: row.modelData.message

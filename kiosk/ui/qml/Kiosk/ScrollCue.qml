@@ -28,6 +28,7 @@ Item {
         color: Theme.c.bg
         Text {
             id: label
+            textFormat: Text.PlainText
             objectName: "moreBelow"
             anchors.centerIn: parent
             color: Theme.c.text

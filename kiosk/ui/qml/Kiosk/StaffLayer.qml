@@ -35,6 +35,7 @@ Item {
                 anchors { top: parent.top; left: parent.left; right: parent.right; margins: Theme.px(28) }
                 spacing: Theme.px(10)
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "padHeadline"
                     width: parent.width
                     text: ContentReport.headline
@@ -43,6 +44,7 @@ Item {
                     font.pixelSize: Theme.px(28); font.bold: true
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "padCommand"
                     width: parent.width
                     text: ContentReport.checkCommand
@@ -78,12 +80,14 @@ Item {
                 anchors { top: parent.top; topMargin: Theme.px(32); horizontalCenter: parent.horizontalCenter }
                 spacing: Theme.px(16)
                 Text {
+                    textFormat: Text.PlainText
                     text: "Staff PIN"
                     color: Theme.c.text
                     font.pixelSize: Theme.px(36); font.bold: true
                     anchors.horizontalCenter: parent.horizontalCenter
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "pinDots"
                     text: staffLayer.staff.pinDots
                     color: Theme.c.accent
@@ -119,6 +123,7 @@ Item {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "staffMessage"
                     width: Theme.px(3 * 112 + 2 * 16 + 32)
                     text: staffLayer.staff.message
@@ -181,6 +186,7 @@ Item {
                 width: panelFlick.width - Theme.px(24)
                 spacing: Theme.px(16)
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "panelMessage"
                     width: parent.width
                     text: staffLayer.staff.message
@@ -197,6 +203,7 @@ Item {
                     width: parent.width
                     spacing: Theme.px(12)
                     Text {
+                        textFormat: Text.PlainText
                         text: "Visitors"
                         color: Theme.c.text
                         font.pixelSize: Theme.px(28); font.bold: true
@@ -204,6 +211,7 @@ Item {
                     Row {
                         spacing: Theme.px(32)
                         Text {
+                            textFormat: Text.PlainText
                             objectName: "statsSummary"
                             anchors.verticalCenter: parent.verticalCenter
                             text: visitors.stats ? visitors.stats.summary : ""
@@ -221,6 +229,7 @@ Item {
                                     required property var modelData
                                     spacing: Theme.px(4)
                                     Text {
+                                        textFormat: Text.PlainText
                                         text: day.modelData.visits
                                         color: Theme.c.muted
                                         font.pixelSize: Theme.px(22)
@@ -236,6 +245,7 @@ Item {
                                         }
                                     }
                                     Text {
+                                        textFormat: Text.PlainText
                                         text: day.modelData.label
                                         color: Theme.c.muted
                                         font.pixelSize: Theme.px(22)
@@ -246,6 +256,7 @@ Item {
                         }
                     }
                     Text {
+                        textFormat: Text.PlainText
                         width: parent.width
                         text: visitors.stats ? visitors.stats.problem : ""
                         visible: text !== ""
@@ -261,6 +272,7 @@ Item {
                             onActivated: if (visitors.stats) visitors.stats.exportReport()
                         }
                         Text {
+                            textFormat: Text.PlainText
                             objectName: "statsMessage"
                             width: info.width - Theme.px(400)
                             anchors.verticalCenter: parent.verticalCenter
@@ -272,11 +284,13 @@ Item {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     text: staffLayer.staff.problemsTitle
                     color: Theme.c.text
                     font.pixelSize: Theme.px(28); font.bold: true
                 }
                 Text {
+                    textFormat: Text.PlainText
                     width: parent.width
                     visible: ContentReport.rows.length > 0
                     text: ContentReport.headline
@@ -285,6 +299,7 @@ Item {
                     font.pixelSize: Theme.px(24)
                 }
                 Text {
+                    textFormat: Text.PlainText
                     width: parent.width
                     visible: ContentReport.rows.length > 0
                     text: ContentReport.checkCommand
@@ -296,6 +311,7 @@ Item {
                 Repeater {
                     model: staffLayer.staff.settingsProblems
                     Text {
+                        textFormat: Text.PlainText
                         required property string modelData
                         width: info.width
                         text: modelData
@@ -305,11 +321,13 @@ Item {
                     }
                 }
                 Text {
+                    textFormat: Text.PlainText
                     text: "Diagnostics"
                     color: Theme.c.text
                     font.pixelSize: Theme.px(28); font.bold: true
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "diagnostics"
                     width: parent.width
                     text: staffLayer.staff.panelOpen ? staffLayer.staff.diagnostics : ""
@@ -318,6 +336,7 @@ Item {
                     font.pixelSize: Theme.px(22)
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "logTitle"
                     width: parent.width
                     text: staffLayer.staff.logTitle
@@ -326,6 +345,7 @@ Item {
                     font.pixelSize: Theme.px(28); font.bold: true
                 }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "recentLog"
                     width: parent.width
                     text: staffLayer.staff.panelOpen ? staffLayer.staff.recentLog : ""
@@ -358,6 +378,7 @@ Item {
                 anchors { top: parent.top; topMargin: Theme.px(32); left: parent.left; right: parent.right; margins: Theme.px(40) }
                 spacing: Theme.px(32)
                 Text {
+                    textFormat: Text.PlainText
                     width: parent.width
                     text: staffLayer.staff.exitQuestion
                     color: Theme.c.text

@@ -93,6 +93,7 @@ Rectangle {
                 readonly property real shown: Math.min(x + width, flick.contentX + flick.width)
                                               - Math.max(x, flick.contentX)
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "eraLabel"
                     readonly property real inset: Theme.px(10)
                     readonly property real lo: inset
@@ -125,6 +126,7 @@ Rectangle {
                     color: Theme.c.muted
                 }
                 Text {
+                    textFormat: Text.PlainText
                     visible: parent.labelled
                     anchors.horizontalCenter: parent.horizontalCenter
                     y: Theme.px(12)
@@ -169,6 +171,7 @@ Rectangle {
                 }
                 TapHandler { id: tap; onTapped: mark.activate() }
                 Text {
+                    textFormat: Text.PlainText
                     objectName: "markLabel"
                     // the lines come broken; rounding the type at small screens may widen
                     // them by a pixel or two, which the gap between labels absorbs
@@ -265,6 +268,7 @@ Rectangle {
             }
         }
         Text {
+            textFormat: Text.PlainText
             anchors.centerIn: parent
             text: "\u200E" + (cue.side < 0 ? "‹" : "›")  // as drawn: no bidi mirroring
             color: Theme.c.text

@@ -18,6 +18,7 @@ Rectangle {
         Accessible.onPressAction: Navigation.goHome()
         Text {
             id: homeText
+            textFormat: Text.PlainText
             objectName: "homeTitle"
             anchors.verticalCenter: parent.verticalCenter
             width: parent.width

@@ -125,6 +125,7 @@ Item {
         spacing: Theme.px(16)
         Text {
             id: title
+            textFormat: Text.PlainText
             objectName: "welcomeTitle"
             horizontalAlignment: Text.AlignLeft  // mirrored right to left
             width: parent.width
@@ -139,6 +140,7 @@ Item {
         }
         Text {  // measures the title at full size, to shrink titles over 2 lines
             id: titleProbe
+            textFormat: Text.PlainText
             visible: false
             width: titleBlock.widest
             text: Exhibition.title
@@ -148,6 +150,7 @@ Item {
         }
         Text {
             id: subtitle
+            textFormat: Text.PlainText
             objectName: "welcomeSubtitle"
             horizontalAlignment: Text.AlignLeft  // mirrored right to left
             width: parent.width
@@ -185,6 +188,7 @@ Item {
         }
         Text {
             id: invitation
+            textFormat: Text.PlainText
             objectName: "invitation"
             horizontalAlignment: Text.AlignLeft  // mirrored right to left
             width: parent.width

@@ -1,0 +1,119 @@
+"""What a text may hold besides the words a visitor reads: plain Python, no Qt.
+
+Two kinds of trouble an editor cannot see in the YAML:
+
+- markup: an HTML tag or an entity pasted from a web page. The kiosk shows every text as
+  plain text (a tag is drawn as typed, it never loads anything), so markup is a mistake to
+  point out, not something to render;
+- invisible characters: bidirectional overrides, embeddings and isolates (the "Trojan
+  source" characters) reorder what a visitor reads, and other format characters (zero-width
+  space, a byte order mark inside the text) hide in words. A reordering character is an
+  error unless the text is right to left and every one of them is closed again; the joiners
+  that Arabic, Persian and Indic scripts need, and the marks that right-to-left text uses,
+  pass.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+# an HTML or XML tag (opening, closing, self-closing, comment, declaration) as browsers and
+# Qt's rich text read it: '<' and a letter, '/', '!' or '?'
+_TAG = re.compile(r"<\s*(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|/\s*[A-Za-z][A-Za-z0-9-]*\s*"
+                  r"|!--.*?--|![A-Za-z][^<>]*|\?[^<>]*)>", re.DOTALL)
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_OPENERS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",
+            "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}
+_CLOSERS = {"\u202c", "\u2069"}
+_OVERRIDES = {"\u202d", "\u202e"}  # force an order on characters against their nature
+REORDERING = set(_OPENERS) | _CLOSERS
+# format characters that scripts need: joiners (Arabic, Persian, Indic scripts, emoji), the
+# soft hyphen, and the marks right-to-left text uses to place its punctuation
+_NEEDED = {"\u200c", "\u200d", "\u00ad"}
+_RTL_MARKS = {"\u200e", "\u200f", "\u061c"}
+_SHOWN = 40
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    level: Severity
+    message: str
+
+
+def code_point(ch: str) -> str:
+    """'U+202E RIGHT-TO-LEFT OVERRIDE': how a message names an invisible character."""
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X}" + (f" {name}" if name else "")
+
+
+def markup(text: str) -> str | None:
+    """The first HTML tag or entity in a plain text, cut short; None when there is none."""
+    found = [m for m in (_TAG.search(text), _ENTITY.search(text)) if m is not None]
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start()).group()
+    return first if len(first) <= _SHOWN else first[:_SHOWN] + "…"
+
+
+def is_right_to_left(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+
+
+def _balanced(text: str) -> bool:
+    """Every embedding or isolate closed by its own closer, in order, within its line."""
+    for line in text.split("\n"):
+        open_: list[str] = []
+        for ch in line:
+            if ch in _OPENERS:
+                open_.append(_OPENERS[ch])
+            elif ch in _CLOSERS and (not open_ or open_.pop() != ch):
+                return False
+        if open_:
+            return False
+    return True
+
+
+def invisible(text: str) -> list[Finding]:
+    """Reordering characters (errors where not needed) and other format characters
+    (warnings), each named once by its code point."""
+    found: list[Finding] = []
+    seen: set[str] = set()
+    rtl = is_right_to_left(text)
+    needed_order = rtl and _balanced(text)
+    for index, ch in enumerate(text):
+        if ch in seen or unicodedata.category(ch) != "Cf":
+            continue
+        if ch in REORDERING:
+            if ch in _OVERRIDES or not needed_order:
+                seen.add(ch)
+                why = ("it forces the characters after it into another order"
+                       if ch in _OVERRIDES else
+                       "it is not needed here" if not rtl else "it is not closed again")
+                found.append(Finding("error", f"has the invisible character {code_point(ch)}, "
+                                     f"which changes the order a visitor reads ({why}); "
+                                     "delete it"))
+        elif ch in _NEEDED or (rtl and ch in _RTL_MARKS) or (ch == "\ufeff" and index == 0):
+            continue
+        else:
+            seen.add(ch)
+            found.append(Finding("warning", f"has the invisible character {code_point(ch)} "
+                                 f"(after {text[max(0, index - 12):index]!r}); delete it "
+                                 "unless it is meant"))
+    return found
+
+
+def text_findings(text: str, markdown: bool) -> list[Finding]:
+    """Everything `kiosk validate` tells about one value of a text field; the Markdown body
+    has its own markup rules (kiosk.content.markdown)."""
+    found: list[Finding] = []
+    tag = None if markdown else markup(text)
+    if tag is not None:
+        found.append(Finding("warning", f"has markup {tag!r}; the kiosk shows texts as plain "
+                             "text, so a visitor would read it as typed: write the text "
+                             "without HTML"))
+    return found + invisible(text)
