@@ -10,6 +10,7 @@ shapes) and written as 1,000 distinct files, so that no cache can share them.
 
 from __future__ import annotations
 
+import io
 import random
 import sys
 import tempfile
@@ -37,11 +38,9 @@ def picture(seed: int, size: tuple[int, int] = SIZE) -> bytes:
     image = image.filter(ImageFilter.GaussianBlur(2))
     grain = Image.effect_noise(size, 18).convert("RGB")
     image = Image.blend(image, grain, 0.12)
-    path = Path(tempfile.mkstemp(suffix=".jpg")[1])
-    image.save(path, quality=90)
-    data = path.read_bytes()
-    path.unlink()
-    return data
+    out = io.BytesIO()  # in memory: a temporary file left open cannot be deleted on Windows
+    image.save(out, format="JPEG", quality=90)
+    return out.getvalue()
 
 
 def main() -> None:
