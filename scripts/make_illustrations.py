@@ -2,7 +2,9 @@
 
     python scripts/make_illustrations.py [--out data/media] [--width 2400]
 
-Each event of data/ has a motif below, keyed by its id; the colours follow its era.
+Each event of data/ has a motif below, keyed by its id. Its colour is its era's, read from
+data/ (so an era recoloured there is redrawn here); an event outside every era is drawn in one
+neutral grey, since an era's colour on it would suggest a link to that era that is not there.
 Restyle by editing a motif and running the script again; the YAML does not change.
 """
 
@@ -15,25 +17,33 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
+import yaml
 from PIL import Image, ImageDraw, ImageFilter
 
 ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
 BG = (14, 26, 43)
 INK = (232, 240, 248)
 ACCENT = (92, 192, 242)
 WARM = (255, 196, 92)
-PALETTE = [(47, 102, 144), (58, 125, 68), (156, 102, 68), (123, 75, 148), (178, 58, 72),
-           (29, 115, 115), (122, 101, 24)]  # the seven era colours of data/exhibit.yaml
-ERA_OF = {  # event id -> palette index: its era's colour; events outside an era pick one
-    "about-unv": 0, "assistance-project": 0, "third-country-programme": 1,
-    "poverty-alleviation": 2, "promoting-volunteerism": 3, "beijing-olympics": 4,
-    "olympic-experience": 4, "wenchuan-earthquake": 4, "young-migrants": 4,
-    "civic-engagement": 5, "civic-partners": 5, "youth-university-volunteers": 5,
-    "exchange-conference": 5, "ten-years-of-service": 0, "china-at-35": 6,
-    "priorities-at-35": 6, "south-south-cooperation": 6, "virtual-mission": 3,
-    "two-tracks": 3, "partners-met": 3, "youth-volunteers": 1, "knowledge-sharing": 2,
-    "winter-olympics": 0, "looking-ahead": 1,
-}  # fmt: skip
+NEUTRAL = (116, 116, 116)  # events outside every era: a grey, no era's hue
+RGB = tuple[int, int, int]
+
+
+def rgb(colour: str) -> RGB:
+    """'#2F6690' as (47, 102, 144)."""
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+def event_colours(data: Path = DATA) -> dict[str, RGB]:
+    """Each event id's colour: its era's as the content gives it, NEUTRAL outside every era."""
+    exhibit = yaml.safe_load((data / "exhibit.yaml").read_text(encoding="utf-8"))
+    eras = {era["id"]: rgb(era["color"]) for era in exhibit.get("eras") or []}
+    events = list(exhibit.get("events") or [])
+    for path in sorted((data / "events").glob("*.y*ml")):
+        events.append(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return {event["id"]: eras.get(event.get("era"), NEUTRAL) for event in events}
+
 
 Motif = Callable[[ImageDraw.ImageDraw, int, int, tuple[int, int, int], random.Random], None]
 MOTIFS: dict[str, Motif] = {}
@@ -202,7 +212,7 @@ def _round_table(d, w, h, c, rng):  # type: ignore[no-untyped-def]
     for k in range(27):
         angle = k / 27 * math.tau
         dot(d, cx + math.cos(angle) * r * 1.3, cy + math.sin(angle) * r * 1.3, h * 0.035,
-            PALETTE[k % len(PALETTE)] if k % 3 else WARM)
+            (WARM, ACCENT, mix(c, INK, 0.45))[k % 3])
 
 
 @motif("south-south-cooperation")
@@ -223,8 +233,8 @@ def _tiles(d, w, h, c, rng):  # type: ignore[no-untyped-def]
         for col in range(4):
             x0, y0 = w * (0.1 + col * 0.205), h * (0.12 + row * 0.27)
             tile = (x0, y0, x0 + w * 0.19, y0 + h * 0.24)
-            d.rounded_rectangle(tile, radius=h * 0.02, fill=mix(PALETTE[(row + col) % 5],
-                                                              BG, 0.35))
+            d.rounded_rectangle(tile, radius=h * 0.02,
+                                fill=mix(c, INK, 0.08 + 0.08 * ((row + col) % 3)))
             figure(d, x0 + w * 0.095, y0 + h * 0.15, h * 0.05,
                    WARM if (row, col) == (1, 1) else mix(INK, BG, 0.2))
 
@@ -337,7 +347,7 @@ def _five_tiles(d, w, h, c, rng):  # type: ignore[no-untyped-def]
         x, y = cx + math.cos(angle) * h * 0.62, cy + h * 0.3 + math.sin(angle) * h * 0.62
         d.line(((cx, cy), (x, y)), fill=mix(BG, INK, 0.3), width=max(2, w // 800))
         d.rounded_rectangle((x - h * 0.09, y - h * 0.06, x + h * 0.09, y + h * 0.06),
-                            radius=h * 0.015, fill=mix(PALETTE[k], BG, 0.2))
+                            radius=h * 0.015, fill=mix(c, INK, 0.1 + k * 0.08))
 
 
 @motif("youth-volunteers")
@@ -383,11 +393,10 @@ def _snow(d, w, h, c, rng):  # type: ignore[no-untyped-def]
         dot(d, w * (0.15 + t * 0.45), h * (0.55 + t * 0.22), h * 0.01, WARM)
 
 
-def render(event_id: str, width: int, seed: int = 1981) -> Image.Image:
+def render(event_id: str, width: int, colour: RGB, seed: int = 1981) -> Image.Image:
     """One illustration, drawn at twice the size and scaled down for smooth edges."""
     scale = 2
     w, h = width * scale, round(width * 9 / 16) * scale
-    colour = PALETTE[ERA_OF.get(event_id, 0)]
     image = Image.new("RGB", (w, h), BG)
     d = ImageDraw.Draw(image)
     for y in range(0, h, 4):  # a calm vertical gradient from the era colour to the night
@@ -404,11 +413,13 @@ def main() -> None:
     parser.add_argument("--only", help="draw only this event id")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    colours = event_colours()
     for event_id in MOTIFS:
         if args.only and event_id != args.only:
             continue
         path = args.out / f"{event_id}.jpg"
-        render(event_id, args.width).save(path, quality=86, optimize=True, progressive=True)
+        image = render(event_id, args.width, colours.get(event_id, NEUTRAL))
+        image.save(path, quality=86, optimize=True, progressive=True)
         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
 
 

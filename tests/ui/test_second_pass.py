@@ -61,7 +61,7 @@ def test_larger_text_gives_the_text_eight_lines_and_starts_at_the_top(
 def test_scroll_position_and_fade_follow_the_reader(make_view: MakeView,
                                                      bundled: Exhibit) -> None:
     view = make_view(bundled, (1366, 768))
-    view.session.navigation.openEvent(13)
+    view.session.navigation.openEvent(bundled.event_index("virtual-mission"))  # a long body
     settle()
     flick = item(view, "textFlick")
     bar = item(view, "scrollIndicator")
