@@ -43,6 +43,12 @@ Severity = Literal["error", "warning"]
 class Finding:
     level: Severity
     message: str
+    offset: int = 0  # where in the text: the message points there
+
+
+# Word's "smart" quotes. The kiosk's fonts take them from the CJK font, which draws them
+# full-width ("UNV’  s"); the bundled exhibit writes straight ' and " in Latin script.
+WORD_QUOTES = {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'}
 
 
 def code_point(ch: str) -> str:
@@ -107,7 +113,24 @@ def invisible(text: str) -> list[Finding]:
     return found
 
 
-def text_findings(text: str, markdown: bool) -> list[Finding]:
+def word_quotes(text: str, lang: str) -> Finding | None:
+    """Curly quotes in a text that is not Chinese, Japanese or Korean, with the text as it
+    should be typed (what a visitor would see drawn full-width is 'UNV’  s')."""
+    index = next((i for i, ch in enumerate(text) if ch in WORD_QUOTES), -1)
+    if index < 0 or lang.split("-")[0] in ("zh", "ja", "ko"):
+        return None
+    straight = "".join(WORD_QUOTES.get(ch, ch) for ch in text)
+    start = max(0, index - 20)
+    shown = straight[start:index + 20].replace("\n", " ")
+    return Finding("warning", f"has Word's curly quote {text[index]} (after "
+                   f"{text[start:index]!r}); the kiosk's font draws curly quotes full-width, "
+                   f"with a wide gap: type straight quotes ' and \" instead, e.g. "
+                   f"'{shown}' (in Word: File > Options > Proofing > AutoCorrect "
+                   "Options > AutoFormat As You Type, untick \"Straight quotes with smart "
+                   "quotes\")", index)
+
+
+def text_findings(text: str, markdown: bool, lang: str = "en") -> list[Finding]:
     """Everything `kiosk validate` tells about one value of a text field; the Markdown body
     has its own markup rules (kiosk.content.markdown)."""
     found: list[Finding] = []
@@ -116,4 +139,5 @@ def text_findings(text: str, markdown: bool) -> list[Finding]:
         found.append(Finding("warning", f"has markup {tag!r}; the kiosk shows texts as plain "
                              "text, so a visitor would read it as typed: write the text "
                              "without HTML"))
-    return found + invisible(text)
+    quotes = word_quotes(text, lang)
+    return found + ([quotes] if quotes else []) + invisible(text)

@@ -17,6 +17,7 @@ from kiosk.content.rules import Checker, Folder, describe, shown
 
 EXHIBIT_FILE = "exhibit.yaml"
 EVENTS_DIR = "events"
+EVENT_SUFFIXES = (".yaml", ".yml")  # exactly so: the kiosk reads names as they are written
 SCHEMA_SUFFIX = ".schema.json"  # `kiosk schema` output for editors, not content
 
 
@@ -48,7 +49,8 @@ def load_folder(root: Path) -> LoadResult:
                           readable=False)
     if not os.path.lexists(root / EXHIBIT_FILE):
         return LoadResult(None, [Problem(EXHIBIT_FILE, 0, 0, "error",
-                                         "no exhibit.yaml in the content folder")])
+                                         "no exhibit.yaml in the content folder"
+                                         f"{_misnamed_exhibit(root)}")])
     try:
         data = read_limited(real_root(root), root / EXHIBIT_FILE, L.MAX_YAML_BYTES)
     except FileProblem as exc:
@@ -60,6 +62,7 @@ def load_folder(root: Path) -> LoadResult:
     if node is None and not problems:
         folder.problems.append(Problem(EXHIBIT_FILE, 0, 0, "error", "exhibit.yaml is empty"))
     exhibit = _read_exhibit(node, folder) if node is not None else None
+    folder.tell_missing()
     files = {file: index for index, file in
              enumerate(dict.fromkeys(p.file for p in folder.problems))}
     folder.problems.sort(key=lambda p: (files[p.file], p.line, p.col))
@@ -204,8 +207,37 @@ def _event_files(folder: Folder) -> list[Path]:
         reason = exc if isinstance(exc, FileProblem) else f"cannot be read ({exc.strerror})"
         folder.problems.append(Problem(EVENTS_DIR, 0, 0, "error", f"{EVENTS_DIR}/ {reason}"))
         return []
-    return [p for p in entries if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
-            and not p.is_dir()]
+    files = [p for p in entries if not p.name.startswith(".") and not p.is_dir()]
+    for path in files:
+        if path.suffix not in EVENT_SUFFIXES and _misnamed_yaml(path.name):
+            folder.problems.append(Problem(
+                f"{EVENTS_DIR}/{path.name}", 0, 0, "warning",
+                f"this event is not loaded: only files ending in .yaml or .yml are read; "
+                f"rename it to {_misnamed_yaml(path.name)}"))
+            folder.used.add(Path(os.path.join(folder.real, EVENTS_DIR, path.name)))  # told
+    return [p for p in files if p.suffix in EVENT_SUFFIXES]
+
+
+def _misnamed_yaml(name: str) -> str | None:
+    """The name a YAML file was meant to have: `a.YAML`, `a.Yml`, and `a.yaml.txt` (a
+    Windows editor adds .txt to a name whose extension it hides) become `a.yaml`."""
+    stem, dot, suffix = name.rpartition(".")
+    if dot and suffix.lower() == "txt" and "." in stem:
+        stem, _, suffix = stem.rpartition(".")
+    if stem and suffix.lower() in ("yaml", "yml"):
+        return f"{stem}.yaml"
+    return None
+
+
+def _misnamed_exhibit(root: Path) -> str:
+    """'; rename exhibit.yml to exhibit.yaml' when a file of a near name is there."""
+    try:
+        names = sorted(os.listdir(root))
+    except (OSError, ValueError):
+        return ""
+    near = [name for name in names if _misnamed_yaml(name.lower()) == EXHIBIT_FILE
+            or name.lower() == EXHIBIT_FILE]
+    return f"; rename {near[0]} to {EXHIBIT_FILE}" if near else ""
 
 
 def _read_event_file(path: Path, folder: Folder) -> list[Event]:

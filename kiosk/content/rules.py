@@ -41,6 +41,7 @@ ERA_PALETTE = ("#2F6690", "#3A7D44", "#9C6644", "#7B4B94", "#B23A48")
 _TRUE = {"true", "yes", "on"}
 _FALSE = {"false", "no", "off"}
 _SHOWN_CHARS = 60
+MISSING_ONE_BY_ONE = 5  # missing translations of a language told one by one; more: summed
 _MAX_SUGGEST_NAMES = 2_000  # difflib compares with every name: beyond this, no suggestion
 
 
@@ -145,45 +146,78 @@ class Checker:
                 return None
             if self.too_long(value, label, name):
                 return None
-            self.characters(value, label, name)
+            self.characters(value, label, name, default)
             return Text(((default, value.text),), default)
         if not isinstance(node, Mapping):
             self.error(node.pos, f"{label}: '{name}' must be a text or a mapping of "
                        f"languages ({', '.join(langs)}), not {describe(node)}")
             return None
         values: list[tuple[str, str]] = []
+        told: set[str] = set()  # languages whose text was wrong: not also "missing"
         for key, value_node in node.items:
             if key.text not in langs:
                 self.error(key.pos, f"{label}: '{name}' has language '{key.text}', which the "
                            f"exhibit does not declare (languages: {', '.join(langs)})"
                            f"{did_you_mean(key.text, langs)}")
                 continue
+            told.add(key.text)
             value = self.scalar(value_node, label, f"{name}.{key.text}", "a text")
-            if value is not None and not self.too_long(value, label, f"{name}.{key.text}"):
-                self.characters(value, label, f"{name}.{key.text}")
-                values.append((key.text, value.text))
+            if value is None or self.too_long(value, label, f"{name}.{key.text}"):
+                continue
+            if not value.text.strip():
+                self.blank(value, label, name, key.text, required)
+                if required or key.text != default:
+                    continue  # a required text is in error; another language falls back
+            self.characters(value, label, f"{name}.{key.text}", key.text)
+            values.append((key.text, value.text))
         given = [code for code, _ in values]
         if default not in given:
-            self.error(node.pos, f"{label}: no '{default}' {name}; the default language "
-                       "must always be given")
+            if default not in told:
+                self.error(node.pos, f"{label}: no '{default}' {name}; the default language "
+                           "must always be given")
             return None
         for lang in langs[1:]:
-            if lang not in given:
-                self.report(node.pos, "warning", f"{label}: no '{lang}' {name}; "
-                            f"'{default}' is shown instead")
+            if lang not in given and lang not in told:
+                self.folder.missing(Problem(
+                    self.file, node.pos.line, node.pos.col, "warning",
+                    f"{label}: no '{lang}' {name}; '{default}' is shown instead"), lang)
         return Text(tuple(values), default)
 
-    def markdown(self, node: Node, label: str, name: str, text: Text) -> None:
-        """Markdown the kiosk cannot show as written: links, pictures, raw HTML."""
-        for lang, value in text.values:
-            for problem in markdown_problems(value):
-                self.report(node.pos, "warning", f"{label}: '{name}' ({lang}): {problem}")
+    def blank(self, value: Scalar, label: str, name: str, lang: str, required: bool) -> None:
+        """`zh: ""` or `zh: " "`: a visitor reading that language would see nothing (a
+        required text: an error) or the default language's text (a warning)."""
+        default = self.folder.languages[0]
+        if required:
+            fix = (f"write the {name}" if lang == default else f"write the {name}, or delete "
+                   f"the '{lang}' line to show the '{default}' {name} instead")
+            self.error(value.pos, f"{label}: '{name}.{lang}' is empty, so a visitor reading "
+                       f"'{lang}' would see a blank {name}; {fix}")
+        elif lang == default:
+            self.report(value.pos, "warning", f"{label}: '{name}.{lang}' is empty, so a "
+                        f"visitor reading '{lang}' sees no {name}; write it, or delete the "
+                        f"whole '{name}'")
+        else:
+            self.report(value.pos, "warning", f"{label}: '{name}.{lang}' is empty; the "
+                        f"'{default}' {name} is shown instead: write it, or delete the line")
 
-    def characters(self, value: Scalar, label: str, name: str) -> None:
-        """Markup and invisible characters in a text, at the value's line and column."""
+    def markdown(self, node: Node, label: str, name: str, text: Text) -> None:
+        """Markdown the kiosk cannot show as written: links, pictures, raw HTML, each at
+        its own line (a body is many lines long)."""
+        scalars = {key.text: value for key, value in node.items
+                   if isinstance(value, Scalar)} if isinstance(node, Mapping) else {}
+        for lang, value in text.values:
+            scalar = scalars.get(lang, node if isinstance(node, Scalar) else None)
+            for offset, problem in markdown_problems(value):
+                pos = scalar.at(offset) if scalar is not None else node.pos
+                self.report(pos, "warning", f"{label}: '{name}' ({lang}): {problem}")
+
+    def characters(self, value: Scalar, label: str, name: str, lang: str) -> None:
+        """Markup, invisible characters and Word's punctuation in a text, each at its own
+        line and column where the value's style lets us tell."""
         markdown = F.KIND_OF.get(name.split(".")[0]) == "markdown"
-        for finding in text_findings(value.text, markdown):
-            self.report(value.pos, finding.level, f"{label}: '{name}' {finding.message}")
+        for finding in text_findings(value.text, markdown, lang):
+            self.report(value.at(finding.offset) if finding.offset else value.pos, finding.level,
+                        f"{label}: '{name}' {finding.message}")
 
     def too_long(self, value: Scalar, label: str, name: str) -> bool:
         """Report a text over its key's limit (the kiosk lays out every text it shows)."""
@@ -198,7 +232,7 @@ class Checker:
         value = self.scalar(node, label, name, "a text")
         if value is None or self.too_long(value, label, name):
             return None
-        self.characters(value, label, name)
+        self.characters(value, label, name, self.folder.languages[0])
         return value.text
 
     def slug(self, node: Node, label: str, name: str) -> str | None:
@@ -460,6 +494,27 @@ class Folder:
     _errors: int = 0
     _counted: int = 0  # problems already in _errors: counting stays linear in the problems
     _listings: dict[Path, list[str]] = field(default_factory=dict)
+    _missing: dict[str, list[Problem]] = field(default_factory=dict)
+
+    def missing(self, problem: Problem, lang: str) -> None:
+        """A text not translated into `lang`: told one by one, or summed up (see below)."""
+        self._missing.setdefault(lang, []).append(problem)
+
+    def tell_missing(self) -> None:
+        """A few missing translations are told one by one; a language added without its
+        texts (148 of them) is one line that says how many and where the first is."""
+        for lang, found in self._missing.items():
+            if len(found) <= MISSING_ONE_BY_ONE:
+                self.problems += found
+                continue
+            first = found[0]
+            self.problems.append(Problem(
+                first.file, first.line, first.col, "warning",
+                f"{lang}: {len(found):,} texts missing; first at {first.file}:{first.line}:"
+                f"{first.col} ({first.message.split('; ')[0]}); '{self.languages[0]}' is "
+                "shown instead of each (they are listed one by one when at most "
+                f"{MISSING_ONE_BY_ONE} are left)"))
+        self._missing.clear()
 
     def __post_init__(self) -> None:
         self.real = real_root(self.root)
@@ -486,6 +541,11 @@ class Folder:
             return (f"; a file '{same[0]}' looks the same but its accents are stored as "
                     "different Unicode characters (NFC/NFD): retype the file name, or copy "
                     "the name from the file into the YAML")
+        folded = [name for name in names
+                  if unicodedata.normalize("NFC", name).casefold() == wanted.casefold()]
+        if folded:  # copied from Windows or macOS, whose file names ignore case
+            return (f" (did you mean '{folded[0]}'? Capitals count: the name must be written "
+                    "exactly as the file is named)")
         return did_you_mean(path.name, names) if len(names) <= _MAX_SUGGEST_NAMES else ""
 
     def claim_id(self, kind: str, value: str, file: str, pos: Pos, checker: Checker) -> None:

@@ -406,7 +406,8 @@ def test_image_wrong_format(make_folder: MakeFolder) -> None:
     root = make_folder(PHOTO.format(path="media/a.gif"))
     write_image(root / "media" / "a.gif", fmt="GIF")
     assert only(root) == ("exhibit.yaml:8:16: error: event 'first', photo 1: image "
-                          "'media/a.gif' is a GIF image; use JPEG, PNG or WebP")
+                          "'media/a.gif' is a GIF image, which the kiosk cannot show (it shows "
+                          "JPEG, PNG and WebP); export it as PNG (or JPEG for a photo)")
 
 
 def test_image_too_small(make_folder: MakeFolder) -> None:
@@ -477,8 +478,9 @@ def test_byte_order_mark_is_accepted(make_folder: MakeFolder) -> None:
 def test_not_utf8(make_folder: MakeFolder) -> None:
     root = make_folder(MINIMAL)
     (root / "exhibit.yaml").write_bytes(MINIMAL.replace("First", "Caf\xe9").encode("latin-1"))
-    assert only(root) == ("exhibit.yaml:6:15: error: the file is not UTF-8 (byte 0xe9); save it "
-                          "as UTF-8 in your editor")
+    assert only(root) == ("exhibit.yaml:6:15: error: the file is not UTF-8: it was saved as "
+                          "Windows 'ANSI' ('é' here); save it as UTF-8 (in Notepad: File > "
+                          "Save As, Encoding: UTF-8)")
 
 
 def test_alias_bomb_is_rejected(make_folder: MakeFolder) -> None:
