@@ -119,11 +119,13 @@ def word_quotes(text: str, lang: str) -> Finding | None:
     index = next((i for i, ch in enumerate(text) if ch in WORD_QUOTES), -1)
     if index < 0 or lang.split("-")[0] in ("zh", "ja", "ko"):
         return None
-    straight = "".join(WORD_QUOTES.get(ch, ch) for ch in text)
-    start = max(0, index - 20)
-    shown = straight[start:index + 20].replace("\n", " ")
+    line_start = text.rfind("\n", 0, index) + 1
+    line_end = len(text) if text.find("\n", index) < 0 else text.find("\n", index)
+    start, end = max(line_start, index - 30), min(line_end, index + 30)
+    straight = "".join(WORD_QUOTES.get(ch, ch) for ch in text[start:end])
+    shown = ("…" if start > line_start else "") + straight + ("…" if end < line_end else "")
     return Finding("warning", f"has Word's curly quote {text[index]} (after "
-                   f"{text[start:index]!r}); the kiosk's font draws curly quotes full-width, "
+                   f"'{text[start:index]}'); the kiosk's font draws curly quotes full-width, "
                    f"with a wide gap: type straight quotes ' and \" instead, e.g. "
                    f"'{shown}' (in Word: File > Options > Proofing > AutoCorrect "
                    "Options > AutoFormat As You Type, untick \"Straight quotes with smart "

@@ -555,3 +555,160 @@ def test_source_line_is_never_read_from_a_special_file(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "exhibit.yaml")
     problem = Problem("exhibit.yaml", 2, 8, "error", "broken")
     assert with_source(problem, tmp_path) == "exhibit.yaml:2:8: error: broken"
+
+
+# --- what an editor met: mistakes that looked right in the editor -------------------------
+
+def test_blank_translation_of_a_title_is_an_error(make_folder: MakeFolder) -> None:
+    for blank in ('""', '" "'):
+        root = make_folder(TWO_LANGS + f"  - {{id: a, date: 1981, title: {{en: A, zh: {blank}}}}}\n",
+                           name=f"c{len(blank)}")
+        assert only(root) == (
+            "exhibit.yaml:10:44: error: event 'a': 'title.zh' is empty, so a visitor reading "
+            "'zh' would see a blank title; write the title, or delete the 'zh' line to show "
+            "the 'en' title instead")
+
+
+def test_every_language_blank_is_told_at_each_and_not_as_missing(
+        make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + '  - {id: a, date: 1981, title: {en: "", zh: ""}}\n')
+    assert problems_of(root) == [
+        "exhibit.yaml:10:37: error: event 'a': 'title.en' is empty, so a visitor reading 'en' "
+        "would see a blank title; write the title",
+        "exhibit.yaml:10:45: error: event 'a': 'title.zh' is empty, so a visitor reading 'zh' "
+        "would see a blank title; write the title, or delete the 'zh' line to show the 'en' "
+        "title instead"]
+
+
+def test_blank_translation_of_a_caption_falls_back_with_a_warning(
+        make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + "  - id: a\n    date: 1981\n    title: {en: A, zh: 甲}\n"
+                       "    body: {en: Story, zh: ' '}\n")
+    result = load_folder(root)
+    assert [str(p) for p in result.problems] == [
+        "exhibit.yaml:13:27: warning: event 'a': 'body.zh' is empty; the 'en' body is shown "
+        "instead: write it, or delete the line"]
+    assert result.exhibit is not None and result.exhibit.events[0].body.get("zh") == "Story"
+
+
+def test_a_title_too_long_is_not_also_missing(make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + f"  - {{id: a, date: 1981, title: {{en: {'x' * 221}, "
+                       "zh: 甲}}\n")
+    assert only(root) == ("exhibit.yaml:10:37: error: event 'a': 'title.en' has 221 "
+                          "characters; it may have at most 200: shorten it")
+
+
+def test_words_curly_quotes_in_english_are_a_warning_with_the_straight_text(
+        make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL.replace("title: First",
+                                       "title: UNV\u2019s start in \u201cBeijing\u201d"))
+    assert only(root) == (
+        "exhibit.yaml:6:15: warning: event 'first': 'title' has Word's curly quote \u2019 "
+        "(after 'UNV'); the kiosk's font draws curly quotes full-width, with a wide gap: type "
+        "straight quotes ' and \" instead, e.g. 'UNV's start in \"Beijing\"' (in Word: File > "
+        "Options > Proofing > AutoCorrect Options > AutoFormat As You Type, untick \"Straight "
+        "quotes with smart quotes\")")
+
+
+def test_curly_quotes_in_chinese_are_right(make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + "  - {id: a, date: 1981, title: {en: A, zh: \u201c北京\u201d}}\n")
+    assert problems_of(root) == []
+
+
+def test_curly_quote_in_a_body_is_told_at_its_own_line(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL + "    body: |\n      First line.\n      It\u2019s here.\n")
+    assert only(root).startswith("exhibit.yaml:9:9: warning: event 'first': 'body' has Word's "
+                                 "curly quote \u2019 (after 'It')")
+
+
+def test_link_and_html_in_a_body_are_told_at_their_own_lines(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL + "    body:\n      en: |\n        First line.\n"
+                       "        See [the site](http://example.org) and <b>this</b>.\n")
+    assert problems_of(root) == [
+        "exhibit.yaml:10:13: warning: event 'first': 'body' (en): a link cannot be followed "
+        "on a kiosk; only its text shows (http://example.org)",
+        "exhibit.yaml:10:48: warning: event 'first': 'body' (en): raw HTML is shown as "
+        "typed: '<b>'",
+        "exhibit.yaml:10:55: warning: event 'first': 'body' (en): raw HTML is shown as "
+        "typed: '</b>'"]
+
+
+def test_photo_name_differing_in_case_is_suggested_first(make_folder: MakeFolder) -> None:
+    root = make_folder(PHOTO.format(path="media/about-unv.jpg"),
+                       images=("media/About-UNV.JPG", "media/youth-volunteers.jpg"))
+    assert problems_of(root)[0] == (
+        "exhibit.yaml:8:16: error: event 'first', photo 1: image 'media/about-unv.jpg' does "
+        "not exist (did you mean 'About-UNV.JPG'? Capitals count: the name must be written "
+        "exactly as the file is named)")
+
+
+HEIC = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64)
+AVIF = b"\x00\x00\x00\x1cftypavif\x00\x00\x00\x00avifmif1miaf" + bytes(64)
+
+
+@pytest.mark.parametrize(("head", "what"), [
+    (HEIC, "a HEIC photo (an iPhone's own format)"),
+    (AVIF, "an AVIF image (saved by newer Android phones and web pages)"),
+    (b"II*\x00" + bytes(64), "a TIFF image (as scanners save them, and cameras' RAW files)"),
+    (b"BM" + bytes(64), "a BMP image (as Windows Paint saves them)"),
+])
+def test_photo_formats_from_phones_and_scanners_are_named(
+        make_folder: MakeFolder, head: bytes, what: str) -> None:
+    root = make_folder(PHOTO.format(path="media/IMG_0001.jpg"))
+    (root / "media").mkdir()
+    (root / "media" / "IMG_0001.jpg").write_bytes(head)
+    assert only(root).startswith(
+        f"exhibit.yaml:8:16: error: event 'first', photo 1: image 'media/IMG_0001.jpg' is "
+        f"{what}, which the kiosk cannot show (it shows JPEG, PNG and WebP); ")
+
+
+def test_a_heic_photo_says_how_to_export_a_jpeg(make_folder: MakeFolder) -> None:
+    root = make_folder(PHOTO.format(path="media/a.heic"))
+    (root / "media").mkdir()
+    (root / "media" / "a.heic").write_bytes(HEIC)
+    assert only(root).endswith(
+        "export it as JPEG: on the iPhone, Settings > Camera > Formats > Most Compatible "
+        "takes JPEGs from now on; on a Mac, open it in Preview and File > Export as JPEG; on "
+        "Windows, open it in Photos and Save as .jpg")
+
+
+def test_real_tiff_and_bmp_files_are_named(make_folder: MakeFolder) -> None:
+    root = make_folder(PHOTO.format(path="media/a.tif"))
+    write_image(root / "media" / "a.tif", fmt="TIFF")
+    assert "is a TIFF image" in only(root)
+
+
+def test_exhibit_yml_is_told_to_be_renamed(tmp_path: Path) -> None:
+    (tmp_path / "exhibit.yml").write_text(MINIMAL, encoding="utf-8")
+    assert problems_of(tmp_path) == ["exhibit.yaml: error: no exhibit.yaml in the content "
+                                     "folder; rename exhibit.yml to exhibit.yaml"]
+
+
+@pytest.mark.parametrize(("name", "fixed"), [("b.YAML", "b.yaml"), ("b.yaml.txt", "b.yaml"),
+                                             ("b.Yml", "b.yaml")])
+def test_an_event_file_not_loaded_for_its_name_is_a_warning(
+        make_folder: MakeFolder, name: str, fixed: str) -> None:
+    root = make_folder(MINIMAL, events={name: "id: b\ndate: 1990\ntitle: B\n"})
+    assert problems_of(root) == [
+        f"events/{name}: warning: this event is not loaded: only files ending in .yaml or "
+        f".yml are read; rename it to {fixed}"]
+
+
+def test_utf16_is_named_as_notepad_names_it(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL)
+    (root / "exhibit.yaml").write_bytes(MINIMAL.encode("utf-16"))
+    assert only(root) == ("exhibit.yaml: error: the file was saved as UTF-16 (what Notepad "
+                          "calls 'Unicode'): save it as UTF-8 (in Notepad: File > Save As, "
+                          "Encoding: UTF-8)")
+    (root / "exhibit.yaml").write_bytes(MINIMAL.encode("utf-16-le"))  # no byte order mark
+    assert "saved as UTF-16" in only(root)
+
+
+def test_a_third_language_without_texts_is_one_summary_line(make_folder: MakeFolder) -> None:
+    events = "".join(f"  - {{id: e{i}, date: {1981 + i}, title: {{en: E, zh: 甲}}}}\n"
+                     for i in range(8))
+    root = make_folder(TWO_LANGS.replace("[en, zh]", "[en, zh, fr]") + events)
+    assert problems_of(root) == [
+        "exhibit.yaml:3:8: warning: fr: 10 texts missing; first at exhibit.yaml:3:8 "
+        "(exhibit: no 'fr' title); 'en' is shown instead of each (they are listed one by one "
+        "when at most 5 are left)"]
