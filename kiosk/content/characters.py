@@ -20,6 +20,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from kiosk.content.i18n import is_cjk
+
 # an HTML or XML tag (opening, closing, self-closing, comment, declaration) as browsers and
 # Qt's rich text read it: '<' and a letter, '/', '!' or '?'
 _TAG = re.compile(r"<\s*(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|/\s*[A-Za-z][A-Za-z0-9-]*\s*"
@@ -117,7 +119,7 @@ def word_quotes(text: str, lang: str) -> Finding | None:
     """Curly quotes in a text that is not Chinese, Japanese or Korean, with the text as it
     should be typed (what a visitor would see drawn full-width is 'UNV’  s')."""
     index = next((i for i, ch in enumerate(text) if ch in WORD_QUOTES), -1)
-    if index < 0 or lang.split("-")[0] in ("zh", "ja", "ko"):
+    if index < 0 or is_cjk(lang):
         return None
     line_start = text.rfind("\n", 0, index) + 1
     line_end = len(text) if text.find("\n", index) < 0 else text.find("\n", index)

@@ -20,7 +20,7 @@ from kiosk.content import limits as L
 from kiosk.content.characters import text_findings
 from kiosk.content.dates import Date, impossible, parse_date
 from kiosk.content.files import FileProblem, inside, name_problem, real_root
-from kiosk.content.i18n import range_text
+from kiosk.content.i18n import is_cjk, range_text
 from kiosk.content.images import ImageError, ImageInfo, read_image_info, size_warning
 from kiosk.content.markdown import problems as markdown_problems
 from kiosk.content.model import EMPTY, Era, Event, Media, Text
@@ -53,6 +53,13 @@ def closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
     close = closest(word, choices)
     return f" (did you mean '{close}'?)" if close else ""
+
+
+def unquoted(text: str) -> str:
+    """The text without Word's curly quotes around the whole of it (meant as YAML's)."""
+    if len(text) > 1 and (text[0], text[-1]) in (("\u201c", "\u201d"), ("\u2018", "\u2019")):
+        return text[1:-1]
+    return text
 
 
 def describe(node: Node) -> str:
@@ -215,6 +222,11 @@ class Checker:
         """Markup, invisible characters and Word's punctuation in a text, each at its own
         line and column where the value's style lets us tell."""
         markdown = F.KIND_OF.get(name.split(".")[0]) == "markdown"
+        if value.style == "" and unquoted(value.text) != value.text and not is_cjk(lang):
+            self.report(value.pos, "warning", f"{label}: '{name}' is in Word's curly quotes, "
+                        "which YAML does not read as quotes: a visitor would see them; "
+                        f"remove them: {name.split('.')[-1]}: {unquoted(value.text)}")
+            return
         for finding in text_findings(value.text, markdown, lang):
             self.report(value.at(finding.offset) if finding.offset else value.pos, finding.level,
                         f"{label}: '{name}' {finding.message}")

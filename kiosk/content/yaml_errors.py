@@ -55,7 +55,10 @@ def _at(mark: yaml.Mark | None) -> tuple[int, int]:
 
 
 def _quoted(value: str) -> str:
-    """The value as a double-quoted YAML text, or single-quoted if it holds a double quote."""
+    """The value as a double-quoted YAML text, or single-quoted if it holds a double quote.
+    Word's curly quotes around the whole value were meant as YAML's quotes: they go."""
+    if len(value) > 1 and (value[0], value[-1]) in (("\u201c", "\u201d"), ("\u2018", "\u2019")):
+        value = value[1:-1]
     if '"' in value:
         return "'" + value.replace("'", "''") + "'"
     return '"' + value.replace("\\", "\\\\") + '"'

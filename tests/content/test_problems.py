@@ -712,3 +712,16 @@ def test_a_third_language_without_texts_is_one_summary_line(make_folder: MakeFol
         "exhibit.yaml:3:8: warning: fr: 10 texts missing; first at exhibit.yaml:3:8 "
         "(exhibit: no 'fr' title); 'en' is shown instead of each (they are listed one by one "
         "when at most 5 are left)"]
+
+
+def test_curly_quotes_meant_as_yaml_quotes_are_removed_by_the_suggestion(
+        make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL.replace("title: First", "title: \u201cBeijing 2008\u201d"))
+    assert only(root) == ("exhibit.yaml:6:12: warning: event 'first': 'title' is in Word's "
+                          "curly quotes, which YAML does not read as quotes: a visitor would "
+                          "see them; remove them: title: Beijing 2008")
+    root = make_folder(MINIMAL.replace("title: First", "title: \u201cReform: the start\u201d"),
+                       name="colon")
+    assert only(root) == ("exhibit.yaml:6:19: error: a colon followed by a space inside a text "
+                          "starts a new key; put the whole text in quotes: "
+                          "title: \"Reform: the start\"")
