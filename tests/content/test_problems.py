@@ -45,6 +45,12 @@ def test_minimal_folder_is_valid(make_folder: MakeFolder) -> None:
 # Each of YAML's common traps, at the position the editor must look at, with the fix. Both
 # parsers (libyaml and PyYAML's own) word their errors differently; the hints must not.
 YAML_TRAPS = {
+    "a quote closed by an apostrophe lines later": (
+        MINIMAL.replace("date: 1981", "date: '81") + "  - id: second\n    date: 1990\n"
+        "    title: People's Republic\n",
+        "exhibit.yaml:5:11: error: the quote ' that starts this text is not closed on its "
+        "line, so YAML reads on, over the keys below, to the ' on line 9; close it on this "
+        "line (date: '81'), or write the value without the quote (date: 81)"),
     "colon in a text": (
         "format: 1\ntitle: Reform: the start\n",
         "exhibit.yaml:2:14: error: a colon followed by a space inside a text starts a new key; "
