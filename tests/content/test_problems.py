@@ -460,7 +460,8 @@ def test_norway_and_unquoted_dates_are_read_as_written(make_folder: MakeFolder) 
     root = make_folder("format: 1\nlanguages: [en, no]\ntitle: {en: On, no: På}\n"
                        "events:\n  - {id: a, date: 1981-05-12, title: {en: Yes, no: Ja}}\n")
     result = load_folder(root)
-    assert result.problems == []
+    assert [p.message.split(",")[0] for p in result.problems] == [
+        "exhibit: the kiosk has no words of its own in 'no'"]  # only that
     assert result.exhibit is not None
     assert result.exhibit.languages == ("en", "no")
     assert result.exhibit.title.get("en") == "On"
@@ -714,7 +715,7 @@ def test_a_third_language_without_texts_is_one_summary_line(make_folder: MakeFol
     events = "".join(f"  - {{id: e{i}, date: {1981 + i}, title: {{en: E, zh: 甲}}}}\n"
                      for i in range(8))
     root = make_folder(TWO_LANGS.replace("[en, zh]", "[en, zh, fr]") + events)
-    assert problems_of(root) == [
+    assert problems_of(root)[1:] == [
         "exhibit.yaml:3:8: warning: fr: 10 texts missing; first at exhibit.yaml:3:8 "
         "(exhibit: no 'fr' title); 'en' is shown instead of each (they are listed one by one "
         "when at most 5 are left)"]
@@ -731,3 +732,49 @@ def test_curly_quotes_meant_as_yaml_quotes_are_removed_by_the_suggestion(
     assert only(root) == ("exhibit.yaml:6:19: error: a colon followed by a space inside a text "
                           "starts a new key; put the whole text in quotes: "
                           "title: \"Reform: the start\"")
+
+
+FRENCH = TWO_LANGS.replace("[en, zh]", "[en, fr]").replace("zh: 测试", "fr: Essai") \
+    .replace("zh: 改革", "fr: Réforme").replace("events:\n", """\
+interface:
+  fr:
+    touch: Touchez pour explorer
+    returning: Retour au début dans {n} s
+    photo_of: Photo {i} sur {x}
+    tuoch: x
+events:
+  - {id: a, date: 1981, title: {en: A, fr: Un}}
+""")
+
+
+def test_interface_words_for_a_language_the_kiosk_does_not_know(
+        make_folder: MakeFolder) -> None:
+    assert problems_of(make_folder(FRENCH)) == [
+        "exhibit.yaml:10:3: warning: exhibit: the kiosk has no words of its own in 'fr', and "
+        "17 interface words are missing (still_there, continue, previous, next, close, home, "
+        "...); a visitor reading 'fr' sees them in English: add them under 'interface:', "
+        "'fr:' (see the list in docs/content-format.md)",
+        "exhibit.yaml:13:15: error: exhibit: 'interface.fr.photo_of' must have {i} and {n}, "
+        "where the kiosk puts the number, as in the English 'Photo {i} of {n}', and no "
+        "other braces",
+        "exhibit.yaml:14:5: error: exhibit: 'interface.fr' has an unknown word 'tuoch' (did "
+        "you mean 'touch'?)"]
+
+
+def test_interface_words_reach_the_exhibit(make_folder: MakeFolder) -> None:
+    text = FRENCH.replace("    photo_of: Photo {i} sur {x}\n    tuoch: x\n", "")
+    result = load_folder(make_folder(text))
+    assert result.exhibit is not None
+    assert result.exhibit.words == {"fr": {"touch": "Touchez pour explorer",
+                                           "returning": "Retour au début dans {n} s"}}
+
+
+def test_a_language_the_kiosk_does_not_know_without_interface_words_is_told(
+        make_folder: MakeFolder) -> None:
+    text = TWO_LANGS.replace("[en, zh]", "[en, fr]").replace("zh: 测试", "fr: Essai") \
+        .replace("zh: 改革", "fr: Réforme") + "  - {id: a, date: 1981, title: {en: A, fr: B}}\n"
+    assert problems_of(make_folder(text)) == [
+        "exhibit.yaml:2:17: warning: exhibit: the kiosk has no words of its own in 'fr', and "
+        "19 interface words are missing (touch, still_there, returning, continue, previous, "
+        "next, ...); a visitor reading 'fr' sees them in English: add them under "
+        "'interface:', 'fr:' (see the list in docs/content-format.md)"]
