@@ -27,6 +27,13 @@ SHORT_TEXT_CHARS = 600  # subtitles, captions, alt texts, credits
 DATE_TEXT_CHARS = 80  # display_date
 BODY_CHARS = 20_000  # an event's story: several screens of text
 
+# An event's title in its panel at 1920x1080 (EventScreen.qml, docs: visual-design): 648 px
+# wide, 56 px bold, shrunk to 44 px when it needs more than 3 lines. A title that needs
+# more than TITLE_LINES lines even at 44 px pushes the story below the fold: a warning.
+TITLE_LINES = 3
+TITLE_WIDTH_PX = 648
+TITLE_SMALLEST_PX = 44
+
 # The timeline draws a tick per year, or per 10 years when it is long: its span bounds
 # the number of ticks (one per 10 years at most, 1,000 in all) and the strip's width.
 MAX_SPAN_YEARS = 10_000

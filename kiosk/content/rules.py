@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kiosk.content import fields as F
 from kiosk.content import limits as L
+from kiosk.content.advances import title_font
 from kiosk.content.characters import text_findings
 from kiosk.content.dates import Date, impossible, parse_date
 from kiosk.content.files import FileProblem, inside, name_problem, real_root
@@ -36,6 +37,7 @@ from kiosk.content.reader import (
     Scalar,
     Sequence,
 )
+from kiosk.content.typeset import break_lines
 
 ERA_PALETTE = ("#2F6690", "#3A7D44", "#9C6644", "#7B4B94", "#B23A48")
 _TRUE = {"true", "yes", "on"}
@@ -189,6 +191,31 @@ class Checker:
                     self.file, node.pos.line, node.pos.col, "warning",
                     f"{label}: no '{lang}' {name}; '{default}' is shown instead"), lang)
         return Text(tuple(values), default)
+
+    def title_fits(self, node: Node, label: str, title: Text) -> None:
+        """A title that needs more lines than its panel gives it at 1920x1080, measured
+        with the kiosk's own font (kiosk.content.advances)."""
+        font = title_font()
+        if font is None:
+            return
+        scalars = {key.text: value for key, value in node.items
+                   if isinstance(value, Scalar)} if isinstance(node, Mapping) else {}
+        for lang, value in title.values:
+            lines = break_lines(value, L.TITLE_WIDTH_PX,
+                                lambda text: font.width(text, L.TITLE_SMALLEST_PX))
+            if len(lines) > L.TITLE_LINES:
+                at = scalars.get(lang, node).pos
+                self.report(at, "warning", f"{label}: 'title' ({lang}) takes {len(lines)} "
+                            f"lines in the event's panel at 1920x1080, even set smaller; it "
+                            f"fits in {L.TITLE_LINES}, and more push the story below the "
+                            f"fold: shorten it (about {self.fitting(lines)} characters fit), "
+                            "and put the rest in the body")
+
+    @staticmethod
+    def fitting(lines: list[str]) -> int:
+        """How many characters of a title fit in the lines it may have, rounded down to 5."""
+        fit = sum(len(line) for line in lines[:L.TITLE_LINES])
+        return max(5, fit - fit % 5)
 
     def blank(self, value: Scalar, label: str, name: str, lang: str, required: bool) -> None:
         """`zh: ""` or `zh: " "`: a visitor reading that language would see nothing (a
@@ -392,6 +419,8 @@ class Checker:
             self.error(found["end"][1].pos, f"{label}: 'end' is before 'date'")
             date = None  # told once: no era warning about dates already in error
         title = optional("title", lambda n: self.text(n, label, "title", True))
+        if isinstance(title, Text):
+            self.title_fits(found["title"][1], label, title)
         short = optional("short_title", lambda n: self.text(n, label, "short_title", True))
         display = optional("display_date", lambda n: self.text(n, label, "display_date", True))
         body = optional("body", lambda n: self.text(n, label, "body", False))

@@ -778,3 +778,30 @@ def test_a_language_the_kiosk_does_not_know_without_interface_words_is_told(
         "19 interface words are missing (touch, still_there, returning, continue, previous, "
         "next, ...); a visitor reading 'fr' sees them in English: add them under "
         "'interface:', 'fr:' (see the list in docs/content-format.md)"]
+
+
+LONG_TITLE = ("The United Nations Volunteers programme and the China Volunteer Service "
+              "Federation sign the first memorandum of understanding on volunteer "
+              "cooperation in Beijing")
+
+
+def test_a_title_that_will_not_fit_its_panel_is_a_warning(make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + f"  - id: a\n    date: 1981\n    title:\n"
+                       f"      en: {LONG_TITLE}\n      zh: 中国青年志愿者\n")
+    assert only(root) == (
+        "exhibit.yaml:13:11: warning: event 'a': 'title' (en) takes 7 lines in the event's "
+        "panel at 1920x1080, even set smaller; it fits in 3, and more push the story below "
+        "the fold: shorten it (about 65 characters fit), and put the rest in the body")
+
+
+def test_the_bundled_titles_fit_and_the_font_is_read_as_fonttools_reads_it() -> None:
+    from fontTools.ttLib import TTFont
+
+    from kiosk.content.advances import FONTS, TITLE_FONT, title_font
+    font = title_font()
+    assert font is not None
+    reference = TTFont(FONTS / TITLE_FONT)
+    cmap, metrics = reference.getBestCmap(), reference["hmtx"]
+    units = reference["head"].unitsPerEm
+    for char in "Training Volunteers for the Beijing 2008 Olympic Games 中国青年志愿者，。":
+        assert font.advance(char) == metrics[cmap[ord(char)]][0] / units, char
