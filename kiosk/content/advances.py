@@ -14,6 +14,8 @@ from pathlib import Path
 
 FONTS = Path(__file__).resolve().parent.parent.parent / "assets" / "fonts"
 TITLE_FONT = "NotoSansCJKsc-Bold.subset.otf"  # titles are set bold (see kiosk/ui/view.py)
+SHIPPED = ("NotoSansCJKsc-Regular.subset.otf", "NotoSansCJKsc-Bold.subset.otf",
+           "NotoSansArabic-Regular.subset.ttf", "NotoSansArabic-Bold.subset.ttf")
 
 
 class Font:
@@ -28,6 +30,9 @@ class Font:
                           for i in range(metrics)]
         self._glyphs = _cmap(data, tables[b"cmap"])
         self.missing = 0.6  # a character the subset lacks: about an average letter
+
+    def has(self, char: str) -> bool:
+        return ord(char) in self._glyphs
 
     def advance(self, char: str) -> float:
         glyph = self._glyphs.get(ord(char))
@@ -93,3 +98,18 @@ def title_font() -> Font | None:
         return Font((FONTS / TITLE_FONT).read_bytes())
     except (OSError, struct.error, KeyError, IndexError):
         return None
+
+
+@cache
+def shipped_characters() -> frozenset[int] | None:
+    """Every character the shipped fonts draw (each face: regular and bold alike); None
+    when a font file cannot be read, and then nothing is told."""
+    found: set[int] | None = None
+    for name in SHIPPED:
+        try:
+            data = (FONTS / name).read_bytes()
+            codes = set(_cmap(data, _tables(data)[b"cmap"]))
+        except (OSError, struct.error, KeyError, IndexError):
+            return None
+        found = codes if found is None else found | codes
+    return frozenset(found or ())

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kiosk.content.i18n import is_cjk
+from kiosk.content.typeset import is_cjk_char
 
 # an HTML or XML tag (opening, closing, self-closing, comment, declaration) as browsers and
 # Qt's rich text read it: '<' and a letter, '/', '!' or '?'
@@ -134,6 +135,27 @@ def word_quotes(text: str, lang: str) -> Finding | None:
                    "quotes\")", index)
 
 
+_WORDS = re.compile(r"[A-Za-z]{3,}[\s,.;:-]+[A-Za-z]{3,}")  # two Latin words
+
+
+def wrong_language(text: str, lang: str) -> Finding | None:
+    """A Chinese (Japanese, Korean) text with no character of that script but English
+    words: the English pasted in and not translated; or the other way round."""
+    cjk = sum(is_cjk_char(ch) for ch in text)
+    if is_cjk(lang) and cjk == 0 and _WORDS.search(text):
+        return Finding("warning", f"has no Chinese, Japanese or Korean character, so it "
+                       f"is likely not in '{lang}' (an untranslated copy?): a visitor "
+                       f"reading '{lang}' reads it as typed; translate it, or delete the "
+                       "line to show the default language's text")
+    latin = sum(ch.isascii() and ch.isalpha() for ch in text)
+    if not is_cjk(lang) and cjk >= 2 and cjk > latin:
+        return Finding("warning", f"is written in Chinese characters, but it is the "
+                       f"'{lang}' text: were two languages swapped? Put it under the "
+                       "language it is written in (an exhibit in Chinese lists it first: "
+                       "languages: [zh, ...])")
+    return None
+
+
 def text_findings(text: str, markdown: bool, lang: str = "en") -> list[Finding]:
     """Everything `kiosk validate` tells about one value of a text field; the Markdown body
     has its own markup rules (kiosk.content.markdown)."""
@@ -143,5 +165,5 @@ def text_findings(text: str, markdown: bool, lang: str = "en") -> list[Finding]:
         found.append(Finding("warning", f"has markup {tag!r}; the kiosk shows texts as plain "
                              "text, so a visitor would read it as typed: write the text "
                              "without HTML"))
-    quotes = word_quotes(text, lang)
-    return found + ([quotes] if quotes else []) + invisible(text)
+    found += [f for f in (word_quotes(text, lang), wrong_language(text, lang)) if f]
+    return found + invisible(text)

@@ -17,8 +17,8 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kiosk.content import fields as F
 from kiosk.content import limits as L
-from kiosk.content.advances import title_font
-from kiosk.content.characters import text_findings
+from kiosk.content.advances import shipped_characters, title_font
+from kiosk.content.characters import code_point, text_findings
 from kiosk.content.dates import Date, impossible, parse_date
 from kiosk.content.files import FileProblem, inside, name_problem, real_root
 from kiosk.content.i18n import is_cjk, range_text
@@ -257,6 +257,25 @@ class Checker:
         for finding in text_findings(value.text, markdown, lang):
             self.report(value.at(finding.offset) if finding.offset else value.pos, finding.level,
                         f"{label}: '{name}' {finding.message}")
+        self.glyphs(value, label, name)
+
+    def glyphs(self, value: Scalar, label: str, name: str) -> None:
+        """Characters the kiosk's own fonts do not draw, told once each, at the first."""
+        drawn = shipped_characters()
+        if drawn is None:
+            return
+        lacking = [(index, char) for index, char in enumerate(value.text)
+                   if ord(char) not in drawn and not char.isspace()
+                   and unicodedata.category(char) not in ("Cc", "Cf")]
+        if not lacking:
+            return
+        chars = "".join(dict.fromkeys(char for _, char in lacking))
+        listed = ", ".join(f"'{char}' ({code_point(char)})" for char in chars[:5])
+        self.report(value.at(lacking[0][0]), "warning", f"{label}: '{name}' has {listed}"
+                    f"{', ...' if len(chars) > 5 else ''}, which the kiosk's fonts lack: it "
+                    "is drawn in another font of the computer, or as an empty box; add it to "
+                    "the fonts with scripts/subset_fonts.py --content <this folder> (see "
+                    "docs/content-guide.md)")
 
     def too_long(self, value: Scalar, label: str, name: str) -> bool:
         """Report a text over its key's limit (the kiosk lays out every text it shows)."""

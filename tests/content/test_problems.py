@@ -805,3 +805,29 @@ def test_the_bundled_titles_fit_and_the_font_is_read_as_fonttools_reads_it() -> 
     units = reference["head"].unitsPerEm
     for char in "Training Volunteers for the Beijing 2008 Olympic Games 中国青年志愿者，。":
         assert font.advance(char) == metrics[cmap[ord(char)]][0] / units, char
+
+
+def test_a_character_the_fonts_lack_is_told_with_how_to_add_it(make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + "  - {id: a, date: 1998, title: {en: Zhu Rongji, zh: 朱镕基}}\n")
+    assert only(root) == (
+        "exhibit.yaml:10:54: warning: event 'a': 'title.zh' has '镕' (U+9555 CJK UNIFIED "
+        "IDEOGRAPH-9555), which the kiosk's fonts lack: it is drawn in another font of the "
+        "computer, or as an empty box; add it to the fonts with scripts/subset_fonts.py "
+        "--content <this folder> (see docs/content-guide.md)")
+
+
+def test_english_left_in_the_chinese_text_is_a_warning(make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + "  - {id: a, date: 1981, title: {en: Reform begins, "
+                       "zh: Reform begins}}\n")
+    assert only(root) == (
+        "exhibit.yaml:10:56: warning: event 'a': 'title.zh' has no Chinese, Japanese or "
+        "Korean character, so it is likely not in 'zh' (an untranslated copy?): a visitor "
+        "reading 'zh' reads it as typed; translate it, or delete the line to show the "
+        "default language's text")
+
+
+def test_languages_swapped_is_a_warning(make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + "  - {id: a, date: 1981, title: {en: 改革开始, zh: 改革}}\n")
+    assert only(root).startswith(
+        "exhibit.yaml:10:37: warning: event 'a': 'title.en' is written in Chinese "
+        "characters, but it is the 'en' text: were two languages swapped?")
