@@ -101,6 +101,15 @@ def title_font() -> Font | None:
 
 
 @cache
+def label_font() -> Font | None:
+    """The timeline labels' font (regular), read once; None when it cannot be read."""
+    try:
+        return Font((FONTS / SHIPPED[0]).read_bytes())
+    except (OSError, struct.error, KeyError, IndexError):
+        return None
+
+
+@cache
 def shipped_characters() -> frozenset[int] | None:
     """Every character the shipped fonts draw (each face: regular and bold alike); None
     when a font file cannot be read, and then nothing is told."""

@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kiosk.content import fields as F
 from kiosk.content import limits as L
-from kiosk.content.advances import shipped_characters, title_font
+from kiosk.content.advances import label_font, shipped_characters, title_font
 from kiosk.content.characters import code_point, text_findings
 from kiosk.content.dates import Date, impossible, parse_date
 from kiosk.content.files import FileProblem, inside, name_problem, real_root
@@ -211,10 +211,31 @@ class Checker:
                             f"fold: shorten it (about {self.fitting(lines)} characters fit), "
                             "and put the rest in the body")
 
+    def label_fits(self, node: Node, label: str, text: Text, name: str) -> None:
+        """An event's label on the timeline (its short_title, else its title) too long for
+        the label's lines spills out of the strip."""
+        font = label_font()
+        if font is None:
+            return
+        scalars = {key.text: value for key, value in node.items
+                   if isinstance(value, Scalar)} if isinstance(node, Mapping) else {}
+        widest = L.LABEL_WIDTH_PX * L.LABEL_WIDENING[-1]
+        for lang, value in text.values:
+            lines = break_lines(value, widest, lambda part: font.width(part, L.LABEL_PX))
+            if len(lines) > L.LABEL_LINES:
+                fit = self.fitting(lines, L.LABEL_LINES)
+                fix = (f"give the event a 'short_title' of a few words (about {fit} "
+                       "characters fit)" if name == "title" else
+                       f"shorten it to about {fit} characters")
+                self.report(scalars.get(lang, node).pos, "warning", f"{label}: the timeline "
+                            f"labels the event with its '{name}' ({lang}), which takes "
+                            f"{len(lines)} lines there and spills out of the strip; {fix}")
+                return
+
     @staticmethod
-    def fitting(lines: list[str]) -> int:
-        """How many characters of a title fit in the lines it may have, rounded down to 5."""
-        fit = sum(len(line) for line in lines[:L.TITLE_LINES])
+    def fitting(lines: list[str], count: int = L.TITLE_LINES) -> int:
+        """How many characters of a text fit in the lines it may have, rounded down to 5."""
+        fit = sum(len(line) for line in lines[:count])
         return max(5, fit - fit % 5)
 
     def blank(self, value: Scalar, label: str, name: str, lang: str, required: bool) -> None:
@@ -441,6 +462,10 @@ class Checker:
         if isinstance(title, Text):
             self.title_fits(found["title"][1], label, title)
         short = optional("short_title", lambda n: self.text(n, label, "short_title", True))
+        label_name = "short_title" if isinstance(short, Text) else "title"
+        if isinstance(title, Text) and label_name in found:
+            self.label_fits(found[label_name][1], label, short if isinstance(short, Text)
+                            else title, label_name)
         display = optional("display_date", lambda n: self.text(n, label, "display_date", True))
         body = optional("body", lambda n: self.text(n, label, "body", False))
         if isinstance(body, Text):

@@ -786,10 +786,10 @@ LONG_TITLE = ("The United Nations Volunteers programme and the China Volunteer S
 
 
 def test_a_title_that_will_not_fit_its_panel_is_a_warning(make_folder: MakeFolder) -> None:
-    root = make_folder(TWO_LANGS + f"  - id: a\n    date: 1981\n    title:\n"
-                       f"      en: {LONG_TITLE}\n      zh: 中国青年志愿者\n")
+    root = make_folder(TWO_LANGS + f"  - id: a\n    date: 1981\n    short_title: A\n"
+                       f"    title:\n      en: {LONG_TITLE}\n      zh: 中国青年志愿者\n")
     assert only(root) == (
-        "exhibit.yaml:13:11: warning: event 'a': 'title' (en) takes 7 lines in the event's "
+        "exhibit.yaml:14:11: warning: event 'a': 'title' (en) takes 7 lines in the event's "
         "panel at 1920x1080, even set smaller; it fits in 3, and more push the story below "
         "the fold: shorten it (about 65 characters fit), and put the rest in the body")
 
@@ -831,3 +831,19 @@ def test_languages_swapped_is_a_warning(make_folder: MakeFolder) -> None:
     assert only(root).startswith(
         "exhibit.yaml:10:37: warning: event 'a': 'title.en' is written in Chinese "
         "characters, but it is the 'en' text: were two languages swapped?")
+
+
+def test_a_timeline_label_that_spills_out_of_the_strip_is_a_warning(
+        make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + f"  - id: a\n    date: 1981\n    title: {{en: {LONG_TITLE[:72]}, "
+                       "zh: 甲}\n")
+    assert problems_of(root) == [
+        "exhibit.yaml:12:17: warning: event 'a': the timeline labels the event with its "
+        "'title' (en), which takes 3 lines there and spills out of the strip; give the event "
+        "a 'short_title' of a few words (about 50 characters fit)"]
+    root = make_folder(TWO_LANGS + f"  - id: a\n    date: 1981\n    title: A\n"
+                       f"    short_title: {LONG_TITLE[:72]}\n", name="short")
+    assert problems_of(root) == [
+        "exhibit.yaml:13:18: warning: event 'a': the timeline labels the event with its "
+        "'short_title' (en), which takes 3 lines there and spills out of the strip; shorten "
+        "it to about 50 characters"]

@@ -159,7 +159,7 @@ def test_validate_measures_titles_as_qt_draws_them(qapp: QGuiApplication,
     """`kiosk validate` counts a title's lines from the font file, without Qt: the count
     must be Qt's, for every bundled title and a title too long for its panel."""
     from kiosk.content import limits as L
-    from kiosk.content.advances import title_font
+    from kiosk.content.advances import label_font, title_font
     from kiosk.content.typeset import break_lines
     from tests.content.test_problems import LONG_TITLE
     font = title_font()
@@ -170,3 +170,10 @@ def test_validate_measures_titles_as_qt_draws_them(qapp: QGuiApplication,
                            lambda text: font.width(text, L.TITLE_SMALLEST_PX))
         assert len(ours) == len(qt_lines(title, L.TITLE_SMALLEST_PX, L.TITLE_WIDTH_PX,
                                          bold=True)), title
+    labels = [e.label(lang) for e in bundled.events for lang in bundled.languages]
+    widest = L.LABEL_WIDTH_PX * L.LABEL_WIDENING[-1]
+    labeller = label_font()
+    assert labeller is not None
+    for text in [*labels, LONG_TITLE[:72]]:
+        ours = break_lines(text, widest, lambda part: labeller.width(part, L.LABEL_PX))
+        assert len(ours) == len(qt_lines(text, L.LABEL_PX, widest)), text
