@@ -156,14 +156,17 @@ def wrong_language(text: str, lang: str) -> Finding | None:
     return None
 
 
-def text_findings(text: str, markdown: bool, lang: str = "en") -> list[Finding]:
+def text_findings(text: str, markdown: bool, lang: str = "en",
+                  translated: bool = False) -> list[Finding]:
     """Everything `kiosk validate` tells about one value of a text field; the Markdown body
-    has its own markup rules (kiosk.content.markdown)."""
+    has its own markup rules (kiosk.content.markdown). Only a `translated` text (one
+    language's entry of a mapping) can be in the wrong language."""
     found: list[Finding] = []
     tag = None if markdown else markup(text)
     if tag is not None:
         found.append(Finding("warning", f"has markup {tag!r}; the kiosk shows texts as plain "
                              "text, so a visitor would read it as typed: write the text "
                              "without HTML"))
-    found += [f for f in (word_quotes(text, lang), wrong_language(text, lang)) if f]
+    found += [f for f in (word_quotes(text, lang),
+                          wrong_language(text, lang) if translated else None) if f]
     return found + invisible(text)

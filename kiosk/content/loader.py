@@ -252,7 +252,7 @@ def _interface_words(node: Mapping, lang: str, check: Checker,
                            f"{keys[key.text]!r}," if wanted else "no { or },")
                         + " and no other braces")
             continue
-        check.characters(value, "exhibit", label, lang)
+        check.characters(value, "exhibit", label, lang, translated=True)
         words[key.text] = value.text
     return words
 

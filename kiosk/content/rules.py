@@ -177,7 +177,7 @@ class Checker:
                 self.blank(value, label, name, key.text, required)
                 if required or key.text != default:
                     continue  # a required text is in error; another language falls back
-            self.characters(value, label, f"{name}.{key.text}", key.text)
+            self.characters(value, label, f"{name}.{key.text}", key.text, translated=True)
             values.append((key.text, value.text))
         given = [code for code, _ in values]
         if default not in given:
@@ -266,7 +266,8 @@ class Checker:
                 pos = scalar.at(offset) if scalar is not None else node.pos
                 self.report(pos, "warning", f"{label}: '{name}' ({lang}): {problem}")
 
-    def characters(self, value: Scalar, label: str, name: str, lang: str) -> None:
+    def characters(self, value: Scalar, label: str, name: str, lang: str,
+                   translated: bool = False) -> None:
         """Markup, invisible characters and Word's punctuation in a text, each at its own
         line and column where the value's style lets us tell."""
         markdown = F.KIND_OF.get(name.split(".")[0]) == "markdown"
@@ -275,7 +276,9 @@ class Checker:
                         "which YAML does not read as quotes: a visitor would see them; "
                         f"remove them: {name.split('.')[-1]}: {unquoted(value.text)}")
             return
-        for finding in text_findings(value.text, markdown, lang):
+        # a text of one language only can be in the wrong one; a name (a credit) or a text
+        # shown in every language cannot
+        for finding in text_findings(value.text, markdown, lang, translated):
             self.report(value.at(finding.offset) if finding.offset else value.pos, finding.level,
                         f"{label}: '{name}' {finding.message}")
         self.glyphs(value, label, name)

@@ -847,3 +847,10 @@ def test_a_timeline_label_that_spills_out_of_the_strip_is_a_warning(
         "exhibit.yaml:13:18: warning: event 'a': the timeline labels the event with its "
         "'short_title' (en), which takes 3 lines there and spills out of the strip; shorten "
         "it to about 50 characters"]
+
+
+def test_a_chinese_credit_or_a_text_for_every_language_is_not_the_wrong_language(
+        make_folder: MakeFolder) -> None:
+    root = make_folder(PHOTO.format(path="media/a.jpg").replace(
+        "title: First", "title: 北京") + "        credit: 新华社\n", images=("media/a.jpg",))
+    assert problems_of(root) == []
