@@ -617,6 +617,10 @@ class Folder:
     def suggest_file(self, path: Path) -> str:
         """A hint for a missing file: the name that differs only in Unicode form, or the
         closest name in its folder (each folder is listed once, however many photos)."""
+        if not os.path.isdir(path.parent):  # `Media/a.jpg` for media/a.jpg: a folder's case
+            found = self.same_but_case(path)
+            return (f" (did you mean '{found}'? Capitals count: the path must be written "
+                    "exactly as the folders and the file are named)") if found else ""
         if path.parent not in self._listings:
             try:
                 self._listings[path.parent] = sorted(os.listdir(path.parent))
@@ -635,6 +639,25 @@ class Folder:
             return (f" (did you mean '{folded[0]}'? Capitals count: the name must be written "
                     "exactly as the file is named)")
         return did_you_mean(path.name, names) if len(names) <= _MAX_SUGGEST_NAMES else ""
+
+    def same_but_case(self, path: Path) -> str | None:
+        """The path inside the folder that differs from `path` only in capitals, if any."""
+        try:
+            parts = path.relative_to(self.root).parts
+        except ValueError:
+            return None
+        where, found = self.root, list[str]()
+        for part in parts:
+            try:
+                names = sorted(os.listdir(where))
+            except (OSError, ValueError):
+                return None
+            match = next((name for name in names if name == part), None) or next(
+                (name for name in names if name.casefold() == part.casefold()), None)
+            if match is None:
+                return None
+            where, found = where / match, [*found, match]
+        return "/".join(found)
 
     def claim_id(self, kind: str, value: str, file: str, pos: Pos, checker: Checker) -> None:
         first = self.ids.get((kind, value))

@@ -854,3 +854,11 @@ def test_a_chinese_credit_or_a_text_for_every_language_is_not_the_wrong_language
     root = make_folder(PHOTO.format(path="media/a.jpg").replace(
         "title: First", "title: 北京") + "        credit: 新华社\n", images=("media/a.jpg",))
     assert problems_of(root) == []
+
+
+def test_a_folder_name_differing_in_case_is_suggested(make_folder: MakeFolder) -> None:
+    root = make_folder(PHOTO.format(path="Media/Photos/a.jpg"), images=("media/photos/A.jpg",))
+    assert problems_of(root)[0] == (
+        "exhibit.yaml:8:16: error: event 'first', photo 1: image 'Media/Photos/a.jpg' does "
+        "not exist (did you mean 'media/photos/A.jpg'? Capitals count: the path must be "
+        "written exactly as the folders and the file are named)")
