@@ -45,10 +45,12 @@ def gb2312_level1() -> str:
 def wanted_characters(content: Path) -> set[int]:
     codes = {c for start, end in RANGES for c in range(start, end + 1)}
     codes |= {ord(c) for c in gb2312_level1() + all_ui_characters()}
-    result = load_folder(content)
-    if result.exhibit is None:
-        sys.exit(f"{content} has errors; run kiosk validate first")
-    codes |= {ord(c) for text in result.exhibit.all_strings() for c in text}
+    # the bundled exhibit's characters stay when another exhibit's are added
+    for folder in dict.fromkeys([ROOT / "data", content]):
+        result = load_folder(folder)
+        if result.exhibit is None:
+            sys.exit(f"{folder} has errors; run kiosk validate first")
+        codes |= {ord(c) for text in result.exhibit.all_strings() for c in text}
     return {c for c in codes if c >= 0x20}
 
 

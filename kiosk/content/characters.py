@@ -20,6 +20,9 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from kiosk.content.i18n import is_cjk
+from kiosk.content.typeset import is_cjk_char
+
 # an HTML or XML tag (opening, closing, self-closing, comment, declaration) as browsers and
 # Qt's rich text read it: '<' and a letter, '/', '!' or '?'
 _TAG = re.compile(r"<\s*(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?|/\s*[A-Za-z][A-Za-z0-9-]*\s*"
@@ -43,6 +46,12 @@ Severity = Literal["error", "warning"]
 class Finding:
     level: Severity
     message: str
+    offset: int = 0  # where in the text: the message points there
+
+
+# Word's "smart" quotes. The kiosk's fonts take them from the CJK font, which draws them
+# full-width ("UNV’  s"); the bundled exhibit writes straight ' and " in Latin script.
+WORD_QUOTES = {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'}
 
 
 def code_point(ch: str) -> str:
@@ -107,13 +116,57 @@ def invisible(text: str) -> list[Finding]:
     return found
 
 
-def text_findings(text: str, markdown: bool) -> list[Finding]:
+def word_quotes(text: str, lang: str) -> Finding | None:
+    """Curly quotes in a text that is not Chinese, Japanese or Korean, with the text as it
+    should be typed (what a visitor would see drawn full-width is 'UNV’  s')."""
+    index = next((i for i, ch in enumerate(text) if ch in WORD_QUOTES), -1)
+    if index < 0 or is_cjk(lang):
+        return None
+    line_start = text.rfind("\n", 0, index) + 1
+    line_end = len(text) if text.find("\n", index) < 0 else text.find("\n", index)
+    start, end = max(line_start, index - 30), min(line_end, index + 30)
+    straight = "".join(WORD_QUOTES.get(ch, ch) for ch in text[start:end])
+    shown = ("…" if start > line_start else "") + straight + ("…" if end < line_end else "")
+    return Finding("warning", f"has Word's curly quote {text[index]} (after "
+                   f"'{text[start:index]}'); the kiosk's font draws curly quotes full-width, "
+                   f"with a wide gap: type straight quotes ' and \" instead, e.g. "
+                   f"'{shown}' (in Word: File > Options > Proofing > AutoCorrect "
+                   "Options > AutoFormat As You Type, untick \"Straight quotes with smart "
+                   "quotes\")", index)
+
+
+_WORDS = re.compile(r"[A-Za-z]{3,}[\s,.;:-]+[A-Za-z]{3,}")  # two Latin words
+
+
+def wrong_language(text: str, lang: str) -> Finding | None:
+    """A Chinese (Japanese, Korean) text with no character of that script but English
+    words: the English pasted in and not translated; or the other way round."""
+    cjk = sum(is_cjk_char(ch) for ch in text)
+    if is_cjk(lang) and cjk == 0 and _WORDS.search(text):
+        return Finding("warning", f"has no Chinese, Japanese or Korean character, so it "
+                       f"is likely not in '{lang}' (an untranslated copy?): a visitor "
+                       f"reading '{lang}' reads it as typed; translate it, or delete the "
+                       "line to show the default language's text")
+    latin = sum(ch.isascii() and ch.isalpha() for ch in text)
+    if not is_cjk(lang) and cjk >= 2 and cjk > latin:
+        return Finding("warning", f"is written in Chinese characters, but it is the "
+                       f"'{lang}' text: were two languages swapped? Put it under the "
+                       "language it is written in (an exhibit in Chinese lists it first: "
+                       "languages: [zh, ...])")
+    return None
+
+
+def text_findings(text: str, markdown: bool, lang: str = "en",
+                  translated: bool = False) -> list[Finding]:
     """Everything `kiosk validate` tells about one value of a text field; the Markdown body
-    has its own markup rules (kiosk.content.markdown)."""
+    has its own markup rules (kiosk.content.markdown). Only a `translated` text (one
+    language's entry of a mapping) can be in the wrong language."""
     found: list[Finding] = []
     tag = None if markdown else markup(text)
     if tag is not None:
         found.append(Finding("warning", f"has markup {tag!r}; the kiosk shows texts as plain "
                              "text, so a visitor would read it as typed: write the text "
                              "without HTML"))
+    found += [f for f in (word_quotes(text, lang),
+                          wrong_language(text, lang) if translated else None) if f]
     return found + invisible(text)

@@ -9,7 +9,7 @@ from kiosk.content import limits as L
 
 Kind = Literal[
     "format", "text", "markdown", "string", "slug", "date", "color", "bool", "seconds",
-    "languages", "era-ref", "path", "eras", "events", "media",
+    "languages", "era-ref", "path", "eras", "events", "media", "interface",
 ]  # fmt: skip
 
 
@@ -42,6 +42,10 @@ EXHIBIT = (
           maximum=L.MAX_ATTRACT_SECONDS),
     Field("eras", "eras", False, "Coloured periods on the timeline."),
     Field("events", "events", False, "The events; those in events/ are added."),
+    Field("interface", "interface", False, "The kiosk's own words (buttons, hints) in a "
+          "language it has none for, e.g. interface: {fr: {touch: Touchez pour explorer, "
+          "...}}: one mapping per language code, from word key to text.",
+          max_length=L.SHORT_TEXT_CHARS),
 )
 
 ERA = (

@@ -2,11 +2,15 @@
 words, dates, ranges and BCE years, CJK typography, and templates with numbers.
 
 QML never builds text: it shows what these functions return. A new language is a new
-column in UI_STRINGS (and, if it writes dates differently, a branch in `date_text`).
+column in UI_STRINGS (and, if it writes dates differently, a branch in `date_text`), or,
+without a developer, the exhibit's own words for it: exhibit.yaml's `interface` key (see
+docs/content-format.md), passed here as `words`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from string import Formatter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # dates.py parses; this module only writes dates out
@@ -37,6 +41,11 @@ UI_STRINGS: dict[str, dict[str, str]] = {
     "on": {"en": "On", "zh": "开", "ar": "مفعّل"},
     "off": {"en": "Off", "zh": "关", "ar": "متوقف"},
 }
+
+# The exhibit's own interface words (exhibit.yaml's `interface`): language -> key -> text.
+# They come before the kiosk's, so an editor can add a language, or reword one.
+Words = Mapping[str, Mapping[str, str]]
+LANGUAGE_NAME_KEY = "language_name"  # an interface word: the language switch's button
 
 # What the language switch shows; other codes show in capitals (the shipped fonts cover
 # Latin, Chinese and Arabic, so names stay within those scripts).
@@ -71,26 +80,48 @@ def body_measure(lang: str) -> int:
     return 34 if is_cjk(lang) else 30
 
 
-def language_name(lang: str) -> str:
-    return LANGUAGE_NAMES.get(lang, lang.upper())
+def language_name(lang: str, words: Words | None = None) -> str:
+    supplied = (words or {}).get(lang, {}).get(LANGUAGE_NAME_KEY)
+    return supplied or LANGUAGE_NAMES.get(lang, lang.upper())
 
 
-def word(key: str, lang: str, **numbers: int) -> str:
-    """One of the kiosk's own words, in `lang` (English where no translation exists), with
-    its numbers filled in: word("photo_of", "en", i=2, n=3) is 'Photo 2 of 3'."""
+def interface_keys() -> dict[str, str]:
+    """Every interface word an exhibit may give, with its English text."""
+    return {**{key: values[FALLBACK] for key, values in UI_STRINGS.items()},
+            LANGUAGE_NAME_KEY: "EN"}
+
+
+def known_languages() -> set[str]:
+    """The languages the kiosk has its own words for."""
+    return {lang for values in UI_STRINGS.values() for lang in values}
+
+
+def placeholders(text: str) -> set[str] | None:
+    """The {names} a template fills in; None when its braces are not a template's."""
+    try:
+        return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
+    except ValueError:
+        return None
+
+
+def word(key: str, lang: str, words: Words | None = None, **numbers: int) -> str:
+    """One of the kiosk's own words, in `lang` (the exhibit's own words first, English
+    where no translation exists), with its numbers filled in: word("photo_of", "en", i=2,
+    n=3) is 'Photo 2 of 3'."""
     values = UI_STRINGS[key]
-    return values.get(lang, values[FALLBACK]).format(**numbers)
+    supplied = (words or {}).get(lang, {}).get(key)
+    return (supplied or values.get(lang, values[FALLBACK])).format(**numbers)
 
 
-def ui_strings(lang: str) -> dict[str, str]:
+def ui_strings(lang: str, words: Words | None = None) -> dict[str, str]:
     """Every UI string without numbers in one language, English where no translation exists."""
-    return {key: word(key, lang) for key, values in UI_STRINGS.items()
+    return {key: word(key, lang, words) for key, values in UI_STRINGS.items()
             if "{" not in values[FALLBACK]}
 
 
-def every_language(key: str, languages: tuple[str, ...]) -> str:
+def every_language(key: str, languages: tuple[str, ...], words: Words | None = None) -> str:
     """A UI string in each of the exhibit's languages, e.g. 'Continue · 继续'."""
-    texts = dict.fromkeys(word(key, lang) for lang in languages)
+    texts = dict.fromkeys(word(key, lang, words) for lang in languages)
     return EVERY_LANGUAGE_SEPARATOR.join(texts)
 
 

@@ -16,6 +16,7 @@ from PIL import Image, UnidentifiedImageError
 
 from kiosk.content import limits as L
 from kiosk.content.files import FileProblem, regular_file
+from kiosk.content.photo_formats import format_problem
 
 FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
 EXIF_ORIENTATION = 0x0112
@@ -52,6 +53,8 @@ def read_image_info(root: Path, path: Path) -> ImageInfo:
         path, size = regular_file(root, path, L.MAX_IMAGE_BYTES)
     except FileProblem as exc:
         raise ImageError(str(exc)) from None
+    if (foreign := format_problem(path)) is not None:  # HEIC, AVIF, TIFF, ... named
+        raise ImageError(foreign)
     try:
         with Image.open(path) as image:
             kind = image.format or "unknown"

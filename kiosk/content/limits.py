@@ -27,6 +27,21 @@ SHORT_TEXT_CHARS = 600  # subtitles, captions, alt texts, credits
 DATE_TEXT_CHARS = 80  # display_date
 BODY_CHARS = 20_000  # an event's story: several screens of text
 
+# An event's title in its panel at 1920x1080 (EventScreen.qml, docs: visual-design): 648 px
+# wide, 56 px bold, shrunk to 44 px when it needs more than 3 lines. A title that needs
+# more than TITLE_LINES lines even at 44 px pushes the story below the fold: a warning.
+TITLE_LINES = 3
+TITLE_WIDTH_PX = 648
+TITLE_SMALLEST_PX = 44
+
+# An event's label on the timeline strip (its short_title, else its title): 22 px, at most
+# LABEL_LINES lines of LABEL_WIDTH_PX, widened by the factors of LABEL_WIDENING when it needs
+# more; a label that needs more even at the widest spills out of the strip.
+LABEL_WIDTH_PX = 220.0  # px: a label's widest line, at 1080p and normal text size
+LABEL_WIDENING = (1.0, 1.25, 1.5)
+LABEL_LINES = 2
+LABEL_PX = 22
+
 # The timeline draws a tick per year, or per 10 years when it is long: its span bounds
 # the number of ticks (one per 10 years at most, 1,000 in all) and the strip's width.
 MAX_SPAN_YEARS = 10_000

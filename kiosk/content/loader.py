@@ -8,15 +8,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content import fields as F
+from kiosk.content import i18n
 from kiosk.content import limits as L
 from kiosk.content.files import FileProblem, inside, read_limited, real_root
 from kiosk.content.model import EMPTY, Era, Event, Exhibit
 from kiosk.content.problems import Problem
-from kiosk.content.reader import INT_TAG, Node, Pos, Scalar, read_yaml
-from kiosk.content.rules import Checker, Folder, describe, shown
+from kiosk.content.reader import INT_TAG, Mapping, Node, Pos, Scalar, Sequence, read_yaml
+from kiosk.content.rules import Checker, Folder, describe, did_you_mean, shown
 
 EXHIBIT_FILE = "exhibit.yaml"
 EVENTS_DIR = "events"
+EVENT_SUFFIXES = (".yaml", ".yml")  # exactly so: the kiosk reads names as they are written
 SCHEMA_SUFFIX = ".schema.json"  # `kiosk schema` output for editors, not content
 
 
@@ -48,7 +50,8 @@ def load_folder(root: Path) -> LoadResult:
                           readable=False)
     if not os.path.lexists(root / EXHIBIT_FILE):
         return LoadResult(None, [Problem(EXHIBIT_FILE, 0, 0, "error",
-                                         "no exhibit.yaml in the content folder")])
+                                         "no exhibit.yaml in the content folder"
+                                         f"{_misnamed_exhibit(root)}")])
     try:
         data = read_limited(real_root(root), root / EXHIBIT_FILE, L.MAX_YAML_BYTES)
     except FileProblem as exc:
@@ -60,6 +63,7 @@ def load_folder(root: Path) -> LoadResult:
     if node is None and not problems:
         folder.problems.append(Problem(EXHIBIT_FILE, 0, 0, "error", "exhibit.yaml is empty"))
     exhibit = _read_exhibit(node, folder) if node is not None else None
+    folder.tell_missing()
     files = {file: index for index, file in
              enumerate(dict.fromkeys(p.file for p in folder.problems))}
     folder.problems.sort(key=lambda p: (files[p.file], p.line, p.col))
@@ -75,6 +79,8 @@ def _read_exhibit(node: Node, folder: Folder) -> Exhibit | None:
         folder.languages = _languages(found["languages"][1], check)
     if "format" in found:
         _check_format(found["format"][1], check)
+    interface = _interface(found["interface"][1] if "interface" in found else None, check,
+                           found["languages"][1] if "languages" in found else None)
     spec = {f.name: f for f in F.EXHIBIT}
     title = check.text(found["title"][1], "exhibit", "title", True) if "title" in found else None
     subtitle = check.text(found["subtitle"][1], "exhibit", "subtitle", False) \
@@ -127,6 +133,7 @@ def _read_exhibit(node: Node, folder: Folder) -> Exhibit | None:
         attract_interval=attract or F.DEFAULT_ATTRACT_INTERVAL,
         eras=tuple(eras),
         events=tuple(pending),
+        interface=interface,
     )
 
 
@@ -173,6 +180,83 @@ def _languages(node: Node, check: Checker) -> tuple[str, ...]:
     return tuple(codes) or F.DEFAULT_LANGUAGES
 
 
+def _interface(node: Node | None, check: Checker, languages: Node | None,
+               ) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """exhibit.yaml's `interface`: the kiosk's own words in languages it has none for (or
+    reworded), each checked: a known key, a text, the same {numbers} as the English."""
+    keys = i18n.interface_keys()
+    langs = check.folder.languages
+    given: dict[str, dict[str, str]] = {}
+    if node is not None and not isinstance(node, Mapping):
+        check.error(node.pos, "exhibit: 'interface' must be a mapping of languages, each a "
+                    f"mapping of words (e.g. interface: {{fr: {{touch: ...}}}}), not "
+                    f"{describe(node)}")
+    elif node is not None:
+        for lang_key, words in node.items:
+            if lang_key.text not in langs:
+                check.error(lang_key.pos, f"exhibit: 'interface' has language "
+                            f"'{lang_key.text}', which the exhibit does not declare "
+                            f"(languages: {', '.join(langs)})")
+                continue
+            if not isinstance(words, Mapping):
+                check.error(words.pos, f"exhibit: 'interface.{lang_key.text}' must be a "
+                            f"mapping of words (touch: ..., start: ...), not {describe(words)}")
+                continue
+            given[lang_key.text] = _interface_words(words, lang_key.text, check, keys)
+    at: dict[str, Pos] = {}  # where to tell about a language: its interface key, or its code
+    if isinstance(languages, Sequence):
+        at |= {item.text: item.pos for item in languages.items if isinstance(item, Scalar)}
+    if isinstance(node, Mapping):
+        at |= {key.text: key.pos for key, _ in node.items}
+    for lang in langs:
+        if lang in i18n.known_languages():
+            continue
+        missing = [key for key in keys if key != i18n.LANGUAGE_NAME_KEY
+                   and key not in given.get(lang, {})]
+        if missing:
+            shown_keys = ", ".join(missing[:6]) + (", ..." if len(missing) > 6 else "")
+            check.report(at.get(lang, Pos(1, 1)), "warning", "exhibit: the kiosk has no "
+                         f"words of its own in '{lang}', and {len(missing)} interface words "
+                         "are missing "
+                         f"({shown_keys}); a visitor reading '{lang}' sees them in English: "
+                         f"add them under 'interface:', '{lang}:' (see the list in "
+                         "docs/content-format.md)")
+    return tuple((lang, tuple(words.items())) for lang, words in given.items())
+
+
+def _interface_words(node: Mapping, lang: str, check: Checker,
+                     keys: dict[str, str]) -> dict[str, str]:
+    words: dict[str, str] = {}
+    for key, value_node in node.items:
+        label = f"interface.{lang}.{key.text}"
+        if key.text not in keys:
+            check.error(key.pos, f"exhibit: 'interface.{lang}' has an unknown word "
+                        f"'{key.text}'{did_you_mean(key.text, tuple(keys))}")
+            continue
+        value = check.scalar(value_node, "exhibit", label, "a text")
+        if value is None:
+            continue
+        if not value.text.strip():
+            check.error(value.pos, f"exhibit: '{label}' is empty; a visitor would see a "
+                        "blank button: write the word, or delete the line (English shows)")
+            continue
+        if len(value.text) > L.SHORT_TEXT_CHARS:
+            check.error(value.pos, f"exhibit: '{label}' has {len(value.text):,} characters; "
+                        f"it may have at most {L.SHORT_TEXT_CHARS:,}: shorten it")
+            continue
+        wanted = i18n.placeholders(keys[key.text]) or set()
+        if i18n.placeholders(value.text) != wanted:
+            numbers = " and ".join(f"{{{name}}}" for name in sorted(wanted))
+            check.error(value.pos, f"exhibit: '{label}' must have "
+                        + (f"{numbers}, where the kiosk puts the number, as in the English "
+                           f"{keys[key.text]!r}," if wanted else "no { or },")
+                        + " and no other braces")
+            continue
+        check.characters(value, "exhibit", label, lang, translated=True)
+        words[key.text] = value.text
+    return words
+
+
 def _check_format(node: Node, check: Checker) -> None:
     if not (isinstance(node, Scalar) and node.tag == INT_TAG and not node.quoted):
         check.error(node.pos, f"exhibit: 'format' must be the number 1, not {describe(node)}")
@@ -204,8 +288,37 @@ def _event_files(folder: Folder) -> list[Path]:
         reason = exc if isinstance(exc, FileProblem) else f"cannot be read ({exc.strerror})"
         folder.problems.append(Problem(EVENTS_DIR, 0, 0, "error", f"{EVENTS_DIR}/ {reason}"))
         return []
-    return [p for p in entries if p.suffix in (".yaml", ".yml") and not p.name.startswith(".")
-            and not p.is_dir()]
+    files = [p for p in entries if not p.name.startswith(".") and not p.is_dir()]
+    for path in files:
+        if path.suffix not in EVENT_SUFFIXES and _misnamed_yaml(path.name):
+            folder.problems.append(Problem(
+                f"{EVENTS_DIR}/{path.name}", 0, 0, "warning",
+                f"this event is not loaded: only files ending in .yaml or .yml are read; "
+                f"rename it to {_misnamed_yaml(path.name)}"))
+            folder.used.add(Path(os.path.join(folder.real, EVENTS_DIR, path.name)))  # told
+    return [p for p in files if p.suffix in EVENT_SUFFIXES]
+
+
+def _misnamed_yaml(name: str) -> str | None:
+    """The name a YAML file was meant to have: `a.YAML`, `a.Yml`, and `a.yaml.txt` (a
+    Windows editor adds .txt to a name whose extension it hides) become `a.yaml`."""
+    stem, dot, suffix = name.rpartition(".")
+    if dot and suffix.lower() == "txt" and "." in stem:
+        stem, _, suffix = stem.rpartition(".")
+    if stem and suffix.lower() in ("yaml", "yml"):
+        return f"{stem}.yaml"
+    return None
+
+
+def _misnamed_exhibit(root: Path) -> str:
+    """'; rename exhibit.yml to exhibit.yaml' when a file of a near name is there."""
+    try:
+        names = sorted(os.listdir(root))
+    except (OSError, ValueError):
+        return ""
+    near = [name for name in names if _misnamed_yaml(name.lower()) == EXHIBIT_FILE
+            or name.lower() == EXHIBIT_FILE]
+    return f"; rename {near[0]} to {EXHIBIT_FILE}" if near else ""
 
 
 def _read_event_file(path: Path, folder: Folder) -> list[Event]:

@@ -102,22 +102,47 @@ def _inline(tokens: list[Token], emphasis: str) -> str:
     return "".join(out)
 
 
-def problems(text: str) -> list[str]:
-    """What an editor should know: links and pictures show only their text, raw HTML
-    shows as typed."""
+def problems(text: str) -> list[tuple[int, str]]:
+    """What an editor should know, each with where it starts in the text: links and
+    pictures show only their text, raw HTML shows as typed."""
     if "[" not in text and "<" not in text:
         return []  # a link or a picture needs '[' or '<', raw HTML '<': none here
-    found: list[str] = []
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]  # of each line
+    searched: dict[int, int] = {}  # per line, where the next search starts
+
+    def offset(line: int, needle: str) -> int:
+        """Where `needle` next is on `line` (0-based) of the text, or the line's start."""
+        line = min(line, len(starts) - 1)
+        start = searched.get(line, starts[line])
+        end = text.find("\n", start)
+        found = text.find(needle, start, len(text) if end < 0 else end) if needle else -1
+        if found < 0:
+            return starts[line]
+        searched[line] = found + 1
+        return found
+
+    found: list[tuple[int, str]] = []
     for token in _parser().parse(text):
+        first = token.map[0] if token.map else 0
         if token.type == "html_block":
-            found.append(f"raw HTML is shown as typed: {token.content.strip()[:40]!r}")
+            found.append((offset(first, token.content.strip()[:1]),
+                          f"raw HTML is shown as typed: {token.content.strip()[:40]!r}"))
+        line = first
         for child in token.children or []:
-            if child.type == "link_open":
-                found.append(f"a link cannot be followed on a kiosk; only its text shows "
-                             f"({child.attrGet('href')})")
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            elif child.type == "link_open":
+                href = str(child.attrGet("href") or "")
+                found.append((offset(line, "[" if child.markup != "autolink" else "<"),
+                              f"a link cannot be followed on a kiosk; only its text shows "
+                              f"({href})"))
             elif child.type == "image":
-                found.append(f"a picture in the text shows as its description only "
-                             f"({child.attrGet('src')}); use media instead")
+                found.append((offset(line, "!["),
+                              f"a picture in the text shows as its description only "
+                              f"({child.attrGet('src')}); use media instead"))
             elif child.type == "html_inline":
-                found.append(f"raw HTML is shown as typed: {child.content!r}")
+                found.append((offset(line, child.content),
+                              f"raw HTML is shown as typed: {child.content!r}"))
+            elif child.type == "text" and "\n" in child.content:
+                line += child.content.count("\n")
     return found

@@ -89,10 +89,17 @@ class Exhibit:
     attract_interval: float
     eras: tuple[Era, ...]
     events: tuple[Event, ...]  # in display order
+    # exhibit.yaml's `interface`: the kiosk's own words in a language, given by the content
+    interface: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
 
     @property
     def default_language(self) -> str:
         return self.languages[0]
+
+    @property
+    def words(self) -> dict[str, dict[str, str]]:
+        """The interface words by language and key (kiosk.content.i18n.Words)."""
+        return {lang: dict(pairs) for lang, pairs in self.interface}
 
     def event_index(self, event_id: str) -> int | None:
         for index, event in enumerate(self.events):
@@ -119,4 +126,5 @@ class Exhibit:
         strings = [s for text in texts for s in text.all_strings()]
         strings += [m.credit for e in self.events for m in e.media]
         strings += [e.date_text(lang) for e in self.events for lang in self.languages]
+        strings += [text for _, pairs in self.interface for _, text in pairs]
         return strings

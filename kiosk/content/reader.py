@@ -41,6 +41,20 @@ class Scalar:
     tag: str  # what YAML 1.1 would have made of it
     quoted: bool
     pos: Pos
+    style: str = ""  # YAML's: "" plain, "'" or '"' quoted, "|" or ">" a block
+    start: Pos | None = None  # where a block's first line of text starts
+
+    def at(self, offset: int) -> Pos:
+        """Where the character `offset` of the text is in the file: its own line in a
+        literal block (`|`), its column on a one-line value; else the value's start."""
+        before = self.text[:offset]
+        if self.style == "|" and self.start is not None:
+            line_start = before.rfind("\n") + 1
+            return Pos(self.start.line + before.count("\n"),
+                       self.start.col + offset - line_start)
+        if self.style in ("", "'", '"') and "\n" not in before:
+            return Pos(self.pos.line, self.pos.col + offset + (1 if self.style else 0))
+        return self.pos
 
 
 @dataclass(frozen=True)
@@ -81,13 +95,18 @@ def read_yaml(data: bytes, file: str) -> tuple[Node | None, list[Problem]]:
     if len(data) > MAX_YAML_BYTES:
         return error(0, 0, f"file is {len(data) // 1024} kB; a content file may be at most "
                      f"{MAX_YAML_BYTES // 1024} kB")
+    head = data[:64]
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or max(
+            head[0::2].count(0), head[1::2].count(0), 0) > len(head) // 4 > 0:
+        return error(0, 0, "the file was saved as UTF-16 (what Notepad calls 'Unicode'): "
+                     "save it as UTF-8 (in Notepad: File > Save As, Encoding: UTF-8)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return error(line, col, f"the file is not UTF-8 (byte 0x{data[exc.start]:02x}); "
-                     "save it as UTF-8 in your editor")
+        return error(line, col, f"the file is not UTF-8{_guess(data[exc.start])}; save it "
+                     "as UTF-8 (in Notepad: File > Save As, Encoding: UTF-8)")
     for number, line_text in enumerate(text.splitlines(), start=1):
         indent = len(line_text) - len(line_text.lstrip(" \t"))
         if "\t" in line_text[:indent]:
@@ -109,6 +128,18 @@ def read_yaml(data: bytes, file: str) -> tuple[Node | None, list[Problem]]:
     except yaml.YAMLError as exc:
         return error(1, 1, f"malformed YAML: {exc}")
     return root, problems
+
+
+def _guess(byte: int) -> str:
+    """What a byte that is not UTF-8 most likely was: a character as Windows editors save
+    it in Western Europe ('ANSI', Windows-1252); else the byte itself."""
+    try:
+        char = bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return f" (byte 0x{byte:02x})"
+    if not char.isprintable():
+        return f" (byte 0x{byte:02x})"
+    return f": it was saved as Windows 'ANSI' ('{char}' here)"
 
 
 @dataclass
@@ -136,6 +167,7 @@ def _build(text: str, file: str, problems: list[Problem]) -> Node | None:
         else:
             root = node
 
+    lines = text.splitlines()
     for event in yaml.parse(text, Loader=_Loader):
         mark = event.start_mark
         assert mark is not None  # the parser marks every event
@@ -150,7 +182,9 @@ def _build(text: str, file: str, problems: list[Problem]) -> Node | None:
         if isinstance(event, yaml.ScalarEvent):
             tag = event.tag if event.tag not in (None, "!") else resolver.resolve(  # type: ignore[no-untyped-call]  # untyped in PyYAML's stubs
                 yaml.ScalarNode, event.value, event.implicit)
-            add(Scalar(event.value, tag, event.style in ("'", '"', "|", ">"), pos))
+            style = event.style or ""
+            add(Scalar(event.value, tag, style in ("'", '"', "|", ">"), pos, style,
+                       _block_start(lines, mark.line + 1) if style == "|" else None))
         elif isinstance(event, yaml.CollectionStartEvent):
             stack.append(_Open(isinstance(event, yaml.MappingStartEvent), pos, []))
             if len(stack) > MAX_DEPTH:
@@ -160,6 +194,16 @@ def _build(text: str, file: str, problems: list[Problem]) -> Node | None:
             add(_mapping(done, file, problems) if done.is_mapping
                 else Sequence(tuple(done.items), done.pos))
     return root
+
+
+def _block_start(lines: list[str], after: int) -> Pos | None:
+    """Where the text of a block whose indicator is on line `after` begins: the next line,
+    at the indentation of the block's first line that is not blank (blank lines before it
+    are part of the text)."""
+    for source in lines[after:]:
+        if source.strip():
+            return Pos(after + 1, len(source) - len(source.lstrip(" ")) + 1)
+    return None
 
 
 def _mapping(done: _Open, file: str, problems: list[Problem]) -> Mapping:

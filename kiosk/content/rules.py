@@ -17,10 +17,11 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kiosk.content import fields as F
 from kiosk.content import limits as L
-from kiosk.content.characters import text_findings
+from kiosk.content.advances import label_font, shipped_characters, title_font
+from kiosk.content.characters import code_point, text_findings
 from kiosk.content.dates import Date, impossible, parse_date
 from kiosk.content.files import FileProblem, inside, name_problem, real_root
-from kiosk.content.i18n import range_text
+from kiosk.content.i18n import is_cjk, range_text
 from kiosk.content.images import ImageError, ImageInfo, read_image_info, size_warning
 from kiosk.content.markdown import problems as markdown_problems
 from kiosk.content.model import EMPTY, Era, Event, Media, Text
@@ -36,11 +37,13 @@ from kiosk.content.reader import (
     Scalar,
     Sequence,
 )
+from kiosk.content.typeset import break_lines
 
 ERA_PALETTE = ("#2F6690", "#3A7D44", "#9C6644", "#7B4B94", "#B23A48")
 _TRUE = {"true", "yes", "on"}
 _FALSE = {"false", "no", "off"}
 _SHOWN_CHARS = 60
+MISSING_ONE_BY_ONE = 5  # missing translations of a language told one by one; more: summed
 _MAX_SUGGEST_NAMES = 2_000  # difflib compares with every name: beyond this, no suggestion
 
 
@@ -52,6 +55,13 @@ def closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
 def did_you_mean(word: str, choices: list[str] | tuple[str, ...]) -> str:
     close = closest(word, choices)
     return f" (did you mean '{close}'?)" if close else ""
+
+
+def unquoted(text: str) -> str:
+    """The text without Word's curly quotes around the whole of it (meant as YAML's)."""
+    if len(text) > 1 and (text[0], text[-1]) in (("\u201c", "\u201d"), ("\u2018", "\u2019")):
+        return text[1:-1]
+    return text
 
 
 def describe(node: Node) -> str:
@@ -145,45 +155,151 @@ class Checker:
                 return None
             if self.too_long(value, label, name):
                 return None
-            self.characters(value, label, name)
+            self.characters(value, label, name, default)
             return Text(((default, value.text),), default)
         if not isinstance(node, Mapping):
             self.error(node.pos, f"{label}: '{name}' must be a text or a mapping of "
                        f"languages ({', '.join(langs)}), not {describe(node)}")
             return None
         values: list[tuple[str, str]] = []
+        told: set[str] = set()  # languages whose text was wrong: not also "missing"
         for key, value_node in node.items:
             if key.text not in langs:
                 self.error(key.pos, f"{label}: '{name}' has language '{key.text}', which the "
                            f"exhibit does not declare (languages: {', '.join(langs)})"
                            f"{did_you_mean(key.text, langs)}")
                 continue
+            told.add(key.text)
             value = self.scalar(value_node, label, f"{name}.{key.text}", "a text")
-            if value is not None and not self.too_long(value, label, f"{name}.{key.text}"):
-                self.characters(value, label, f"{name}.{key.text}")
-                values.append((key.text, value.text))
+            if value is None or self.too_long(value, label, f"{name}.{key.text}"):
+                continue
+            if not value.text.strip():
+                self.blank(value, label, name, key.text, required)
+                if required or key.text != default:
+                    continue  # a required text is in error; another language falls back
+            self.characters(value, label, f"{name}.{key.text}", key.text, translated=True)
+            values.append((key.text, value.text))
         given = [code for code, _ in values]
         if default not in given:
-            self.error(node.pos, f"{label}: no '{default}' {name}; the default language "
-                       "must always be given")
+            if default not in told:
+                self.error(node.pos, f"{label}: no '{default}' {name}; the default language "
+                           "must always be given")
             return None
         for lang in langs[1:]:
-            if lang not in given:
-                self.report(node.pos, "warning", f"{label}: no '{lang}' {name}; "
-                            f"'{default}' is shown instead")
+            if lang not in given and lang not in told:
+                self.folder.missing(Problem(
+                    self.file, node.pos.line, node.pos.col, "warning",
+                    f"{label}: no '{lang}' {name}; '{default}' is shown instead"), lang)
         return Text(tuple(values), default)
 
-    def markdown(self, node: Node, label: str, name: str, text: Text) -> None:
-        """Markdown the kiosk cannot show as written: links, pictures, raw HTML."""
-        for lang, value in text.values:
-            for problem in markdown_problems(value):
-                self.report(node.pos, "warning", f"{label}: '{name}' ({lang}): {problem}")
+    def title_fits(self, node: Node, label: str, title: Text) -> None:
+        """A title that needs more lines than its panel gives it at 1920x1080, measured
+        with the kiosk's own font (kiosk.content.advances)."""
+        font = title_font()
+        if font is None:
+            return
+        scalars = {key.text: value for key, value in node.items
+                   if isinstance(value, Scalar)} if isinstance(node, Mapping) else {}
+        for lang, value in title.values:
+            lines = break_lines(value, L.TITLE_WIDTH_PX,
+                                lambda text: font.width(text, L.TITLE_SMALLEST_PX))
+            if len(lines) > L.TITLE_LINES:
+                at = scalars.get(lang, node).pos
+                self.report(at, "warning", f"{label}: 'title' ({lang}) takes {len(lines)} "
+                            f"lines in the event's panel at 1920x1080, even set smaller; it "
+                            f"fits in {L.TITLE_LINES}, and more push the story below the "
+                            f"fold: shorten it (about {self.fitting(lines)} characters fit), "
+                            "and put the rest in the body")
 
-    def characters(self, value: Scalar, label: str, name: str) -> None:
-        """Markup and invisible characters in a text, at the value's line and column."""
+    def label_fits(self, node: Node, label: str, text: Text, name: str) -> None:
+        """An event's label on the timeline (its short_title, else its title) too long for
+        the label's lines spills out of the strip."""
+        font = label_font()
+        if font is None:
+            return
+        scalars = {key.text: value for key, value in node.items
+                   if isinstance(value, Scalar)} if isinstance(node, Mapping) else {}
+        widest = L.LABEL_WIDTH_PX * L.LABEL_WIDENING[-1]
+        for lang, value in text.values:
+            lines = break_lines(value, widest, lambda part: font.width(part, L.LABEL_PX))
+            if len(lines) > L.LABEL_LINES:
+                fit = self.fitting(lines, L.LABEL_LINES)
+                fix = (f"give the event a 'short_title' of a few words (about {fit} "
+                       "characters fit)" if name == "title" else
+                       f"shorten it to about {fit} characters")
+                self.report(scalars.get(lang, node).pos, "warning", f"{label}: the timeline "
+                            f"labels the event with its '{name}' ({lang}), which takes "
+                            f"{len(lines)} lines there and spills out of the strip; {fix}")
+                return
+
+    @staticmethod
+    def fitting(lines: list[str], count: int = L.TITLE_LINES) -> int:
+        """How many characters of a text fit in the lines it may have, rounded down to 5."""
+        fit = sum(len(line) for line in lines[:count])
+        return max(5, fit - fit % 5)
+
+    def blank(self, value: Scalar, label: str, name: str, lang: str, required: bool) -> None:
+        """`zh: ""` or `zh: " "`: a visitor reading that language would see nothing (a
+        required text: an error) or the default language's text (a warning)."""
+        default = self.folder.languages[0]
+        if required:
+            fix = (f"write the {name}" if lang == default else f"write the {name}, or delete "
+                   f"the '{lang}' line to show the '{default}' {name} instead")
+            self.error(value.pos, f"{label}: '{name}.{lang}' is empty, so a visitor reading "
+                       f"'{lang}' would see a blank {name}; {fix}")
+        elif lang == default:
+            self.report(value.pos, "warning", f"{label}: '{name}.{lang}' is empty, so a "
+                        f"visitor reading '{lang}' sees no {name}; write it, or delete the "
+                        f"whole '{name}'")
+        else:
+            self.report(value.pos, "warning", f"{label}: '{name}.{lang}' is empty; the "
+                        f"'{default}' {name} is shown instead: write it, or delete the line")
+
+    def markdown(self, node: Node, label: str, name: str, text: Text) -> None:
+        """Markdown the kiosk cannot show as written: links, pictures, raw HTML, each at
+        its own line (a body is many lines long)."""
+        scalars = {key.text: value for key, value in node.items
+                   if isinstance(value, Scalar)} if isinstance(node, Mapping) else {}
+        for lang, value in text.values:
+            scalar = scalars.get(lang, node if isinstance(node, Scalar) else None)
+            for offset, problem in markdown_problems(value):
+                pos = scalar.at(offset) if scalar is not None else node.pos
+                self.report(pos, "warning", f"{label}: '{name}' ({lang}): {problem}")
+
+    def characters(self, value: Scalar, label: str, name: str, lang: str,
+                   translated: bool = False) -> None:
+        """Markup, invisible characters and Word's punctuation in a text, each at its own
+        line and column where the value's style lets us tell."""
         markdown = F.KIND_OF.get(name.split(".")[0]) == "markdown"
-        for finding in text_findings(value.text, markdown):
-            self.report(value.pos, finding.level, f"{label}: '{name}' {finding.message}")
+        if value.style == "" and unquoted(value.text) != value.text and not is_cjk(lang):
+            self.report(value.pos, "warning", f"{label}: '{name}' is in Word's curly quotes, "
+                        "which YAML does not read as quotes: a visitor would see them; "
+                        f"remove them: {name.split('.')[-1]}: {unquoted(value.text)}")
+            return
+        # a text of one language only can be in the wrong one; a name (a credit) or a text
+        # shown in every language cannot
+        for finding in text_findings(value.text, markdown, lang, translated):
+            self.report(value.at(finding.offset) if finding.offset else value.pos, finding.level,
+                        f"{label}: '{name}' {finding.message}")
+        self.glyphs(value, label, name)
+
+    def glyphs(self, value: Scalar, label: str, name: str) -> None:
+        """Characters the kiosk's own fonts do not draw, told once each, at the first."""
+        drawn = shipped_characters()
+        if drawn is None:
+            return
+        lacking = [(index, char) for index, char in enumerate(value.text)
+                   if ord(char) not in drawn and not char.isspace()
+                   and unicodedata.category(char) not in ("Cc", "Cf")]
+        if not lacking:
+            return
+        chars = "".join(dict.fromkeys(char for _, char in lacking))
+        listed = ", ".join(f"'{char}' ({code_point(char)})" for char in chars[:5])
+        self.report(value.at(lacking[0][0]), "warning", f"{label}: '{name}' has {listed}"
+                    f"{', ...' if len(chars) > 5 else ''}, which the kiosk's fonts lack: it "
+                    "is drawn in another font of the computer, or as an empty box; add it to "
+                    "the fonts with scripts/subset_fonts.py --content <this folder> (see "
+                    "docs/content-guide.md)")
 
     def too_long(self, value: Scalar, label: str, name: str) -> bool:
         """Report a text over its key's limit (the kiosk lays out every text it shows)."""
@@ -198,7 +314,7 @@ class Checker:
         value = self.scalar(node, label, name, "a text")
         if value is None or self.too_long(value, label, name):
             return None
-        self.characters(value, label, name)
+        self.characters(value, label, name, self.folder.languages[0])
         return value.text
 
     def slug(self, node: Node, label: str, name: str) -> str | None:
@@ -346,7 +462,13 @@ class Checker:
             self.error(found["end"][1].pos, f"{label}: 'end' is before 'date'")
             date = None  # told once: no era warning about dates already in error
         title = optional("title", lambda n: self.text(n, label, "title", True))
+        if isinstance(title, Text):
+            self.title_fits(found["title"][1], label, title)
         short = optional("short_title", lambda n: self.text(n, label, "short_title", True))
+        label_name = "short_title" if isinstance(short, Text) else "title"
+        if isinstance(title, Text) and label_name in found:
+            self.label_fits(found[label_name][1], label, short if isinstance(short, Text)
+                            else title, label_name)
         display = optional("display_date", lambda n: self.text(n, label, "display_date", True))
         body = optional("body", lambda n: self.text(n, label, "body", False))
         if isinstance(body, Text):
@@ -460,6 +582,27 @@ class Folder:
     _errors: int = 0
     _counted: int = 0  # problems already in _errors: counting stays linear in the problems
     _listings: dict[Path, list[str]] = field(default_factory=dict)
+    _missing: dict[str, list[Problem]] = field(default_factory=dict)
+
+    def missing(self, problem: Problem, lang: str) -> None:
+        """A text not translated into `lang`: told one by one, or summed up (see below)."""
+        self._missing.setdefault(lang, []).append(problem)
+
+    def tell_missing(self) -> None:
+        """A few missing translations are told one by one; a language added without its
+        texts (148 of them) is one line that says how many and where the first is."""
+        for lang, found in self._missing.items():
+            if len(found) <= MISSING_ONE_BY_ONE:
+                self.problems += found
+                continue
+            first = found[0]
+            self.problems.append(Problem(
+                first.file, first.line, first.col, "warning",
+                f"{lang}: {len(found):,} texts missing; first at {first.file}:{first.line}:"
+                f"{first.col} ({first.message.split('; ')[0]}); '{self.languages[0]}' is "
+                "shown instead of each (they are listed one by one when at most "
+                f"{MISSING_ONE_BY_ONE} are left)"))
+        self._missing.clear()
 
     def __post_init__(self) -> None:
         self.real = real_root(self.root)
@@ -474,6 +617,10 @@ class Folder:
     def suggest_file(self, path: Path) -> str:
         """A hint for a missing file: the name that differs only in Unicode form, or the
         closest name in its folder (each folder is listed once, however many photos)."""
+        if not os.path.isdir(path.parent):  # `Media/a.jpg` for media/a.jpg: a folder's case
+            found = self.same_but_case(path)
+            return (f" (did you mean '{found}'? Capitals count: the path must be written "
+                    "exactly as the folders and the file are named)") if found else ""
         if path.parent not in self._listings:
             try:
                 self._listings[path.parent] = sorted(os.listdir(path.parent))
@@ -486,7 +633,31 @@ class Folder:
             return (f"; a file '{same[0]}' looks the same but its accents are stored as "
                     "different Unicode characters (NFC/NFD): retype the file name, or copy "
                     "the name from the file into the YAML")
+        folded = [name for name in names
+                  if unicodedata.normalize("NFC", name).casefold() == wanted.casefold()]
+        if folded:  # copied from Windows or macOS, whose file names ignore case
+            return (f" (did you mean '{folded[0]}'? Capitals count: the name must be written "
+                    "exactly as the file is named)")
         return did_you_mean(path.name, names) if len(names) <= _MAX_SUGGEST_NAMES else ""
+
+    def same_but_case(self, path: Path) -> str | None:
+        """The path inside the folder that differs from `path` only in capitals, if any."""
+        try:
+            parts = path.relative_to(self.root).parts
+        except ValueError:
+            return None
+        where, found = self.root, list[str]()
+        for part in parts:
+            try:
+                names = sorted(os.listdir(where))
+            except (OSError, ValueError):
+                return None
+            match = next((name for name in names if name == part), None) or next(
+                (name for name in names if name.casefold() == part.casefold()), None)
+            if match is None:
+                return None
+            where, found = where / match, [*found, match]
+        return "/".join(found)
 
     def claim_id(self, kind: str, value: str, file: str, pos: Pos, checker: Checker) -> None:
         first = self.ids.get((kind, value))

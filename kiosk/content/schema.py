@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.content import fields as F
+from kiosk.content import i18n
 
 _TEXT_DOC = "A plain string for every language, or a mapping from language code to string."
 
@@ -35,6 +36,11 @@ def _kind_schema(kind: F.Kind) -> dict[str, Any]:
         "eras": {"type": "array", "items": {"$ref": "#/$defs/era"}},
         "events": {"type": "array", "items": {"$ref": "#/$defs/event"}},
         "media": {"type": "array", "items": {"$ref": "#/$defs/media"}},
+        "interface": {"type": "object", "additionalProperties": False, "patternProperties": {
+            F.LANGUAGE_PATTERN: {
+                "type": "object", "additionalProperties": False,
+                "properties": {key: {"type": "string", "description": f"English: {text!r}"}
+                               for key, text in i18n.interface_keys().items()}}}},
     }
     return dict(kinds[kind])
 
@@ -46,6 +52,8 @@ def _limit_strings(schema: dict[str, Any], max_length: int) -> None:
     for branch in schema.get("anyOf", []):
         _limit_strings(branch, max_length)
     for value in schema.get("patternProperties", {}).values():
+        _limit_strings(value, max_length)
+    for value in schema.get("properties", {}).values():
         _limit_strings(value, max_length)
 
 

@@ -36,8 +36,8 @@ def explain(text: str, exc: yaml.MarkedYAMLError) -> Explained:
     mark = problem or context
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     words = f"{exc.context or ''} {exc.problem or ''}"
-    for rule in (_unclosed_quote, _unclosed_bracket, _colon_in_text, _after_closing,
-                 _reserved_start, _indentation, _tab, _not_a_key):
+    for rule in (_quote_closed_lines_later, _unclosed_quote, _unclosed_bracket, _colon_in_text,
+                 _after_closing, _reserved_start, _indentation, _tab, _not_a_key):
         found = rule(lines, exc, words)
         if found is not None:
             return found
@@ -55,7 +55,10 @@ def _at(mark: yaml.Mark | None) -> tuple[int, int]:
 
 
 def _quoted(value: str) -> str:
-    """The value as a double-quoted YAML text, or single-quoted if it holds a double quote."""
+    """The value as a double-quoted YAML text, or single-quoted if it holds a double quote.
+    Word's curly quotes around the whole value were meant as YAML's quotes: they go."""
+    if len(value) > 1 and (value[0], value[-1]) in (("\u201c", "\u201d"), ("\u2018", "\u2019")):
+        value = value[1:-1]
     if '"' in value:
         return "'" + value.replace("'", "''") + "'"
     return '"' + value.replace("\\", "\\\\") + '"'
@@ -74,6 +77,44 @@ def _key_column(source: str) -> int:
     """Where the key of a line starts (1-based), after indentation and any '- '."""
     match = re.match(r"^\s*(?:-\s+)*", source)
     return (match.end() if match else 0) + 1
+
+
+def _quote_closed_lines_later(lines: list[str], exc: yaml.MarkedYAMLError,
+                              words: str) -> Explained | None:
+    """`date: '81` and, lines later, `People's`: the quote opened on one line is closed by
+    an apostrophe further down, and the parser gives up there. The editor must look where
+    the quote was opened."""
+    problem = exc.problem_mark
+    if problem is None:
+        return None
+    spanning: yaml.ScalarToken | None = None
+    try:
+        for token in yaml.scan("\n".join(lines), Loader=yaml.SafeLoader):
+            start, end = token.start_mark, token.end_mark
+            if start is None or end is None or (start.line, start.column) >= (
+                    problem.line, problem.column):
+                break
+            if isinstance(token, yaml.ScalarToken):
+                spanning = token if (token.style or "x") in _QUOTES and end.line > start.line \
+                    else None
+    except yaml.YAMLError:
+        pass
+    if spanning is None or spanning.start_mark is None or spanning.end_mark is None:
+        return None
+    line, col = spanning.start_mark.line + 1, spanning.start_mark.column + 1
+    inside = lines[line:spanning.end_mark.line]  # the lines the text ran on into
+    if not any(_KEY.match(source) for source in inside):
+        return None  # a text quoted over several lines on purpose
+    quote = spanning.style or "'"
+    found = _key_value(_line(lines, line))
+    written = found[2] if found else _line(lines, line)[col - 1:].strip()
+    key = f"{found[1]}: " if found else ""
+    fix = f"close it on this line ({key}{written}{quote})"
+    if quote == "'":
+        fix += f", or write the value without the quote ({key}{written[1:]})"
+    return Explained(line, col, f"the quote {quote} that starts this text is not closed on "
+                     f"its line, so YAML reads on, over the keys below, to the {quote} on line "
+                     f"{spanning.end_mark.line + 1}; {fix}")
 
 
 def _unclosed_quote(lines: list[str], exc: yaml.MarkedYAMLError,

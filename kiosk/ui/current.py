@@ -116,7 +116,7 @@ class CurrentEvent(QObject):
     def photoNames(self) -> list[str]:
         """Each photo's accessible name: 'Photo 2 of 3'."""
         count = len(self._navigation.current_event.media)
-        return [i18n.word("photo_of", self._lang, i=i + 1, n=count) for i in range(count)]
+        return [self._language.word("photo_of", i=i + 1, n=count) for i in range(count)]
 
     @Property("QVariantList", notify=photoChanged)  # type: ignore[arg-type]
     def neighbours(self) -> list[dict[str, Any]]:
@@ -145,6 +145,6 @@ class CurrentEvent(QObject):
             return ""
         parts = [media[self._navigation.current_photo()].credit]
         if len(media) > 1:
-            parts.append(i18n.word("photo_of", self._lang, i=self._navigation.current_photo() + 1,
-                                   n=len(media)))
+            parts.append(self._language.word("photo_of", i=self._navigation.current_photo() + 1,
+                                             n=len(media)))
         return i18n.CREDIT_SEPARATOR.join(part for part in parts if part)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
-from kiosk.content import i18n
 from kiosk.services.guard import guarded
 from kiosk.ui.language import Language
 from kiosk.ui.navigation import Navigation
@@ -82,7 +81,7 @@ class Idle(QObject):
     @Property(str, notify=countdownChanged)
     def message(self) -> str:
         """'Returning to the start in 17 s', in the visitor's language."""
-        return i18n.word("returning", self._language.current(), n=self._remaining)
+        return self._language.word("returning", n=self._remaining)
 
     @guarded("Idle._on_idle", None)
     def _on_idle(self) -> None:

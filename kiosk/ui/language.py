@@ -26,7 +26,7 @@ class Language(QObject):
         self._exhibit = exhibit
         self._wanted_home = home
         self._code = self.home()
-        self._words = i18n.ui_strings(self._code)  # read by many bindings: made once
+        self._words = i18n.ui_strings(self._code, exhibit.words)  # read often: made once
 
     @staticmethod
     def create(engine: QQmlEngine) -> QObject:
@@ -42,11 +42,15 @@ class Language(QObject):
         self._exhibit = exhibit
         if self._code not in exhibit.languages:
             self._code = self.home()
-            self._words = i18n.ui_strings(self._code)
+        self._words = i18n.ui_strings(self._code, exhibit.words)  # its words may differ
         self.languageChanged.emit()
 
     def current(self) -> str:
         return self._code
+
+    def word(self, key: str, **numbers: int) -> str:
+        """One of the kiosk's words in the current language, the exhibit's own first."""
+        return i18n.word(key, self._code, self._exhibit.words, **numbers)
 
     def reset(self) -> None:
         self._set(self.home())
@@ -54,7 +58,7 @@ class Language(QObject):
     def _set(self, code: str) -> None:
         if code != self._code:
             self._code = code
-            self._words = i18n.ui_strings(code)
+            self._words = i18n.ui_strings(code, self._exhibit.words)
             self.languageChanged.emit()
 
     @Slot(str)
@@ -70,8 +74,9 @@ class Language(QObject):
     @Property("QVariantList", notify=languageChanged)  # type: ignore[arg-type]
     def languages(self) -> list[dict[str, Any]]:
         """The language switch's buttons: code, name, and whether it is the current one."""
-        return [{"code": code, "name": i18n.language_name(code), "current": code == self._code}
-                for code in self._exhibit.languages]
+        words = self._exhibit.words
+        return [{"code": code, "name": i18n.language_name(code, words),
+                 "current": code == self._code} for code in self._exhibit.languages]
 
     @Property("QVariantMap", notify=languageChanged)  # type: ignore[arg-type]
     def words(self) -> dict[str, str]:
@@ -81,7 +86,7 @@ class Language(QObject):
     @Property("QVariantMap", notify=languageChanged)  # type: ignore[arg-type]
     def everyLanguage(self) -> dict[str, str]:
         """Texts shown in all languages at once, for visitors who have not chosen yet."""
-        return {key: i18n.every_language(key, self._exhibit.languages)
+        return {key: i18n.every_language(key, self._exhibit.languages, self._exhibit.words)
                 for key in ("touch", "still_there", "continue")}
 
     @Property(bool, notify=languageChanged)

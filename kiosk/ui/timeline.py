@@ -6,6 +6,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from kiosk.content import limits as L
 from kiosk.content.model import Exhibit
 from kiosk.content.typeset import Measure, balance
 
@@ -80,7 +81,7 @@ def layout(exhibit: Exhibit) -> TimelineLayout:
 
 LABEL_GAP = 16.0  # px between two labels
 HIT = 64.0  # px: the smallest mark a finger hits
-LABEL_WIDTH = 220.0  # px: a label's widest line, at 1080p and normal text size
+LABEL_WIDTH = L.LABEL_WIDTH_PX  # px: a label's widest line, at 1080p and normal text size
 ERA_PADDING = 10.0
 FEW_YEARS = 3.0  # the closest zoom shows about this many years across the strip
 ZOOM_STEP = 1.12  # the ladder of zoom levels
@@ -144,9 +145,9 @@ def label_lines(text: str, measure: Measure, label_width: float) -> tuple[tuple[
     """A label in at most two balanced lines (three, a little wider, if two cannot hold
     it), never cut; returns the lines and their width."""
     lines: list[str] = []
-    for width in (label_width, label_width * 1.25, label_width * 1.5):
-        lines = balance(text, width, measure)
-        if len(lines) <= 2:
+    for factor in L.LABEL_WIDENING:
+        lines = balance(text, label_width * factor, measure)
+        if len(lines) <= L.LABEL_LINES:
             break
     widest = max((measure(line) for line in lines), default=0.0)
     return tuple(lines), max(HIT, widest)

@@ -177,7 +177,7 @@ class Timeline(QObject):
             first, last = events[members[0]].date.year, events[members[-1]].date.year
             years = i18n.range_text(Date(first), Date(last) if last != first else None,
                                     self._lang)
-            return i18n.word("events_n", self._lang, n=len(members)) + "\n" + years
+            return self._language.word("events_n", n=len(members)) + "\n" + years
 
         self._marks = marks([e.date.as_fraction() for e in events],
                             [e.label(self._lang) for e in events], self._level, measure,

@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from tests.conftest import ROOT
+from tests.conftest import ROOT, write_image
+from tests.content.test_problems import HEIC
 
 GUIDE = ROOT / "docs" / "content-guide.md"
-EXAMPLE = re.compile(r"<!-- example: (?P<file>\S+) -->\n```yaml\n(?P<yaml>.*?)```\n"
+EXAMPLE = re.compile(r"<!-- example: (?P<file>\S+)(?: with (?P<images>\S+))? -->\n"
+                     r"```yaml\n(?P<yaml>.*?)```\n"
                      r"(?:\n```text\n\$ (?P<command>[^\n]+)\n(?P<output>.*?)```)?", re.S)
 
 
@@ -21,7 +23,7 @@ def examples() -> list[re.Match[str]]:
 
 def test_the_guide_has_its_examples() -> None:
     found = examples()
-    assert len(found) >= 9
+    assert len(found) >= 18
     assert found[1]["file"] == "exhibit.yaml" and found[1]["output"] is None  # the base
 
 
@@ -37,7 +39,21 @@ def test_example_output_is_what_the_kiosk_prints(
     (folder / "events").mkdir(parents=True)
     (folder / "exhibit.yaml").write_text(base["yaml"], encoding="utf-8")
     (folder / example["file"]).write_text(example["yaml"], encoding="utf-8")
+    for image in (example["images"] or "").split(","):  # photos the example's folder holds
+        if image.endswith(".heic"):  # an iPhone's photo: a HEIF header is what is checked
+            (folder / image).parent.mkdir(parents=True, exist_ok=True)
+            (folder / image).write_bytes(HEIC)
+        elif image:
+            write_image(folder / image)
     monkeypatch.chdir(tmp_path)
     assert example["command"] == "kiosk validate my-exhibit"
     main(["validate", "my-exhibit"])
     assert capsys.readouterr().out == example["output"]
+
+
+def test_the_format_lists_every_interface_word() -> None:
+    """The words an exhibit may give are i18n's: the format's table lists each of them."""
+    from kiosk.content.i18n import interface_keys
+    text = (ROOT / "docs" / "content-format.md").read_text(encoding="utf-8")
+    for key, english in interface_keys().items():
+        assert f"| `{key}` | {english} |" in text, key

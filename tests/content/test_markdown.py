@@ -30,10 +30,19 @@ def test_lists_and_paragraphs_keep_their_shape() -> None:
 
 def test_editors_are_told_what_is_dropped() -> None:
     assert problems("plain *text*") == []
-    found = problems("[W](https://x/Beijing_(city)) <b>x</b> ![p](a.jpg)")
-    assert any("link" in p and "Beijing_(city)" in p for p in found)
-    assert any("raw HTML" in p and "<b>" in p for p in found)
-    assert any("picture" in p for p in found)
+    text = "[W](https://x/Beijing_(city)) <b>x</b> ![p](a.jpg)"
+    found = problems(text)
+    assert any("link" in p and "Beijing_(city)" in p for _, p in found)
+    assert any("raw HTML" in p and "<b>" in p for _, p in found)
+    assert any("picture" in p for _, p in found)
+    assert [offset for offset, _ in found] == [0, text.index("<b>"), text.index("</b>"),
+                                               text.index("![")]
+
+
+def test_each_problem_is_where_it_is_in_the_text() -> None:
+    text = "First line.\nSecond with <i>x</i>.\n\nThird: [a](http://a) and [b](http://b)."
+    assert [offset for offset, _ in problems(text)] == [
+        text.index("<i>"), text.index("</i>"), text.index("[a]"), text.index("[b]")]
 
 
 def test_quotations_keep_their_speaker() -> None:

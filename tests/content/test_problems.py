@@ -45,6 +45,12 @@ def test_minimal_folder_is_valid(make_folder: MakeFolder) -> None:
 # Each of YAML's common traps, at the position the editor must look at, with the fix. Both
 # parsers (libyaml and PyYAML's own) word their errors differently; the hints must not.
 YAML_TRAPS = {
+    "a quote closed by an apostrophe lines later": (
+        MINIMAL.replace("date: 1981", "date: '81") + "  - id: second\n    date: 1990\n"
+        "    title: People's Republic\n",
+        "exhibit.yaml:5:11: error: the quote ' that starts this text is not closed on its "
+        "line, so YAML reads on, over the keys below, to the ' on line 9; close it on this "
+        "line (date: '81'), or write the value without the quote (date: 81)"),
     "colon in a text": (
         "format: 1\ntitle: Reform: the start\n",
         "exhibit.yaml:2:14: error: a colon followed by a space inside a text starts a new key; "
@@ -406,7 +412,8 @@ def test_image_wrong_format(make_folder: MakeFolder) -> None:
     root = make_folder(PHOTO.format(path="media/a.gif"))
     write_image(root / "media" / "a.gif", fmt="GIF")
     assert only(root) == ("exhibit.yaml:8:16: error: event 'first', photo 1: image "
-                          "'media/a.gif' is a GIF image; use JPEG, PNG or WebP")
+                          "'media/a.gif' is a GIF image, which the kiosk cannot show (it shows "
+                          "JPEG, PNG and WebP); export it as PNG (or JPEG for a photo)")
 
 
 def test_image_too_small(make_folder: MakeFolder) -> None:
@@ -453,7 +460,8 @@ def test_norway_and_unquoted_dates_are_read_as_written(make_folder: MakeFolder) 
     root = make_folder("format: 1\nlanguages: [en, no]\ntitle: {en: On, no: På}\n"
                        "events:\n  - {id: a, date: 1981-05-12, title: {en: Yes, no: Ja}}\n")
     result = load_folder(root)
-    assert result.problems == []
+    assert [p.message.split(",")[0] for p in result.problems] == [
+        "exhibit: the kiosk has no words of its own in 'no'"]  # only that
     assert result.exhibit is not None
     assert result.exhibit.languages == ("en", "no")
     assert result.exhibit.title.get("en") == "On"
@@ -477,8 +485,9 @@ def test_byte_order_mark_is_accepted(make_folder: MakeFolder) -> None:
 def test_not_utf8(make_folder: MakeFolder) -> None:
     root = make_folder(MINIMAL)
     (root / "exhibit.yaml").write_bytes(MINIMAL.replace("First", "Caf\xe9").encode("latin-1"))
-    assert only(root) == ("exhibit.yaml:6:15: error: the file is not UTF-8 (byte 0xe9); save it "
-                          "as UTF-8 in your editor")
+    assert only(root) == ("exhibit.yaml:6:15: error: the file is not UTF-8: it was saved as "
+                          "Windows 'ANSI' ('é' here); save it as UTF-8 (in Notepad: File > "
+                          "Save As, Encoding: UTF-8)")
 
 
 def test_alias_bomb_is_rejected(make_folder: MakeFolder) -> None:
@@ -553,3 +562,303 @@ def test_source_line_is_never_read_from_a_special_file(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "exhibit.yaml")
     problem = Problem("exhibit.yaml", 2, 8, "error", "broken")
     assert with_source(problem, tmp_path) == "exhibit.yaml:2:8: error: broken"
+
+
+# --- what an editor met: mistakes that looked right in the editor -------------------------
+
+def test_blank_translation_of_a_title_is_an_error(make_folder: MakeFolder) -> None:
+    for blank in ('""', '" "'):
+        root = make_folder(TWO_LANGS + f"  - {{id: a, date: 1981, title: {{en: A, zh: {blank}}}}}\n",
+                           name=f"c{len(blank)}")
+        assert only(root) == (
+            "exhibit.yaml:10:44: error: event 'a': 'title.zh' is empty, so a visitor reading "
+            "'zh' would see a blank title; write the title, or delete the 'zh' line to show "
+            "the 'en' title instead")
+
+
+def test_every_language_blank_is_told_at_each_and_not_as_missing(
+        make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + '  - {id: a, date: 1981, title: {en: "", zh: ""}}\n')
+    assert problems_of(root) == [
+        "exhibit.yaml:10:37: error: event 'a': 'title.en' is empty, so a visitor reading 'en' "
+        "would see a blank title; write the title",
+        "exhibit.yaml:10:45: error: event 'a': 'title.zh' is empty, so a visitor reading 'zh' "
+        "would see a blank title; write the title, or delete the 'zh' line to show the 'en' "
+        "title instead"]
+
+
+def test_blank_translation_of_a_caption_falls_back_with_a_warning(
+        make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + "  - id: a\n    date: 1981\n    title: {en: A, zh: 甲}\n"
+                       "    body: {en: Story, zh: ' '}\n")
+    result = load_folder(root)
+    assert [str(p) for p in result.problems] == [
+        "exhibit.yaml:13:27: warning: event 'a': 'body.zh' is empty; the 'en' body is shown "
+        "instead: write it, or delete the line"]
+    assert result.exhibit is not None and result.exhibit.events[0].body.get("zh") == "Story"
+
+
+def test_a_title_too_long_is_not_also_missing(make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + f"  - {{id: a, date: 1981, title: {{en: {'x' * 221}, "
+                       "zh: 甲}}\n")
+    assert only(root) == ("exhibit.yaml:10:37: error: event 'a': 'title.en' has 221 "
+                          "characters; it may have at most 200: shorten it")
+
+
+def test_words_curly_quotes_in_english_are_a_warning_with_the_straight_text(
+        make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL.replace("title: First",
+                                       "title: UNV\u2019s start in \u201cBeijing\u201d"))
+    assert only(root) == (
+        "exhibit.yaml:6:15: warning: event 'first': 'title' has Word's curly quote \u2019 "
+        "(after 'UNV'); the kiosk's font draws curly quotes full-width, with a wide gap: type "
+        "straight quotes ' and \" instead, e.g. 'UNV's start in \"Beijing\"' (in Word: File > "
+        "Options > Proofing > AutoCorrect Options > AutoFormat As You Type, untick \"Straight "
+        "quotes with smart quotes\")")
+
+
+def test_curly_quotes_in_chinese_are_right(make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + "  - {id: a, date: 1981, title: {en: A, zh: \u201c北京\u201d}}\n")
+    assert problems_of(root) == []
+
+
+def test_curly_quote_in_a_body_is_told_at_its_own_line(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL + "    body: |\n      First line.\n      It\u2019s here.\n")
+    assert only(root).startswith("exhibit.yaml:9:9: warning: event 'first': 'body' has Word's "
+                                 "curly quote \u2019 (after 'It')")
+
+
+def test_link_and_html_in_a_body_are_told_at_their_own_lines(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL + "    body:\n      en: |\n        First line.\n"
+                       "        See [the site](http://example.org) and <b>this</b>.\n")
+    assert problems_of(root) == [
+        "exhibit.yaml:10:13: warning: event 'first': 'body' (en): a link cannot be followed "
+        "on a kiosk; only its text shows (http://example.org)",
+        "exhibit.yaml:10:48: warning: event 'first': 'body' (en): raw HTML is shown as "
+        "typed: '<b>'",
+        "exhibit.yaml:10:55: warning: event 'first': 'body' (en): raw HTML is shown as "
+        "typed: '</b>'"]
+
+
+def test_photo_name_differing_in_case_is_suggested_first(make_folder: MakeFolder) -> None:
+    root = make_folder(PHOTO.format(path="media/about-unv.jpg"),
+                       images=("media/About-UNV.JPG", "media/youth-volunteers.jpg"))
+    assert problems_of(root)[0] == (
+        "exhibit.yaml:8:16: error: event 'first', photo 1: image 'media/about-unv.jpg' does "
+        "not exist (did you mean 'About-UNV.JPG'? Capitals count: the name must be written "
+        "exactly as the file is named)")
+
+
+HEIC = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(64)
+AVIF = b"\x00\x00\x00\x1cftypavif\x00\x00\x00\x00avifmif1miaf" + bytes(64)
+
+
+@pytest.mark.parametrize(("head", "what"), [
+    (HEIC, "a HEIC photo (an iPhone's own format)"),
+    (AVIF, "an AVIF image (saved by newer Android phones and web pages)"),
+    (b"II*\x00" + bytes(64), "a TIFF image (as scanners save them, and cameras' RAW files)"),
+    (b"BM" + bytes(64), "a BMP image (as Windows Paint saves them)"),
+])
+def test_photo_formats_from_phones_and_scanners_are_named(
+        make_folder: MakeFolder, head: bytes, what: str) -> None:
+    root = make_folder(PHOTO.format(path="media/IMG_0001.jpg"))
+    (root / "media").mkdir()
+    (root / "media" / "IMG_0001.jpg").write_bytes(head)
+    assert only(root).startswith(
+        f"exhibit.yaml:8:16: error: event 'first', photo 1: image 'media/IMG_0001.jpg' is "
+        f"{what}, which the kiosk cannot show (it shows JPEG, PNG and WebP); ")
+
+
+def test_a_heic_photo_says_how_to_export_a_jpeg(make_folder: MakeFolder) -> None:
+    root = make_folder(PHOTO.format(path="media/a.heic"))
+    (root / "media").mkdir()
+    (root / "media" / "a.heic").write_bytes(HEIC)
+    assert only(root).endswith(
+        "export it as JPEG: on the iPhone, Settings > Camera > Formats > Most Compatible "
+        "takes JPEGs from now on; on a Mac, open it in Preview and File > Export as JPEG; on "
+        "Windows, open it in Photos and Save as .jpg")
+
+
+def test_real_tiff_and_bmp_files_are_named(make_folder: MakeFolder) -> None:
+    root = make_folder(PHOTO.format(path="media/a.tif"))
+    write_image(root / "media" / "a.tif", fmt="TIFF")
+    assert "is a TIFF image" in only(root)
+
+
+def test_exhibit_yml_is_told_to_be_renamed(tmp_path: Path) -> None:
+    (tmp_path / "exhibit.yml").write_text(MINIMAL, encoding="utf-8")
+    assert problems_of(tmp_path) == ["exhibit.yaml: error: no exhibit.yaml in the content "
+                                     "folder; rename exhibit.yml to exhibit.yaml"]
+
+
+@pytest.mark.parametrize(("name", "fixed"), [("b.YAML", "b.yaml"), ("b.yaml.txt", "b.yaml"),
+                                             ("b.Yml", "b.yaml")])
+def test_an_event_file_not_loaded_for_its_name_is_a_warning(
+        make_folder: MakeFolder, name: str, fixed: str) -> None:
+    root = make_folder(MINIMAL, events={name: "id: b\ndate: 1990\ntitle: B\n"})
+    assert problems_of(root) == [
+        f"events/{name}: warning: this event is not loaded: only files ending in .yaml or "
+        f".yml are read; rename it to {fixed}"]
+
+
+def test_utf16_is_named_as_notepad_names_it(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL)
+    (root / "exhibit.yaml").write_bytes(MINIMAL.encode("utf-16"))
+    assert only(root) == ("exhibit.yaml: error: the file was saved as UTF-16 (what Notepad "
+                          "calls 'Unicode'): save it as UTF-8 (in Notepad: File > Save As, "
+                          "Encoding: UTF-8)")
+    (root / "exhibit.yaml").write_bytes(MINIMAL.encode("utf-16-le"))  # no byte order mark
+    assert "saved as UTF-16" in only(root)
+
+
+def test_a_third_language_without_texts_is_one_summary_line(make_folder: MakeFolder) -> None:
+    events = "".join(f"  - {{id: e{i}, date: {1981 + i}, title: {{en: E, zh: 甲}}}}\n"
+                     for i in range(8))
+    root = make_folder(TWO_LANGS.replace("[en, zh]", "[en, zh, fr]") + events)
+    assert problems_of(root)[1:] == [
+        "exhibit.yaml:3:8: warning: fr: 10 texts missing; first at exhibit.yaml:3:8 "
+        "(exhibit: no 'fr' title); 'en' is shown instead of each (they are listed one by one "
+        "when at most 5 are left)"]
+
+
+def test_curly_quotes_meant_as_yaml_quotes_are_removed_by_the_suggestion(
+        make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL.replace("title: First", "title: \u201cBeijing 2008\u201d"))
+    assert only(root) == ("exhibit.yaml:6:12: warning: event 'first': 'title' is in Word's "
+                          "curly quotes, which YAML does not read as quotes: a visitor would "
+                          "see them; remove them: title: Beijing 2008")
+    root = make_folder(MINIMAL.replace("title: First", "title: \u201cReform: the start\u201d"),
+                       name="colon")
+    assert only(root) == ("exhibit.yaml:6:19: error: a colon followed by a space inside a text "
+                          "starts a new key; put the whole text in quotes: "
+                          "title: \"Reform: the start\"")
+
+
+FRENCH = TWO_LANGS.replace("[en, zh]", "[en, fr]").replace("zh: 测试", "fr: Essai") \
+    .replace("zh: 改革", "fr: Réforme").replace("events:\n", """\
+interface:
+  fr:
+    touch: Touchez pour explorer
+    returning: Retour au début dans {n} s
+    photo_of: Photo {i} sur {x}
+    tuoch: x
+events:
+  - {id: a, date: 1981, title: {en: A, fr: Un}}
+""")
+
+
+def test_interface_words_for_a_language_the_kiosk_does_not_know(
+        make_folder: MakeFolder) -> None:
+    assert problems_of(make_folder(FRENCH)) == [
+        "exhibit.yaml:10:3: warning: exhibit: the kiosk has no words of its own in 'fr', and "
+        "17 interface words are missing (still_there, continue, previous, next, close, home, "
+        "...); a visitor reading 'fr' sees them in English: add them under 'interface:', "
+        "'fr:' (see the list in docs/content-format.md)",
+        "exhibit.yaml:13:15: error: exhibit: 'interface.fr.photo_of' must have {i} and {n}, "
+        "where the kiosk puts the number, as in the English 'Photo {i} of {n}', and no "
+        "other braces",
+        "exhibit.yaml:14:5: error: exhibit: 'interface.fr' has an unknown word 'tuoch' (did "
+        "you mean 'touch'?)"]
+
+
+def test_interface_words_reach_the_exhibit(make_folder: MakeFolder) -> None:
+    text = FRENCH.replace("    photo_of: Photo {i} sur {x}\n    tuoch: x\n", "")
+    result = load_folder(make_folder(text))
+    assert result.exhibit is not None
+    assert result.exhibit.words == {"fr": {"touch": "Touchez pour explorer",
+                                           "returning": "Retour au début dans {n} s"}}
+
+
+def test_a_language_the_kiosk_does_not_know_without_interface_words_is_told(
+        make_folder: MakeFolder) -> None:
+    text = TWO_LANGS.replace("[en, zh]", "[en, fr]").replace("zh: 测试", "fr: Essai") \
+        .replace("zh: 改革", "fr: Réforme") + "  - {id: a, date: 1981, title: {en: A, fr: B}}\n"
+    assert problems_of(make_folder(text)) == [
+        "exhibit.yaml:2:17: warning: exhibit: the kiosk has no words of its own in 'fr', and "
+        "19 interface words are missing (touch, still_there, returning, continue, previous, "
+        "next, ...); a visitor reading 'fr' sees them in English: add them under "
+        "'interface:', 'fr:' (see the list in docs/content-format.md)"]
+
+
+LONG_TITLE = ("The United Nations Volunteers programme and the China Volunteer Service "
+              "Federation sign the first memorandum of understanding on volunteer "
+              "cooperation in Beijing")
+
+
+def test_a_title_that_will_not_fit_its_panel_is_a_warning(make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + f"  - id: a\n    date: 1981\n    short_title: A\n"
+                       f"    title:\n      en: {LONG_TITLE}\n      zh: 中国青年志愿者\n")
+    assert only(root) == (
+        "exhibit.yaml:14:11: warning: event 'a': 'title' (en) takes 7 lines in the event's "
+        "panel at 1920x1080, even set smaller; it fits in 3, and more push the story below "
+        "the fold: shorten it (about 65 characters fit), and put the rest in the body")
+
+
+def test_the_bundled_titles_fit_and_the_font_is_read_as_fonttools_reads_it() -> None:
+    from fontTools.ttLib import TTFont
+
+    from kiosk.content.advances import FONTS, TITLE_FONT, title_font
+    font = title_font()
+    assert font is not None
+    reference = TTFont(FONTS / TITLE_FONT)
+    cmap, metrics = reference.getBestCmap(), reference["hmtx"]
+    units = reference["head"].unitsPerEm
+    for char in "Training Volunteers for the Beijing 2008 Olympic Games 中国青年志愿者，。":
+        assert font.advance(char) == metrics[cmap[ord(char)]][0] / units, char
+
+
+def test_a_character_the_fonts_lack_is_told_with_how_to_add_it(make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + "  - {id: a, date: 1998, title: {en: Zhu Rongji, zh: 朱镕基}}\n")
+    assert only(root) == (
+        "exhibit.yaml:10:54: warning: event 'a': 'title.zh' has '镕' (U+9555 CJK UNIFIED "
+        "IDEOGRAPH-9555), which the kiosk's fonts lack: it is drawn in another font of the "
+        "computer, or as an empty box; add it to the fonts with scripts/subset_fonts.py "
+        "--content <this folder> (see docs/content-guide.md)")
+
+
+def test_english_left_in_the_chinese_text_is_a_warning(make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + "  - {id: a, date: 1981, title: {en: Reform begins, "
+                       "zh: Reform begins}}\n")
+    assert only(root) == (
+        "exhibit.yaml:10:56: warning: event 'a': 'title.zh' has no Chinese, Japanese or "
+        "Korean character, so it is likely not in 'zh' (an untranslated copy?): a visitor "
+        "reading 'zh' reads it as typed; translate it, or delete the line to show the "
+        "default language's text")
+
+
+def test_languages_swapped_is_a_warning(make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + "  - {id: a, date: 1981, title: {en: 改革开始, zh: 改革}}\n")
+    assert only(root).startswith(
+        "exhibit.yaml:10:37: warning: event 'a': 'title.en' is written in Chinese "
+        "characters, but it is the 'en' text: were two languages swapped?")
+
+
+def test_a_timeline_label_that_spills_out_of_the_strip_is_a_warning(
+        make_folder: MakeFolder) -> None:
+    root = make_folder(TWO_LANGS + f"  - id: a\n    date: 1981\n    title: {{en: {LONG_TITLE[:72]}, "
+                       "zh: 甲}\n")
+    assert problems_of(root) == [
+        "exhibit.yaml:12:17: warning: event 'a': the timeline labels the event with its "
+        "'title' (en), which takes 3 lines there and spills out of the strip; give the event "
+        "a 'short_title' of a few words (about 50 characters fit)"]
+    root = make_folder(TWO_LANGS + f"  - id: a\n    date: 1981\n    title: A\n"
+                       f"    short_title: {LONG_TITLE[:72]}\n", name="short")
+    assert problems_of(root) == [
+        "exhibit.yaml:13:18: warning: event 'a': the timeline labels the event with its "
+        "'short_title' (en), which takes 3 lines there and spills out of the strip; shorten "
+        "it to about 50 characters"]
+
+
+def test_a_chinese_credit_or_a_text_for_every_language_is_not_the_wrong_language(
+        make_folder: MakeFolder) -> None:
+    root = make_folder(PHOTO.format(path="media/a.jpg").replace(
+        "title: First", "title: 北京") + "        credit: 新华社\n", images=("media/a.jpg",))
+    assert problems_of(root) == []
+
+
+def test_a_folder_name_differing_in_case_is_suggested(make_folder: MakeFolder) -> None:
+    root = make_folder(PHOTO.format(path="Media/Photos/a.jpg"), images=("media/photos/A.jpg",))
+    assert problems_of(root)[0] == (
+        "exhibit.yaml:8:16: error: event 'first', photo 1: image 'Media/Photos/a.jpg' does "
+        "not exist (did you mean 'media/photos/A.jpg'? Capitals count: the path must be "
+        "written exactly as the folders and the file are named)")

@@ -42,3 +42,22 @@ def test_a_visitor_away_from_the_welcome_screen_is_asked_first(
     with qtbot.waitSignal(idle.timedOut, timeout=2000):
         pass
     assert idle.remaining == 0
+
+
+def test_a_language_the_kiosk_does_not_know_speaks_the_exhibits_own_words(
+        qapp: QGuiApplication, bundled: Exhibit) -> None:
+    """exhibit.yaml's `interface` gives the kiosk's words in French: an editor adds a
+    language without a developer."""
+    import dataclasses
+    french = dataclasses.replace(bundled, languages=(*bundled.languages, "fr"), interface=(
+        ("fr", (("touch", "Touchez pour explorer"), ("returning", "Retour dans {n} s"),
+                ("language_name", "Français"))),))
+    language = Language(french)
+    idle = Idle(Navigation(french), language, timeout_ms=60_000)
+    idle.startCountdown()
+    language.setLanguage("fr")
+    assert idle.message == f"Retour dans {COUNTDOWN_SECONDS} s"
+    assert language.property("words")["touch"] == "Touchez pour explorer"
+    assert language.property("words")["start"] == "Start at the beginning"  # not given
+    assert "Touchez pour explorer" in language.property("everyLanguage")["touch"]
+    assert [b["name"] for b in language.property("languages")][-1] == "Français"

@@ -152,3 +152,28 @@ def test_joiners_leave_markdown_emphasis_alone(qapp: QGuiApplication) -> None:
     html = Typeset().body("支持《**联合国可持续发展合作框架**》确定的优先事项。", 28, 1.6)
     assert "font-weight:700" in html and "**" not in html
     assert WORD_JOINER in html  # and the rules still apply to the text as shown
+
+
+def test_validate_measures_titles_as_qt_draws_them(qapp: QGuiApplication,
+                                                   bundled: Exhibit) -> None:
+    """`kiosk validate` counts a title's lines from the font file, without Qt: the count
+    must be Qt's, for every bundled title and a title too long for its panel."""
+    from kiosk.content import limits as L
+    from kiosk.content.advances import label_font, title_font
+    from kiosk.content.typeset import break_lines
+    from tests.content.test_problems import LONG_TITLE
+    font = title_font()
+    assert font is not None
+    titles = [e.title.get(lang) for e in bundled.events for lang in bundled.languages]
+    for title in [*titles, LONG_TITLE]:
+        ours = break_lines(title, L.TITLE_WIDTH_PX,
+                           lambda text: font.width(text, L.TITLE_SMALLEST_PX))
+        assert len(ours) == len(qt_lines(title, L.TITLE_SMALLEST_PX, L.TITLE_WIDTH_PX,
+                                         bold=True)), title
+    labels = [e.label(lang) for e in bundled.events for lang in bundled.languages]
+    widest = L.LABEL_WIDTH_PX * L.LABEL_WIDENING[-1]
+    labeller = label_font()
+    assert labeller is not None
+    for text in [*labels, LONG_TITLE[:72]]:
+        ours = break_lines(text, widest, lambda part: labeller.width(part, L.LABEL_PX))
+        assert len(ours) == len(qt_lines(text, L.LABEL_PX, widest)), text
