@@ -20,7 +20,7 @@ import math
 import threading
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
@@ -56,15 +56,19 @@ TYPESET_AT_ONCE_CHARS = 4_000
 # With more marks than this, QML creates only those within a screen's width of the part in
 # view (shownMarks): a thousand marks' items cost a second to make on every new zoom level.
 SHOW_ALL_MARKS = 150
+# resetZoom tries zoom levels until one names most events: with more events than this, one
+# level per turn of the event loop (each takes tens of ms at 1,000 events), not all at once.
+SEARCH_AT_ONCE_EVENTS = 150
 
 Key = tuple[str, bool]  # (language, larger text): what a label's typesetting depends on
 
 
 class Typesetter(QObject):
     """Typesets labels on a worker thread, a job (language, size, texts) at a time, and
-    hands each job's lines back on the UI thread (`done`, a queued signal)."""
+    hands the lines back on the UI thread (`done`, a queued signal: key, lines, finished).
+    An urgent job (what the strip shows now) goes before the others, even one begun."""
 
-    done = Signal(object, object)  # Key, dict[str, Lines]
+    done = Signal(object, object, bool)  # Key, dict[str, Lines], the job is finished
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -73,10 +77,11 @@ class Typesetter(QObject):
         self._thread: threading.Thread | None = None
         self._stopped = False
 
-    def submit(self, key: Key, pixel_size: float, label_width: float,
-               texts: list[str]) -> None:
+    def submit(self, key: Key, pixel_size: float, label_width: float, texts: list[str],
+               urgent: bool = False) -> None:
         with self._wake:
-            self._jobs.append((key, pixel_size, label_width, texts))
+            self._jobs.insert(0 if urgent else len(self._jobs),
+                              (key, pixel_size, label_width, list(texts)))
             self._wake.notify()
         if self._thread is None:
             self._thread = threading.Thread(target=self._work, name="timeline-typesetter",
@@ -97,19 +102,27 @@ class Typesetter(QObject):
                     self._wake.wait()
                 if self._stopped:
                     return
-                key, pixel_size, label_width, texts = self._jobs.pop(0)
+                job = self._jobs[0]
+            key, pixel_size, label_width, texts = job
             if pixel_size not in metrics:
                 font = QFont(QGuiApplication.font())
                 font.setPixelSize(max(1, round(pixel_size)))
                 metrics[pixel_size] = QFontMetricsF(font)
             measure = metrics[pixel_size].horizontalAdvance
             lines: dict[str, Lines] = {}
-            for text in texts:
-                if self._stopped:
-                    return
+            while texts:
+                with self._wake:
+                    if self._stopped:
+                        return
+                    if self._jobs[0] is not job:
+                        break  # an urgent one came: this one waits, where it was
+                text = texts.pop()
                 if text not in lines:
                     lines[text] = label_lines(text, measure, label_width)
-            self.done.emit(key, lines)
+            with self._wake:
+                if not texts and job in self._jobs:
+                    self._jobs.remove(job)
+            self.done.emit(key, lines, not texts)
 
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Timeline"]
@@ -149,6 +162,14 @@ class Timeline(QObject):
         self._view = (0.0, self._viewport)  # the part in view, px at 1080p from the start
         self._slice = (0, 0)  # marks[a:b] are shown
         self._shown: list[dict[str, Any]] = []
+        self._searching: tuple[Key, float, float] | None = None  # key, viewport, next zoom
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(0)
+        self._search_timer.timeout.connect(self._search_step)
+        self._group_texts: dict[tuple[int, int], str] = {}  # (first, last event) -> label
+        self._years: list[float] | None = None  # of the events, and their labels
+        self._labels: list[str] | None = None
         self._typesetter = Typesetter(self)
         self._typesetter.done.connect(self._typeset_done)
         self.destroyed.connect(self._typesetter.stop)
@@ -188,6 +209,8 @@ class Timeline(QObject):
         typeset labels are kept: they are per text)."""
         self._at_level.clear()
         self._start_zoom = {}
+        self._group_texts = {}
+        self._years = self._labels = None
         self._shown_eras = None
         self._prepare()
 
@@ -210,10 +233,13 @@ class Timeline(QObject):
                 known[text] = label_lines(text, measure, self._label_width())
             return
         self._waiting.add(key)
-        self._typesetter.submit(key, self._label_size(), self._label_width(), missing)
+        self._typesetter.submit(key, self._label_size(), self._label_width(), missing,
+                                urgent=True)
 
-    def _typeset_done(self, key: Key, lines: dict[str, Lines]) -> None:
+    def _typeset_done(self, key: Key, lines: dict[str, Lines], finished: bool) -> None:
         self._lines.setdefault(key, {}).update(lines)
+        if not finished:
+            return
         self._waiting.discard(key)
         if key == self._key():
             self._prepare()  # the content may have changed meanwhile
@@ -222,6 +248,25 @@ class Timeline(QObject):
                 self._start_zoom = {}
                 self._set_zoom(self._zoom, force=True)
                 self.resetZoom()
+        if not self._waiting:
+            self._prepare_others()
+
+    def _prepare_others(self) -> None:
+        """Then the other languages and text size, on the worker, so that a visitor's
+        switch finds them ready."""
+        for lang in self._exhibit.languages:
+            for large in (False, True):
+                key = (lang, large)
+                known = self._lines.setdefault(key, {})
+                missing = [text for text in dict.fromkeys(e.label(lang)
+                                                           for e in self._exhibit.events)
+                           if text not in known]
+                if missing and key not in self._waiting:
+                    size = LABEL_SIZE * (LARGE if large else 1.0)
+                    width = LABEL_WIDTH * (LARGE if large else 1.0)
+                    self._waiting.add(key)
+                    self._typesetter.submit(key, size, width, missing)
+                    return  # one at a time: the one asked for next goes first
 
     @property
     def typesetting(self) -> bool:
@@ -243,25 +288,54 @@ class Timeline(QObject):
     def resetZoom(self) -> None:
         """The zoom a visitor starts at: the widest at which no group holds more than a few
         events (most events named, a couple of years' neighbours in view), or the
-        closest zoom if none is. Found without showing the levels tried, and kept."""
+        closest zoom if none is. Found without showing the levels tried, and kept; for
+        a large exhibit, found a level per turn of the event loop."""
         found = self._start_zoom.get((self._key(), self._viewport))
-        if found is None:
-            found = self._find_start_zoom()
-            if not self.typesetting:
-                self._start_zoom[(self._key(), self._viewport)] = found
-        self._set_zoom(found)
+        if found is not None:
+            self._searching = None
+            self._set_zoom(found)
+            return
+        if self.typesetting:
+            return  # (done when the labels are back)
+        if len(self._exhibit.events) <= SEARCH_AT_ONCE_EVENTS:
+            low, high = self._axis.zoom_range(self._viewport)
+            zoom = low
+            while zoom < high and not self._starts_at(zoom):
+                zoom *= ZOOM_STEP
+            self._start_zoom[(self._key(), self._viewport)] = min(zoom, high)
+            self._set_zoom(min(zoom, high))
+            return
+        if self._searching is None or self._searching[:2] != (self._key(), self._viewport):
+            self._searching = (self._key(), self._viewport,
+                               self._axis.zoom_range(self._viewport)[0])
+        self._search_timer.start()
 
-    def _find_start_zoom(self) -> float:
-        low, high = self._axis.zoom_range(self._viewport)
-        zoom = low
-        while zoom < high:
-            placed = self._marks_at(self._axis.level(zoom, self._viewport))
-            # (a group of events on one date stays one at any zoom: it does not count)
-            if all(len(mark.events) <= START_GROUP or mark.year == mark.end
-                   for mark in placed):
-                return zoom
-            zoom *= ZOOM_STEP
-        return high
+    def _starts_at(self, zoom: float) -> bool:
+        """Does the strip name most events at this zoom? (A group of events on one date
+        stays one at any zoom: it does not count.)"""
+        return all(len(mark.events) <= START_GROUP or mark.year == mark.end
+                   for mark in self._marks_at(self._axis.level(zoom, self._viewport)))
+
+    def _search_step(self) -> None:
+        if self._searching is None:
+            return
+        key, viewport, zoom = self._searching
+        if (key, viewport) != (self._key(), self._viewport) or self.typesetting:
+            self._searching = None
+            return
+        high = self._axis.zoom_range(viewport)[1]
+        if zoom < high and not self._starts_at(zoom):
+            self._searching = (key, viewport, zoom * ZOOM_STEP)
+            self._search_timer.start()
+            return
+        self._searching = None
+        self._start_zoom[(key, viewport)] = min(zoom, high)
+        self._set_zoom(min(zoom, high))
+
+    @property
+    def busy(self) -> bool:
+        """Still typesetting labels or looking for the starting zoom."""
+        return self.typesetting or self._searching is not None
 
     @Slot(int, result=int)
     def opens(self, index: int) -> int:
@@ -325,14 +399,20 @@ class Timeline(QObject):
 
         def group_label(members: tuple[int, ...]) -> str:
             """"3 events" over the years they cover."""
-            first, last = events[members[0]].date.year, events[members[-1]].date.year
-            years = i18n.range_text(Date(first), Date(last) if last != first else None,
-                                    self._lang)
-            return i18n.word("events_n", self._lang, n=len(members)) + "\n" + years
+            span = (members[0], members[-1])
+            if span not in self._group_texts:
+                first, last = events[span[0]].date.year, events[span[1]].date.year
+                years = i18n.range_text(Date(first), Date(last) if last != first else None,
+                                        self._lang)
+                self._group_texts[span] = i18n.word("events_n", self._lang,
+                                                    n=len(members)) + "\n" + years
+            return self._group_texts[span]
 
-        found = marks([e.date.as_fraction() for e in events],
-                      [e.label(self._lang) for e in events], level, measure,
-                      group_label, self._label_width(), lines_of)
+        if self._years is None or self._labels is None:
+            self._years = [e.date.as_fraction() for e in events]
+            self._labels = [e.label(self._lang) for e in events]
+        found = marks(self._years, self._labels, level, measure, group_label,
+                      self._label_width(), lines_of)
         self._at_level[level] = found
         return found
 
