@@ -19,7 +19,7 @@ from kiosk import __version__
 from kiosk.content import LoadResult, load_folder
 from kiosk.content.limits import MAX_DECODE_MB
 from kiosk.content.model import Exhibit
-from kiosk.content.problems import listing
+from kiosk.content.problems import capped, listing, more_text
 from kiosk.services import exits
 from kiosk.services.memory import limit_arenas
 from kiosk.services.paths import assets_dir, bundled_content, content_folder
@@ -71,8 +71,11 @@ def initial_content(folder: Path) -> tuple[Exhibit | None, LoadResult]:
     result = load_folder(folder)
     if result.exhibit is not None:
         return result.exhibit, result
-    for problem in result.problems:
+    shown, more = capped(result.problems)  # a few per file: the log is not flooded
+    for problem in shown:
         log.error("content: %s", problem)
+    for file, count in more.items():
+        log.error("content: %s", more_text(count, file))
     if folder.resolve() != bundled_content().resolve():
         fallback = load_folder(bundled_content()).exhibit
         if fallback is not None:

@@ -41,6 +41,7 @@ _TRUE = {"true", "yes", "on"}
 _FALSE = {"false", "no", "off"}
 _SHOWN_CHARS = 60
 _MAX_SUGGEST_NAMES = 2_000  # difflib compares with every name: beyond this, no suggestion
+_SUGGEST_KEYS = 50  # unknown keys of one mapping given a "did you mean"
 
 
 def closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
@@ -101,13 +102,16 @@ class Checker:
         names = tuple(f.name for f in spec)
         found: dict[str, tuple[Scalar, Node]] = {}
         misspelt: set[str] = set()  # a key told as "did you mean" is not also told as missing
+        unknown = 0
         for key, value in node.items:
             if key.text in names:
                 found[key.text] = (key, value)
             else:
-                misspelt.add(closest(key.text, names) or "")
+                unknown += 1  # (past a few, not typing slips: no suggestion, no cost)
+                near = closest(key.text, names) if unknown <= _SUGGEST_KEYS else None
+                misspelt.add(near or "")
                 self.error(key.pos, f"{label}: unknown key '{key.text}'"
-                           f"{did_you_mean(key.text, names)}")
+                           + (f" (did you mean '{near}'?)" if near else ""))
         for spec_field in spec:
             if spec_field.name in misspelt:
                 continue
