@@ -103,7 +103,7 @@ def make(events: int, root: Path, pool: Path | None = None) -> Path:
         f"zh: 馆藏第{i + 1}时期}}, start: {FIRST_YEAR + i * 20}, end: {FIRST_YEAR + (i + 1) * 20}}}"
         for i in range(10))
     (root / "exhibit.yaml").write_text(
-        "format: 1\nlanguages: [en, zh]\n"
+        "format: 1\nlanguages: [en, zh]\nidle_timeout: 30\nattract_interval: 4\n"
         "title: {en: A museum's long exhibit, zh: 博物馆的长篇展览}\n"
         f"eras:\n{eras}\n", encoding="utf-8")
     rng = random.Random(events)
@@ -175,6 +175,8 @@ def measure(folder: Path, seconds: float) -> dict[str, Any]:
     _, peak, out = _run([sys.executable, __file__, "_child", str(folder),
                             "--seconds", str(seconds), "--started", repr(start)], env)
     lines = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    if os.environ.get("SCALE_DEBUG"):
+        print("\n".join(line for line in out.splitlines() if line.startswith("#")))
     if not lines:
         raise SystemExit(f"the kiosk process gave no figures:\n{out[-3000:]}")
     for line in lines:
@@ -228,6 +230,9 @@ def child(folder: Path, seconds: float, started: float) -> None:
         def tick() -> None:
             now = clock.elapsed()
             gaps[0] = max(gaps[0], now - last[0])
+            if now - last[0] > 60 and os.environ.get("SCALE_DEBUG"):
+                print(f"# stall {now - last[0]} ms at {now} ms, timeline busy "
+                      f"{session.timeline.busy}", file=sys.stderr)
             last[0] = now
 
         timer = QTimer()

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import bisect
 import math
+import sys
 import threading
+import time
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
@@ -60,6 +62,9 @@ SHOW_ALL_MARKS = 150
 # level per turn of the event loop (each takes tens of ms at 1,000 events), not all at once.
 SEARCH_AT_ONCE_EVENTS = 150
 
+WORKER_SWITCH_S = 0.001  # see Typesetter._work
+WORKER_REST_S = 0.001
+
 Key = tuple[str, bool]  # (language, larger text): what a label's typesetting depends on
 
 
@@ -95,14 +100,22 @@ class Typesetter(QObject):
             self._wake.notify()
 
     def _work(self) -> None:
+        """Python holds one lock for both threads: while this one works, the lock passes
+        every 1 ms rather than 5 (sys.setswitchinterval), and it rests a moment after each
+        label, so the UI thread never waits long for its turn."""
         metrics: dict[float, QFontMetricsF] = {}  # this thread's own: QFont is reentrant
+        usual = sys.getswitchinterval()
         while True:
             with self._wake:
+                if not self._jobs:
+                    sys.setswitchinterval(usual)
                 while not self._jobs and not self._stopped:
                     self._wake.wait()
                 if self._stopped:
+                    sys.setswitchinterval(usual)
                     return
                 job = self._jobs[0]
+                sys.setswitchinterval(min(usual, WORKER_SWITCH_S))
             key, pixel_size, label_width, texts = job
             if pixel_size not in metrics:
                 font = QFont(QGuiApplication.font())
@@ -119,6 +132,7 @@ class Typesetter(QObject):
                 text = texts.pop()
                 if text not in lines:
                     lines[text] = label_lines(text, measure, label_width)
+                    time.sleep(WORKER_REST_S)
             with self._wake:
                 if not texts and job in self._jobs:
                     self._jobs.remove(job)
