@@ -3,6 +3,7 @@
     python benchmarks/scale.py make EVENTS FOLDER      build one exhibit (100, 300, 1000)
     python benchmarks/scale.py measure FOLDER [--seconds S] [--json]
     python benchmarks/scale.py all [--seconds S]       100, 300 and 1,000 events, each measured
+    python benchmarks/scale.py problems [FOLDER]       a folder with 100,000 problems
 
 An exhibit has EVENTS events over about two centuries, each with a title of 60-200
 characters in English and in Chinese, a body of 300 words in each language, and 20 photos,
@@ -185,6 +186,32 @@ def measure(folder: Path, seconds: float) -> dict[str, Any]:
     return figures
 
 
+def problems(root: Path) -> dict[str, Any]:
+    """A folder with 100,000 problems (99,000 unknown keys in one event file, 1,000 in ten
+    others): `kiosk validate` time and peak memory, and how soon `kiosk run` shows the
+    bundled exhibit instead, from process start (its start limit is the supervisor's
+    STARTUP_GRACE)."""
+    (root / "events").mkdir(parents=True, exist_ok=True)
+    (root / "exhibit.yaml").write_text("format: 1\ntitle: Many problems\n", encoding="utf-8")
+    for name, count in [("x", 99_000), *((f"y{n}", 100) for n in range(10))]:
+        keys = "".join(f"unknown_key_{k}: 1\n" for k in range(count))
+        (root / "events" / f"{name}.yaml").write_text(
+            f"id: {name}\ndate: 1990\ntitle: T\n{keys}", encoding="utf-8")
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if env["QT_QPA_PLATFORM"] == "offscreen":
+        env.setdefault("QT_QUICK_BACKEND", "software")
+    env["KIOSK_HOME"] = tempfile.mkdtemp(prefix="scale-home-")
+    seconds, peak, out = _run([sys.executable, "-m", "kiosk", "validate", str(root)], env)
+    shown, shown_peak, run_out = _run([sys.executable, "-m", "kiosk", "run", "--windowed",
+                                       "--no-supervisor", "--content", str(root),
+                                       "--exit-after-first-frame"], env)
+    return {"problems": out.strip().splitlines()[-1], "validate_s": round(seconds, 2),
+            "validate_peak_mb": round(peak), "listing_lines": len(out.splitlines()),
+            "run_first_frame_s": round(shown, 2), "run_peak_mb": round(shown_peak),
+            "run_output_lines": len(run_out.splitlines())}
+
+
 def child(folder: Path, seconds: float, started: float) -> None:
     """In the measured process: load, open the window, sit still, time the idle return."""
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
@@ -275,6 +302,8 @@ def main() -> None:
     every = sub.add_parser("all")
     every.add_argument("--seconds", type=float, default=30.0)
     every.add_argument("--keep", metavar="DIR", help="build the exhibits here and keep them")
+    bad = sub.add_parser("problems")
+    bad.add_argument("folder", nargs="?")
     hidden = sub.add_parser("_child")
     hidden.add_argument("folder")
     hidden.add_argument("--seconds", type=float, default=30.0)
@@ -286,6 +315,9 @@ def main() -> None:
         figures = measure(Path(args.folder), args.seconds)
         print(json.dumps(figures) if args.json else "\n".join(
             f"{key:>20}  {value}" for key, value in figures.items()))
+    elif args.command == "problems":
+        where = Path(args.folder or tempfile.mkdtemp(prefix="problems-"))
+        print(json.dumps(problems(where)))
     elif args.command == "all":
         base = Path(args.keep or tempfile.mkdtemp(prefix="scale-"))
         pool: Path | None = None
