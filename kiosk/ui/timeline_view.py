@@ -57,10 +57,10 @@ START_GROUP = 2  # at the starting zoom, no group holds more events than this
 TYPESET_AT_ONCE_CHARS = 4_000
 # With more marks than this, QML creates only those within a screen's width of the part in
 # view (shownMarks): a thousand marks' items cost a second to make on every new zoom level.
-SHOW_ALL_MARKS = 150
+SHOW_ALL_MARKS = 40
 # resetZoom tries zoom levels until one names most events: with more events than this, one
 # level per turn of the event loop (each takes tens of ms at 1,000 events), not all at once.
-SEARCH_AT_ONCE_EVENTS = 150
+SEARCH_AT_ONCE_EVENTS = 40
 
 WORKER_SWITCH_S = 0.001  # see Typesetter._work
 WORKER_REST_S = 0.001
