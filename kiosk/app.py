@@ -21,7 +21,7 @@ from kiosk.content import LoadResult, Problem, load_folder
 from kiosk.content.limits import MAX_DECODE_MB
 from kiosk.content.loader import EXHIBIT_FILE
 from kiosk.content.model import Exhibit
-from kiosk.content.problems import listing
+from kiosk.content.problems import capped, listing, more_text
 from kiosk.services import exits
 from kiosk.services.instance import KIOSK_LOCK, InstanceLock, find, lock_path, running
 from kiosk.services.memory import limit_arenas
@@ -94,8 +94,11 @@ def initial_content(folder: Path, load: Loader = load_folder
     result = guarded_load(folder, load)
     if result.exhibit is not None:
         return result.exhibit, result
-    for problem in result.problems:
+    shown, more = capped(result.problems)  # a few per file: the log is not flooded
+    for problem in shown:
         log.error("content: %s", problem)
+    for file, count in more.items():
+        log.error("content: %s", more_text(count, file))
     if _resolved(folder) != _resolved(bundled_content()):
         fallback = guarded_load(bundled_content()).exhibit
         if fallback is not None:

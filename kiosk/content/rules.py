@@ -45,6 +45,7 @@ _FALSE = {"false", "no", "off"}
 _SHOWN_CHARS = 60
 MISSING_ONE_BY_ONE = 5  # missing translations of a language told one by one; more: summed
 _MAX_SUGGEST_NAMES = 2_000  # difflib compares with every name: beyond this, no suggestion
+_SUGGEST_KEYS = 50  # unknown keys of one mapping given a "did you mean"
 
 
 def closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
@@ -121,13 +122,16 @@ class Checker:
         names = tuple(f.name for f in spec)
         found: dict[str, tuple[Scalar, Node]] = {}
         misspelt: set[str] = set()  # a key told as "did you mean" is not also told as missing
+        unknown = 0
         for key, value in node.items:
             if key.text in names:
                 found[key.text] = (key, value)
             else:
-                misspelt.add(closest(key.text, names) or "")
+                unknown += 1  # (past a few, not typing slips: no suggestion, no cost)
+                near = closest(key.text, names) if unknown <= _SUGGEST_KEYS else None
+                misspelt.add(near or "")
                 self.error(key.pos, f"{label}: unknown key '{key.text}'"
-                           f"{did_you_mean(key.text, names)}")
+                           + (f" (did you mean '{near}'?)" if near else ""))
         for spec_field in spec:
             if spec_field.name in misspelt:
                 continue
@@ -527,44 +531,45 @@ class Checker:
         if value is None:
             return None
         source = value.text
-        if "\\" in source:
-            self.error(node.pos, f"{label}: image path '{source}' uses '\\'; write paths "
-                       "with '/', e.g. media/photo.jpg")
+        found = self.folder.pictures.get(source)
+        if found is None:  # a photo many events show is looked up and checked once
+            found = self.folder.pictures[source] = self._picture(source)
+        if isinstance(found, str):
+            self.error(node.pos, f"{label}: {found}")
             return None
-        if PurePosixPath(source).is_absolute() or PureWindowsPath(source).drive:
-            self.error(node.pos, f"{label}: image path '{source}' is absolute; write it "
-                       "relative to the content folder, e.g. media/photo.jpg")
-            return None
-        problem = name_problem(source)
-        if problem:
-            self.error(node.pos, f"{label}: image path {problem}")
-            return None
-        # posixpath: os.path.normpath turns '/' into '\\' on Windows, hiding the '..'
-        if PurePosixPath(posixpath.normpath(source)).parts[:1] == ("..",):
-            self.error(node.pos, f"{label}: image path '{source}' leaves the content folder")
-            return None
-        root = self.folder.root
-        path = root / source
-        self.folder.used.add(Path(os.path.normpath(self.folder.real / source)))  # even broken
-        try:
-            resolved = inside(self.folder.real, path)
-        except FileProblem as exc:
-            self.error(node.pos, f"{label}: image '{source}' {exc}")
-            return None
-        self.folder.used.add(resolved)
-        if not os.path.lexists(resolved):
-            self.error(node.pos, f"{label}: image '{source}' does not exist"
-                       f"{self.folder.suggest_file(path)}")
-            return None
-        try:
-            info = read_image_info(self.folder.real, resolved)
-        except ImageError as exc:
-            self.error(node.pos, f"{label}: image '{source}' {exc}")
-            return None
+        resolved, info = found
         warning = size_warning(info)
         if warning:
             self.report(node.pos, "warning", f"{label}: {warning}")
         return resolved, source, info
+
+    def _picture(self, source: str) -> tuple[Path, ImageInfo] | str:
+        """The file an image path names and its check, or what is wrong with it."""
+        if "\\" in source:
+            return (f"image path '{source}' uses '\\'; write paths with '/', e.g. "
+                    "media/photo.jpg")
+        if PurePosixPath(source).is_absolute() or PureWindowsPath(source).drive:
+            return (f"image path '{source}' is absolute; write it relative to the content "
+                    "folder, e.g. media/photo.jpg")
+        problem = name_problem(source)
+        if problem:
+            return f"image path {problem}"
+        # posixpath: os.path.normpath turns '/' into '\\' on Windows, hiding the '..'
+        if PurePosixPath(posixpath.normpath(source)).parts[:1] == ("..",):
+            return f"image path '{source}' leaves the content folder"
+        path = self.folder.root / source
+        self.folder.used.add(Path(os.path.normpath(self.folder.real / source)))  # even broken
+        try:
+            resolved = inside(self.folder.real, path)
+        except FileProblem as exc:
+            return f"image '{source}' {exc}"
+        self.folder.used.add(resolved)
+        if not os.path.lexists(resolved):
+            return f"image '{source}' does not exist{self.folder.suggest_file(path)}"
+        try:
+            return resolved, read_image_info(self.folder.real, resolved)
+        except ImageError as exc:
+            return f"image '{source}' {exc}"
 
 
 @dataclass
@@ -576,6 +581,8 @@ class Folder:
     problems: list[Problem] = field(default_factory=list)
     ids: dict[tuple[str, str], tuple[str, Pos]] = field(default_factory=dict)
     used: set[Path] = field(default_factory=set)  # real paths of the files the rules read
+    # image path as written -> its file and check, or the problem: checked once per folder
+    pictures: dict[str, tuple[Path, ImageInfo] | str] = field(default_factory=dict)
     eras: dict[str, Era] = field(default_factory=dict)  # the valid ones, for event checks
     real: Path = field(init=False)  # the folder's real path: links are compared with it
     bytes_read: int = 0  # of YAML, in every file so far

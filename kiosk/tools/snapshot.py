@@ -97,7 +97,7 @@ def _shoot_all(view: KioskView, session: Session, shot: Callable[[str], None],
             options.setProperty("open", False)
 
 
-def wait_until_drawn(view: KioskView, timeout: float = 10.0) -> None:
+def wait_until_drawn(view: KioskView, timeout: float = 120.0) -> None:
     """Let animations settle and every visible photo finish decoding."""
     from PySide6.QtCore import QCoreApplication
 
@@ -108,8 +108,9 @@ def wait_until_drawn(view: KioskView, timeout: float = 10.0) -> None:
     while time.monotonic() < deadline and quiet < 3:
         QCoreApplication.processEvents()
         time.sleep(0.01)
-        loading = any(item.metaObject().indexOfProperty("busy") >= 0 and item.property("busy")
-                      for item in scene_items(view.window))
+        loading = view.session.timeline.busy or any(  # the strip's labels, then photos
+            item.metaObject().indexOfProperty("busy") >= 0 and item.property("busy")
+            for item in scene_items(view.window))
         quiet = quiet + 1 if not loading else 0
     for _ in range(5):
         QCoreApplication.processEvents()

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
-from kiosk.content.problems import Problem
+from kiosk.content.problems import Problem, capped, more_text
 from kiosk.services.guard import guarded
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
 
@@ -61,12 +61,14 @@ class ContentReport(QObject):
         self._folder = folder
         self._editor_view = editor_view  # windowed: the editor panel may show
         self._problems: tuple[Problem, ...] = ()
+        self._rows: list[dict[str, str]] | None = None
         self._kept = ""
         self._dismissed = False
 
     def update(self, problems: Sequence[Problem], kept: str = "the last good content") -> None:
         """A new load's problems; `kept` names what the kiosk shows while there are errors."""
         self._problems = tuple(problems)
+        self._rows = None
         self._kept = kept
         self._dismissed = False
         self.changed.emit()
@@ -88,12 +90,23 @@ class ContentReport(QObject):
 
     @Property("QVariantList", notify=changed)  # type: ignore[arg-type]
     def rows(self) -> list[dict[str, str]]:
-        """One row per problem: where (file:line:col), then its level and what to do."""
+        """One row per problem: where (file:line:col), then its level and what to do; the
+        first few of each file, then how many more (made once per load)."""
+        if self._rows is None:
+            self._rows = self._make_rows()
+        return self._rows
+
+    def _make_rows(self) -> list[dict[str, str]]:
+        shown, more = capped(list(self._problems))  # the first of each file, and a count
         rows = []
-        for p in self._problems:
+        for index, p in enumerate(shown):
             where = f"{p.file}:{p.line}:{p.col}" if p.line else p.file
             rows.append({"where": breakable(where),
                          "message": breakable(f"{p.level}: {p.message}")})
+            last_of_file = index + 1 == len(shown) or shown[index + 1].file != p.file
+            if last_of_file and p.file in more:
+                rows.append({"where": breakable(p.file),
+                             "message": breakable(more_text(more.pop(p.file), p.file))})
         return rows
 
     @Property(str, notify=changed)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from kiosk.content import limits as L
 from kiosk.content.model import Exhibit
-from kiosk.content.typeset import Measure, balance
+from kiosk.content.typeset import Measure, balance, break_lines
 
 MARGIN = 120.0
 MIN_GAP = 88.0  # marker centres: a 64 px hit area each, and room between them
@@ -141,12 +141,18 @@ def axis(exhibit: Exhibit, label_width: float = LABEL_WIDTH) -> Axis:
     return Axis(float(first), float(max(last, first + 1)), label_width / 2 + LABEL_GAP)
 
 
-def label_lines(text: str, measure: Measure, label_width: float) -> tuple[tuple[str, ...], float]:
+Lines = tuple[tuple[str, ...], float]  # a label's lines and their width
+
+
+def label_lines(text: str, measure: Measure, label_width: float) -> Lines:
     """A label in at most two balanced lines (three, a little wider, if two cannot hold
     it), never cut; returns the lines and their width."""
     lines: list[str] = []
-    for factor in L.LABEL_WIDENING:
-        lines = balance(text, label_width * factor, measure)
+    widths = tuple(label_width * factor for factor in L.LABEL_WIDENING)
+    for width in widths:
+        if width != widths[-1] and len(break_lines(text, width, measure)) > L.LABEL_LINES:
+            continue  # balanced, it would still take more than its lines
+        lines = balance(text, width, measure)
         if len(lines) <= L.LABEL_LINES:
             break
     widest = max((measure(line) for line in lines), default=0.0)
@@ -155,12 +161,15 @@ def label_lines(text: str, measure: Measure, label_width: float) -> tuple[tuple[
 
 def marks(years: list[float], labels: list[str], zoom: float, measure: Measure,
           group_label: Callable[[tuple[int, ...]], str],
-          label_width: float = LABEL_WIDTH) -> list[Mark]:
+          label_width: float = LABEL_WIDTH,
+          lines_of: Callable[[str], Lines] | None = None) -> list[Mark]:
     """Place a label per event left to right; a label that would overlap its neighbour
     steps right, as far as a label's width or two years of the axis, whichever is more (so
     events of one day stand side by side once the strip is zoomed in), and beyond that the
-    two become one group."""
+    two become one group. `lines_of` gives a text's label_lines when the caller keeps
+    them (typesetting is the costly part, and the same at every zoom)."""
     placed: list[Mark] = []
+    typeset = lines_of or (lambda text: label_lines(text, measure, label_width))
 
     def right_edge(mark: Mark) -> float:
         return mark.year * zoom + mark.shift + mark.width / 2
@@ -168,7 +177,7 @@ def marks(years: list[float], labels: list[str], zoom: float, measure: Measure,
     def make(events: tuple[int, ...]) -> Mark:
         first, last = years[events[0]], years[events[-1]]
         text = labels[events[0]] if len(events) == 1 else group_label(events)
-        lines, width = label_lines(text, measure, label_width)
+        lines, width = typeset(text)
         return Mark(events, first, last, 0.0, lines, width)
 
     def fit(mark: Mark) -> Mark | None:

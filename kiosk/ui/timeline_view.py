@@ -4,13 +4,26 @@ QML turns years into pixels (x = margin + (year - first) * zoom, in px at 1080p)
 for a new zoom while a visitor pinches; everything that depends on the zoom level (which
 marks are grouped, where labels step aside, which era names fit, which years are labelled)
 is decided here, once per level of kiosk.ui.timeline's zoom ladder.
+
+Typesetting the labels is the costly part (a 200-character Chinese title takes tens of ms)
+and the same at every zoom, so it is done once per text, size and language, and kept;
+what a zoom level places is kept per level; the lists QML reads are made once per change.
+An exhibit with many long labels has them typeset on a worker thread (its own font
+metrics, the same font): the first frame does not wait for them, and the strip shows its
+marks when they are ready (see Typesetter).
 """
 
 from __future__ import annotations
 
+import bisect
+import math
+import sys
+import threading
+import time
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from kiosk.content import i18n
@@ -25,9 +38,11 @@ from kiosk.ui.timeline import (
     LABEL_WIDTH,
     ZOOM_STEP,
     Axis,
+    Lines,
     Mark,
     axis,
     era_lines,
+    label_lines,
     marks,
     strip_width,
     tick_steps,
@@ -38,6 +53,91 @@ from kiosk.ui.typeset import measure_for
 LABEL_SIZE = 22.0  # px at 1080p: timeline labels, era names and years
 LARGE = 1.5  # the "larger text" option's factor
 START_GROUP = 2  # at the starting zoom, no group holds more events than this
+# Labels of at most this many characters in all (one language) are typeset at once, on the
+# UI thread (the bundled exhibit has about 1,000); beyond, on the worker.
+TYPESET_AT_ONCE_CHARS = 4_000
+# With more marks than this, QML creates only those within a screen's width of the part in
+# view (shownMarks): a thousand marks' items cost a second to make on every new zoom level.
+SHOW_ALL_MARKS = 40
+# resetZoom tries zoom levels until one names most events: with more events than this, one
+# level per turn of the event loop (each takes tens of ms at 1,000 events), not all at once.
+SEARCH_AT_ONCE_EVENTS = 40
+
+WORKER_SWITCH_S = 0.001  # see Typesetter._work
+WORKER_REST_S = 0.001
+
+Key = tuple[str, bool]  # (language, larger text): what a label's typesetting depends on
+
+
+class Typesetter(QObject):
+    """Typesets labels on a worker thread, a job (language, size, texts) at a time, and
+    hands the lines back on the UI thread (`done`, a queued signal: key, lines, finished).
+    An urgent job (what the strip shows now) goes before the others, even one begun."""
+
+    done = Signal(object, object, bool)  # Key, dict[str, Lines], the job is finished
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._jobs: list[tuple[Key, float, float, list[str]]] = []
+        self._wake = threading.Condition()
+        self._thread: threading.Thread | None = None
+        self._stopped = False
+
+    def submit(self, key: Key, pixel_size: float, label_width: float, texts: list[str],
+               urgent: bool = False) -> None:
+        with self._wake:
+            self._jobs.insert(0 if urgent else len(self._jobs),
+                              (key, pixel_size, label_width, list(texts)))
+            self._wake.notify()
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._work, name="timeline-typesetter",
+                                            daemon=True)
+            self._thread.start()
+
+    def stop(self) -> None:
+        with self._wake:
+            self._stopped = True
+            self._jobs.clear()
+            self._wake.notify()
+
+    def _work(self) -> None:
+        """Python holds one lock for both threads: while this one works, the lock passes
+        every 1 ms rather than 5 (sys.setswitchinterval), and it rests a moment after each
+        label, so the UI thread never waits long for its turn."""
+        metrics: dict[float, QFontMetricsF] = {}  # this thread's own: QFont is reentrant
+        usual = sys.getswitchinterval()
+        while True:
+            with self._wake:
+                if not self._jobs:
+                    sys.setswitchinterval(usual)
+                while not self._jobs and not self._stopped:
+                    self._wake.wait()
+                if self._stopped:
+                    sys.setswitchinterval(usual)
+                    return
+                job = self._jobs[0]
+                sys.setswitchinterval(min(usual, WORKER_SWITCH_S))
+            key, pixel_size, label_width, texts = job
+            if pixel_size not in metrics:
+                font = QFont(QGuiApplication.font())
+                font.setPixelSize(max(1, round(pixel_size)))
+                metrics[pixel_size] = QFontMetricsF(font)
+            measure = metrics[pixel_size].horizontalAdvance
+            lines: dict[str, Lines] = {}
+            while texts:
+                with self._wake:
+                    if self._stopped:
+                        return
+                    if self._jobs[0] is not job:
+                        break  # an urgent one came: this one waits, where it was
+                text = texts.pop()
+                if text not in lines:
+                    lines[text] = label_lines(text, measure, label_width)
+                    time.sleep(WORKER_REST_S)
+            with self._wake:
+                if not texts and job in self._jobs:
+                    self._jobs.remove(job)
+            self.done.emit(key, lines, not texts)
 
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Timeline"]
@@ -47,6 +147,7 @@ __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Timeline"]
 @QmlSingleton
 class Timeline(QObject):
     levelChanged = Signal()  # marks, eras and ticks: a new zoom level, language or content
+    shownChanged = Signal()  # shownMarks: another level, or the view moved far enough
     zoomChanged = Signal()
     ticksChanged = Signal()  # years with a tick: only when their spacing changes
 
@@ -67,6 +168,27 @@ class Timeline(QObject):
         self._level = -1.0
         self._tick_every = 0
         self._marks: list[Mark] = []
+        self._lines: dict[Key, dict[str, Lines]] = {}  # typeset labels, kept across reloads
+        self._waiting: set[Key] = set()  # handed to the worker, not back yet
+        self._at_level: dict[float, list[Mark]] = {}  # for the current key and content
+        self._start_zoom: dict[tuple[Key, float], float] = {}  # resetZoom's answers
+        self._shown_marks: list[dict[str, Any]] | None = None  # what QML reads, made once
+        self._shown_eras: list[dict[str, Any]] | None = None
+        self._view = (0.0, self._viewport)  # the part in view, px at 1080p from the start
+        self._slice = (0, 0)  # marks[a:b] are shown
+        self._shown: list[dict[str, Any]] = []
+        self._searching: tuple[Key, float, float] | None = None  # key, viewport, next zoom
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(0)
+        self._search_timer.timeout.connect(self._search_step)
+        self._group_texts: dict[tuple[int, int], str] = {}  # (first, last event) -> label
+        self._years: list[float] | None = None  # of the events, and their labels
+        self._labels: list[str] | None = None
+        self._typesetter = Typesetter(self)
+        self._typesetter.done.connect(self._typeset_done)
+        self.destroyed.connect(self._typesetter.stop)
+        self._prepare()
         self._relayout()
         self.resetZoom()
 
@@ -79,12 +201,14 @@ class Timeline(QObject):
     def set_exhibit(self, exhibit: Exhibit) -> None:
         self._exhibit = exhibit
         self._axis = axis(exhibit, self._label_width())
+        self._changed()
         self._set_zoom(self._zoom, force=True)
         self.resetZoom()
 
     def set_language(self, lang: str) -> None:
         if lang != self._lang:
             self._lang = lang
+            self._changed()
             self._relayout()
             self.ticksChanged.emit()
 
@@ -92,7 +216,77 @@ class Timeline(QObject):
         if large != self._large:
             self._large = large
             self._axis = axis(self._exhibit, self._label_width())
+            self._changed()
             self.resetZoom()
+
+    def _changed(self) -> None:
+        """Content, language or text size changed: what was placed per level is void (the
+        typeset labels are kept: they are per text)."""
+        self._at_level.clear()
+        self._start_zoom = {}
+        self._group_texts = {}
+        self._years = self._labels = None
+        self._shown_eras = None
+        self._prepare()
+
+    def _key(self) -> Key:
+        return (self._lang, self._large)
+
+    def _prepare(self) -> None:
+        """Have the labels of the current language and size typeset: at once when they are
+        few and short, else on the worker (the strip shows no marks until they are back)."""
+        key = self._key()
+        known = self._lines.setdefault(key, {})
+        missing = [text for text in dict.fromkeys(e.label(self._lang)
+                                                   for e in self._exhibit.events)
+                   if text not in known]
+        if not missing or key in self._waiting:
+            return
+        if sum(len(text) for text in missing) <= TYPESET_AT_ONCE_CHARS:
+            measure = measure_for(self._label_size())
+            for text in missing:
+                known[text] = label_lines(text, measure, self._label_width())
+            return
+        self._waiting.add(key)
+        self._typesetter.submit(key, self._label_size(), self._label_width(), missing,
+                                urgent=True)
+
+    def _typeset_done(self, key: Key, lines: dict[str, Lines], finished: bool) -> None:
+        self._lines.setdefault(key, {}).update(lines)
+        if not finished:
+            return
+        self._waiting.discard(key)
+        if key == self._key():
+            self._prepare()  # the content may have changed meanwhile
+            if key not in self._waiting:
+                self._at_level.clear()
+                self._start_zoom = {}
+                self._set_zoom(self._zoom, force=True)
+                self.resetZoom()
+        if not self._waiting:
+            self._prepare_others()
+
+    def _prepare_others(self) -> None:
+        """Then the other languages and text size, on the worker, so that a visitor's
+        switch finds them ready."""
+        for lang in self._exhibit.languages:
+            for large in (False, True):
+                key = (lang, large)
+                known = self._lines.setdefault(key, {})
+                missing = [text for text in dict.fromkeys(e.label(lang)
+                                                           for e in self._exhibit.events)
+                           if text not in known]
+                if missing and key not in self._waiting:
+                    size = LABEL_SIZE * (LARGE if large else 1.0)
+                    width = LABEL_WIDTH * (LARGE if large else 1.0)
+                    self._waiting.add(key)
+                    self._typesetter.submit(key, size, width, missing)
+                    return  # one at a time: the one asked for next goes first
+
+    @property
+    def typesetting(self) -> bool:
+        """Labels of the current language and size are still being typeset."""
+        return self._key() in self._waiting
 
     @Slot(float)
     @guarded("Timeline.setViewport", None)
@@ -112,17 +306,54 @@ class Timeline(QObject):
     def resetZoom(self) -> None:
         """The zoom a visitor starts at: the widest at which no group holds more than a few
         events (most events named, a couple of years' neighbours in view), or the
-        closest zoom if none is."""
-        low, high = self._axis.zoom_range(self._viewport)
-        zoom = low
-        while zoom < high:
-            self._set_zoom(zoom)
-            # (a group of events on one date stays one at any zoom: it does not count)
-            if all(len(mark.events) <= START_GROUP or mark.year == mark.end
-                   for mark in self._marks):
-                return
-            zoom *= ZOOM_STEP
-        self._set_zoom(high)
+        closest zoom if none is. Found without showing the levels tried, and kept; for
+        a large exhibit, found a level per turn of the event loop."""
+        found = self._start_zoom.get((self._key(), self._viewport))
+        if found is not None:
+            self._searching = None
+            self._set_zoom(found)
+            return
+        if self.typesetting:
+            return  # (done when the labels are back)
+        if len(self._exhibit.events) <= SEARCH_AT_ONCE_EVENTS:
+            low, high = self._axis.zoom_range(self._viewport)
+            zoom = low
+            while zoom < high and not self._starts_at(zoom):
+                zoom *= ZOOM_STEP
+            self._start_zoom[(self._key(), self._viewport)] = min(zoom, high)
+            self._set_zoom(min(zoom, high))
+            return
+        if self._searching is None or self._searching[:2] != (self._key(), self._viewport):
+            self._searching = (self._key(), self._viewport,
+                               self._axis.zoom_range(self._viewport)[0])
+        self._search_timer.start()
+
+    def _starts_at(self, zoom: float) -> bool:
+        """Does the strip name most events at this zoom? (A group of events on one date
+        stays one at any zoom: it does not count.)"""
+        return all(len(mark.events) <= START_GROUP or mark.year == mark.end
+                   for mark in self._marks_at(self._axis.level(zoom, self._viewport)))
+
+    def _search_step(self) -> None:
+        if self._searching is None:
+            return
+        key, viewport, zoom = self._searching
+        if (key, viewport) != (self._key(), self._viewport) or self.typesetting:
+            self._searching = None
+            return
+        high = self._axis.zoom_range(viewport)[1]
+        if zoom < high and not self._starts_at(zoom):
+            self._searching = (key, viewport, zoom * ZOOM_STEP)
+            self._search_timer.start()
+            return
+        self._searching = None
+        self._start_zoom[(key, viewport)] = min(zoom, high)
+        self._set_zoom(min(zoom, high))
+
+    @property
+    def busy(self) -> bool:
+        """Still typesetting labels or looking for the starting zoom."""
+        return self.typesetting or self._searching is not None
 
     @Slot(int, result=int)
     @guarded("Timeline.opens", 0)
@@ -160,6 +391,8 @@ class Timeline(QObject):
         if level != self._level or force:
             self._level = level
             self._relayout()
+        else:
+            self._show()
 
     def _label_width(self) -> float:
         return LABEL_WIDTH * (LARGE if self._large else 1.0)
@@ -167,27 +400,105 @@ class Timeline(QObject):
     def _label_size(self) -> float:
         return LABEL_SIZE * (LARGE if self._large else 1.0)
 
-    def _relayout(self) -> None:
-        self._level = self._axis.level(self._zoom, self._viewport)
+    def _marks_at(self, level: float) -> list[Mark]:
+        """The marks placed at a zoom level, with the labels typeset so far (none while the
+        worker has them)."""
+        found = self._at_level.get(level)
+        if found is not None:
+            return found
+        if self.typesetting:
+            return []
         events = self._exhibit.events
         measure = measure_for(self._label_size())
+        known = self._lines.setdefault(self._key(), {})
+
+        def lines_of(text: str) -> Lines:
+            if text not in known:  # a group's label: short, typeset here
+                known[text] = label_lines(text, measure, self._label_width())
+            return known[text]
 
         def group_label(members: tuple[int, ...]) -> str:
             """"3 events" over the years they cover."""
-            first, last = events[members[0]].date.year, events[members[-1]].date.year
-            years = i18n.range_text(Date(first), Date(last) if last != first else None,
-                                    self._lang)
-            return self._language.word("events_n", n=len(members)) + "\n" + years
+            span = (members[0], members[-1])
+            if span not in self._group_texts:
+                first, last = events[span[0]].date.year, events[span[1]].date.year
+                years = i18n.range_text(Date(first), Date(last) if last != first else None,
+                                        self._lang)
+                count = self._language.word("events_n", n=len(members))
+                self._group_texts[span] = count + "\n" + years
+            return self._group_texts[span]
 
-        self._marks = marks([e.date.as_fraction() for e in events],
-                            [e.label(self._lang) for e in events], self._level, measure,
-                            group_label, self._label_width())
+        if self._years is None or self._labels is None:
+            self._years = [e.date.as_fraction() for e in events]
+            self._labels = [e.label(self._lang) for e in events]
+        found = marks(self._years, self._labels, level, measure, group_label,
+                      self._label_width(), lines_of)
+        self._at_level[level] = found
+        return found
+
+    def _relayout(self) -> None:
+        self._level = self._axis.level(self._zoom, self._viewport)
+        self._marks = self._marks_at(self._level)
+        self._shown_marks = None
+        self._shown_eras = None
         self.levelChanged.emit()
         self.zoomChanged.emit()  # the strip's width follows its last label
+        self._show(force=True)
         every = tick_steps(self._level)[1]
         if every != self._tick_every:
             self._tick_every = every
             self.ticksChanged.emit()
+
+    @Slot(float, float)
+    def setView(self, left: float, right: float) -> None:
+        """The part of the strip in view, in px at 1080p from its start (time's start)."""
+        self._view = (left, right)
+        self._show()
+
+    def _show(self, force: bool = False) -> None:
+        """Choose the marks QML creates: all of a few; else those within a viewport of the
+        part in view, chosen again once the view nears the edge of what is made."""
+        count = len(self._marks)
+        if count <= SHOW_ALL_MARKS:
+            wanted = (0, count)
+        else:
+            left, right = self._view
+            width = max(1.0, right - left)
+            a, b = self._slice
+            made = self._centres(a, b)
+            if not force and b > a and made[0] <= left - width / 2 \
+                    and made[1] >= right + width / 2:
+                return  # still well inside what is made
+            centres = [self._centre(mark) for mark in self._marks]
+            reach = max(mark.width for mark in self._marks) / 2
+            wanted = (max(0, bisect.bisect_left(centres, left - width - reach)),
+                      min(count, bisect.bisect_right(centres, right + width + reach)))
+        if wanted != self._slice or force:
+            self._slice = wanted
+            self._shown = [dict(m, index=wanted[0] + i) for i, m in
+                           enumerate(self._qml_marks()[wanted[0]:wanted[1]])]
+            self.shownChanged.emit()
+
+    def _centre(self, mark: Mark) -> float:
+        return self._axis.x(mark.year, self._zoom) + mark.shift
+
+    def _centres(self, a: int, b: int) -> tuple[float, float]:
+        """Up to where the made marks reach, left and right (everything when all are)."""
+        if a == 0 and b == len(self._marks):
+            return -math.inf, math.inf
+        if b <= a:
+            return 0.0, 0.0
+        low = -math.inf if a == 0 else self._centre(self._marks[a])
+        high = math.inf if b == len(self._marks) else self._centre(self._marks[b - 1])
+        return low, high
+
+    @Slot(int, result=float)
+    def yearOf(self, event: int) -> float:
+        """Where the mark holding this event sits (NaN if none does yet)."""
+        for mark in self._marks:
+            if event in mark.events:
+                return mark.year
+        return math.nan
 
     # --- what QML shows ----------------------------------------------------------------------
 
@@ -217,13 +528,29 @@ class Timeline(QObject):
 
     @Property("QVariantList", notify=levelChanged)  # type: ignore[arg-type]
     def marks(self) -> list[dict[str, Any]]:
-        return [{"events": list(m.events), "year": m.year, "end": m.end, "shift": m.shift,
+        return self._qml_marks()
+
+    def _qml_marks(self) -> list[dict[str, Any]]:
+        if self._shown_marks is None:
+            self._shown_marks = [
+                {"events": list(m.events), "year": m.year, "end": m.end, "shift": m.shift,
                  "text": "\n".join(m.lines), "width": m.width, "grouped": m.grouped,
                  "dates": [self._exhibit.events[i].date.as_fraction() for i in m.events]}
                 for m in self._marks]
+        return self._shown_marks
+
+    @Property("QVariantList", notify=shownChanged)  # type: ignore[arg-type]
+    def shownMarks(self) -> list[dict[str, Any]]:
+        """The marks QML makes items for, each with its `index` in `marks`."""
+        return self._shown
 
     @Property("QVariantList", notify=levelChanged)  # type: ignore[arg-type]
     def eras(self) -> list[dict[str, Any]]:
+        if self._shown_eras is None:
+            self._shown_eras = self._eras()
+        return self._shown_eras
+
+    def _eras(self) -> list[dict[str, Any]]:
         measure = measure_for(self._label_size())
         out = []
         for era in self._exhibit.eras:

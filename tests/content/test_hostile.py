@@ -250,11 +250,12 @@ def test_too_many_photos_on_one_event(make_folder: MakeFolder) -> None:
 
 
 def test_content_files_over_the_total_the_kiosk_reads(make_folder: MakeFolder) -> None:
-    body = "word " * (L.BODY_CHARS // 5)  # each text within its limit, but 220 of them
-    events = {f"{n}.yaml": f"id: e{n}\ndate: 1990\ntitle: E\nbody: {body}\n" for n in range(220)}
+    body = "word " * (L.BODY_CHARS // 5)  # each text within its limit, but too many of them
+    count = L.MAX_TOTAL_YAML_BYTES // L.BODY_CHARS + 20
+    events = {f"{n}.yaml": f"id: e{n}\ndate: 1990\ntitle: E\nbody: {body}\n" for n in range(count)}
     root = make_folder(MINIMAL, events=events)
     assert one_error(root) == (
-        "exhibit.yaml:1:1: error: the content files hold more than 4 MB together, more than "
+        "exhibit.yaml:1:1: error: the content files hold more than 12 MB together, more than "
         "the kiosk reads at start-up: shorten the texts or split the exhibit")
 
 

@@ -43,13 +43,14 @@ Rectangle {
         }
     }
     function reveal(animated) {
-        const marks = Timeline.marks
-        for (let i = 0; i < marks.length; ++i) {
-            if (isCurrent(marks[i].events)) {
-                centreOn(marks[i].year, animated)
-                return
-            }
-        }
+        const year = Timeline.yearOf(Navigation.index)
+        if (!isNaN(year))
+            centreOn(year, animated)
+    }
+    // the part in view, for the view-model to choose which marks have items
+    function tellView() {
+        const from = Theme.rtl ? flick.contentWidth - flick.contentX - flick.width : flick.contentX
+        Timeline.setView(from / k, (from + flick.width) / k)
     }
     Connections {
         target: Navigation
@@ -67,6 +68,9 @@ Rectangle {
         flickableDirection: Flickable.HorizontalFlick
         boundsBehavior: Flickable.StopAtBounds
         clip: true
+        onContentXChanged: strip.tellView()
+        onContentWidthChanged: strip.tellView()
+        onWidthChanged: strip.tellView()
         NumberAnimation { id: scrollAnimation; target: flick; property: "contentX"; duration: 400; easing.type: Easing.OutCubic }
 
         Rectangle {  // the track under the bands
@@ -138,11 +142,11 @@ Rectangle {
         }
         Repeater {
             id: markRepeater
-            model: Timeline.marks
+            model: Timeline.shownMarks
             Item {
                 id: mark
                 required property var modelData
-                required property int index
+                readonly property int index: modelData.index  // in Timeline.marks
                 readonly property bool current: strip.isCurrent(modelData.events)
                 readonly property real dotX: strip.xOf(modelData.year)
                 readonly property real endX: strip.xOf(modelData.end)
@@ -187,7 +191,7 @@ Rectangle {
             }
         }
         Repeater {  // dots (drawn apart from the labels: a dot marks the true date)
-            model: Timeline.marks
+            model: Timeline.shownMarks
             Item {
                 id: dots
                 required property var modelData

@@ -1,0 +1,333 @@
+"""The scale benchmark: exhibits as museums write them, and what the kiosk makes of them.
+
+    python benchmarks/scale.py make EVENTS FOLDER      build one exhibit (100, 300, 1000)
+    python benchmarks/scale.py measure FOLDER [--seconds S] [--json]
+    python benchmarks/scale.py all [--seconds S]       100, 300 and 1,000 events, each measured
+    python benchmarks/scale.py problems [FOLDER]       a folder with 100,000 problems
+
+An exhibit has EVENTS events over about two centuries, each with a title of 60-200
+characters in English and in Chinese, a body of 300 words in each language, and 20 photos,
+half of them PNG, drawn from a pool of 200 distinct files (100 PNG, 100 JPEG, 1600x1200 with
+photo-like detail). Measured, each in a fresh process:
+
+- validate: `kiosk validate FOLDER`, wall time and peak memory (RSS) of the process;
+- first frame: from the start of a process that loads the folder and opens the window
+  until its first frame is presented (offscreen, software renderer, as `kiosk bench`);
+- worst UI-thread stall with nobody touching: the longest gap between two ticks of a 10 ms
+  timer over S seconds on the welcome screen (attract cycle sped up to every 2 s), then on
+  an event screen;
+- idle return: from the idle time-out firing on an event screen (the visitor had zoomed
+  the strip) until the welcome screen's frame is presented;
+- peak memory of the kiosk process (RSS high-water mark, as psutil reads it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import psutil
+from PIL import Image, ImageDraw, ImageFilter
+
+PHOTOS_PER_EVENT = 20
+DISTINCT = 100  # of each kind
+PHOTO_SIZE = (1600, 1200)
+BODY_WORDS = 300
+FIRST_YEAR = 1820
+
+EN_WORDS = ("volunteers", "training", "partners", "provinces", "exchange", "cooperation",
+            "the", "of", "and", "community", "programme", "teachers", "schools", "rural",
+            "health", "water", "women", "youth", "museum", "archive", "river", "harbour",
+            "railway", "station", "workshop", "festival", "bridge", "library", "market")
+ZH_PHRASES = ("志愿服务", "国际合作", "农村发展", "青年交流", "妇女健康", "乡村学校", "水资源",
+              "铁路车站", "博物馆", "档案馆", "手工作坊", "文化节", "大桥建成", "图书馆",
+              "的", "与", "和", "在", "开展", "项目", "培训", "伙伴", "省份", "社区")
+
+
+def picture(seed: int, kind: str, path: Path) -> None:
+    """A picture with photo-like detail: noise, a tint, shapes, grain."""
+    rng = random.Random(seed)
+    small = Image.effect_noise((PHOTO_SIZE[0] // 8, PHOTO_SIZE[1] // 8), 50).convert("RGB")
+    tint = Image.new("RGB", small.size, tuple(rng.randrange(40, 220) for _ in range(3)))
+    image = Image.blend(small, tint, 0.6).resize(PHOTO_SIZE, Image.Resampling.BICUBIC)
+    draw = ImageDraw.Draw(image)
+    for _ in range(30):
+        x, y = rng.randrange(PHOTO_SIZE[0]), rng.randrange(PHOTO_SIZE[1])
+        r = rng.randrange(30, 300)
+        draw.ellipse((x - r, y - r, x + r, y + r),
+                     fill=tuple(rng.randrange(256) for _ in range(3)))
+    image = image.filter(ImageFilter.GaussianBlur(2))
+    if kind == "png":
+        image.save(path, optimize=False)
+    else:
+        grain = Image.effect_noise(PHOTO_SIZE, 14).convert("RGB")
+        Image.blend(image, grain, 0.1).save(path, quality=88)
+
+
+def _text(rng: random.Random, words: tuple[str, ...], low: int, high: int, sep: str) -> str:
+    target = rng.randint(low, high)
+    out = ""
+    while len(out) < target:
+        out += (sep if out and sep else "") + rng.choice(words)
+    return out[:target].rstrip()
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def make(events: int, root: Path, pool: Path | None = None) -> Path:
+    """Write an exhibit of `events` events into `root` (photos copied from `pool` if given)."""
+    media = root / "media"
+    media.mkdir(parents=True, exist_ok=True)
+    (root / "events").mkdir(exist_ok=True)
+    for kind in ("png", "jpg"):
+        for n in range(DISTINCT):
+            target = media / f"photo-{n:03d}.{kind}"
+            if target.exists():
+                continue
+            if pool is not None and (pool / target.name).exists():
+                target.write_bytes((pool / target.name).read_bytes())
+            else:
+                picture(n * 2 + (kind == "png"), kind, target)
+    eras = "\n".join(
+        f"  - {{id: era-{i}, title: {{en: The {i + 1}th period of the collection, "
+        f"zh: 馆藏第{i + 1}时期}}, start: {FIRST_YEAR + i * 20}, end: {FIRST_YEAR + (i + 1) * 20}}}"
+        for i in range(10))
+    (root / "exhibit.yaml").write_text(
+        "format: 1\nlanguages: [en, zh]\nidle_timeout: 30\nattract_interval: 4\n"
+        "title: {en: A museum's long exhibit, zh: 博物馆的长篇展览}\n"
+        f"eras:\n{eras}\n", encoding="utf-8")
+    rng = random.Random(events)
+    span_days = 200 * 365
+    for number in range(events):
+        day = number * span_days // events + rng.randrange(max(1, span_days // events))
+        year, rest = divmod(day, 365)
+        month, mday = min(12, rest // 30 + 1), rest % 28 + 1
+        title_en = _text(rng, EN_WORDS, 60, 200, " ").capitalize()
+        title_zh = _text(rng, ZH_PHRASES, 60, 200, "")
+        body_en = " ".join(rng.choice(EN_WORDS) for _ in range(BODY_WORDS))
+        body_zh = "".join(rng.choice(ZH_PHRASES) for _ in range(BODY_WORDS // 2)) + "。"
+        photos = []
+        for m in range(PHOTOS_PER_EVENT):
+            kind = "png" if m % 2 == 0 else "jpg"
+            photos.append(f"  - image: media/photo-{rng.randrange(DISTINCT):03d}.{kind}\n"
+                          f"    caption: {{en: Photo {m + 1}, zh: 图{m + 1}}}\n"
+                          f"    alt: {{en: A photograph, zh: 照片}}\n")
+        (root / "events" / f"{number:04d}.yaml").write_text(
+            f"id: event-{number:04d}\n"
+            f"date: {FIRST_YEAR + year:04d}-{month:02d}-{mday:02d}\n"
+            f"era: era-{min(9, year // 20)}\n"
+            f"highlight: {'true' if number % 25 == 0 else 'false'}\n"
+            f"title: {{en: {_quoted(title_en)}, zh: {_quoted(title_zh)}}}\n"
+            f"body: {{en: {_quoted(body_en.capitalize() + '.')}, zh: {_quoted(body_zh)}}}\n"
+            f"media:\n{''.join(photos)}", encoding="utf-8")
+    return root
+
+
+# --- measuring ------------------------------------------------------------------------------
+
+def _peak_rss_mb(process: psutil.Popen, stop: threading.Event, out: list[float]) -> None:
+    while not stop.is_set():
+        try:
+            out[0] = max(out[0], process.memory_info().rss / 2**20)
+        except psutil.Error:
+            return
+        stop.wait(0.02)
+
+
+def _run(command: list[str], env: dict[str, str] | None = None,
+         timeout: float = 600) -> tuple[float, float, str]:
+    """(wall seconds, peak RSS MB sampled every 20 ms, stdout) of a process."""
+    start = time.perf_counter()
+    process = psutil.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           env=env, text=True, encoding="utf-8")
+    peak = [0.0]
+    stop = threading.Event()
+    sampler = threading.Thread(target=_peak_rss_mb, args=(process, stop, peak), daemon=True)
+    sampler.start()
+    out, _ = process.communicate(timeout=timeout)
+    wall = time.perf_counter() - start
+    stop.set()
+    sampler.join()
+    return wall, peak[0], out
+
+
+def measure(folder: Path, seconds: float) -> dict[str, Any]:
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if env["QT_QPA_PLATFORM"] == "offscreen":
+        env.setdefault("QT_QUICK_BACKEND", "software")
+    validate_s, validate_mb, out = _run([sys.executable, "-m", "kiosk", "validate",
+                                         str(folder)], env)
+    figures: dict[str, Any] = {"events": len(list((folder / "events").glob("*.yaml"))),
+                               "validate_s": round(validate_s, 2),
+                               "validate_peak_mb": round(validate_mb)}
+    start = time.time()
+    _, peak, out = _run([sys.executable, __file__, "_child", str(folder),
+                            "--seconds", str(seconds), "--started", repr(start)], env)
+    lines = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    if os.environ.get("SCALE_DEBUG"):
+        print("\n".join(line for line in out.splitlines() if line.startswith("#")))
+    if not lines:
+        raise SystemExit(f"the kiosk process gave no figures:\n{out[-3000:]}")
+    for line in lines:
+        figures.update(line)
+    figures["kiosk_peak_mb"] = round(peak)
+    return figures
+
+
+def problems(root: Path) -> dict[str, Any]:
+    """A folder with 100,000 problems (99,000 unknown keys in one event file, 1,000 in ten
+    others): `kiosk validate` time and peak memory, and how soon `kiosk run` shows the
+    bundled exhibit instead, from process start (its start limit is the supervisor's
+    STARTUP_GRACE)."""
+    (root / "events").mkdir(parents=True, exist_ok=True)
+    (root / "exhibit.yaml").write_text("format: 1\ntitle: Many problems\n", encoding="utf-8")
+    for name, count in [("x", 99_000), *((f"y{n}", 100) for n in range(10))]:
+        keys = "".join(f"unknown_key_{k}: 1\n" for k in range(count))
+        (root / "events" / f"{name}.yaml").write_text(
+            f"id: {name}\ndate: 1990\ntitle: T\n{keys}", encoding="utf-8")
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if env["QT_QPA_PLATFORM"] == "offscreen":
+        env.setdefault("QT_QUICK_BACKEND", "software")
+    env["KIOSK_HOME"] = tempfile.mkdtemp(prefix="scale-home-")
+    seconds, peak, out = _run([sys.executable, "-m", "kiosk", "validate", str(root)], env)
+    shown, shown_peak, run_out = _run([sys.executable, "-m", "kiosk", "run", "--windowed",
+                                       "--no-supervisor", "--content", str(root),
+                                       "--exit-after-first-frame"], env)
+    return {"problems": out.strip().splitlines()[-1], "validate_s": round(seconds, 2),
+            "validate_peak_mb": round(peak), "listing_lines": len(out.splitlines()),
+            "run_first_frame_s": round(shown, 2), "run_peak_mb": round(shown_peak),
+            "run_output_lines": len(run_out.splitlines())}
+
+
+def child(folder: Path, seconds: float, started: float) -> None:
+    """In the measured process: load, open the window, sit still, time the idle return."""
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+
+    from kiosk.content import load_folder
+    from kiosk.ui.navigation import Navigation
+    from kiosk.ui.render import choose_render_path, start_probe
+
+    probe = start_probe()
+    result = load_folder(folder)
+    assert result.exhibit is not None, [str(p) for p in result.errors][:5]
+    from kiosk.app import application
+    from kiosk.ui.session import Session
+    from kiosk.ui.view import create_view
+
+    app = application()
+    exhibit = result.exhibit
+    session = Session(exhibit, idle_timeout_ms=24 * 3600 * 1000,
+                      fade_fps=choose_render_path(probe).fade_fps)
+    view = create_view(exhibit, (1920, 1080), session)
+    window = view.window
+    frames = [0]
+    window.frameSwapped.connect(lambda: frames.__setitem__(0, frames[0] + 1))
+    window.show()
+
+    def run_until(condition: Any, timeout: float = 120.0) -> None:
+        deadline = time.perf_counter() + timeout
+        while not condition():
+            if time.perf_counter() > deadline:
+                raise TimeoutError("the kiosk did not get there in time")
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+
+    run_until(lambda: frames[0] > 0)
+    print(json.dumps({"first_frame_s": round(time.time() - started, 2)}), flush=True)
+
+    def worst_stall(for_seconds: float) -> float:
+        """The longest gap between two ticks of a 10 ms timer, in ms, the loop left alone."""
+        clock = QElapsedTimer()
+        gaps = [0.0]
+        last = [0]
+        clock.start()
+
+        def tick() -> None:
+            now = clock.elapsed()
+            gaps[0] = max(gaps[0], now - last[0])
+            if now - last[0] > 60 and os.environ.get("SCALE_DEBUG"):
+                print(f"# stall {now - last[0]} ms at {now} ms, timeline busy "
+                      f"{session.timeline.busy}", file=sys.stderr)
+            last[0] = now
+
+        timer = QTimer()
+        timer.setInterval(10)
+        timer.timeout.connect(tick)
+        timer.start()
+        loop = QEventLoop()
+        QTimer.singleShot(round(for_seconds * 1000), loop.quit)
+        loop.exec()
+        timer.stop()
+        return gaps[0]
+
+    session.attract._timer.setInterval(2000)  # more attract steps a second
+    welcome = worst_stall(seconds)
+    session.navigation.openEvent(len(exhibit.events) // 2)
+    run_until(lambda: session.navigation.current_screen() == Navigation.Screen.Event)
+    event = worst_stall(min(seconds, 10.0))
+    session.timeline.setZoom(session.timeline.property("zoom") * 3)  # the visitor zoomed
+    worst_stall(1.0)
+    start = time.perf_counter()
+    session.reset()  # what the idle time-out does
+    seen = frames[0]
+    run_until(lambda: frames[0] > seen
+              and session.navigation.current_screen() == Navigation.Screen.Welcome)
+    idle_return = (time.perf_counter() - start) * 1000
+    print(json.dumps({"stall_welcome_ms": round(welcome), "stall_event_ms": round(event),
+                      "idle_return_ms": round(idle_return)}), flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    one = sub.add_parser("make")
+    one.add_argument("events", type=int)
+    one.add_argument("folder")
+    many = sub.add_parser("measure")
+    many.add_argument("folder")
+    many.add_argument("--seconds", type=float, default=30.0)
+    many.add_argument("--json", action="store_true")
+    every = sub.add_parser("all")
+    every.add_argument("--seconds", type=float, default=30.0)
+    every.add_argument("--keep", metavar="DIR", help="build the exhibits here and keep them")
+    bad = sub.add_parser("problems")
+    bad.add_argument("folder", nargs="?")
+    hidden = sub.add_parser("_child")
+    hidden.add_argument("folder")
+    hidden.add_argument("--seconds", type=float, default=30.0)
+    hidden.add_argument("--started", type=float, required=True)
+    args = parser.parse_args()
+    if args.command == "make":
+        print(make(args.events, Path(args.folder)))
+    elif args.command == "measure":
+        figures = measure(Path(args.folder), args.seconds)
+        print(json.dumps(figures) if args.json else "\n".join(
+            f"{key:>20}  {value}" for key, value in figures.items()))
+    elif args.command == "problems":
+        where = Path(args.folder or tempfile.mkdtemp(prefix="problems-"))
+        print(json.dumps(problems(where)))
+    elif args.command == "all":
+        base = Path(args.keep or tempfile.mkdtemp(prefix="scale-"))
+        pool: Path | None = None
+        for events in (100, 300, 1000):
+            folder = make(events, base / f"scale-{events}", pool)
+            pool = folder / "media"
+            print(json.dumps(measure(folder, args.seconds)), flush=True)
+    else:
+        child(Path(args.folder), args.seconds, args.started)
+
+
+if __name__ == "__main__":
+    main()
