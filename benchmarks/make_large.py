@@ -23,8 +23,8 @@ DISTINCT = 24
 SIZE = (4000, 3000)
 
 
-def picture(seed: int, size: tuple[int, int] = SIZE) -> bytes:
-    """A JPEG with photo-like detail; `size` in pixels (compare.py makes smaller ones)."""
+def drawn(seed: int, size: tuple[int, int] = SIZE) -> Image.Image:
+    """A picture with photo-like detail (noise, a tint, shapes, grain); `size` in pixels."""
     rng = random.Random(seed)
     small = Image.effect_noise((size[0] // 8, size[1] // 8), 60).convert("RGB")
     tint = Image.new("RGB", small.size, tuple(rng.randrange(40, 220) for _ in range(3)))
@@ -37,9 +37,13 @@ def picture(seed: int, size: tuple[int, int] = SIZE) -> bytes:
                      fill=tuple(rng.randrange(256) for _ in range(3)))
     image = image.filter(ImageFilter.GaussianBlur(2))
     grain = Image.effect_noise(size, 18).convert("RGB")
-    image = Image.blend(image, grain, 0.12)
+    return Image.blend(image, grain, 0.12)
+
+
+def picture(seed: int, size: tuple[int, int] = SIZE) -> bytes:
+    """`drawn` as a JPEG (compare.py makes smaller ones)."""
     out = io.BytesIO()  # in memory: a temporary file left open cannot be deleted on Windows
-    image.save(out, format="JPEG", quality=90)
+    drawn(seed, size).save(out, format="JPEG", quality=90)
     return out.getvalue()
 
 

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import psutil
-from PIL import Image, ImageDraw, ImageFilter
+from make_large import drawn  # the same photo-like pictures as the large exhibit
 
 PHOTOS_PER_EVENT = 20
 DISTINCT = 100  # of each kind
@@ -54,23 +54,12 @@ ZH_PHRASES = ("志愿服务", "国际合作", "农村发展", "青年交流", "�
 
 
 def picture(seed: int, kind: str, path: Path) -> None:
-    """A picture with photo-like detail: noise, a tint, shapes, grain."""
-    rng = random.Random(seed)
-    small = Image.effect_noise((PHOTO_SIZE[0] // 8, PHOTO_SIZE[1] // 8), 50).convert("RGB")
-    tint = Image.new("RGB", small.size, tuple(rng.randrange(40, 220) for _ in range(3)))
-    image = Image.blend(small, tint, 0.6).resize(PHOTO_SIZE, Image.Resampling.BICUBIC)
-    draw = ImageDraw.Draw(image)
-    for _ in range(30):
-        x, y = rng.randrange(PHOTO_SIZE[0]), rng.randrange(PHOTO_SIZE[1])
-        r = rng.randrange(30, 300)
-        draw.ellipse((x - r, y - r, x + r, y + r),
-                     fill=tuple(rng.randrange(256) for _ in range(3)))
-    image = image.filter(ImageFilter.GaussianBlur(2))
+    """A picture with photo-like detail, as a PNG or a JPEG."""
+    image = drawn(seed, PHOTO_SIZE)
     if kind == "png":
         image.save(path, optimize=False)
     else:
-        grain = Image.effect_noise(PHOTO_SIZE, 14).convert("RGB")
-        Image.blend(image, grain, 0.1).save(path, quality=88)
+        image.save(path, quality=88)
 
 
 def _text(rng: random.Random, words: tuple[str, ...], low: int, high: int, sep: str) -> str:
