@@ -564,7 +564,9 @@ class Checker:
         except FileProblem as exc:
             return f"image '{source}' {exc}"
         self.folder.used.add(resolved)
-        if not os.path.lexists(resolved):
+        if not os.path.lexists(resolved) or not self.folder.named_exactly(source):
+            # (a name that differs in capitals opens on Windows and macOS, not on Linux:
+            # every kiosk reads names exactly as written, so content works the same on each)
             return f"image '{source}' does not exist{self.folder.suggest_file(path)}"
         try:
             return resolved, read_image_info(self.folder.real, resolved)
@@ -589,6 +591,7 @@ class Folder:
     _errors: int = 0
     _counted: int = 0  # problems already in _errors: counting stays linear in the problems
     _listings: dict[Path, list[str]] = field(default_factory=dict)
+    _names: dict[Path, frozenset[str]] = field(default_factory=dict)  # each folder's, as is
     _missing: dict[str, list[Problem]] = field(default_factory=dict)
 
     def missing(self, problem: Problem, lang: str) -> None:
@@ -624,8 +627,10 @@ class Folder:
     def suggest_file(self, path: Path) -> str:
         """A hint for a missing file: the name that differs only in Unicode form, or the
         closest name in its folder (each folder is listed once, however many photos)."""
-        if not os.path.isdir(path.parent):  # `Media/a.jpg` for media/a.jpg: a folder's case
-            found = self.same_but_case(path)
+        parent = posixpath.dirname(path.relative_to(self.root).as_posix()) \
+            if path.is_relative_to(self.root) else ""
+        if not os.path.isdir(path.parent) or (parent and not self.named_exactly(parent)):
+            found = self.same_but_case(path)  # `Media/a.jpg` for media/a.jpg: a folder's case
             return (f" (did you mean '{found}'? Capitals count: the path must be written "
                     "exactly as the folders and the file are named)") if found else ""
         if path.parent not in self._listings:
@@ -646,6 +651,24 @@ class Folder:
             return (f" (did you mean '{folded[0]}'? Capitals count: the name must be written "
                     "exactly as the file is named)")
         return did_you_mean(path.name, names) if len(names) <= _MAX_SUGGEST_NAMES else ""
+
+    def named_exactly(self, source: str) -> bool:
+        """Is every folder and file of the path in the folder named exactly as written?
+        (Each folder is listed once.)"""
+        where = self.root
+        for part in PurePosixPath(posixpath.normpath(source)).parts:
+            if part in (".", ".."):
+                where = where / part
+                continue
+            if where not in self._names:
+                try:
+                    self._names[where] = frozenset(os.listdir(where))
+                except (OSError, ValueError):
+                    self._names[where] = frozenset()
+            if part not in self._names[where]:
+                return False
+            where = where / part
+        return True
 
     def same_but_case(self, path: Path) -> str | None:
         """The path inside the folder that differs from `path` only in capitals, if any."""
