@@ -109,7 +109,8 @@ Rectangle {
                           : band.shown >= band.modelData.shortWidth * strip.k + 2 * inset ? band.modelData.short : ""
                     color: Theme.c.onBand
                     font.pixelSize: strip.labelSize
-                    lineHeight: 1.0
+                    lineHeightMode: Text.FixedHeight  // the track's lines: eraH holds them
+                    lineHeight: strip.lineH
                     horizontalAlignment: Text.AlignLeft  // mirrored right to left
                 }
             }
