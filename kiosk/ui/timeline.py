@@ -83,6 +83,8 @@ LABEL_GAP = 16.0  # px between two labels
 HIT = 64.0  # px: the smallest mark a finger hits
 LABEL_WIDTH = L.LABEL_WIDTH_PX  # px: a label's widest line, at 1080p and normal text size
 ERA_PADDING = 10.0
+ERA_LINES = 3  # an era's name in its band: at most this many lines, never cut
+ERA_TRACK_LINES = 2  # the era track is at least this many lines high, however short the names
 FEW_YEARS = 3.0  # the closest zoom shows about this many years across the strip
 ZOOM_STEP = 1.12  # the ladder of zoom levels
 SHIFT_YEARS = 2.0  # how far along the axis a label may step aside from its date
@@ -206,18 +208,34 @@ def marks(years: list[float], labels: list[str], zoom: float, measure: Measure,
 
 
 def era_lines(texts: list[str], band_width: float, measure: Measure) -> tuple[str, ...]:
-    """The first of an era's names (its title, then its short title) that fits its band
-    on one line or two; nothing rather than a cut name."""
+    """The first of an era's names (its title, then its short title) that fits its band in
+    at most ERA_LINES balanced lines, preferring any name in the track's usual two lines to
+    one in three (a third line makes the track taller); nothing rather than a cut name."""
     inner = band_width - 2 * ERA_PADDING
-    for text in texts:
-        if not text:
-            continue
-        if measure(text) <= inner:
-            return (text,)
-        lines = balance(text, inner, measure)
-        if len(lines) == 2 and all(measure(line) <= inner for line in lines):
-            return tuple(lines)
+    for most in dict.fromkeys((ERA_TRACK_LINES, ERA_LINES)):
+        for text in texts:
+            if not text:
+                continue
+            if measure(text) <= inner:
+                return (text,)
+            lines = balance(text, inner, measure)
+            if len(lines) <= most and all(measure(line) <= inner for line in lines):
+                return tuple(lines)
     return ()
+
+
+def era_track_lines(eras: list[tuple[list[str], float]], levels: list[float],
+                    measure: Measure) -> int:
+    """How many lines high the era track is: enough for the tallest name any of these zoom
+    levels shows (each era's names with its span in years), so a pinch never moves the
+    screen; at least ERA_TRACK_LINES."""
+    tallest = ERA_TRACK_LINES
+    for level in levels:
+        for names, years in eras:
+            tallest = max(tallest, len(era_lines(names, years * level, measure)))
+            if tallest >= ERA_LINES:
+                return tallest
+    return tallest
 
 
 def tick_steps(zoom: float) -> tuple[int, int]:

@@ -42,6 +42,7 @@ from kiosk.ui.timeline import (
     Mark,
     axis,
     era_lines,
+    era_track_lines,
     label_lines,
     marks,
     strip_width,
@@ -150,6 +151,7 @@ class Timeline(QObject):
     shownChanged = Signal()  # shownMarks: another level, or the view moved far enough
     zoomChanged = Signal()
     ticksChanged = Signal()  # years with a tick: only when their spacing changes
+    eraLinesChanged = Signal()  # the era track's height: another viewport, language or content
 
     def __init__(self, exhibit: Exhibit, language: Language, display: Display,
                  parent: QObject | None = None) -> None:
@@ -174,6 +176,7 @@ class Timeline(QObject):
         self._start_zoom: dict[tuple[Key, float], float] = {}  # resetZoom's answers
         self._shown_marks: list[dict[str, Any]] | None = None  # what QML reads, made once
         self._shown_eras: list[dict[str, Any]] | None = None
+        self._era_lines = 0  # the era track's height in lines, as QML last read it
         self._view = (0.0, self._viewport)  # the part in view, px at 1080p from the start
         self._slice = (0, 0)  # marks[a:b] are shown
         self._shown: list[dict[str, Any]] = []
@@ -191,6 +194,7 @@ class Timeline(QObject):
         self._prepare()
         self._relayout()
         self.resetZoom()
+        self._era_lines = self._track_lines()
 
     @staticmethod
     def create(engine: QQmlEngine) -> QObject:
@@ -228,6 +232,7 @@ class Timeline(QObject):
         self._years = self._labels = None
         self._shown_eras = None
         self._prepare()
+        self._check_track()
 
     def _key(self) -> Key:
         return (self._lang, self._large)
@@ -295,6 +300,7 @@ class Timeline(QObject):
         if width > 0 and abs(width - self._viewport) > 0.5:
             self._viewport = width
             self.resetZoom()
+            self._check_track()
 
     @Slot(float)
     @guarded("Timeline.setZoom", None)
@@ -393,6 +399,24 @@ class Timeline(QObject):
             self._relayout()
         else:
             self._show()
+
+    def _track_lines(self) -> int:
+        """The era track's lines: for the tallest name of any zoom level at this viewport, in
+        this language and text size."""
+        low, high = self._axis.zoom_range(self._viewport)
+        levels = [low]
+        while levels[-1] * ZOOM_STEP <= high:
+            levels.append(levels[-1] * ZOOM_STEP)
+        eras = [([era.title.get(self._lang),
+                  era.short_title.get(self._lang) if era.short_title else ""],
+                 era.end.as_fraction() - era.start.as_fraction()) for era in self._exhibit.eras]
+        return era_track_lines(eras, levels, measure_for(self._label_size()))
+
+    def _check_track(self) -> None:
+        lines = self._track_lines()
+        if lines != self._era_lines:
+            self._era_lines = lines
+            self.eraLinesChanged.emit()
 
     def _label_width(self) -> float:
         return LABEL_WIDTH * (LARGE if self._large else 1.0)
@@ -565,6 +589,11 @@ class Timeline(QObject):
                         "shortWidth": max((measure(line) for line in short), default=0.0),
                         "title": era.title.get(self._lang)})
         return out
+
+    @Property(int, notify=eraLinesChanged)
+    def eraLines(self) -> int:
+        """The era track's height in lines of era names."""
+        return self._era_lines
 
     @Property("QVariantList", notify=ticksChanged)  # type: ignore[arg-type]
     def ticks(self) -> list[dict[str, Any]]:

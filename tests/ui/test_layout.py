@@ -123,6 +123,38 @@ def test_bundled_exhibit_fits(make_view: MakeView, bundled: Exhibit, size: tuple
     assert_nothing_cut_off(view)
 
 
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080), (1080, 1920)],
+                         ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_era_names_sit_whole_in_their_bands_above_the_labels(
+        make_view: MakeView, bundled: Exhibit, qtbot: QtBot, size: tuple[int, int],
+        lang: str) -> None:
+    """At every zoom from the whole span to twice it, each era name shown (up to three lines)
+    is inside its band, and the band ends above the event labels."""
+    view = make_view(bundled, size)
+    view.session.language.setLanguage(lang)
+    view.session.navigation.openEvent(3)  # 1997: the four-year "Socialist Market Economy"
+    timeline = view.session.timeline
+    low = timeline.property("minZoom")
+    three = 0
+    for factor in (1.0, 1.12, 1.25, 1.4, 1.57, 1.76, 2.0):
+        timeline.setZoom(low * factor)
+        qtbot.waitUntil(lambda: not timeline.busy)
+        names = [t for t in all_items(view) if t.objectName() == "eraLabel" and t.property("text")]
+        assert names, factor
+        labels = [scene_rect(t) for t in all_items(view)
+                  if t.objectName() == "markLabel" and is_shown(t)]
+        for name in names:
+            band = scene_rect(name.parentItem())
+            rect = scene_rect(name)
+            painted = QRectF(rect.left(), rect.center().y() - name.property("contentHeight") / 2,
+                             name.property("contentWidth"), name.property("contentHeight"))
+            assert band.adjusted(-1, -1, 1, 1).contains(painted), (factor, name.property("text"))
+            assert all(label.top() >= band.bottom() for label in labels)
+            three += name.property("text").count("\n") == 2
+    assert three or (lang == "zh" and size != (1080, 1920)), "no name needed three lines"
+
+
 @pytest.mark.parametrize("size", [(1366, 768), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_long_titles_and_bodies_fit(make_view: MakeView, long_content: Exhibit,

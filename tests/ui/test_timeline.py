@@ -10,12 +10,16 @@ import pytest
 from kiosk.content import load_folder
 from kiosk.content.model import Exhibit
 from kiosk.ui.timeline import (
+    ERA_LINES,
+    ERA_PADDING,
+    ERA_TRACK_LINES,
     HIT,
     LABEL_GAP,
     LABEL_WIDTH,
     ZOOM_STEP,
     axis,
     era_lines,
+    era_track_lines,
     marks,
     strip_width,
 )
@@ -90,6 +94,42 @@ def test_era_names_are_whole_or_short_never_cut(exhibit: Exhibit) -> None:
                                   * low * 2, measure)
                 assert lines, (lang, viewport, era.id)  # at twice the widest zoom, a name shows
                 assert " ".join(lines).replace(" ", "") in [n.replace(" ", "") for n in names]
+                assert len(lines) <= ERA_LINES
+
+
+def test_the_bundled_eras_show_their_official_formulations_whole(exhibit: Exhibit) -> None:
+    """At twice the widest zoom, on every screen, the 1997-2001 band reads "Socialist Market
+    Economy" (its short title, in three lines where two cannot hold it), never a cut name."""
+    measure = measure_for(22)
+    scale = axis(exhibit)
+    era = next(era for era in exhibit.eras if era.id == "market-economy")
+    assert era.short_title is not None
+    for viewport in VIEWPORTS:
+        low, _ = scale.zoom_range(viewport)
+        lines = era_lines([era.title.get("en"), era.short_title.get("en")],
+                          (era.end.as_fraction() - era.start.as_fraction()) * low * 2, measure)
+        assert "Socialist Market Economy" in " ".join(lines), (viewport, lines)
+
+
+def test_a_third_line_only_when_two_cannot_hold_any_name() -> None:
+    measure = measure_for(22)
+    names = ["Socialist Market Economy", "Market Economy"]
+    width = 2 * ERA_PADDING + max(measure(word) for word in names[0].split()) + 4  # a word a line
+    assert era_lines(names[:1], width, measure) == ("Socialist", "Market", "Economy")
+    # the short name in two lines rather than the title in three: the track stays low
+    assert era_lines(names, width, measure) == ("Market", "Economy")
+    assert era_lines(names[:1], 2 * ERA_PADDING + measure("Socialist") - 1, measure) == ()
+
+
+def test_the_era_track_is_as_high_as_its_tallest_name_at_any_zoom() -> None:
+    measure = measure_for(22)
+    short = [(["Reform", ""], 10.0)]
+    assert era_track_lines(short, [10.0, 40.0], measure) == ERA_TRACK_LINES
+    tall = [*short, (["Socialist Market Economy", ""], 4.0)]
+    word = 2 * ERA_PADDING + max(measure(w) for w in ("Socialist", "Market", "Economy")) + 4
+    # one zoom of the ladder shows the name in three lines: the track holds three at every zoom
+    assert era_track_lines(tall, [1.0, word / 4.0, 200.0], measure) == ERA_LINES
+    assert era_track_lines(tall, [1.0, 200.0], measure) == ERA_TRACK_LINES
 
 
 def test_an_era_too_narrow_for_any_name_shows_none() -> None:

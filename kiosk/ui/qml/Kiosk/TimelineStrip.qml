@@ -16,7 +16,7 @@ Rectangle {
     readonly property real lineH: Math.ceil(labelSize * 1.3)
     readonly property real pad: Theme.px(8)
     readonly property real eraY: pad
-    readonly property real eraH: 2 * lineH + Theme.px(8)
+    readonly property real eraH: Timeline.eraLines * lineH + Theme.px(8)  // the tallest name's lines
     readonly property real labelY: eraY + eraH + pad
     readonly property real dotY: labelY + 2 * lineH + Theme.px(18)  // centre of the dots
     readonly property real axisY: dotY + Theme.px(16)
@@ -109,7 +109,8 @@ Rectangle {
                           : band.shown >= band.modelData.shortWidth * strip.k + 2 * inset ? band.modelData.short : ""
                     color: Theme.c.onBand
                     font.pixelSize: strip.labelSize
-                    lineHeight: 1.0
+                    lineHeightMode: Text.FixedHeight  // the track's lines: eraH holds them
+                    lineHeight: strip.lineH
                     horizontalAlignment: Text.AlignLeft  // mirrored right to left
                 }
             }
