@@ -177,6 +177,7 @@ class Timeline(QObject):
         self._shown_marks: list[dict[str, Any]] | None = None  # what QML reads, made once
         self._shown_eras: list[dict[str, Any]] | None = None
         self._era_lines = 0  # the era track's height in lines, as QML last read it
+        self._track_cache: dict[tuple[int, bool], int] = {}  # (viewport, large) -> lines
         self._view = (0.0, self._viewport)  # the part in view, px at 1080p from the start
         self._slice = (0, 0)  # marks[a:b] are shown
         self._shown: list[dict[str, Any]] = []
@@ -204,6 +205,7 @@ class Timeline(QObject):
 
     def set_exhibit(self, exhibit: Exhibit) -> None:
         self._exhibit = exhibit
+        self._track_cache.clear()
         self._axis = axis(exhibit, self._label_width())
         self._changed()
         self._set_zoom(self._zoom, force=True)
@@ -401,16 +403,22 @@ class Timeline(QObject):
             self._show()
 
     def _track_lines(self) -> int:
-        """The era track's lines: for the tallest name of any zoom level at this viewport, in
-        this language and text size."""
-        low, high = self._axis.zoom_range(self._viewport)
-        levels = [low]
-        while levels[-1] * ZOOM_STEP <= high:
-            levels.append(levels[-1] * ZOOM_STEP)
-        eras = [([era.title.get(self._lang),
-                  era.short_title.get(self._lang) if era.short_title else ""],
-                 era.end.as_fraction() - era.start.as_fraction()) for era in self._exhibit.eras]
-        return era_track_lines(eras, levels, measure_for(self._label_size()))
+        """The era track's lines: for the tallest name of any zoom level at this viewport and
+        text size, in any of the exhibit's languages, so that a language switch never moves
+        the screen either. Kept per viewport and text size until the content changes."""
+        key = (round(self._viewport), self._large)
+        if key not in self._track_cache:
+            low, high = self._axis.zoom_range(self._viewport)
+            levels = [low]
+            while levels[-1] * ZOOM_STEP <= high:
+                levels.append(levels[-1] * ZOOM_STEP)
+            measure = measure_for(self._label_size())
+            self._track_cache[key] = max(era_track_lines(
+                [([era.title.get(lang), era.short_title.get(lang) if era.short_title else ""],
+                  era.end.as_fraction() - era.start.as_fraction())
+                 for era in self._exhibit.eras], levels, measure)
+                for lang in self._exhibit.languages)
+        return self._track_cache[key]
 
     def _check_track(self) -> None:
         lines = self._track_lines()

@@ -127,3 +127,16 @@ def test_a_large_strip_makes_items_only_near_the_view(qapp: Any, qtbot: QtBot,
         assert in_view and {m["index"] for m in made} >= set(in_view)
         assert all(marks[m["index"]]["events"] == m["events"] for m in made)
 
+
+@pytest.mark.parametrize("width", [1920.0, 1366 / (768 / 1080), 1080.0])
+def test_a_language_switch_never_changes_the_era_track_height(
+        qapp: Any, bundled: Exhibit, width: float) -> None:
+    """The track is as high as the tallest name of any language: switching moves nothing."""
+    language, display = Language(bundled, "en"), Display()
+    view = Timeline(bundled, language, display)
+    view.setViewport(width)
+    heights = set()
+    for lang in ("en", "zh", "en"):
+        language.setLanguage(lang)
+        heights.add(view.eraLines)
+    assert len(heights) == 1
