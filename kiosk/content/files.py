@@ -65,8 +65,9 @@ def inside(root: Path, path: Path) -> Path:
     return real
 
 
-def regular_file(root: Path, path: Path, max_bytes: int) -> tuple[Path, int]:
-    """The real path and size of a regular file of at most `max_bytes`.
+def regular_file(root: Path, path: Path, max_bytes: int) -> tuple[Path, os.stat_result]:
+    """The real path and the status (size, modification time) of a regular file of at most
+    `max_bytes`.
 
     The caller has checked that the folder holding `path` is inside `root` (a real path);
     `path` itself may be a link, which must lead inside too."""
@@ -84,7 +85,7 @@ def regular_file(root: Path, path: Path, max_bytes: int) -> tuple[Path, int]:
         raise FileProblem(f"is {kind_of(info.st_mode)}, not a file")
     if info.st_size > max_bytes:
         raise FileProblem(f"is {_size(info.st_size)}; it may be at most {_size(max_bytes)}")
-    return path, info.st_size
+    return path, info
 
 
 def read_limited(root: Path, path: Path, max_bytes: int) -> bytes:

@@ -12,7 +12,6 @@ stops there); a JPEG small enough to decode quickly is decoded at an eighth of i
 from __future__ import annotations
 
 import io
-import os
 import zlib
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -63,12 +62,11 @@ _CHECKED_FILES = 4096  # about 1 MB of answers; the oldest go first
 def read_image_info(root: Path, path: Path) -> ImageInfo:
     """Read an image's header and check it is whole. Raises ImageError with a sentence."""
     try:
-        path, size = regular_file(root, path, L.MAX_IMAGE_BYTES)
-        key = (str(path), size, os.stat(path).st_mtime_ns)
+        path, info = regular_file(root, path, L.MAX_IMAGE_BYTES)
     except FileProblem as exc:
         raise ImageError(str(exc)) from None
-    except OSError as exc:
-        raise ImageError(f"cannot be read ({exc.strerror})") from None
+    size = info.st_size
+    key = (str(path), size, info.st_mtime_ns)
     found = _checked.get(key)
     if found is None:
         try:
