@@ -17,7 +17,7 @@ from kiosk.services.stats_report import build
 from kiosk.ui.problems import ContentReport
 from kiosk.ui.staff import StaffState
 from kiosk.ui.staff_stats import StaffStatistics, export_folder, removable_volumes
-from kiosk.ui.view import create_view
+from kiosk.ui.view import KioskView, create_view
 from tests.ui.conftest import all_items, centre, item, tap
 
 PIN = "2468"
@@ -90,6 +90,17 @@ def test_export_goes_to_a_usb_stick_when_there_is_one(tmp_path: Path) -> None:
     assert export_folder("", []).name == "reports"  # beside the statistics file
 
 
+def shown_without_pin(exhibit: Exhibit, figures: StaffStatistics) -> KioskView:
+    """A kiosk window whose staff panel (no PIN set) shows these statistics."""
+    staff = StaffState(PinGate(""), lambda: [], lambda: None,
+                       ContentReport(exhibit.folder, editor_view=False), None, None,
+                       statistics=figures)
+    view = create_view(exhibit, (1920, 1080), staff=staff)
+    view.window.show()
+    QTest.qWaitForWindowExposed(view.window)
+    return view
+
+
 def test_panel_says_when_statistics_are_not_recorded(qapp: QGuiApplication, bundled: Exhibit,
                                                      tmp_path: Path) -> None:
     blocker = tmp_path / "state"
@@ -97,12 +108,7 @@ def test_panel_says_when_statistics_are_not_recorded(qapp: QGuiApplication, bund
     stats = Statistics(blocker / "statistics.sqlite3", "Hall A", "test")
     stats.start(content_info(bundled))
     figures = StaffStatistics(stats, today=lambda: TODAY)
-    staff = StaffState(PinGate(""), lambda: [], lambda: None,
-                       ContentReport(bundled.folder, editor_view=False), None, None,
-                       statistics=figures)
-    view = create_view(bundled, (1920, 1080), staff=staff)
-    view.window.show()
-    QTest.qWaitForWindowExposed(view.window)
+    view = shown_without_pin(bundled, figures)
     figures.refresh()  # as when the panel opens
     assert figures.problem.startswith("Statistics are not being recorded")
     assert item(view, "statsSummary").property("text").startswith("No statistics yet")
@@ -119,12 +125,7 @@ def test_panel_says_when_the_statistics_file_was_deleted_and_started_again(
     stats.visit_end("home")
     assert stats.flush()
     figures = StaffStatistics(stats, today=lambda: TODAY)
-    staff = StaffState(PinGate(""), lambda: [], lambda: None,
-                       ContentReport(bundled.folder, editor_view=False), None, None,
-                       statistics=figures)
-    view = create_view(bundled, (1920, 1080), staff=staff)
-    view.window.show()
-    QTest.qWaitForWindowExposed(view.window)
+    view = shown_without_pin(bundled, figures)
     figures.refresh()
     assert figures.problem.startswith(
         "The statistics file was deleted while the kiosk ran; a new one was started at 10:00")
