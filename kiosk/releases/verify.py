@@ -64,6 +64,7 @@ class Tree:
 
     files: dict[str, tuple[int, int]]  # path under content/ -> (size, modification ns)
     reasons: tuple[str, ...]
+    flagged: frozenset[str]  # paths under content/ told in `reasons` (a link, a device)
     manifest_state: tuple[int, int]  # the manifest's (size, modification ns)
 
 
@@ -71,6 +72,7 @@ def read_tree(folder: Path) -> Tree:
     """Walk a release folder; links, devices and extra top-level entries become reasons."""
     reasons: list[str] = []
     files: dict[str, tuple[int, int]] = {}
+    flagged: set[str] = set()
     try:
         manifest_info = os.lstat(folder / MANIFEST)
         manifest_state = (manifest_info.st_size, manifest_info.st_mtime_ns)
@@ -84,17 +86,17 @@ def read_tree(folder: Path) -> Tree:
                 if entry.name != CONTENT or entry.is_symlink() or not entry.is_dir():
                     reasons.append(_odd(entry, entry.name))
                     continue
-                _walk(Path(entry.path), "", files, reasons)
+                _walk(Path(entry.path), "", files, reasons, flagged)
     except OSError as exc:
         reasons.append(f"the release folder cannot be read ({exc.strerror or exc}); it may "
                        "have been renamed, moved or deleted")
     if not (folder / CONTENT).is_dir() and not reasons:
         reasons.append(f"has no {CONTENT} folder")
-    return Tree(files, tuple(reasons), manifest_state)
+    return Tree(files, tuple(reasons), frozenset(flagged), manifest_state)
 
 
 def _walk(folder: Path, prefix: str, files: dict[str, tuple[int, int]],
-          reasons: list[str]) -> None:
+          reasons: list[str], flagged: set[str]) -> None:
     with os.scandir(folder) as entries:
         for entry in sorted(entries, key=lambda e: e.name):
             relative = f"{prefix}{entry.name}"
@@ -103,13 +105,15 @@ def _walk(folder: Path, prefix: str, files: dict[str, tuple[int, int]],
                                "temporary file)")
             elif entry.is_symlink():
                 reasons.append(_odd(entry, f"{CONTENT}/{relative}"))
+                flagged.add(relative)
             elif entry.is_dir(follow_symlinks=False):
-                _walk(Path(entry.path), f"{relative}/", files, reasons)
+                _walk(Path(entry.path), f"{relative}/", files, reasons, flagged)
             elif entry.is_file(follow_symlinks=False):
                 info = entry.stat(follow_symlinks=False)
                 files[relative] = (info.st_size, info.st_mtime_ns)
             else:
                 reasons.append(_odd(entry, f"{CONTENT}/{relative}"))
+                flagged.add(relative)
 
 
 def _odd(entry: os.DirEntry[str], shown: str) -> str:
@@ -177,6 +181,8 @@ def structure_reasons(manifest: Manifest, tree: Tree) -> tuple[str, ...]:
     for entry in manifest.files:
         listed.add(entry.path)
         found = tree.files.get(entry.path)
+        if entry.path in tree.flagged:
+            continue
         if found is None:
             missing.append(f"{CONTENT}/{entry.path} is listed in {MANIFEST} but not there "
                            "(still arriving, or deleted)")
