@@ -194,3 +194,24 @@ def test_a_copy_cut_short_by_a_power_cut_is_cleared(
     (leftover / "half.jpg").write_bytes(b"\xff\xd8")
     store.take(verify_release(make_release("1")))
     assert not leftover.parent.exists()
+
+
+def test_a_release_that_does_not_validate_is_not_added(
+        make_release: Publish, store: ReleaseStore) -> None:
+    """add() on its own (no verdict) validates the copy: files matching a manifest rewritten
+    for broken content are not kept."""
+    import hashlib
+    import json
+
+    release = make_release("1")
+    broken = b"format: 1\ntitle: x\nevents: 3\n"
+    (release / CONTENT / "exhibit.yaml").write_bytes(broken)
+    path = release / "release.json"
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    for entry in raw["files"]:
+        if entry["path"] == "exhibit.yaml":
+            entry.update(size=len(broken), sha256=hashlib.sha256(broken).hexdigest())
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(StoreError, match="its content does not validate"):
+        store.add(release)
+    assert [n for n in visible(store) if not n.startswith(".")] == []
