@@ -4,10 +4,12 @@ Windows and Linux alike."""
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import stat
 import sys
+import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -37,6 +39,24 @@ def write_atomic(path: Path, data: bytes, writer: Writer = write_chunk) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+RENAME_TRIES = 5  # Windows: a virus scanner or the indexer may hold a new file a moment
+
+
+def rename_folder(source: Path, target: Path) -> None:
+    """Rename a folder to a name that must not exist yet; on Windows a file just written in
+    it may still be open in a scanner for a moment, so a refused rename is tried again."""
+    if target.exists():
+        raise FileExistsError(errno.EEXIST, "exists already", str(target))
+    for attempt in range(RENAME_TRIES):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if attempt == RENAME_TRIES - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
 
 
 def remove_tree(path: Path) -> str | None:

@@ -50,6 +50,13 @@ class KioskStatus:
         }, indent=1, ensure_ascii=False) + "\n"
 
 
+def kiosk_name(configured: str) -> str:
+    """The kiosk's name in the fleet: the `kiosk_name` setting, else the computer's name."""
+    import platform
+
+    return configured.strip() or platform.node() or "kiosk"
+
+
 def status_file_name(kiosk: str) -> str:
     """A file name from the kiosk's name, safe on every system ("Hall B/2" -> Hall-B-2)."""
     return f"{_UNSAFE.sub('-', kiosk).strip('-.')[:60] or 'kiosk'}{STATUS_SUFFIX}"

@@ -22,7 +22,13 @@ from kiosk.content import load_folder
 from kiosk.content.files import kind_of
 from kiosk.content.problems import Problem
 from kiosk.releases import versions
-from kiosk.releases.disk import CHUNK, TEMPORARY_PREFIX, remove_tree, write_atomic
+from kiosk.releases.disk import (
+    CHUNK,
+    TEMPORARY_PREFIX,
+    remove_tree,
+    rename_folder,
+    write_atomic,
+)
 from kiosk.releases.manifest import (
     CONTENT,
     MANIFEST,
@@ -34,7 +40,7 @@ from kiosk.releases.manifest import (
     release_name,
     slug,
 )
-from kiosk.releases.verify import SYNCTHING_TEMPORARY
+from kiosk.releases.verify import SYNCTHING_TEMPORARY, is_link
 
 PUBLISHING = f"{TEMPORARY_PREFIX}publishing-"
 STIGNORE = ".stignore"
@@ -98,7 +104,8 @@ def source_files(root: Path) -> list[tuple[str, Path]]:
                 continue
             relative = f"{prefix}{entry.name}"
             path = Path(entry.path)
-            if entry.is_symlink():
+            link = is_link(entry)
+            if link:
                 real = path.resolve()
                 if not real.is_relative_to(real_root):
                     raise PublishRefused(f"{relative} is a link to a place outside the "
@@ -114,7 +121,7 @@ def source_files(root: Path) -> list[tuple[str, Path]]:
             seen[folded] = relative
             mode = path.stat().st_mode
             if stat.S_ISDIR(mode):
-                if entry.is_symlink():
+                if link:
                     raise PublishRefused(f"{relative} is a link to a folder; copy the folder "
                                          "in instead")
                 walk(path, f"{relative}/")
@@ -165,7 +172,7 @@ def publish(source: Path, outbox: Path, *, version: str | None = None, keep: int
         if load_folder(temporary / CONTENT).errors:
             raise PublishRefused(f"{source} changed while it was published and the copy does "
                                  "not validate; nothing was published")
-        os.replace(temporary, final)
+        rename_folder(temporary, final)
     except OSError as exc:
         remove_tree(temporary)
         raise PublishRefused(f"cannot write the release in {outbox}: {exc.strerror or exc} "

@@ -30,6 +30,7 @@ from kiosk.releases.disk import (
     Writer,
     free_bytes,
     remove_tree,
+    rename_folder,
     write_atomic,
     write_chunk,
 )
@@ -245,7 +246,7 @@ class ReleaseStore:
                 raise StoreError(f"the copy of {source.name} is not right: "
                                  + "; ".join(verdict.reasons))
             final = self.folder / source.name
-            os.replace(temporary, final)
+            rename_folder(temporary, final)
         except (StoreError, Cancelled):
             remove_tree(temporary)
             raise

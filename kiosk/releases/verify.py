@@ -83,7 +83,7 @@ def read_tree(folder: Path) -> Tree:
             for entry in top:
                 if entry.name == MANIFEST:
                     continue
-                if entry.name != CONTENT or entry.is_symlink() or not entry.is_dir():
+                if entry.name != CONTENT or is_link(entry) or not entry.is_dir():
                     reasons.append(_odd(entry, entry.name))
                     continue
                 _walk(Path(entry.path), "", files, reasons, flagged)
@@ -103,7 +103,7 @@ def _walk(folder: Path, prefix: str, files: dict[str, tuple[int, int]],
             if entry.name.startswith(SYNCTHING_TEMPORARY):
                 reasons.append(f"{CONTENT}/{relative} is still arriving (a Syncthing "
                                "temporary file)")
-            elif entry.is_symlink():
+            elif is_link(entry):
                 reasons.append(_odd(entry, f"{CONTENT}/{relative}"))
                 flagged.add(relative)
             elif entry.is_dir(follow_symlinks=False):
@@ -116,9 +116,21 @@ def _walk(folder: Path, prefix: str, files: dict[str, tuple[int, int]],
                 flagged.add(relative)
 
 
+def is_link(entry: os.DirEntry[str]) -> bool:
+    """A symbolic link, or on Windows any reparse point (a junction is no symlink to
+    Python 3.11, yet leads elsewhere just the same)."""
+    if entry.is_symlink():
+        return True
+    try:
+        attributes = getattr(entry.stat(follow_symlinks=False), "st_file_attributes", 0)
+    except OSError:
+        return False
+    return bool(attributes & stat.FILE_ATTRIBUTE_REPARSE_POINT)
+
+
 def _odd(entry: os.DirEntry[str], shown: str) -> str:
     """Why an entry cannot be in a release."""
-    if entry.is_symlink():
+    if is_link(entry):
         try:
             target = os.readlink(entry.path)
         except OSError:
@@ -167,10 +179,10 @@ def verify_release(folder: Path, *, program_version: str = __version__,
         reasons = _hash_all(folder / CONTENT, manifest, cancel, progress)
     except Cancelled:
         return Verdict(folder, manifest, (), cancelled=True)
-    if not reasons and not _same_folder(folder, start):
-        reasons = ("the release folder was renamed, moved or replaced while it was read",)
     if not reasons and validate:
         reasons = _validation(folder / CONTENT)
+    if not reasons and not _same_folder(folder, start):
+        reasons = ("the release folder was renamed, moved or replaced while it was read",)
     return Verdict(folder, manifest, reasons)
 
 
