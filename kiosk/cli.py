@@ -123,8 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
                          "outbox (default: releases_keep in kiosk.toml, 10)")
     releases = sub.add_parser("releases", help="the releases this kiosk keeps, and which "
                               "one it shows")
-    releases.add_argument("--home", metavar="DIR", help="the kiosk's home (default: where "
-                          "its kiosk.toml is)")
+    home_help = "the kiosk's home (default: $KIOSK_HOME, else the user's kiosk folder)"
+    releases.add_argument("--home", metavar="DIR", help=home_help)
     actions = releases.add_subparsers(dest="releases_command")
     verify = actions.add_parser("verify", help="check that a folder is a complete, valid "
                                 "release")
@@ -132,8 +132,10 @@ def build_parser() -> argparse.ArgumentParser:
     follow = actions.add_parser("follow", help="take the newest good release from an inbox "
                                 "(as the kiosk does)")
     follow.add_argument("inbox", help="the inbox folder")
-    actions.add_parser("back", help="show the previous (older) kept release")
-    actions.add_parser("forward", help="show the next (newer) kept release")
+    back = actions.add_parser("back", help="show the previous (older) kept release")
+    forward = actions.add_parser("forward", help="show the next (newer) kept release")
+    for action in (follow, back, forward):  # `kiosk releases back --home DIR` reads too
+        action.add_argument("--home", metavar="DIR", help=home_help, default=argparse.SUPPRESS)
     fleet = sub.add_parser("fleet", help="the kiosks' status, from their status files")
     fleet_actions = fleet.add_subparsers(dest="fleet_command", required=True)
     status = fleet_actions.add_parser("status", help="one table of all kiosks")

@@ -28,7 +28,7 @@ def test_publish_then_follow_then_list(content: Path, outbox: Path, tmp_path: Pa
     listed = capsys.readouterr().out.splitlines()
     assert listed[1].startswith("* v2") and listed[1].endswith("(shown)")
     assert len(listed) == 2  # only what was taken: version 2
-    assert main(["releases", "--home", str(home), "back"]) == 1
+    assert main(["releases", "back", "--home", str(home)]) == 1
     assert "no older release" in capsys.readouterr().err
 
 

@@ -10,6 +10,7 @@ from kiosk.releases.fleet import (
     KioskStatus,
     current_status,
     fleet_table,
+    kiosk_name,
     read_statuses,
     status_file_name,
     write_status,
@@ -62,3 +63,10 @@ def test_status_file_names_are_safe_on_every_system() -> None:
     assert status_file_name("Hall B/2: east") == "Hall-B-2-east.status.json"
     assert status_file_name("..") == "kiosk.status.json"
     assert status_file_name("展厅") == "kiosk.status.json"
+
+
+def test_a_kiosk_without_a_name_is_named_after_its_computer() -> None:
+    import platform
+
+    assert kiosk_name("  Hall A ") == "Hall A"
+    assert kiosk_name("") == (platform.node() or "kiosk")

@@ -215,3 +215,14 @@ def test_a_release_that_does_not_validate_is_not_added(
     with pytest.raises(StoreError, match="its content does not validate"):
         store.add(release)
     assert [n for n in visible(store) if not n.startswith(".")] == []
+
+
+def test_a_release_larger_than_the_free_space_is_not_started(
+        make_release: Publish, store: ReleaseStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kiosk.releases.store as module
+
+    monkeypatch.setattr(module, "free_bytes", lambda path: 10 * 1024 * 1024)
+    with pytest.raises(StoreError, match=r"not enough space to keep .* it needs 64 MB and 10 MB "
+                       r"are free"):
+        store.take(verify_release(make_release("1")))
+    assert [n for n in visible(store) if not n.startswith(".")] == []
