@@ -172,11 +172,21 @@ def wait_for(what: str, condition: Callable[[], bool], seconds: float,
 
 def sockets_of(pids: list[int]) -> list[tuple[str, str, str, str]]:
     """(protocol, state, local, peer) of every TCP and UDP socket the processes hold (and
-    their children: `syncthing serve` runs the engine in a child process)."""
+    their children: `syncthing serve` runs the engine in a child process): from `ss`
+    where it is installed, else from psutil."""
     import psutil
 
     pids = [*pids, *(child.pid for pid in pids
                      for child in psutil.Process(pid).children(recursive=True))]
+    if shutil.which("ss") is None:
+        found = []
+        for pid in pids:
+            for c in psutil.Process(pid).net_connections(kind="inet"):
+                protocol = "tcp" if c.type == socket.SOCK_STREAM else "udp"
+                peer = f"{c.raddr.ip}:{c.raddr.port}" if c.raddr else "0.0.0.0:*"
+                found.append((protocol, "LISTEN" if c.status == psutil.CONN_LISTEN
+                              else c.status, f"{c.laddr.ip}:{c.laddr.port}", peer))
+        return found
     listing = subprocess.run(["ss", "-tuanpH"], capture_output=True, text=True, check=True,
                              timeout=10).stdout
     found = []
