@@ -72,6 +72,9 @@ class Follower:
                 readable.append((folder, read_manifest(folder)))
             except ManifestProblem as exc:
                 ignored.append(Ignored(entry.name, (str(exc),)))
+        present = {entry.name for entry in entries}
+        for gone in set(self._known) - present:  # forget releases no longer there
+            del self._known[gone]
         candidates, twins = _one_per_version(readable)
         ignored += twins
         candidates.sort(key=lambda c: (c[1].key, c[1].published_at), reverse=True)

@@ -149,6 +149,9 @@ def publish(source: Path, outbox: Path, *, version: str | None = None, keep: int
         raise PublishRefused(f"{source} has {count} error{'s' * (count != 1)}; fix "
                              f"{'them' if count != 1 else 'it'} and publish again",
                              result.problems)
+    if outbox.resolve().is_relative_to(source.resolve()):
+        raise PublishRefused(f"the outbox {outbox} is inside the content folder {source}; "
+                             "choose a folder outside it")
     existing = outbox_releases(outbox)
     version = _chosen_version(version, existing)
     now = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).replace(microsecond=0)

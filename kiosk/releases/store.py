@@ -182,6 +182,12 @@ class ReleaseStore:
             raise StoreError(f"{verdict.summary()}; it is not taken")
         kept = self.releases()
         existing = next((r for r in kept if r.name == verdict.name), None)
+        shown = next((r for r in kept if r.current), None)
+        if existing is None and shown is not None and kept and \
+                verdict.manifest.key < kept[0].manifest.key:
+            # the inbox lost its newest release (deleted, or pruned by the editor): the
+            # kiosk has newer ones of its own and does not go back by itself
+            return Taken(shown, False, False, ())
         if existing is None:
             same = next((r for r in kept if r.manifest.key == verdict.manifest.key), None)
             if same is not None:

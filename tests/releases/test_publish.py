@@ -108,3 +108,9 @@ def test_the_manifest_is_plain_utf8_json(make_release: Publish) -> None:
     raw = json.loads((release / MANIFEST).read_text(encoding="utf-8"))
     assert raw["exhibit"]["title"] == {"en": "展览"}
     assert raw["exhibit"]["id"] == "source"  # no ASCII in the title: the folder's name
+
+
+def test_an_outbox_inside_the_content_folder_is_refused(content: Path) -> None:
+    with pytest.raises(PublishRefused, match="is inside the content folder"):
+        publish(content, content / "outbox", version="1")
+    assert not (content / "outbox").exists()

@@ -226,3 +226,25 @@ def test_a_release_larger_than_the_free_space_is_not_started(
                        r"are free"):
         store.take(verify_release(make_release("1")))
     assert [n for n in visible(store) if not n.startswith(".")] == []
+
+
+def test_an_inbox_that_lost_its_newest_releases_does_not_take_the_kiosk_back(
+        make_release: Publish, outbox: Path, store: ReleaseStore) -> None:
+    """The editor deleted versions 2-4 from the outbox (Syncthing deletes them from the
+    inbox too): version 1 is the newest there, older than all the kiosk keeps."""
+    import shutil
+
+    releases = []
+    for n in range(1, 5):
+        releases.append(make_release(str(n), at=T0 + dt.timedelta(hours=n)))
+        take_newest(store, outbox)
+    before = visible(store)
+    assert [r.manifest.version for r in store.releases()] == ["4", "3", "2"]
+    for release in releases[1:]:
+        shutil.rmtree(release)
+    view = Follower(outbox).look()
+    assert view.chosen is not None and view.chosen.manifest.version == "1"  # type: ignore[union-attr]
+    taken = store.take(view.chosen)
+    assert not taken.added and not taken.switched
+    assert store.current().manifest.version == "4"  # type: ignore[union-attr]
+    assert visible(store) == before  # not copied in only to be removed again
