@@ -63,9 +63,13 @@ def status_file_name(kiosk: str) -> str:
 
 
 def current_status(kiosk: str, store: ReleaseStore, problems: tuple[str, ...] = (),
-                   now: dt.datetime | None = None) -> KioskStatus:
-    """This kiosk's status now: the release shown (from its store), the disk space free."""
-    current = store.current()
+                   now: dt.datetime | None = None, showing: str | None = None
+                   ) -> KioskStatus:
+    """This kiosk's status now: the release shown (`showing`, else the store's current
+    one), when it was switched to, the disk space free."""
+    kept = store.releases()
+    current = next((r for r in kept if r.name == showing), None) if showing else \
+        next((r for r in kept if r.current), None)
     pointer = store.pointer()
     switched = pointer.since if pointer and current and pointer.name == current.name else None
     return KioskStatus(

@@ -175,9 +175,13 @@ class ReleaseStore:
 
     def take(self, verdict: Verdict, *, cancel: Cancel | None = None,
              progress: Progress | None = None, write: Writer = write_chunk,
-             now: dt.datetime | None = None) -> Taken:
+             now: dt.datetime | None = None, showing: str | None = None) -> Taken:
         """Keep the release the follower chose; it becomes current when it is newer than
-        every kept release (or none is current). Raises StoreError or Cancelled."""
+        every kept release (or none is current). Raises StoreError or Cancelled.
+
+        `showing`: the release on the screen now, if the kiosk has not switched to the
+        current one yet (it waits for the welcome screen): it is not removed, since the
+        kiosk still reads its pictures."""
         if not verdict.ok or verdict.manifest is None:
             raise StoreError(f"{verdict.summary()}; it is not taken")
         kept = self.releases()
@@ -203,7 +207,7 @@ class ReleaseStore:
             existing is None and (newest is None or added.manifest.key > newest))
         if switch:
             added = self.select(added.name, "new release", now)
-        return Taken(added, existing is None, switch, self.prune())
+        return Taken(added, existing is None, switch, self.prune(showing))
 
     def add(self, source: Path, *, cancel: Cancel | None = None,
             progress: Progress | None = None, write: Writer = write_chunk,
@@ -264,11 +268,12 @@ class ReleaseStore:
             raise
         return StoredRelease(final, manifest)
 
-    def prune(self) -> tuple[str, ...]:
-        """Keep the `keep` newest releases and the current one; remove the others."""
+    def prune(self, showing: str | None = None) -> tuple[str, ...]:
+        """Keep the `keep` newest releases, the current one and the one `showing`; remove
+        the others."""
         removed = []
         for index, release in enumerate(self.releases()):
-            if index < self.keep or release.current:
+            if index < self.keep or release.current or release.name == showing:
                 continue
             try:
                 (release.folder / MANIFEST).unlink()

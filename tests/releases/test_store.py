@@ -248,3 +248,19 @@ def test_an_inbox_that_lost_its_newest_releases_does_not_take_the_kiosk_back(
     assert not taken.added and not taken.switched
     assert store.current().manifest.version == "4"  # type: ignore[union-attr]
     assert visible(store) == before  # not copied in only to be removed again
+
+
+def test_the_release_still_on_the_screen_is_not_removed(
+        make_release: Publish, outbox: Path, store: ReleaseStore) -> None:
+    """Versions 2-4 arrive while a visitor reads a story shown from version 1: the kiosk
+    switches only at the welcome screen, and version 1's pictures must stay until then."""
+    make_release("1")
+    shown = take_newest(store, outbox)
+    for n in (2, 3, 4):
+        make_release(str(n), at=T0 + dt.timedelta(hours=n))
+        chosen = Follower(outbox).look().chosen
+        assert chosen is not None
+        store.take(chosen, showing=shown)
+    assert [r.manifest.version for r in store.releases()] == ["4", "3", "2", "1"]
+    store.prune()  # the kiosk switched: now it may go
+    assert [r.manifest.version for r in store.releases()] == ["4", "3", "2"]
