@@ -158,7 +158,7 @@ def fleet_table(statuses: list[KioskStatus], now: dt.datetime | None = None,
     from kiosk.releases.versions import version_key
 
     now = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
-    header = ("KIOSK", "SHOWS", "SINCE", "FREE DISK", "LAST HEARD", "STATE")
+    header = ("KIOSK", "SHOWS", "SINCE (UTC)", "FREE DISK", "LAST HEARD", "STATE")
     rows = [header]
     newest_key = version_key(newest) if newest else None
     for status in sorted(statuses, key=lambda s: s.kiosk.casefold()):

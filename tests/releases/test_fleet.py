@@ -50,7 +50,7 @@ def test_the_table_shows_every_kiosk_and_marks_stale_and_behind_ones(tmp_path: P
     assert sorted(s.kiosk for s in statuses) == ["entrance", "hall b"]
     assert len(problems) == 1 and "broken.status.json: not a kiosk status" in problems[0]
     lines = fleet_table(statuses, now=NOW, newest="3").splitlines()
-    assert lines[0].split() == ["KIOSK", "SHOWS", "SINCE", "FREE", "DISK", "LAST", "HEARD",
+    assert lines[0].split() == ["KIOSK", "SHOWS", "SINCE", "(UTC)", "FREE", "DISK", "LAST", "HEARD",
                                 "STATE"]
     entrance, hall = lines[1], lines[2]
     assert entrance.startswith("entrance") and "v3" in entrance and entrance.endswith("ok")
