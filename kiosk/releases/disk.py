@@ -35,20 +35,18 @@ def write_atomic(path: Path, data: bytes, writer: Writer = write_chunk) -> None:
             writer(file, memoryview(data))
             file.flush()
             os.fsync(file.fileno())
-        os.replace(temporary, path)
+        _replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
 
 
-RENAME_TRIES = 5  # Windows: a virus scanner or the indexer may hold a new file a moment
+RENAME_TRIES = 5  # Windows: a virus scanner, the indexer or Syncthing may hold a file a moment
 
 
-def rename_folder(source: Path, target: Path) -> None:
-    """Rename a folder to a name that must not exist yet; on Windows a file just written in
-    it may still be open in a scanner for a moment, so a refused rename is tried again."""
-    if target.exists():
-        raise FileExistsError(errno.EEXIST, "exists already", str(target))
+def _replace(source: Path, target: Path) -> None:
+    """os.replace, tried again when Windows refuses it because another program has one of
+    the files open for a moment (reading the old status file, scanning a new one)."""
     for attempt in range(RENAME_TRIES):
         try:
             os.replace(source, target)
@@ -57,6 +55,13 @@ def rename_folder(source: Path, target: Path) -> None:
             if attempt == RENAME_TRIES - 1:
                 raise
             time.sleep(0.2 * (attempt + 1))
+
+
+def rename_folder(source: Path, target: Path) -> None:
+    """Rename a folder to a name that must not exist yet (see _replace)."""
+    if target.exists():
+        raise FileExistsError(errno.EEXIST, "exists already", str(target))
+    _replace(source, target)
 
 
 def remove_tree(path: Path) -> str | None:
