@@ -38,6 +38,10 @@ def publish_command(folder: str, outbox: str, version: str | None, keep: int | N
     print(f"published {manifest.title_text} version {manifest.version}: {done.folder}")
     print(f"  {len(manifest.files)} files, {manifest.total_bytes / 1024 ** 2:,.1f} MB; "
           f"needs kiosk {manifest.requires_kiosk} or newer")
+    if done.warnings:
+        count = len(done.warnings)
+        print(f"  {count} warning{'s' * (count > 1)} in the content (published all the "
+              f"same): kiosk validate {source}")
     for name in done.removed:
         print(f"  removed the old release {name} (keeping the last {keep})")
     for problem in done.problems:

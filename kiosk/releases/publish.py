@@ -63,6 +63,7 @@ class Published:
     manifest: Manifest
     removed: tuple[str, ...]  # older releases removed to keep the last N
     problems: tuple[str, ...]  # what could not be tidied (the release itself is complete)
+    warnings: tuple[Problem, ...] = ()  # the content's warnings (published all the same)
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,7 @@ def publish(source: Path, outbox: Path, *, version: str | None = None, keep: int
         raise PublishRefused(f"cannot write {MANIFEST} in {final}: {exc.strerror or exc}; "
                              "nothing was published") from None
     removed, problems = prune(outbox, keep)
-    return Published(final, manifest, removed, problems)
+    return Published(final, manifest, removed, problems, tuple(result.warnings))
 
 
 def _chosen_version(version: str | None, existing: list[OutboxRelease]) -> str:

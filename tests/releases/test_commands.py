@@ -19,6 +19,7 @@ def test_publish_then_follow_then_list(content: Path, outbox: Path, tmp_path: Pa
     assert main(["publish", str(content), "--to", str(outbox)]) == 0
     out = capsys.readouterr().out
     assert "published Test exhibit version 1" in out and "version 2" in out
+    assert "1 warning in the content (published all the same)" in out  # notes.txt: unused
     assert main(["publish", str(content), "--to", str(outbox), "--version", "2"]) == 1
     assert "not published: version 2 is published already" in capsys.readouterr().err
     home = tmp_path / "home"
