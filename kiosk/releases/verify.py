@@ -156,6 +156,8 @@ def verify_release(folder: Path, *, program_version: str = __version__,
     folder = Path(folder)
     try:
         start = os.lstat(folder)
+    except FileNotFoundError:
+        return Verdict(folder, None, ("is not there (moved, renamed or deleted?)",))
     except OSError as exc:
         return Verdict(folder, None, (f"cannot be read ({exc.strerror or exc})",))
     if stat.S_ISLNK(start.st_mode):
