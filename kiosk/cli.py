@@ -1,4 +1,5 @@
-"""The command line: run, validate, snapshot, bench, schema."""
+"""The command line: run, validate, snapshot, bench, schema, stats, publish, releases,
+fleet."""
 
 from __future__ import annotations
 
@@ -43,6 +44,12 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-24") from None
+
+
+def _count(text: str) -> int:
+    if re.fullmatch(r"[0-9]{1,6}", text) is None or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number from 1")
+    return int(text)
 
 
 def stats_file_name() -> str:
@@ -105,6 +112,39 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--html", metavar="FILE", help="write the report as one HTML file")
     stats.add_argument("--csv", metavar="DIR", help="write the report's tables as CSV files")
 
+    publish = sub.add_parser("publish", help="make a release of a content folder in an "
+                             "outbox (for many kiosks; see docs/fleet.md)")
+    publish.add_argument("folder", help="content folder (it must validate)")
+    publish.add_argument("--to", required=True, metavar="OUTBOX", help="the outbox folder "
+                         "(e.g. a Syncthing Send Only folder)")
+    publish.add_argument("--version", metavar="V", help="the release's version, e.g. 3 or "
+                         "1.2 (default: the newest in the outbox plus one)")
+    publish.add_argument("--keep", type=_count, metavar="N", help="releases kept in the "
+                         "outbox (default: releases_keep in kiosk.toml, 10)")
+    releases = sub.add_parser("releases", help="the releases this kiosk keeps, and which "
+                              "one it shows")
+    home_help = "the kiosk's home (default: $KIOSK_HOME, else the user's kiosk folder)"
+    releases.add_argument("--home", metavar="DIR", help=home_help)
+    actions = releases.add_subparsers(dest="releases_command")
+    verify = actions.add_parser("verify", help="check that a folder is a complete, valid "
+                                "release")
+    verify.add_argument("folder", help="a release folder (with release.json)")
+    follow = actions.add_parser("follow", help="take the newest good release from an inbox "
+                                "(as the kiosk does)")
+    follow.add_argument("inbox", help="the inbox folder")
+    back = actions.add_parser("back", help="show the previous (older) kept release")
+    forward = actions.add_parser("forward", help="show the next (newer) kept release")
+    for action in (follow, back, forward):  # `kiosk releases back --home DIR` reads too
+        action.add_argument("--home", metavar="DIR", help=home_help, default=argparse.SUPPRESS)
+    fleet = sub.add_parser("fleet", help="the kiosks' status, from their status files")
+    fleet_actions = fleet.add_subparsers(dest="fleet_command", required=True)
+    status = fleet_actions.add_parser("status", help="one table of all kiosks")
+    status.add_argument("folder", help="the folder holding the kiosks' status files")
+    status.add_argument("--outbox", metavar="DIR", help="the outbox, to mark kiosks that do "
+                        "not show its newest release")
+    status.add_argument("--stale-minutes", type=_count, metavar="M", help="a kiosk not heard "
+                        "from for this long is marked stale (default 15)")
+
     snapshot = sub.add_parser("snapshot", help="render every screen to PNG files")
     snapshot.add_argument("folder", nargs="?", help="content folder")
     snapshot.add_argument("--out", required=True, metavar="DIR", help="folder for the PNGs")
@@ -161,6 +201,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return snapshot(content_folder(args.folder), args.out, args.size, args.larger_text)
     if command == "stats":
         return stats(args)
+    if command in ("publish", "releases", "fleet"):
+        return releases(args)
     if command == "set-pin":
         return set_pin()
     if command == "bench":
@@ -216,6 +258,23 @@ def set_pin() -> int:
     write_pin_hash(path, hash_pin(pin))
     print(f"PIN saved (hashed) in {path}; restart the kiosk to use it")
     return exits.OK
+
+
+def releases(args: argparse.Namespace) -> int:
+    from kiosk.releases import commands
+
+    if args.command == "publish":
+        return commands.publish_command(args.folder, args.to, args.version, args.keep)
+    if args.command == "fleet":
+        return commands.fleet_status_command(args.folder, args.outbox, args.stale_minutes)
+    action = args.releases_command
+    if action == "verify":
+        return commands.verify_command(args.folder)
+    if action == "follow":
+        return commands.follow_command(args.inbox, args.home)
+    if action in ("back", "forward"):
+        return commands.select_command(action, args.home)
+    return commands.releases_command(args.home)
 
 
 def stats(args: argparse.Namespace) -> int:

@@ -1,6 +1,7 @@
 """The layers read from the folder names, and no import runs back up a layer.
 
-    tools (snapshot, bench)  >  app (composition root)  >  ui  >  services  >  content
+    tools (snapshot, bench)  >  app (composition root)  >  ui  >  releases  >  services
+        >  content
 
 `kiosk.cli` and `kiosk.__main__` sit on top; `kiosk/__init__.py` (the version) at the bottom.
 Imports inside functions and `if TYPE_CHECKING:` blocks count too: a lazy import that runs
@@ -17,7 +18,9 @@ import pytest
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "kiosk"
-LAYERS = ["base", "content", "services", "ui", "app", "tools", "cli"]
+# releases: publishing, verifying and keeping releases without Qt (issue 22); it uses the
+# content rules and the services, and the ui (staff panel) and app (start-up) use it
+LAYERS = ["base", "content", "services", "releases", "ui", "app", "tools", "cli"]
 
 
 def layer_of(module: str) -> str:
@@ -25,7 +28,7 @@ def layer_of(module: str) -> str:
     parts = module.split(".")
     if parts == ["kiosk"]:
         return "base"
-    if parts[1] in ("content", "services", "ui", "tools"):
+    if parts[1] in ("content", "services", "releases", "ui", "tools"):
         return parts[1]
     if parts[1] == "app":
         return "app"

@@ -30,6 +30,7 @@ class Settings:
     statistics: bool = True  # anonymous visitor statistics, kept on this computer only
     statistics_days: int = 365  # older visits are deleted
     statistics_export: str = ""  # folder for the staff panel's export; empty: a USB stick
+    releases_keep: int = 10  # releases `kiosk publish` keeps in the outbox (the newest)
     path: Path | None = field(default=None, compare=False)
     problems: tuple[str, ...] = field(default=(), compare=False)
 
@@ -106,6 +107,10 @@ def load_settings(path: Path | None = None) -> Settings:
     if isinstance(days, int) and days < 1:
         problems.append(f"{path}: statistics_days must be at least 1")
         del values["statistics_days"]
+    keep = values.get("releases_keep")
+    if isinstance(keep, int) and keep < 1:
+        problems.append(f"{path}: releases_keep must be at least 1")
+        del values["releases_keep"]
     pin_hash = values.get("pin_hash")
     if isinstance(pin_hash, str) and pin_hash and parse_pin_hash(pin_hash) is None:
         problems.append(f"{path}: pin_hash is not one that `kiosk set-pin` writes; no PIN "
