@@ -115,34 +115,32 @@ def cut(text: str, limit: int) -> str:
     return head.rstrip(" ,;:.-") + "…"
 
 
-def label_fits(text: str) -> bool:
-    """Does the text fit on the event's label on the timeline (2 lines of the label's
-    width, measured with the kiosk's font)? Measured as `kiosk validate` measures it, but at
-    the label's normal width, so that the short title needs no widening."""
+def label_lines(text: str) -> list[str]:
+    """The lines of the event's label on the timeline, measured with the kiosk's font as
+    `kiosk validate` measures them, but at the label's normal width (so that a short title
+    needs no widening). Without the font: about 15 characters a line."""
     font = label_font()
     if font is None:
-        return len(text) <= 30
-    lines = break_lines(text, L.LABEL_WIDTH_PX, lambda part: font.width(part, L.LABEL_PX))
-    return len(lines) <= L.LABEL_LINES
+        return [text[i:i + 15] for i in range(0, len(text), 15)] or [""]
+    return break_lines(text, L.LABEL_WIDTH_PX, lambda part: font.width(part, L.LABEL_PX))
 
 
 def short_title(title: str) -> str:
     """The title's first words that fit the timeline label, or "" when the whole title
-    fits (then no short title is needed). Without spaces (Chinese, Japanese), the first
-    characters. A word such as "of" or "the" never ends it."""
-    if label_fits(title):
+    fits (then no short title is needed): what the label's lines hold, measured once.
+    Without spaces (Chinese, Japanese), the first characters. A word such as "of" or "the"
+    never ends it."""
+    lines = label_lines(title)
+    if len(lines) <= L.LABEL_LINES:
         return ""
-    words = title.split()
-    if len(words) <= 1:  # no spaces: cut by characters
-        end = len(title) - 1
-        while end > 1 and not label_fits(title[:end]):
-            end -= 1
-        return title[:end].rstrip("，、：,;: ")
-    shown: list[str] = []
-    for word in words:
-        if not label_fits(" ".join([*shown, word])):
-            break
-        shown.append(word)
-    while len(shown) > 1 and shown[-1].lower().strip(",;:") in _DANGLING:
-        shown.pop()
-    return " ".join(shown or words[:1]).rstrip(",;:—–-")
+    spaced = " " in title.strip()
+    shown = " ".join(" ".join(lines[:L.LABEL_LINES]).split()) if spaced else \
+        "".join(lines[:L.LABEL_LINES]).strip()
+    if spaced:
+        words = shown.split()
+        if not title.startswith(" ".join(words)):  # a word cut at the line's end
+            words = words[:-1]
+        while len(words) > 1 and words[-1].lower().strip(",;:") in _DANGLING:
+            words.pop()
+        shown = " ".join(words or title.split()[:1])
+    return shown.rstrip(",;:—–-，、：")

@@ -14,10 +14,12 @@ Read with BeautifulSoup and written with markdownify (both maintained, MIT).
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup
+    from markdownify import MarkdownConverter
 
 _DROPPED_WHOLE = ("script", "style", "iframe", "object", "embed", "noscript", "template",
                   "form", "input", "button", "select", "textarea", "video", "audio",
@@ -77,40 +79,57 @@ def markdown(html: str) -> tuple[str, list[str]]:
     if not has_markup(html):
         text = "\n".join(_SPACES.sub(" ", line).strip() for line in html.split("\n"))
         return _BLANK_LINES.sub("\n\n", text).strip(), []
-    from markdownify import markdownify
-
     soup = _soup(html)
-    dropped = _drop_unsafe(soup)
-    for link in soup.find_all("a"):
-        href = str(link.get("href") or "")
-        if href and not href.startswith("#"):
-            dropped.append(f"the link to {_short(href)} (a kiosk cannot follow links; "
-                           "its text is kept)")
-        link.unwrap()
-    for image in soup.find_all("img"):
-        dropped.append(f"the picture {_short(str(image.get('src') or ''))} inside the text "
-                       "(give pictures as media)")
-        image.decompose()
-    for heading in soup.find_all(_HEADINGS):
-        heading.name = "p"
-        strong = soup.new_tag("strong")
-        strong.extend(list(heading.contents))
-        heading.append(strong)
-    for cite in soup.find_all("cite"):
-        quote = cite.find_parent("blockquote")
-        if quote is not None:
-            cite.extract()
-            speaker = soup.new_tag("p")
-            speaker.string = "— " + " ".join(cite.get_text(" ").split())
-            quote.append(speaker)
-    for table in soup.find_all("table"):
-        dropped.append("a table's layout (its cells are kept as paragraphs)")
-        for cell in table.find_all(["td", "th"]):
-            cell.name = "p"
-        table.unwrap()
-    text = markdownify(str(soup), heading_style="ATX", bullets="-", strong_em_symbol="*",
-                       strip=["table", "thead", "tbody", "tr", "span", "div", "u", "sub",
-                              "sup", "font", "small", "big", "mark"])
+    dropped: list[str] = []
+    for tag in soup.find_all(True):  # one walk over the tags, each changed in place
+        if tag.decomposed or tag.parent is None:
+            continue  # inside one dropped before
+        name = tag.name
+        if name in _DROPPED_WHOLE:
+            inside = _short(tag.get_text(" ")) or _short(str(tag.get("src") or ""))
+            dropped.append(f"a <{name}>" + (f" ({inside})" if inside else ""))
+            tag.decompose()
+        elif name == "a":
+            href = str(tag.get("href") or "")
+            if href and not href.startswith("#"):
+                dropped.append(f"the link to {_short(href)} (a kiosk cannot follow links; "
+                               "its text is kept)")
+            tag.unwrap()
+        elif name == "img":
+            dropped.append(f"the picture {_short(str(tag.get('src') or ''))} inside the "
+                           "text (give pictures as media)")
+            tag.decompose()
+        elif name in _HEADINGS:
+            tag.name = "p"
+            strong = soup.new_tag("strong")
+            strong.extend(list(tag.contents))
+            tag.append(strong)
+        elif name == "cite":
+            quote = tag.find_parent("blockquote")
+            if quote is not None:
+                tag.extract()
+                speaker = soup.new_tag("p")
+                speaker.string = "— " + " ".join(tag.get_text(" ").split())
+                quote.append(speaker)
+        elif name == "table":
+            dropped.append("a table's layout (its cells are kept as paragraphs)")
+            for cell in tag.find_all(["td", "th"]):
+                cell.name = "p"
+            tag.unwrap()
+    text = _converter().convert_soup(soup)
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
-    text = _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
-    return "\n".join(line if line.strip() else "" for line in text.split("\n")), dropped
+    out: list[str] = []
+    for line in lines:  # a quotation always starts a block of its own
+        if line.startswith(">") and out and out[-1].strip() and not out[-1].startswith(">"):
+            out.append("")
+        out.append(line if line.strip() else "")
+    return _BLANK_LINES.sub("\n\n", "\n".join(out)).strip("\n"), dropped
+
+
+@cache
+def _converter() -> MarkdownConverter:
+    from markdownify import MarkdownConverter
+
+    return MarkdownConverter(heading_style="ATX", bullets="-", strong_em_symbol="*",
+                             strip=["table", "thead", "tbody", "tr", "span", "div", "u",
+                                    "sub", "sup", "font", "small", "big", "mark"])
