@@ -133,14 +133,21 @@ def short_title(title: str) -> str:
     lines = label_lines(title)
     if len(lines) <= L.LABEL_LINES:
         return ""
-    spaced = " " in title.strip()
-    shown = " ".join(" ".join(lines[:L.LABEL_LINES]).split()) if spaced else \
-        "".join(lines[:L.LABEL_LINES]).strip()
-    if spaced:
+    # the title's own first characters, as many as the label's lines hold (a line may
+    # break after a hyphen, so the lines are not joined with spaces)
+    wanted = sum(len("".join(line.split())) for line in lines[:L.LABEL_LINES])
+    end = 0
+    for end, char in enumerate(title, start=1):  # noqa: B007 (end is used below)
+        wanted -= not char.isspace()
+        if wanted <= 0:
+            break
+    shown = title[:end]
+    if " " in title.strip():
+        cut_word = end < len(title) and not title[end].isspace() and shown[-1] not in "-–—/"
         words = shown.split()
-        if not title.startswith(" ".join(words)):  # a word cut at the line's end
-            words = words[:-1]
+        if cut_word and len(words) > 1:
+            words.pop()
         while len(words) > 1 and words[-1].lower().strip(",;:") in _DANGLING:
             words.pop()
-        shown = " ".join(words or title.split()[:1])
+        shown = " ".join(words)
     return shown.rstrip(",;:—–-，、：")

@@ -411,7 +411,14 @@ def build(title: Slide | None, slides: list[Slide], era_slides: list[Slide], pat
             event.short_title = {lang: short}
         if body:
             event.body = {lang: body}
-        media = pictures.url(slide.media.get("url", ""), slide.place("media.url"), index + 1)
+        url = slide.media.get("url", "").strip()
+        if url.lower().startswith("<blockquote"):  # TimelineJS shows it as a quotation
+            quote = _body(report, slide.place("media.url"), url)
+            event.body = {lang: f"{body}\n\n{quote}" if body else quote}
+            report.note(slide.place("media.url"), "a quotation given as media: it ends "
+                        "the story")
+            url = ""
+        media = pictures.url(url, slide.place("media.url"), index + 1)
         if media is not None:
             _media_texts(media, slide, report, lang)
             event.media.append(media)

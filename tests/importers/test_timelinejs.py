@@ -324,3 +324,23 @@ def test_the_yaml_is_what_an_editor_would_write(tmp_path: Path) -> None:
     for path in (tmp_path / "out").rglob("*.yaml"):
         assert isinstance(yaml.safe_load(path.read_text(encoding="utf-8")), dict)
     assert load_folder(tmp_path / "out").errors == []
+
+
+def test_a_quotation_given_as_media_ends_the_story(tmp_path: Path) -> None:
+    """TimelineJS shows a <blockquote> in the Media column as a quotation: so does the
+    kiosk, in the story, in the form the content format gives quotations."""
+    _, result = imported(FIXTURES / "my-own-timeline.csv", tmp_path / "out")
+    assert result.exhibit is not None
+    clarke = next(e for e in result.exhibit.events if e.id.startswith("edith-clarke"))
+    body = clarke.body.get("en")
+    assert body.startswith("> There is no demand for women engineers")
+    assert body.endswith(">\n> — Edith Clarke, first female professor of electrical "
+                         "engineering in the United States")
+
+
+def test_a_short_title_never_splits_a_hyphenated_word(tmp_path: Path) -> None:
+    _, result = imported(FIXTURES / "eras.json", tmp_path / "out")
+    assert result.exhibit is not None
+    siege = next(e for e in result.exhibit.events if e.id.startswith("joint-persian"))
+    assert siege.short_title is not None
+    assert siege.short_title.get("en") == "Joint Persian-Avar-Slav Siege"
