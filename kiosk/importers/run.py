@@ -68,10 +68,15 @@ def import_source(source: Path, out: Path, force: bool = False, language: str = 
     pictures = {m.image for e in draft.events for m in e.media}
     in_exhibit = sum(e.file == "exhibit.yaml" for e in draft.events)
     report.made.append(
-        f"made {out}: {len(draft.events)} events ({len(draft.events) - in_exhibit} files in "
-        f"events/), {len(draft.eras)} eras, {len(pictures)} pictures in media/, languages "
-        f"{', '.join(draft.languages)}")
+        f"made {out}: {_count(len(draft.events), 'event')} "
+        f"({_count(len(draft.events) - in_exhibit, 'file')} in events/), "
+        f"{_count(len(draft.eras), 'era')}, {_count(len(pictures), 'picture')} in media/, "
+        f"languages {', '.join(draft.languages)}")
     return report, warnings
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
 def export_sheet(folder: Path, sheet: Path, force: bool = False) -> list[str]:

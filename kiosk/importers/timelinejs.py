@@ -310,7 +310,7 @@ def from_sheet(table: Table, path: Path, report: Report, language: str) -> Draft
 # --- one Draft from the slides -----------------------------------------------------------
 def _told(report: Report, where: str, what: str, dropped: list[str]) -> None:
     for item in dropped:
-        report.warning(where, f"{what}: {item} was dropped")
+        report.warning(where, f"{what}: dropped {item}")
 
 
 def _plain(report: Report, where: str, what: str, text: str, limit: int) -> str:
