@@ -130,6 +130,9 @@ def _import_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     exp.add_argument("--force", action="store_true", help="replace FILE.xlsx if it exists")
 
 
+SHOWN_WARNINGS = 50  # of the new folder's, as `kiosk validate` shows 50 per file
+
+
 def import_command(args: argparse.Namespace) -> int:
     from kiosk.importers import ImportRefused, Report, export_sheet, import_source
 
@@ -152,8 +155,10 @@ def import_command(args: argparse.Namespace) -> int:
         return exits.PROBLEMS
     for line in report.lines():
         print(line)
-    for problem in warnings:
+    for problem in warnings[:SHOWN_WARNINGS]:
         print(f"{args.out}/{problem}")
+    if len(warnings) > SHOWN_WARNINGS:
+        print(f"and {len(warnings) - SHOWN_WARNINGS:,} more warnings: kiosk validate {args.out}")
     for line in report.made:
         print(line)
     print(f"kiosk validate {args.out}: 0 errors, {len(warnings)} warning"
