@@ -152,6 +152,10 @@ def slide_from_json(data: Any, where: str, report: Report) -> Slide | None:
         if slide.display_date:  # the slide's own wins, as in TimelineJS
             slide.dropped.append(("date.display_date", f"{where}.start_date.display_date"))
         slide.display_date = _string(data["display_date"])
+    for key in ("text", "media"):
+        if data.get(key) and not isinstance(data[key], dict):
+            report.warning(f"{where}.{key}", f"'{key}' must be an object such as "
+                           f"{{\"{'headline' if key == 'text' else 'url'}\": ...}}: ignored")
     text = data.get("text") or {}
     if isinstance(text, dict):
         slide.headline = _string(text.get("headline"))

@@ -344,3 +344,19 @@ def test_a_short_title_never_splits_a_hyphenated_word(tmp_path: Path) -> None:
     siege = next(e for e in result.exhibit.events if e.id.startswith("joint-persian"))
     assert siege.short_title is not None
     assert siege.short_title.get("en") == "Joint Persian-Avar-Slav Siege"
+
+
+def test_a_slide_of_the_wrong_shape_is_named(tmp_path: Path) -> None:
+    odd = {"start_date": {"year": "2002"}, "text": "B", "media": "b.jpg", "colour": "red"}
+    text, _ = refused(timeline(tmp_path / "t.json", {"events": [odd, "not a slide"]}),
+                      tmp_path / "out")
+    assert "events[1]: error: a slide must be an object, not str" in text
+    assert "events[0].text: warning: 'text' must be an object" in text  # all told at once
+    report, result = imported(timeline(tmp_path / "t.json", {"events": [odd]}),
+                              tmp_path / "out")
+    said = "\n".join(report.lines())
+    assert "events[0].media: warning: 'media' must be an object" in said
+    assert "events[0].colour: warning: 'colour' is not a TimelineJS slide field" in said
+    assert "events[0].text.headline: warning: no headline: the event is called 'Event 1'" \
+        in said
+    assert result.exhibit is not None and len(result.exhibit.events) == 1
