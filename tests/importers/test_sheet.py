@@ -98,7 +98,7 @@ def test_mistakes_in_our_sheet_are_told_at_their_row(tmp_path: Path) -> None:
                       "first,1981,,yes,First,第一,\n"
                       "first,12/03/2019,,,Second,第二,\n"
                       "third,1990,nope,maybe,Third,第三,missing.jpg\n"
-                      "fourth,1991,,,,,\n", encoding="utf-8")
+                      "fourth,1991,,,,,\n", encoding="utf-8", newline="")
     text, _ = refused(source, tmp_path / "out")
     assert "row 3, column id: error: the id 'first' is used twice" in text
     assert "row 3, column date: error: '12/03/2019' can be read two ways" in text
@@ -111,7 +111,7 @@ def test_mistakes_in_our_sheet_are_told_at_their_row(tmp_path: Path) -> None:
 def test_a_csv_in_our_layout(tmp_path: Path) -> None:
     source = tmp_path / "my-exhibit.csv"
     source.write_text("id,date,title:en,title:zh,body:en\n"
-                      'one,1981,One,一,"Line one\n\nLine two"\n', encoding="utf-8")
+                      'one,1981,One,一,"Line one\n\nLine two"\n', encoding="utf-8", newline="")
     _, result = imported(source, tmp_path / "out")
     assert result.exhibit is not None
     assert result.exhibit.languages == ("en", "zh")

@@ -69,7 +69,7 @@ def test_bytes_no_encoding_explains_are_refused_at_their_line(tmp_path: Path) ->
 
 def test_semicolons_of_a_european_excel(tmp_path: Path) -> None:
     source = tmp_path / "sheet.csv"
-    source.write_text(csv_text(ROWS, ";"), encoding="utf-8")
+    source.write_text(csv_text(ROWS, ";"), encoding="utf-8", newline="")
     report, result = imported(source, tmp_path / "out")
     assert titles(result) == ["Café opens", "Another"]
     assert "separated by semicolons" in "\n".join(report.lines())
@@ -79,13 +79,13 @@ def test_ambiguous_and_worded_dates(tmp_path: Path) -> None:
     source = tmp_path / "sheet.csv"
     rows = [row("12/03/2019", "Ambiguous"), row("March 2019", "Worded"),
             row("25/12/2019", "Only one reading")]
-    source.write_text(csv_text(rows), encoding="utf-8")
+    source.write_text(csv_text(rows), encoding="utf-8", newline="")
     text, _ = refused(source, tmp_path / "out")
     assert ("sheet.csv: row 2, column Year: error: '12/03/2019' can be read two ways: "
             "3 December or 12 March 2019") in text
     assert "row 3, column Year: warning: 'March 2019' read as 2019-03" in text
     assert "row 4, column Year: warning: '25/12/2019' read as 2019-12-25" in text
-    source.write_text(csv_text(rows[1:]), encoding="utf-8")
+    source.write_text(csv_text(rows[1:]), encoding="utf-8", newline="")
     _, result = imported(source, tmp_path / "out")
     assert result.exhibit is not None
     assert [(e.date.year, e.date.month, e.date.day) for e in result.exhibit.events] == [
@@ -96,7 +96,7 @@ def test_the_older_column_names(tmp_path: Path) -> None:
     source = tmp_path / "v1.csv"
     source.write_text("Start Date,End Date,Headline,Text,Media,Media Credit,Media Caption,"
                       "Media Thumbnail,Type,Tag\n"
-                      "1981-05-12,1982,First,Hello,,,,,,Early\n", encoding="utf-8")
+                      "1981-05-12,1982,First,Hello,,,,,,Early\n", encoding="utf-8", newline="")
     report, result = imported(source, tmp_path / "out")
     assert result.exhibit is not None
     first = result.exhibit.events[0]
@@ -108,7 +108,7 @@ def test_the_older_column_names(tmp_path: Path) -> None:
 def test_fifty_thousand_rows_are_refused_without_reading_them_all(tmp_path: Path) -> None:
     source = tmp_path / "big.csv"
     source.write_text(csv_text([row(str(1000 + i % 900), f"Event {i}")
-                                for i in range(50_000)]), encoding="utf-8")
+                                for i in range(50_000)]), encoding="utf-8", newline="")
     text, _ = refused(source, tmp_path / "out")
     assert f"row {tables.MAX_ROWS + 2}: more than {tables.MAX_ROWS:,} filled rows" in text
     assert "at most 1,000 events" in text
@@ -127,7 +127,7 @@ def test_a_file_too_big_is_refused_by_its_size_before_reading(tmp_path: Path) ->
 def test_a_cell_too_long_is_refused_at_its_row(tmp_path: Path) -> None:
     source = tmp_path / "sheet.csv"
     source.write_text(csv_text([*ROWS, row("1999", "Long", "x" * 300_000)]),
-                      encoding="utf-8")
+                      encoding="utf-8", newline="")
     text, _ = refused(source, tmp_path / "out")
     assert "sheet.csv: row 5: a cell of more than 200,000 characters" in text
 
@@ -216,7 +216,7 @@ def test_a_huge_cell_in_a_workbook_is_refused_before_it_is_read(tmp_path: Path,
 
 def test_not_a_workbook(tmp_path: Path) -> None:
     source = tmp_path / "t.xlsx"
-    source.write_text("Year,Headline\n1985,A\n", encoding="utf-8")
+    source.write_text("Year,Headline\n1985,A\n", encoding="utf-8", newline="")
     text, _ = refused(source, tmp_path / "out")
     assert "t.xlsx is not an .xlsx workbook" in text
 
@@ -225,6 +225,6 @@ def test_a_csv_with_other_columns(tmp_path: Path) -> None:
     text, _ = refused(FIXTURES.parent / "timelinejs" / "LICENSE", tmp_path / "out")
     assert "reads TimelineJS JSON" in text
     source = tmp_path / "other.csv"
-    source.write_text("title,count\nx,1\n", encoding="utf-8")
+    source.write_text("title,count\nx,1\n", encoding="utf-8", newline="")
     text, _ = refused(source, tmp_path / "out")
     assert "row 1 has neither TimelineJS's columns" in text and "'title', 'count'" in text

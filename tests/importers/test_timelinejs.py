@@ -360,3 +360,19 @@ def test_a_slide_of_the_wrong_shape_is_named(tmp_path: Path) -> None:
     assert "events[0].text.headline: warning: no headline: the event is called 'Event 1'" \
         in said
     assert result.exhibit is not None and len(result.exhibit.events) == 1
+
+
+def test_the_template_sheet_as_a_workbook(tmp_path: Path) -> None:
+    """The same sheet downloaded from Google Sheets as .xlsx: the same exhibit as its CSV."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    with (FIXTURES / "my-own-timeline.csv").open(encoding="utf-8", newline="") as f:
+        for cells in csv.reader(f):
+            book.active.append([int(c) if c.isdigit() else c for c in cells])
+    book.save(tmp_path / "my-own-timeline.xlsx")
+    _, from_xlsx = imported(tmp_path / "my-own-timeline.xlsx", tmp_path / "a")
+    _, from_csv = imported(FIXTURES / "my-own-timeline.csv", tmp_path / "b")
+    assert from_xlsx.exhibit is not None and from_csv.exhibit is not None
+    assert from_xlsx.exhibit.events == from_csv.exhibit.events  # no photos: no paths
+    assert from_xlsx.errors == []
