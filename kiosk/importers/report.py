@@ -45,7 +45,3 @@ class Report:
 
     def lines(self) -> list[str]:
         return [finding.line(self.source) for finding in self.findings]
-
-    def text(self) -> str:
-        """All of it, as the command prints it."""
-        return "\n".join([*self.lines(), *self.made])

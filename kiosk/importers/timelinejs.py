@@ -244,7 +244,6 @@ def slides_from_table(table: Table, report: Report
             columns.setdefault(COLUMNS[key], name)
         elif name.strip():
             report.warning(f"row 1, column {name!r}", "not a TimelineJS column: ignored")
-    by_column = {v: k for k, v in columns.items()}
     title: Slide | None = None
     events: list[Slide] = []
     eras: list[Slide] = []
@@ -302,7 +301,6 @@ def slides_from_table(table: Table, report: Report
                 report.warning(place("type"), f"Type {kind!r} is not 'title' or 'era': "
                                "imported as an event")
             events.append(slide)
-    del by_column
     return title, events, eras
 
 
