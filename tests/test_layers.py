@@ -1,6 +1,10 @@
 """The layers read from the folder names, and no import runs back up a layer.
 
-    tools (snapshot, bench)  >  app (composition root)  >  ui  >  services  >  content
+    tools (snapshot, bench)  >  app (composition root)  >  ui  >  services  >  translation
+    >  content
+
+`translation` (the XLIFF/PO round trip) sits just above content: it reads and writes content
+folders through kiosk.content and nothing else, and no content rule may depend on it.
 
 `kiosk.cli` and `kiosk.__main__` sit on top; `kiosk/__init__.py` (the version) at the bottom.
 Imports inside functions and `if TYPE_CHECKING:` blocks count too: a lazy import that runs
@@ -17,7 +21,7 @@ import pytest
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "kiosk"
-LAYERS = ["base", "content", "services", "ui", "app", "tools", "cli"]
+LAYERS = ["base", "content", "translation", "services", "ui", "app", "tools", "cli"]
 
 
 def layer_of(module: str) -> str:
@@ -25,7 +29,7 @@ def layer_of(module: str) -> str:
     parts = module.split(".")
     if parts == ["kiosk"]:
         return "base"
-    if parts[1] in ("content", "services", "ui", "tools"):
+    if parts[1] in ("content", "translation", "services", "ui", "tools"):
         return parts[1]
     if parts[1] == "app":
         return "app"
