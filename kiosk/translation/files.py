@@ -319,9 +319,10 @@ def _read_po(path: Path) -> TranslationFile:
     try:
         po = polib.pofile(str(path), wrapwidth=78)
     except (OSError, ValueError, UnicodeError) as exc:
-        message = str(exc)
-        found = re.search(r"\(line (\d+)\)", message)
+        message = str(exc).replace(f" in po file {path}", "")
+        found = re.search(r" ?\(line (\d+)\)", message)
         where = f":{found[1]}" if found else ""
+        message = message.replace(found[0], "") if found else message
         raise TranslationFileError(f"{path}{where}: the PO file cannot be read ({message}); "
                                    "save it again from the translation tool") from None
     meta = po.metadata

@@ -342,6 +342,8 @@ def import_translations(file: Path, folder: Path, dry_run: bool = False,
         changes.append((unit, entry.target))
         confirmed.add(unit.id)
         report.written.append(Item(entry.line, entry.id))
+    rank = {unit_id: index for index, unit_id in enumerate(units)}
+    changes.sort(key=lambda change: rank[change[0].id])  # the exhibit's order, not the file's
     in_file = {entry.id for entry in incoming.entries}
     report.not_in_file = [unit_id for unit_id in units if unit_id not in in_file]
 
