@@ -25,7 +25,7 @@ def test_a_flow_mapping_gains_an_entry_before_its_brace() -> None:
         """, (("title",), "Les premiers volontaires")) == textwrap.dedent("""\
         id: x   # the id
         title: {en: The first volunteers, zh: 首批志愿者, fr: Les premiers volontaires}   # from the article
-        """)  # noqa: E501
+        """)
 
 
 def test_a_block_mapping_gains_a_line_at_its_indentation() -> None:
