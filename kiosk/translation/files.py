@@ -143,6 +143,9 @@ def _note(out: Outgoing) -> str:
 def po_text(units: list[Outgoing], exhibit: str, title: str, source: str,
             target: str) -> str:
     po = polib.POFile(wrapwidth=78)
+    po.header = (f"The texts of the exhibit '{title}' ({exhibit}), from '{source}' into "
+                 f"'{target}'.\nMade by `kiosk translate export`; send it back as it is, and "
+                 "`kiosk translate import`\nwrites the translations into the exhibit.")
     po.metadata = {
         "Project-Id-Version": title,
         "Language": target,

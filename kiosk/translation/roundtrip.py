@@ -24,6 +24,7 @@ from kiosk.content import i18n
 from kiosk.content import limits as L
 from kiosk.content.loader import EXHIBIT_FILE, TRANSLATION_RECORD, load_folder
 from kiosk.content.model import Exhibit
+from kiosk.content.rules import shown
 from kiosk.translation.files import (
     Format,
     Outgoing,
@@ -201,7 +202,8 @@ class ImportReport:
     notices: list[Item] = field(default_factory=list)  # written, with something to check
     not_in_file: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # said first: what the import did
+    closing: list[str] = field(default_factory=list)  # said last: the record, the check
 
     @property
     def trouble(self) -> bool:
@@ -221,7 +223,8 @@ class ImportReport:
 
     def lines(self) -> list[str]:
         verb = "would write" if self.dry_run else "wrote"
-        where = f" in {', '.join(self.files)}" if self.files else ""
+        where = f" in {', '.join(self.files)}" if 0 < len(self.files) <= 3 else \
+            f" in {len(self.files)} files ({', '.join(self.files[:2])}, ...)" if self.files else ""
         lines = [f"{self.lang}: {verb} {_plural(len(self.written), 'translation')}{where}; "
                  f"{self.unchanged:,} unchanged"]
         lines += self.notes
@@ -239,7 +242,7 @@ class ImportReport:
                                                       else "")
             lines.append(f"not in the file: {_plural(len(self.not_in_file), 'text')} of the "
                          f"exhibit, added since the export ({shown}); export again for them")
-        return lines
+        return lines + self.closing
 
 
 def _markup(text: str) -> dict[str, int]:
@@ -320,7 +323,8 @@ def import_translations(file: Path, folder: Path, dry_run: bool = False,
             report.untranslated.append(Item(entry.line, entry.id))
             continue
         if entry.source != unit.source:
-            report.conflicts.append(Item(entry.line, entry.id, f"now {unit.file}:{unit.line}"))
+            report.conflicts.append(Item(entry.line, entry.id, f"the {default} text is now "
+                                         f"{shown(unit.source)} ({unit.file}:{unit.line})"))
             continue
         if entry.target == unit.target:
             report.unchanged += 1
@@ -361,11 +365,10 @@ def import_translations(file: Path, folder: Path, dry_run: bool = False,
         writes.append((record_path, new_record_bytes, old_record))
         recorded = len([u for u in sources if before_record.get(u) != sources[u]])
         if recorded:
-            report.notes.append(f"recorded the {default} text {_plural(recorded, 'translation')}"
-                                f" {'was' if recorded == 1 else 'were'} made from, in "
-                                f"{TRANSLATION_RECORD}")
+            report.closing.append(f"recorded in {TRANSLATION_RECORD} which {default} text "
+                                  f"each of {_plural(recorded, 'translation')} was made from")
     if dry_run:
-        report.notes.append("nothing was written (--dry-run)")
+        report.closing.append("nothing was written (--dry-run)")
         return report
     _write(writes)
     _recheck(folder, writes, report)
@@ -446,5 +449,5 @@ def _recheck(folder: Path, writes: list[tuple[Path, bytes, bytes | None]],
         raise TranslateError(f"the translations would give the folder "
                              f"{_plural(len(result.errors), 'error')}, so every file was "
                              f"put back as it was:\n{shown}")
-    report.notes.append(f"{folder}: 0 errors, {_plural(len(result.warnings), 'warning')} "
-                        "(kiosk validate lists them)")
+    report.closing.append(f"{folder}: 0 errors, {_plural(len(result.warnings), 'warning')}"
+                          " (kiosk validate lists them)")

@@ -170,7 +170,8 @@ def test_a_conflict_with_an_edit_made_meanwhile(bundled: Path, french_file: Path
     assert main(["translate", "import", str(french_file), "--folder", str(bundled)]) == 1
     out = capsys.readouterr().out
     assert "not written: the source text was changed in the folder after the export" in out
-    assert ": event/beijing-olympics/title: now events/06-beijing-olympics.yaml:" in out
+    assert (": event/beijing-olympics/title: the en text is now 'The Beijing 2008 Olympic "
+            "Games' (events/06-beijing-olympics.yaml:") in out
     exhibit = load_folder(bundled).exhibit
     assert exhibit is not None
     assert exhibit.events[5].title.get("fr") == "The Beijing 2008 Olympic Games"  # fallback
