@@ -320,3 +320,42 @@ def test_a_file_from_another_default_language(bundled: Path, french_file: Path) 
                            encoding="utf-8")
     refused(french_file, bundled, "translates from 'zh', but the exhibit's default language "
             "is 'en'")
+
+
+def test_a_text_shared_by_every_language(make_folder: MakeFolder, tmp_path: Path) -> None:
+    """`title: UNV` is one text for every language: a translator who copies it leaves it
+    so; one who translates it turns it into a mapping, and the report says what that
+    means for the other languages."""
+    folder = make_folder("""\
+        format: 1
+        languages: [en, zh]
+        title: UNV   # a name
+        events:
+          - id: first
+            date: 1981
+            title: {en: The first volunteers, zh: 首批志愿者}
+            body: |
+              Twenty volunteers came.
+        """)
+    out = tmp_path / "fr.xlf"
+    export_translations(folder, "fr", "xliff", out)
+    shared = ("exhibit/title", "event/first/body")
+    translate_xliff(out, out, lambda uid, src: src if uid in shared else None)  # copy source
+    report = import_translations(out, folder)
+    assert report.written == []
+    assert "title: UNV   # a name" in (folder / "exhibit.yaml").read_text(encoding="utf-8")
+    translate_xliff(out, out, lambda uid, src: {"exhibit/title": "VNU",
+                                                "event/first/body": "Vingt volontaires."}
+                    .get(uid))
+    report = import_translations(out, folder)
+    assert [(i.unit_id, i.message) for i in report.notices] == [
+        ("exhibit/title", "was one text for every language; now one per language (en, fr): "
+         "zh shows the en text, as before, and validate counts it as not translated"),
+        ("event/first/body", "was one text for every language; now one per language (en, "
+         "fr): zh shows the en text, as before, and validate counts it as not translated")]
+    text = (folder / "exhibit.yaml").read_text(encoding="utf-8")
+    assert "title: {en: UNV, fr: VNU}   # a name" in text
+    assert "    body:\n      en: |\n        Twenty volunteers came.\n      fr: |\n" \
+        "        Vingt volontaires.\n" in text
+    result = load_folder(folder)
+    assert result.exhibit is not None and result.exhibit.title.get("zh") == "UNV"
