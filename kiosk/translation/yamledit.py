@@ -184,12 +184,17 @@ class Document:
         return end - 1 if end > 0 and self.text[end - 1] == "\r" else end
 
     def _value_end(self, node: Node) -> int:
-        """Where a value's text ends: a block scalar's marks run on over the line breaks
-        and blank lines after it, which belong to what follows."""
+        """Where a value's text ends: a block's marks run on over the blank lines after
+        it, which belong to what follows; its last line ends at its line break (spaces
+        at the end of that line are the text's)."""
         end: int = node.end_mark.index
         if (isinstance(node, ScalarNode) and node.style in ("|", ">")) or \
                 (isinstance(node, MappingNode | SequenceNode) and not node.flow_style):
-            end = len(self.text[:end].rstrip(" \r\n"))
+            start: int = node.start_mark.index
+            lines = self.text[start:end].split("\n")
+            while len(lines) > 1 and not lines[-1].strip():
+                lines.pop()
+            end = start + len("\n".join(lines).removesuffix("\r"))
         return end
 
     def _column(self, index: int) -> int:

@@ -71,6 +71,14 @@ def test_a_block_text_is_replaced_at_the_editors_indentation() -> None:
         """)
 
 
+def test_spaces_at_the_end_of_a_block_are_replaced_with_it() -> None:
+    before = "body:\n  en: |\n    One.  \n  fr: |\n    Un.   \n\n\nid: x\n"
+    assert edited(before, (("body",), "Uno.")) == \
+        "body:\n  en: |\n    One.  \n  fr: |\n    Uno.\n\n\nid: x\n"
+    assert edited(before.replace("  fr: |\n    Un.   \n", ""), (("body",), "Uno.")) == \
+        "body:\n  en: |\n    One.  \n  fr: |\n    Uno.\n\n\nid: x\n"
+
+
 def test_a_new_translation_of_a_block_text_is_a_block_too() -> None:
     assert edited("""\
         body:
