@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from ruamel.yaml import YAML
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kiosk.content import fields as F
 from kiosk.content import i18n
@@ -79,10 +79,11 @@ def clean(text: str) -> str:
 
 
 def compose(text: str) -> Node | None:
-    """The YAML node tree of a file, with each node's start and end in the text (ruamel's
-    round-trip parser, pure Python: its marks count characters, which the splices use)."""
-    yaml = YAML(typ="rt", pure=True)
-    node: Node | None = yaml.compose(text)
+    """The YAML node tree of a file, with each node's start and end in the text: PyYAML's
+    composer, the parser the kiosk's reader uses, in pure Python (its marks count
+    characters, which the splices need). Not ruamel.yaml's round-trip composer: it puts
+    markers (U+0007) into the values of folded `>` blocks where their lines break."""
+    node: Node | None = yaml.compose(text, Loader=yaml.SafeLoader)
     return node
 
 

@@ -1,13 +1,14 @@
 """Write translations into a YAML file in place: only the translated values change.
 
 Loading the file into a round-trip library and dumping it again would keep comments, but
-not the editor's formatting everywhere (ruamel.yaml re-indents a whole file to one
-indentation, respaces `{ en: x }`, re-wraps long lines). So the file is parsed with
-ruamel.yaml's composer, which gives every node's start and end in the text, and each
-translation is a splice of the text at its value: a value replaced, a `fr:` entry added
-after the last language of its mapping (in the mapping's own style, flow or block), a
-language added to a list. Everything else stays byte for byte, line ends and a byte
-order mark included.
+not the editor's formatting everywhere: ruamel.yaml's round-trip mode re-indents a whole
+file to one indentation, respaces `{ en: x }`, re-wraps long lines (it happens to write
+the bundled exhibit back unchanged, with the right settings, but not a file indented
+otherwise). So the file is parsed with PyYAML's composer, which gives every node's start
+and end in the text, and each translation is a splice of the text at its value: a value
+replaced, a `fr:` entry added after the last language of its mapping (in the mapping's
+own style, flow or block), a language added to a list. Everything else stays byte for
+byte, line ends and a byte order mark included.
 
 Each new value is written in the style of the value it replaces (or of the
 default-language text beside it), if that style can hold it: plain, quoted, or a `|`
@@ -22,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kiosk.content.reader import STR_TAG, Mapping, Scalar, Sequence, read_yaml
 from kiosk.content.reader import Node as KioskNode
@@ -238,7 +239,9 @@ class Document:
         style = sibling.style if isinstance(sibling, ScalarNode) else None
         value = text + "\n" if isinstance(sibling, ScalarNode) and sibling.style in ("|", ">") \
             and sibling.value.endswith("\n") else text
-        self._add_entry(node, lang, value, style)
+        indent = self._block_indent(sibling, 0) if isinstance(sibling, ScalarNode) and \
+            sibling.style in ("|", ">") else None  # a block's lines as the editor's
+        self._add_entry(node, lang, value, style, indent)
         self._expected_at(path)[lang] = (value, STR_TAG)
         return "added"
 
@@ -248,7 +251,7 @@ class Document:
         return found[0] if found else None
 
     def _add_entry(self, mapping: MappingNode, key: str, value: str | dict[str, str],
-                   style: str | None) -> None:
+                   style: str | None, indent: int | None = None) -> None:
         """Add `key: value` after the last entry of a mapping, in the mapping's style."""
         if not mapping.value:
             raise EditError(f"{self.file}:{mapping.start_mark.line + 1}: an empty mapping")
@@ -260,7 +263,7 @@ class Document:
             return
         at = self._line_end(self._value_end(last_value))
         self.splices.append(_Splice(at, at, self.newline + " " * column + f"{key}:"
-                                    + self._block_value(value, style, column)))
+                                    + self._block_value(value, style, column, indent)))
 
     def _flow_value(self, value: str | dict[str, str], style: str | None) -> str:
         if isinstance(value, str):
@@ -269,9 +272,9 @@ class Document:
                                for k, v in value.items()) + "}"
 
     def _block_value(self, value: str | dict[str, str], style: str | None,
-                     column: int) -> str:
+                     column: int, indent: int | None = None) -> str:
         if isinstance(value, str):
-            return " " + render(value, style, False, column + 2, self.newline)
+            return " " + render(value, style, False, indent or column + 2, self.newline)
         return "".join(self.newline + " " * (column + 2) + f"{k}: "
                        + render(v, None, False, column + 4, self.newline)
                        for k, v in value.items())

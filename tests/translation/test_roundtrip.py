@@ -13,7 +13,7 @@ from kiosk.content import load_folder
 from kiosk.content.loader import TRANSLATION_RECORD
 from kiosk.translation.record import read_record
 from kiosk.translation.roundtrip import export_translations, import_translations
-from tests.conftest import DATA
+from tests.conftest import DATA, MakeFolder
 from tests.translation.conftest import (
     Q,
     french,
@@ -183,3 +183,66 @@ def test_the_command_line(bundled: Path, tmp_path: Path, monkeypatch: pytest.Mon
     assert "'en' is the exhibit's default language" in capsys.readouterr().err
     assert main(["translate", "export", str(bundled), "--to", "French"]) == 1
     assert "'French' is not a language code" in capsys.readouterr().err
+
+
+ODD = """\
+# An exhibit formatted the way some editors do
+format: 1
+languages:
+- en
+- zh
+title: { en: "Odd, but valid" , zh: 奇怪 }    # spaced braces
+events:
+- id: first
+  date: 1981
+  title:
+      "en": 'Quoted keys, four spaces'
+      "zh": 引号
+  body:
+      en: >
+          A folded body,
+          on two lines.
+
+      zh: |-
+          折叠
+  media: []
+- id: second
+  date: 1985
+  title: A shared title
+"""
+
+
+def test_editors_formatting_of_every_kind(make_folder: MakeFolder, tmp_path: Path) -> None:
+    """Unindented lists, four-space indentation, spaced braces, quoted keys, a folded body,
+    a strip-chomped block, Windows line ends: translated, each file changes only where a
+    French text is added, and every other value reads as before."""
+    folder = make_folder(ODD)
+    path = folder / "exhibit.yaml"
+    path.write_bytes(ODD.replace("\n", "\r\n").encode("utf-8"))
+    old = load_folder(folder)
+    assert old.errors == [] and old.exhibit is not None
+    out = tmp_path / "fr.xlf"
+    export_translations(folder, "fr", "xliff", out)
+    translate_xliff(out, out, french)
+    report = import_translations(out, folder)
+    assert not report.trouble and len(report.written) == 4 + 20  # texts, words
+    text = path.read_bytes().decode("utf-8")
+    assert "\n" not in text.replace("\r\n", "")  # Windows line ends, every one
+    lines = text.split("\r\n")
+    for line in ODD.splitlines():
+        if line.startswith(("title: {", "- en", "- zh", "languages:", "  title: A shared")):
+            continue  # the one-line mapping and the list gain French, the shared title too
+        assert line in lines, line
+    assert 'title: { en: "Odd, but valid" , zh: 奇怪, fr: "[fr] Ôdd, bût vàlîd" }    # spaced ' \
+        'braces' in lines
+    assert "      fr: |" in lines and "          [fr] À fôldéd bôdy, ôñ twô lîñés." in lines
+    assert "- fr" in lines
+    assert '  title: {en: A shared title, fr: "[fr] À shàréd tîtlé"}' in lines
+    new = load_folder(folder)
+    assert new.errors == [] and new.exhibit is not None
+    first = new.exhibit.events[0]
+    assert first.body.get("fr") == pseudo("A folded body, on two lines.") + "\n"
+    assert first.body.get("zh") == old.exhibit.events[0].body.get("zh") == "折叠"
+    assert first.title.get("en") == "Quoted keys, four spaces"
+    assert new.exhibit.events[1].title.get("fr") == pseudo("A shared title")
+    assert new.exhibit.events[1].title.get("en") == "A shared title"
