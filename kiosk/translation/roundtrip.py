@@ -24,6 +24,7 @@ from kiosk.content import i18n
 from kiosk.content import limits as L
 from kiosk.content.loader import EXHIBIT_FILE, TRANSLATION_RECORD, load_folder
 from kiosk.content.model import Exhibit
+from kiosk.content.problems import Problem
 from kiosk.content.rules import shown
 from kiosk.translation.files import (
     Format,
@@ -56,6 +57,10 @@ class TranslateError(Exception):
 # --- helpers ---------------------------------------------------------------------------------
 
 def _loaded(folder: Path, doing: str) -> Exhibit:
+    return _loaded_with_warnings(folder, doing)[0]
+
+
+def _loaded_with_warnings(folder: Path, doing: str) -> tuple[Exhibit, list[Problem]]:
     result = load_folder(folder)
     if not result.readable:
         raise TranslateError(f"{folder}: {result.problems[0].message}")
@@ -65,7 +70,7 @@ def _loaded(folder: Path, doing: str) -> Exhibit:
         raise TranslateError(f"{folder} has {len(errors)} error{'s' * (len(errors) != 1)}; "
                              f"fix {'them' if len(errors) != 1 else 'it'} first (kiosk "
                              f"validate {folder}); nothing was {doing}:\n{shown}")
-    return result.exhibit
+    return result.exhibit, result.warnings
 
 
 def _check_language(lang: str, exhibit: Exhibit) -> None:
@@ -286,7 +291,7 @@ def import_translations(file: Path, folder: Path, dry_run: bool = False,
         incoming = read_translation_file(file)
     except TranslationFileError as exc:
         raise TranslateError(f"{exc}; nothing was written") from None
-    exhibit = _loaded(folder, "written")
+    exhibit, warnings = _loaded_with_warnings(folder, "written")
     try:
         record = read_record(folder)
     except RecordError as exc:
@@ -371,7 +376,7 @@ def import_translations(file: Path, folder: Path, dry_run: bool = False,
         report.closing.append("nothing was written (--dry-run)")
         return report
     _write(writes)
-    _recheck(folder, writes, report)
+    _recheck(folder, writes, report, warnings)
     return report
 
 
@@ -439,8 +444,9 @@ def _restore(done: list[tuple[Path, bytes, bytes | None]]) -> None:
 
 
 def _recheck(folder: Path, writes: list[tuple[Path, bytes, bytes | None]],
-             report: ImportReport) -> None:
-    """Load the folder again; put every file back if the translations made an error."""
+             report: ImportReport, before: list[Problem]) -> None:
+    """Load the folder again; put every file back if the translations made an error, and
+    tell the warnings they brought (told by message: their lines may have moved)."""
     result = load_folder(folder)
     if result.errors:
         shown = "\n".join(f"  {p.file}:{p.line}:{p.col}: {p.message}"
@@ -449,5 +455,12 @@ def _recheck(folder: Path, writes: list[tuple[Path, bytes, bytes | None]],
         raise TranslateError(f"the translations would give the folder "
                              f"{_plural(len(result.errors), 'error')}, so every file was "
                              f"put back as it was:\n{shown}")
+    known = {(p.file, p.message) for p in before}
+    new = [p for p in result.warnings if (p.file, p.message) not in known]
     report.closing.append(f"{folder}: 0 errors, {_plural(len(result.warnings), 'warning')}"
-                          " (kiosk validate lists them)")
+                          + (f", {len(new):,} of them new:" if new else
+                             " (kiosk validate lists them)"))
+    report.closing += [f"  {p.file}:{p.line}:{p.col}: {p.message}" for p in new[:SHOWN]]
+    if len(new) > SHOWN:
+        report.closing.append(f"  ... and {len(new) - SHOWN:,} more (kiosk validate lists "
+                              "them)")

@@ -359,3 +359,15 @@ def test_a_text_shared_by_every_language(make_folder: MakeFolder, tmp_path: Path
         "        Vingt volontaires.\n" in text
     result = load_folder(folder)
     assert result.exhibit is not None and result.exhibit.title.get("zh") == "UNV"
+
+
+def test_the_warnings_a_translation_brings_are_told(bundled: Path, tmp_path: Path) -> None:
+    """A French typographic apostrophe is a warning of validate's (the kiosk's font draws
+    it full-width): the import names it, at its line."""
+    out = tmp_path / "fr.xlf"
+    export_translations(bundled, "fr", "xliff", out)
+    translate_xliff(out, out, lambda uid, src: "L\u2019UNV et la Chine" if uid ==
+                    "exhibit/title" else french(uid, src))
+    lines = import_translations(out, bundled).lines()
+    assert lines[-2] == f"{bundled}: 0 errors, 1 warning, 1 of them new:"
+    assert lines[-1].startswith("  exhibit.yaml:") and "curly quote" in lines[-1]
