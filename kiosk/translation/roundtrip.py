@@ -424,9 +424,16 @@ def _plan(folder: Path, exhibit: Exhibit, lang: str, changes: list[tuple[Unit, s
 
 
 def _write(writes: list[tuple[Path, bytes, bytes | None]]) -> None:
+    """Replace each file, unless it changed since it was read (an editor saved it while
+    the import ran): then every file written so far is put back."""
     done: list[tuple[Path, bytes, bytes | None]] = []
     try:
         for path, new, old in writes:
+            if (path.read_bytes() if path.exists() else None) != old:
+                _restore(done)
+                raise TranslateError(f"{path} was changed while the import ran (saved by an "
+                                     "editor?); every file was put back as it was: import "
+                                     "again")
             write_atomic(path, new)
             done.append((path, new, old))
     except OSError as exc:

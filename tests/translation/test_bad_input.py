@@ -371,3 +371,27 @@ def test_the_warnings_a_translation_brings_are_told(bundled: Path, tmp_path: Pat
     lines = import_translations(out, bundled).lines()
     assert lines[-2] == f"{bundled}: 0 errors, 1 warning, 1 of them new:"
     assert lines[-1].startswith("  exhibit.yaml:") and "curly quote" in lines[-1]
+
+
+def test_a_file_saved_during_the_import_is_not_overwritten(
+        bundled: Path, french_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An editor saves an event file after the import read it: that save is kept, and no
+    file is left translated."""
+    from kiosk.translation import roundtrip
+
+    original = roundtrip._write
+    saved = bundled / "events" / "24-looking-ahead.yaml"
+
+    def editor_saves_first(writes: list[tuple[Path, bytes, bytes | None]]) -> None:
+        saved.write_text(saved.read_text(encoding="utf-8") + "# saved meanwhile\n",
+                         encoding="utf-8")
+        original(writes)
+
+    monkeypatch.setattr(roundtrip, "_write", editor_saves_first)
+    before = snapshot(bundled)
+    with pytest.raises(TranslateError, match="was changed while the import ran"):
+        import_translations(french_file, bundled)
+    after = snapshot(bundled)
+    assert after["events/24-looking-ahead.yaml"].endswith(b"# saved meanwhile\n")
+    del after["events/24-looking-ahead.yaml"], before["events/24-looking-ahead.yaml"]
+    assert after == before
