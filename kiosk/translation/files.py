@@ -188,9 +188,10 @@ def read_translation_file(path: Path) -> TranslationFile:
                                    "translation file of an exhibit is far smaller: is it the "
                                    "right file?")
     data = path.read_bytes()
-    if format_of(path) == "po" or (not data.lstrip().startswith(b"<")
-                                   and b"msgid" in data[:4096]):
-        return _read_po(path)
+    head = data.removeprefix(b"\xef\xbb\xbf").lstrip()
+    xml = head.startswith(b"<") or head[:2] in (b"\xff\xfe", b"\xfe\xff")  # UTF-16 XML
+    if not xml and (format_of(path) == "po" or b"msgid" in data[:4096]):
+        return _read_po(path)  # what the file holds decides, not its name
     return _read_xliff(path, data)
 
 

@@ -395,3 +395,15 @@ def test_a_file_saved_during_the_import_is_not_overwritten(
     assert after["events/24-looking-ahead.yaml"].endswith(b"# saved meanwhile\n")
     del after["events/24-looking-ahead.yaml"], before["events/24-looking-ahead.yaml"]
     assert after == before
+
+
+def test_what_the_file_holds_decides_not_its_name(bundled: Path, french_file: Path,
+                                                  tmp_path: Path) -> None:
+    """An XLIFF file saved as UTF-16 (some Windows tools do) under a .po name is read as
+    the XLIFF it is."""
+    text = french_file.read_text(encoding="utf-8").replace(
+        "<?xml version='1.0' encoding='utf-8'?>", '<?xml version="1.0" encoding="UTF-16"?>')
+    odd = tmp_path / "fr.po"
+    odd.write_bytes(text.encode("utf-16"))
+    report = import_translations(odd, bundled)
+    assert len(report.written) == 167 and not report.trouble
