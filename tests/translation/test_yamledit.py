@@ -3,9 +3,12 @@ values, in their own style, and nowhere else."""
 
 from __future__ import annotations
 
+import string
 import textwrap
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kiosk.content.reader import STR_TAG, Mapping, Scalar, read_yaml
 from kiosk.translation.yamledit import Document, EditError, render
@@ -219,3 +222,37 @@ def test_a_path_that_is_not_there_is_an_edit_error() -> None:
     doc = Document("x.yaml", b"title: {en: T}\n")
     with pytest.raises(EditError):
         doc.set_text(("subtitle",), "fr", "en", "x")
+
+
+YAML_ALPHABET = string.ascii_letters + string.digits + " \n\t:-[]{},&*!|>'\"#%@`?.~\\" + \
+    "年é’«»\u00a0\u200b\r"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.text(alphabet=YAML_ALPHABET, max_size=60),
+       layout=st.sampled_from(["flow", "block", "literal", "shared", "missing-block"]))
+def test_any_translation_is_written_exactly_or_refused(text: str, layout: str) -> None:
+    """Whatever a translator types, the file reads back with exactly that text as the
+    translation and every other value as it was; else nothing is made (EditError)."""
+    before = {
+        "flow": "title: {en: The title, zh: 标题}\nid: x\n",
+        "block": "title:\n  en: The title\n  fr: Le titre\nid: x\n",
+        "literal": "body:\n  en: |\n    One.\n  fr: |\n    Un.\nid: x\n",
+        "shared": "title: The title\nid: x\n",
+        "missing-block": "body:\n  en: |\n    One.\n\n    Two.\nid: x\n",
+    }[layout]
+    key = "body" if layout in ("literal", "missing-block") else "title"
+    doc = Document("x.yaml", before.encode("utf-8"))
+    try:
+        doc.set_text((key,), "fr", "en", text)
+        data = doc.result()
+    except EditError:
+        return
+    root, problems = read_yaml(data, "x.yaml")
+    assert problems == [] and isinstance(root, Mapping)
+    value = root.get(key)
+    assert isinstance(value, Mapping)
+    fr = value.get("fr")
+    assert isinstance(fr, Scalar) and fr.tag == STR_TAG
+    assert fr.text in (text, text + "\n")
+    assert data.decode("utf-8").endswith("id: x\n")
