@@ -1,11 +1,13 @@
 """The layers read from the folder names, and no import runs back up a layer.
 
     tools (snapshot, bench)  >  app (composition root)  >  ui  >  releases  >  services
-        >  importers  >  content
+        >  translation  >  importers  >  content
 
 `kiosk.importers` (kiosk import, kiosk export --sheet) writes content folders and checks
 them with the content loader: it sits just above content and needs nothing else of the
 kiosk's, so the command line can use it without Qt or the kiosk's services.
+`kiosk.translation` (the XLIFF/PO round trip) likewise reads and writes content folders
+through kiosk.content and nothing else, and no content rule may depend on it.
 
 `kiosk.cli` and `kiosk.__main__` sit on top; `kiosk/__init__.py` (the version) at the bottom.
 Imports inside functions and `if TYPE_CHECKING:` blocks count too: a lazy import that runs
@@ -24,7 +26,8 @@ from tests.conftest import ROOT
 PACKAGE = ROOT / "kiosk"
 # releases: publishing, verifying and keeping releases without Qt (issue 22); it uses the
 # content rules and the services, and the ui (staff panel) and app (start-up) use it
-LAYERS = ["base", "content", "importers", "services", "releases", "ui", "app", "tools", "cli"]
+LAYERS = ["base", "content", "importers", "translation", "services", "releases", "ui", "app",
+          "tools", "cli"]
 
 
 def layer_of(module: str) -> str:
@@ -32,7 +35,8 @@ def layer_of(module: str) -> str:
     parts = module.split(".")
     if parts == ["kiosk"]:
         return "base"
-    if parts[1] in ("content", "importers", "services", "releases", "ui", "tools"):
+    if parts[1] in ("content", "importers", "translation", "services", "releases", "ui",
+                    "tools"):
         return parts[1]
     if parts[1] == "app":
         return "app"
@@ -74,7 +78,7 @@ def test_no_import_runs_back_up_a_layer(path: Path) -> None:
     assert upward == []
 
 
-@pytest.mark.parametrize("layer", ["content", "importers", "releases"])
+@pytest.mark.parametrize("layer", ["content", "importers", "translation", "releases"])
 def test_content_knows_nothing_of_qt(layer: str) -> None:
     offenders = [f"{path.relative_to(ROOT)}: {name}"
                  for path in sorted((PACKAGE / layer).rglob("*.py"))

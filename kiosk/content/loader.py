@@ -20,6 +20,9 @@ EXHIBIT_FILE = "exhibit.yaml"
 EVENTS_DIR = "events"
 EVENT_SUFFIXES = (".yaml", ".yml")  # exactly so: the kiosk reads names as they are written
 SCHEMA_SUFFIX = ".schema.json"  # `kiosk schema` output for editors, not content
+# What each translation was made from (kiosk.translation.record writes and reads it): part
+# of the folder, not content, so never "unused".
+TRANSLATION_RECORD = "translation-record.yaml"
 
 
 @dataclass(frozen=True)
@@ -342,7 +345,7 @@ def _read_event_file(path: Path, folder: Folder) -> list[Event]:
 
 def _warn_unused_files(folder: Folder, event_files: list[Path]) -> None:
     root = str(folder.real)
-    used = {os.path.join(root, EXHIBIT_FILE)}
+    used = {os.path.join(root, EXHIBIT_FILE), os.path.join(root, TRANSLATION_RECORD)}
     used |= {os.path.join(root, EVENTS_DIR, p.name) for p in event_files}
     used |= {str(p) for p in folder.used}
     for directory, subdirs, files in os.walk(root):
