@@ -46,7 +46,7 @@ Severity = Literal["error", "warning"]
 class Finding:
     level: Severity
     message: str
-    offset: int = 0  # where in the text: the message points there
+    offset: int | None = None  # where in the text: the message points there (None: the value)
 
 
 # Word's "smart" quotes. The kiosk's fonts take them from the CJK font, which draws them
@@ -60,13 +60,15 @@ def code_point(ch: str) -> str:
     return f"U+{ord(ch):04X}" + (f" {name}" if name else "")
 
 
-def markup(text: str) -> str | None:
-    """The first HTML tag or entity in a plain text, cut short; None when there is none."""
+def markup(text: str) -> tuple[str, int] | None:
+    """The first HTML tag or entity in a plain text, cut short, and where it starts; None
+    when there is none."""
     found = [m for m in (_TAG.search(text), _ENTITY.search(text)) if m is not None]
     if not found:
         return None
-    first = min(found, key=lambda m: m.start()).group()
-    return first if len(first) <= _SHOWN else first[:_SHOWN] + "…"
+    first = min(found, key=lambda m: m.start())
+    shown = first.group()
+    return (shown if len(shown) <= _SHOWN else shown[:_SHOWN] + "…"), first.start()
 
 
 def is_right_to_left(text: str) -> bool:
@@ -105,14 +107,14 @@ def invisible(text: str) -> list[Finding]:
                        "it is not needed here" if not rtl else "it is not closed again")
                 found.append(Finding("error", f"has the invisible character {code_point(ch)}, "
                                      f"which changes the order a visitor reads ({why}); "
-                                     "delete it"))
+                                     "delete it", index))
         elif ch in _NEEDED or (rtl and ch in _RTL_MARKS) or (ch == "\ufeff" and index == 0):
             continue
         else:
             seen.add(ch)
             found.append(Finding("warning", f"has the invisible character {code_point(ch)} "
                                  f"(after {text[max(0, index - 12):index]!r}); delete it "
-                                 "unless it is meant"))
+                                 "unless it is meant", index))
     return found
 
 
@@ -164,9 +166,9 @@ def text_findings(text: str, markdown: bool, lang: str = "en",
     found: list[Finding] = []
     tag = None if markdown else markup(text)
     if tag is not None:
-        found.append(Finding("warning", f"has markup {tag!r}; the kiosk shows texts as plain "
-                             "text, so a visitor would read it as typed: write the text "
-                             "without HTML"))
+        found.append(Finding("warning", f"has markup {tag[0]!r}; the kiosk shows texts as "
+                             "plain text, so a visitor would read it as typed: write the text "
+                             "without HTML", tag[1]))
     found += [f for f in (word_quotes(text, lang),
                           wrong_language(text, lang) if translated else None) if f]
     return found + invisible(text)

@@ -283,7 +283,8 @@ class Checker:
         # a text of one language only can be in the wrong one; a name (a credit) or a text
         # shown in every language cannot
         for finding in text_findings(value.text, markdown, lang, translated):
-            self.report(value.at(finding.offset) if finding.offset else value.pos, finding.level,
+            self.report(value.pos if finding.offset is None else value.at(finding.offset),
+                        finding.level,
                         f"{label}: '{name}' {finding.message}")
         self.glyphs(value, label, name)
 

@@ -862,3 +862,25 @@ def test_a_folder_name_differing_in_case_is_suggested(make_folder: MakeFolder) -
         "exhibit.yaml:8:16: error: event 'first', photo 1: image 'Media/Photos/a.jpg' does "
         "not exist (did you mean 'media/photos/A.jpg'? Capitals count: the path must be "
         "written exactly as the folders and the file are named)")
+
+
+@pytest.mark.parametrize(("title", "column"), [
+    ("Reform <b>begins</b>", 19),  # plain: the tag's own column
+    ("'It''s <b>reform</b>'", 19),  # '' is one quote as read, two as typed
+    ('"Reform \\u00e9 <b>begins</b>"', 27),  # \u00e9 is one character as read, six as typed
+])
+def test_markup_is_told_at_its_own_column(make_folder: MakeFolder, title: str,
+                                          column: int) -> None:
+    root = make_folder(MINIMAL.replace("title: First", f"title: {title}"))
+    assert only(root) == (
+        f"exhibit.yaml:6:{column}: warning: event 'first': 'title' has markup '<b>'; the kiosk "
+        "shows texts as plain text, so a visitor would read it as typed: write the text "
+        "without HTML")
+
+
+def test_an_invisible_character_typed_as_an_escape_is_told_at_the_escape(
+        make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL.replace("title: First", 'title: "Reform\\u200bbegins"'))
+    assert only(root) == (
+        "exhibit.yaml:6:19: warning: event 'first': 'title' has the invisible character "
+        "U+200B ZERO WIDTH SPACE (after 'Reform'); delete it unless it is meant")
