@@ -72,6 +72,7 @@ RANGE_DASH_ZH = "\u2014"  # 一字线 of GB/T 15834: "1981—1991年"
 EVERY_LANGUAGE_SEPARATOR = " · "
 CAPTION_SEPARATOR = "  ·  "  # date and title under the welcome screen's picture
 CREDIT_SEPARATOR = "    "  # a photo's credit and "Photo 2 of 3"
+HOME_ARROW = "‹  "  # before the exhibit's title in the top bar: the way back to the start
 
 
 def is_cjk(lang: str) -> bool:

@@ -83,6 +83,8 @@ def _read_exhibit(node: Node, folder: Folder) -> Exhibit | None:
                            found["languages"][1] if "languages" in found else None)
     spec = {f.name: f for f in F.EXHIBIT}
     title = check.text(found["title"][1], "exhibit", "title", True) if "title" in found else None
+    if title is not None:
+        check.exhibit_title_fits(found["title"][1], title)
     subtitle = check.text(found["subtitle"][1], "exhibit", "subtitle", False) \
         if "subtitle" in found else None
     idle = check.seconds(found["idle_timeout"][1], "exhibit", spec["idle_timeout"]) \

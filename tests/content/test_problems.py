@@ -884,3 +884,87 @@ def test_an_invisible_character_typed_as_an_escape_is_told_at_the_escape(
     assert only(root) == (
         "exhibit.yaml:6:19: warning: event 'first': 'title' has the invisible character "
         "U+200B ZERO WIDTH SPACE (after 'Reform'); delete it unless it is meant")
+
+
+ERAS = """\
+format: 1
+title: Test
+eras:
+{eras}
+events:
+  - {{id: first, date: 1981, title: First}}
+"""
+
+
+def era_lines(colours: list[str | None]) -> str:
+    return "\n".join(f"  - {{id: e{i}, title: E{i}, start: {1900 + i}, end: {1901 + i}"
+                     + (f", color: \"{c}\"" if c else "") + "}" for i, c in enumerate(colours))
+
+
+def test_an_era_colour_that_melts_into_the_track_is_a_warning(make_folder: MakeFolder) -> None:
+    root = make_folder(ERAS.format(eras=era_lines(["#2F6690", "#333333"])))
+    assert only(root) == (
+        "exhibit.yaml:5:56: warning: era 'e1': 'color' \"#333333\" is too close to the "
+        "timeline's track (#24384F, 1.06:1 in the normal colours; at least 1.5:1), so the band "
+        "melts into it: choose a lighter or brighter colour, e.g. \"#3A7D44\"")
+
+
+def test_an_era_colour_too_light_for_its_white_name_is_a_warning(
+        make_folder: MakeFolder) -> None:
+    root = make_folder(ERAS.format(eras=era_lines(["#FFE600"])))
+    assert only(root) == (
+        "exhibit.yaml:4:56: warning: era 'e0': 'color' \"#FFE600\" is too light for the era's "
+        "white name, so the kiosk draws it darkened to #7F7300: choose a darker colour "
+        "yourself (white text on it at 4.5:1 or more), e.g. \"#7F7300\"")
+
+
+def test_two_eras_of_one_colour_are_a_warning(make_folder: MakeFolder) -> None:
+    root = make_folder(ERAS.format(eras=era_lines(["#2F6690", "#3A7D44", "#2f6691"])))
+    assert only(root) == (
+        "exhibit.yaml:6:56: warning: era 'e2': 'color' \"#2F6691\" is the colour of era 'e0' "
+        "too, so visitors may take the two bands for one: give it another colour, e.g. "
+        "color: \"#9C6644\"")
+
+
+def test_more_eras_than_the_kiosks_colours_are_told_to_take_one(
+        make_folder: MakeFolder) -> None:
+    from kiosk.content.colours import ERA_PALETTE
+
+    root = make_folder(ERAS.format(eras=era_lines([None] * (len(ERA_PALETTE) + 1))))
+    assert only(root) == (
+        "exhibit.yaml:13:5: warning: era 'e9': has no 'color', and the kiosk's 9 era colours "
+        "are used up, so its band has the colour of era 'e0' and visitors may take the two "
+        "for one: give it a 'color'")
+
+
+def test_the_default_era_colours_pass_their_own_rules() -> None:
+    from kiosk.content.colours import ERA_PALETTE, era_colour_problems
+
+    assert {colour: era_colour_problems(colour) for colour in ERA_PALETTE} == {
+        colour: [] for colour in ERA_PALETTE}
+
+
+LONG_EXHIBIT_TITLE = (
+    "The United Nations Volunteers programme and the People's Republic of China: forty years "
+    "of partnership in volunteering, from the first volunteers of 1981 to the digital "
+    "volunteering of today")
+
+
+def test_an_exhibit_title_that_hides_the_welcome_picture_is_a_warning(
+        make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL.replace("title: Test exhibit", f'title: "{LONG_EXHIBIT_TITLE}"'))
+    assert only(root) == (
+        "exhibit.yaml:2:8: warning: exhibit: 'title' (en) takes 5 lines on the welcome screen "
+        "at 1920x1080, even set smaller, and hides most of its picture; it fits in 3: shorten "
+        "it (about 120 characters fit), and put the rest in the 'subtitle'")
+
+
+def test_an_exhibit_title_cut_short_in_the_top_bar_is_a_warning(
+        make_folder: MakeFolder) -> None:
+    title = "联合国志愿人员组织与中华人民共和国：四十年的伙伴关系，从一九八一年的第一批志愿者到今天的数字志愿服务与南南合作"
+    root = make_folder(TWO_LANGS.replace("zh: 测试", f"zh: {title}")
+                       + "  - {id: a, date: 1981, title: {en: A, zh: 甲}}\n")
+    assert only(root) == (
+        "exhibit.yaml:3:23: warning: exhibit: 'title' (zh) is too long for the top bar of the "
+        "event screens at 1920x1080, which cuts it short with '…': shorten it (about 50 "
+        "characters fit), and put the rest in the 'subtitle'")
