@@ -71,6 +71,23 @@ def markup(text: str) -> tuple[str, int] | None:
     return (shown if len(shown) <= _SHOWN else shown[:_SHOWN] + "…"), first.start()
 
 
+# Markdown typed in a plain text (a title, a caption): emphasis and links, which only an
+# event's body lays out; elsewhere a visitor reads the asterisks and brackets.
+_MARKDOWN = re.compile(r"(\*\*|__)(?=\S)[^\n]*?\S\1"
+                       r"|(?<![\w*])\*(?=[^\s*])[^*\n]*?[^\s*]\*(?![\w*])"
+                       r"|(?<![\w_])_(?=[^\s_])[^_\n]*?[^\s_]_(?![\w_])"
+                       r"|\[[^\]\n]+\]\([^)\s]+\)")
+
+
+def markdown_in_plain(text: str) -> tuple[str, int] | None:
+    """The first Markdown emphasis or link in a plain text, cut short, and where it starts."""
+    match = _MARKDOWN.search(text)
+    if match is None:
+        return None
+    shown = match.group()
+    return (shown if len(shown) <= _SHOWN else shown[:_SHOWN] + "…"), match.start()
+
+
 def is_right_to_left(text: str) -> bool:
     return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
 
@@ -169,6 +186,12 @@ def text_findings(text: str, markdown: bool, lang: str = "en",
         found.append(Finding("warning", f"has markup {tag[0]!r}; the kiosk shows texts as "
                              "plain text, so a visitor would read it as typed: write the text "
                              "without HTML", tag[1]))
+    typed = None if markdown else markdown_in_plain(text)
+    if typed is not None:
+        found.append(Finding("warning", f"has Markdown {typed[0]!r}; only an event's body is "
+                             "Markdown, so a visitor would read the "
+                             f"{'brackets' if typed[0].startswith('[') else 'marks'} as typed: "
+                             "write the text without them", typed[1]))
     found += [f for f in (word_quotes(text, lang),
                           wrong_language(text, lang) if translated else None) if f]
     return found + invisible(text)

@@ -42,6 +42,10 @@ TITLE_SMALLEST_PX = 44
 WELCOME_TITLE_WIDTH_PX = 1404
 WELCOME_TITLE_SMALLER_PX = 64
 WELCOME_TITLE_LINES = 3
+# Its subtitle under it, 40 px regular, as wide; past WELCOME_SUBTITLE_LINES lines the
+# panel hides most of the picture too.
+WELCOME_SUBTITLE_PX = 40
+WELCOME_SUBTITLE_LINES = 4
 # ... and in the top bar of every event screen (TopBar.qml), after the back arrow, 28 px
 # bold on one line, cut with "…" when it is wider than the bar leaves it: 1,520 px beside
 # the display options and a switch of two languages, about 160 px less for each language

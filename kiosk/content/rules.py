@@ -29,7 +29,13 @@ from kiosk.content.colours import (
 from kiosk.content.dates import Date, impossible, parse_date
 from kiosk.content.files import FileProblem, inside, name_problem, real_root
 from kiosk.content.i18n import HOME_ARROW, is_cjk, range_text
-from kiosk.content.images import ImageError, ImageInfo, read_image_info, size_warning
+from kiosk.content.images import (
+    ImageError,
+    ImageInfo,
+    read_image_info,
+    shape_warning,
+    size_warning,
+)
 from kiosk.content.markdown import problems as markdown_problems
 from kiosk.content.model import EMPTY, Era, Event, Media, Text
 from kiosk.content.problems import Level, Problem
@@ -52,6 +58,10 @@ _SHOWN_CHARS = 60
 MISSING_ONE_BY_ONE = 5  # missing translations of a language told one by one; more: summed
 _MAX_SUGGEST_NAMES = 2_000  # difflib compares with every name: beyond this, no suggestion
 _SUGGEST_KEYS = 50  # unknown keys of one mapping given a "did you mean"
+
+
+_YEAR = re.compile(r"(?<![0-9])([0-9]{4})(?![0-9])")
+_DECADE = re.compile(r"'?s\b|年代")
 
 
 def closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
@@ -253,6 +263,40 @@ class Checker:
                             "top bar of the event screens at 1920x1080, which cuts it short "
                             f"with '…': shorten it (about {fit} characters fit), and "
                             "put the rest in the 'subtitle'")
+
+    def subtitle_fits(self, node: Node, subtitle: Text) -> None:
+        """The exhibit's subtitle under its title on the welcome screen at 1920x1080."""
+        font = label_font()  # the regular face
+        if font is None:
+            return
+        scalars = {key.text: value for key, value in node.items
+                   if isinstance(value, Scalar)} if isinstance(node, Mapping) else {}
+        for lang, value in subtitle.values:
+            lines = break_lines(value, L.WELCOME_TITLE_WIDTH_PX,
+                                lambda text: font.width(text, L.WELCOME_SUBTITLE_PX))
+            if len(lines) > L.WELCOME_SUBTITLE_LINES:
+                self.report(scalars.get(lang, node).pos, "warning", f"exhibit: 'subtitle' "
+                            f"({lang}) takes {len(lines)} lines on the welcome screen at "
+                            "1920x1080 and hides most of its picture; it fits in "
+                            f"{L.WELCOME_SUBTITLE_LINES}: shorten it (about "
+                            f"{self.fitting(lines, L.WELCOME_SUBTITLE_LINES)} characters fit)")
+
+    def display_date_agrees(self, node: Node, label: str, text: Text, date: Date,
+                            end: Date | None) -> None:
+        """A display_date whose years are all far from the event's date: the timeline places
+        the event at its date, the visitor reads another year (a copy from another event)."""
+        scalars = {key.text: value for key, value in node.items
+                   if isinstance(value, Scalar)} if isinstance(node, Mapping) else {}
+        first, last = date.year, (end or date).year
+        for lang, value in text.values:
+            years = [(int(m[1]), m.end()) for m in _YEAR.finditer(value)]
+            # a decade ("the 1980s", "1980年代") covers ten years; "c. 1980" may be a year off
+            if years and not any(year - 1 <= last and first <= year + (
+                    9 if _DECADE.match(value, at) else 1) for year, at in years):
+                self.report(scalars.get(lang, node).pos, "warning", f"{label}: "
+                            f"'display_date' ({lang}) says {years[0][0]}, but the event is "
+                            f"placed at {first if first == last else f'{first}-{last}'} on "
+                            "the timeline by its 'date': correct the one that is wrong")
 
     def label_fits(self, node: Node, label: str, text: Text, name: str) -> None:
         """An event's label on the timeline (its short_title, else its title) too long for
@@ -540,6 +584,9 @@ class Checker:
             self.label_fits(found[label_name][1], label, short if isinstance(short, Text)
                             else title, label_name)
         display = optional("display_date", lambda n: self.text(n, label, "display_date", True))
+        if isinstance(display, Text) and isinstance(date, Date):
+            self.display_date_agrees(found["display_date"][1], label, display, date,
+                                     end if isinstance(end, Date) else None)
         body = optional("body", lambda n: self.text(n, label, "body", False))
         if isinstance(body, Text):
             self.markdown(found["body"][1], label, "body", body)
@@ -604,9 +651,9 @@ class Checker:
             self.error(node.pos, f"{label}: {found}")
             return None
         resolved, info = found
-        warning = size_warning(info)
-        if warning:
-            self.report(node.pos, "warning", f"{label}: {warning}")
+        for warning in (size_warning(info), shape_warning(info)):
+            if warning:
+                self.report(node.pos, "warning", f"{label}: {warning}")
         return resolved, source, info
 
     def _picture(self, source: str) -> tuple[Path, ImageInfo] | str:

@@ -968,3 +968,83 @@ def test_an_exhibit_title_cut_short_in_the_top_bar_is_a_warning(
         "exhibit.yaml:3:23: warning: exhibit: 'title' (zh) is too long for the top bar of the "
         "event screens at 1920x1080, which cuts it short with '…': shorten it (about 50 "
         "characters fit), and put the rest in the 'subtitle'")
+
+
+# --- what else an editor could type that would look wrong on screen (issue 27) ----------
+
+def test_markdown_the_body_does_not_lay_out_is_told_at_its_line(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL + "    body: |\n      # The first volunteers\n      They came in "
+                       "1981.\n\n      ---\n\n      ```\n      code\n      ```\n      | year | "
+                       "volunteers |\n      |---|---|\n      | 1981 | 3 |\n")
+    assert problems_of(root) == [
+        "exhibit.yaml:8:7: warning: event 'first': 'body' (en): a heading's '#' is shown as "
+        "typed (the body has no headings): make the line a paragraph of its own in bold: "
+        "**...**",
+        "exhibit.yaml:11:7: warning: event 'first': 'body' (en): a line of '---' is shown as "
+        "typed (the body has no rules or underlined headings): delete it; a blank line "
+        "separates paragraphs",
+        "exhibit.yaml:13:7: warning: event 'first': 'body' (en): '```' is shown as typed (the "
+        "body has no code blocks): delete it and the closing one",
+        "exhibit.yaml:16:7: warning: event 'first': 'body' (en): a table is shown as typed, "
+        "with its '|' (the body has no tables): write it as a list, one '- ' line a row"]
+
+
+def test_markdown_in_a_plain_text_is_a_warning_at_its_column(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL.replace("title: First", "title: The **first** volunteers"))
+    assert only(root) == (
+        "exhibit.yaml:6:16: warning: event 'first': 'title' has Markdown '**first**'; only an "
+        "event's body is Markdown, so a visitor would read the marks as typed: write the text "
+        "without them")
+
+
+def test_an_event_copied_under_another_id_is_a_warning(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL + "  - id: first-copy\n    date: 1981\n    title: ' First'\n")
+    assert only(root) == (
+        "exhibit.yaml:7:9: warning: event 'first-copy': has the date and title of event "
+        "'first' (exhibit.yaml line 4), so visitors see the event twice on the timeline: "
+        "delete one of them, or tell them apart")
+
+
+def test_a_year_far_from_every_other_is_a_warning(make_folder: MakeFolder) -> None:
+    events = "".join(f"  - {{id: e{i}, date: {1981 + i * 5}, title: E{i}}}\n" for i in range(4))
+    root = make_folder("format: 1\ntitle: T\nevents:\n" + events
+                       + "  - {id: typo, date: 2891, title: Typo}\n")
+    assert only(root) == (
+        "exhibit.yaml:8:10: warning: event 'typo': is dated 2891, 895 years after every other "
+        "event (the latest is 'e3', 1996), so the timeline stretches to show it and the other "
+        "events crowd together: is the year a typo?")
+    spread = make_folder("format: 1\ntitle: T\nevents:\n" + "".join(
+        f"  - {{id: e{i}, date: {year}, title: E{i}}}\n"
+        for i, year in enumerate((1900, 1920, 1950, 1990, 2020))), name="spread")
+    assert problems_of(spread) == []  # a long story with a gap is not a typo
+
+
+@pytest.mark.parametrize(("display", "told"), [
+    ("Spring 1991", True), ("Since 1981", False), ("The 1980s", False), ("c. 1980", False),
+    ("1980年代", False), ("After 35 years", False)])
+def test_a_display_date_that_names_another_year_is_a_warning(
+        make_folder: MakeFolder, display: str, told: bool) -> None:
+    root = make_folder(MINIMAL + f"    display_date: {display}\n")
+    expected = [
+        "exhibit.yaml:7:19: warning: event 'first': 'display_date' (en) says 1991, but the "
+        "event is placed at 1981 on the timeline by its 'date': correct the one that is wrong"]
+    assert problems_of(root) == (expected if told else [])
+
+
+def test_a_panorama_is_told_it_is_a_thin_strip(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL + "    media:\n      - {image: media/pano.jpg, alt: A view}\n")
+    write_image(root / "media" / "pano.jpg", size=(6000, 1200))
+    assert only(root) == (
+        "exhibit.yaml:8:17: warning: event 'first', photo 1: image is 6000x1200, 5 times as "
+        "wide as it is high: shown whole, it is a thin strip across the photo's place (a "
+        "panorama?); crop it to at most 3:1, or show its parts as several photos")
+
+
+def test_a_subtitle_that_hides_the_welcome_picture_is_a_warning(make_folder: MakeFolder) -> None:
+    subtitle = "Forty years of volunteering together, " * 12
+    root = make_folder(MINIMAL.replace("title: Test exhibit",
+                                       f"title: Test exhibit\nsubtitle: '{subtitle.strip()}'"))
+    assert only(root) == (
+        "exhibit.yaml:3:11: warning: exhibit: 'subtitle' (en) takes 6 lines on the welcome "
+        "screen at 1920x1080 and hides most of its picture; it fits in 4: shorten it (about "
+        "300 characters fit)")
