@@ -253,7 +253,6 @@ class Checker:
                             f"{L.WELCOME_TITLE_LINES}: shorten it (about "
                             f"{self.fitting(lines, L.WELCOME_TITLE_LINES)} characters fit), "
                             "and put the rest in the 'subtitle'")
-                continue
             bar = HOME_ARROW + value.replace("\n", " ")
             if font.width(bar, L.TOP_BAR_TITLE_PX) > room:
                 first = break_lines(bar, room, lambda text: font.width(

@@ -65,3 +65,17 @@ def test_validate_counts_the_welcome_title_lines_qt_draws(
     title = find_item(view.window, "welcomeTitle")
     qtbot.waitUntil(lambda: title.property("lineCount") > 0)
     assert (counted, title.property("lineCount")) == (5, 5)
+
+
+@pytest.mark.parametrize(("length", "cut"), [(None, True), (100, False)])
+def test_the_top_bar_cuts_what_validate_says_it_cuts(
+        make_view: MakeView, bundled: Exhibit, qtbot: QtBot, length: int | None,
+        cut: bool) -> None:
+    from tests.content.test_problems import LONG_EXHIBIT_TITLE
+
+    title = LONG_EXHIBIT_TITLE[:length]  # validate: about 105 characters fit
+    view = make_view(dataclasses.replace(bundled, title=Text((("en", title),), "en")))
+    view.session.navigation.openEvent(0)
+    home = find_item(view.window, "homeTitle")
+    qtbot.waitUntil(lambda: home.isVisible() and home.width() > 0)
+    assert home.property("truncated") is cut
