@@ -185,8 +185,8 @@ def report_lines(folder: Path, figures: dict[str, Any], events: int, size: tuple
         lines.append(f"  {target.label:<{width}}  {value:>9}  (target {target.limits()}): "
                      f"{verdict.words}")
     if figures.get("drag_follow_ms") is None:
-        lines.append(f"  {'timeline follows a finger':<{width}}  {'-':>9}  the whole timeline "
-                     "fits the screen: nothing to drag")
+        lines.append(f"  {'timeline drag':<{width}}  {'-':>9}  the whole timeline fits the "
+                     "screen: nothing to drag")
     lines += ["", "For engineers (docs/performance.md says how each is measured):"]
 
     def cpu(screen: str) -> str:

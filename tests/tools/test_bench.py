@@ -66,8 +66,7 @@ def test_bench_table_is_readable(make_folder: MakeFolder, tmp_path: Path) -> Non
     assert run.returncode == 0, run.stderr
     first, *lines = run.stdout.splitlines()
     assert first.startswith("This laptop is ") and first.endswith(".")
-    for label in ("start-up", "next event, slowest tap in 20", "photo opens full screen",
-                  "memory", "memory growth over 1,000 taps", "timeline follows a finger",
-                  "processor, nobody touching (welcome)", "CPU idle, an event"):
+    for label in ("start-up", "next event, slowest tap in 20", "photo viewer, tap to full screen", "memory", "memory growth over 1,000 taps",
+                  "timeline drag", "idle processor, welcome screen", "CPU idle, an event"):
         assert sum(line.startswith(f"  {label}  ") for line in lines) == 1, label
     assert "(target at most 100 ms): " in run.stdout

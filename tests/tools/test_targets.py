@@ -40,8 +40,8 @@ def test_a_slow_next_event_is_named_in_the_first_line() -> None:
 def test_a_little_over_target_is_still_good_enough() -> None:
     figures = dict(QUICK, idle_welcome_cpu_pct=14.0, pss_mb=420.0)
     assert headline(verdicts(figures)) == (
-        "This laptop is good enough for this exhibit, though memory and processor, nobody "
-        "touching (welcome) could be better (see below).")
+        "This laptop is good enough for this exhibit, though memory and idle processor, "
+        "welcome screen could be better (see below).")
 
 
 def test_limits_are_inclusive_and_a_figure_without_target_has_no_verdict() -> None:
@@ -58,9 +58,9 @@ def test_the_table_reads_as_staff_need_it() -> None:
     lines = report_lines(Path("data"), dict(QUICK, next_p95_ms=612.0), 24, (1920, 1080))
     assert lines[0] == "This laptop is not good enough for this exhibit: next event (see below)."
     text = "\n".join(lines)
-    assert ("  next event, slowest tap in 20             612 ms  (target at most 100 ms): "
+    assert ("  next event, slowest tap in 20         612 ms  (target at most 100 ms): "
             "slow: expect visitors to notice") in lines
-    assert "  memory                                    112 MB  (target at most 300 MB): good" \
+    assert "  memory                                112 MB  (target at most 300 MB): good" \
         in lines
     staff, engineers = text.split("For engineers")
     assert "px" not in staff and "gap" not in staff  # the expert figures come after the heading
