@@ -88,6 +88,24 @@ def markdown_in_plain(text: str) -> tuple[str, int] | None:
     return (shown if len(shown) <= _SHOWN else shown[:_SHOWN] + "…"), match.start()
 
 
+def spacing(text: str) -> Finding | None:
+    """White space a visitor sees in a one-line text: a line break YAML's '|' keeps at the
+    end (an empty line under a title), spaces or a tab before the first word (the text
+    shifted), a tab inside (a wide gap)."""
+    if text.endswith("\n") and text.strip():
+        return Finding("warning", "ends with a line break (a '|' or '>' block keeps it), "
+                       "which a visitor sees as an empty line under it: write the text on the "
+                       "key's line, or start the block with '|-' (or '>-')")
+    if text[:1] in (" ", "\t") and text.strip():
+        return Finding("warning", "starts with spaces, which shift it on screen: delete them",
+                       0)
+    tab = text.find("\t")
+    if tab >= 0:
+        return Finding("warning", "has a tab, which is drawn as a wide gap: type a space "
+                       "instead", tab)
+    return None
+
+
 def is_right_to_left(text: str) -> bool:
     return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
 
@@ -192,6 +210,6 @@ def text_findings(text: str, markdown: bool, lang: str = "en",
                              "Markdown, so a visitor would read the "
                              f"{'brackets' if typed[0].startswith('[') else 'marks'} as typed: "
                              "write the text without them", typed[1]))
-    found += [f for f in (word_quotes(text, lang),
+    found += [f for f in (None if markdown else spacing(text), word_quotes(text, lang),
                           wrong_language(text, lang) if translated else None) if f]
     return found + invisible(text)

@@ -71,5 +71,6 @@ def test_the_guide_lists_the_colour_title_and_column_messages() -> None:
                     "'subtitle' (en) takes 6 lines", "a heading's '#' is shown as typed",
                     "a table is shown as typed", "only an event's body is Markdown",
                     "has the date and title of event", "years after every other event",
-                    "but the event is placed at 1981", "5 times as wide as it is high"):
+                    "but the event is placed at 1981", "5 times as wide as it is high",
+                    "ends with a line break", "starts with spaces", "has a tab"):
         assert message in table, message

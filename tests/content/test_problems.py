@@ -1001,7 +1001,7 @@ def test_markdown_in_a_plain_text_is_a_warning_at_its_column(make_folder: MakeFo
 
 
 def test_an_event_copied_under_another_id_is_a_warning(make_folder: MakeFolder) -> None:
-    root = make_folder(MINIMAL + "  - id: first-copy\n    date: 1981\n    title: ' First'\n")
+    root = make_folder(MINIMAL + "  - id: first-copy\n    date: 1981\n    title: first\n")
     assert only(root) == (
         "exhibit.yaml:7:9: warning: event 'first-copy': has the date and title of event "
         "'first' (exhibit.yaml line 4), so visitors see the event twice on the timeline: "
@@ -1051,3 +1051,20 @@ def test_a_subtitle_that_hides_the_welcome_picture_is_a_warning(make_folder: Mak
         "exhibit.yaml:3:11: warning: exhibit: 'subtitle' (en) takes 6 lines on the welcome "
         "screen at 1920x1080 and hides most of its picture; it fits in 4: shorten it (about "
         "300 characters fit)")
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("|\n      First\n", "exhibit.yaml:6:12: warning: event 'first': 'title' ends with a line "
+     "break (a '|' or '>' block keeps it), which a visitor sees as an empty line under it: "
+     "write the text on the key's line, or start the block with '|-' (or '>-')"),
+    ('"  First volunteers"', "exhibit.yaml:6:13: warning: event 'first': 'title' starts with "
+     "spaces, which shift it on screen: delete them"),
+    ('"First\\tvolunteers"', "exhibit.yaml:6:18: warning: event 'first': 'title' has a tab, "
+     "which is drawn as a wide gap: type a space instead"),
+])
+def test_white_space_a_visitor_sees_is_a_warning(make_folder: MakeFolder, title: str,
+                                                 expected: str) -> None:
+    root = make_folder(MINIMAL.replace("title: First", f"title: {title}"))
+    assert only(root) == expected
+    assert problems_of(make_folder(MINIMAL.replace("title: First", "title: |-\n      First\n"),
+                                   name="kept")) == []
