@@ -128,7 +128,7 @@ def build(files: Sequence[Path], since: dt.date | None = None,
     if report.period is not None:
         days = dt.timedelta(days=report.period.days)
         first, last = report.period.first - days, report.period.first - dt.timedelta(days=1)
-        before, _, _ = _read(files, first, last)
+        before, _, _ = _read(files, first, last, totals_only=True)
         report.previous = _period(before, first, last)
     return report
 
@@ -141,8 +141,8 @@ def _period(f: _Figures, first: dt.date, last: dt.date) -> Period:
                   round(statistics.median(lengths)) if lengths else None)
 
 
-def _read(files: Sequence[Path], since: dt.date | None,
-          until: dt.date | None) -> tuple[_Figures, list[str], list[str]]:
+def _read(files: Sequence[Path], since: dt.date | None, until: dt.date | None,
+          totals_only: bool = False) -> tuple[_Figures, list[str], list[str]]:
     figures = _Figures()
     problems = []
     left_out = []
@@ -153,7 +153,7 @@ def _read(files: Sequence[Path], since: dt.date | None,
             problems.append(f"{path}: {exc}")
             continue
         try:
-            skipped = _add_file(conn, figures, since, until)
+            skipped = _add_file(conn, figures, since, until, totals_only)
         except sqlite3.DatabaseError as exc:
             problems.append(f"{path}: cannot be read ({exc})")
         else:
@@ -215,8 +215,9 @@ def _day_hour(started: object) -> tuple[str, int] | None:
 
 
 def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
-              until: dt.date | None) -> int:
-    """Add one file's figures; returns how many of its rows could not be read."""
+              until: dt.date | None, totals_only: bool = False) -> int:
+    """Add one file's figures (`totals_only`: visits, their lengths and the event views, for
+    the period before); returns how many of its rows could not be read."""
     window = _window(since, until)
     bad = 0
     # Setups: which kiosk, which exhibit.
@@ -265,18 +266,25 @@ def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
     # began the idle time after that touch (the recorder writes the idle time as the
     # countdown's detail; a file from before it did takes off the countdown alone).
     for setup, kiosk in kiosk_of.items():
-        for started, ms, ending, countdown_at, idle in conn.execute(
-                "SELECT substr(started, 1, 13), duration_ms, ending, c.at_ms, c.detail "
-                "FROM visits LEFT JOIN (SELECT visit, max(at_ms) AS at_ms, detail FROM actions "
-                "WHERE kind = ? GROUP BY visit) AS c ON c.visit = visits.id "
-                "WHERE setup = ? AND started >= ? AND started < ?",
+        for started, ms, countdown in conn.execute(
+                "SELECT substr(started, 1, 13), duration_ms, CASE WHEN ending = 'timeout' THEN "
+                "(SELECT at_ms || ' ' || detail FROM actions WHERE visit = visits.id AND "
+                "kind = ? ORDER BY seq DESC LIMIT 1) END "  # by the key (visit, seq)
+                "FROM visits WHERE setup = ? AND started >= ? AND started < ?",
                 (stats_db.COUNTDOWN, setup, *window)):
             length = _count(ms)
             if length is not None and _day_hour(started) is not None:
                 f.lengths[kiosk].append(length)
-                f.in_use[kiosk].append(_in_use(length, ending, countdown_at, idle))
+                f.in_use[kiosk].append(length if countdown is None
+                                       else _in_use(length, countdown))
             elif _day_hour(started) is not None:  # counted above: no figure without a length
                 bad += 1
+    if totals_only:
+        selected = "(SELECT id FROM visits WHERE started >= ? AND started < ?)"
+        (views,) = conn.execute(f"SELECT sum(views) FROM views WHERE visit IN {selected}",
+                                window).fetchone()
+        f.kiosk_views[""] += _count(views) or 0
+        return bad
     # Events: the latest content's titles and place win for an event shown by several.
     event_key: dict[int, tuple[str, str]] = {}
     for rowid, content, key, position, titles in conn.execute(
@@ -349,13 +357,14 @@ def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
     return bad
 
 
-def _in_use(length: int, ending: object, countdown_at: object, idle: object) -> int:
-    """A visit's time in use: to the visitor's last touch when the countdown ended it."""
-    at = _count(countdown_at)
-    if ending != "timeout" or at is None:
+def _in_use(length: int, countdown: object) -> int:
+    """The time in use of a visit the countdown ended, to the visitor's last touch, from its
+    last countdown: "<ms into the visit> <ms nobody had touched>" (older files: no idle)."""
+    at, _, idle = str(countdown).partition(" ")
+    if not (at.isdecimal() and len(at) < 16):
         return length
-    idle_ms = int(idle) if isinstance(idle, str) and idle.isdecimal() and len(idle) < 12 else 0
-    return max(0, min(length, at - idle_ms))
+    idle_ms = int(idle) if idle.isdecimal() and len(idle) < 12 else 0
+    return max(0, min(length, int(at) - idle_ms))
 
 
 def counted(number: int, word: str, plural: str | None = None) -> str:
