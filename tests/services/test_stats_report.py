@@ -61,6 +61,8 @@ def test_the_sentence_a_director_reads_aloud(tmp_path: Path) -> None:
     assert report.previous is not None
     assert (report.previous.first, report.previous.last) == (dt.date(2026, 11, 23),
                                                              dt.date(2026, 11, 29))
+    assert (report.previous.visits, report.previous.event_views,
+            report.previous.median_visit_ms) == (2, 4, 70_000)
     summary = report.tables["summary"]
     assert summary.columns[-2:] == ("total time in use", "median time in use")
     assert summary.rows[0][5:] == ("7 min 00 s", "2 min 20 s", "3 min 20 s", "5 min 10 s",
