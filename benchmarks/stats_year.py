@@ -78,10 +78,11 @@ def generate(path: Path, kiosk: str = "Hall A", visits: int = VISITS,
             timed_out = rng.random() < 0.7
             if timed_out or rng.random() < 0.1:
                 seq += 1
-                actions.append((visit_id, seq, total, "countdown", ""))
+                # 90 s of nobody touching, then the countdown (the kiosk records the 90 s)
+                actions.append((visit_id, seq, total + 90_000, "countdown", "90000"))
                 if not timed_out:
                     seq += 1
-                    actions.append((visit_id, seq, total + 3000, "countdown_answered", ""))
+                    actions.append((visit_id, seq, total + 93_000, "countdown_answered", ""))
             length = total + (110_000 if timed_out else 0)
             started = day + dt.timedelta(seconds=start)
             rows.append((visit_id, setup, started.strftime(stats_db.TIME_FORMAT), length,

@@ -406,10 +406,14 @@ def stats(args: argparse.Namespace) -> int:
     report = build(files, args.since, args.until)
     try:
         if html_path is not None:
-            from kiosk.services.stats_html import render
+            from kiosk.services.settings import load_settings
+            from kiosk.services.stats_html import branding, render
 
             _chart_application()
-            write_text(html_path, render(report), "the report")
+            brand = branding(load_settings())
+            if brand.problem:
+                print(brand.problem, file=sys.stderr)
+            write_text(html_path, render(report, brand=brand), "the report")
         if csv_folder is not None:
             try:
                 write_csv(report, csv_folder)
@@ -421,10 +425,15 @@ def stats(args: argparse.Namespace) -> int:
         return exits.PROBLEMS
     for problem in [*report.problems, *report.left_out]:
         print(problem, file=sys.stderr)
+    from kiosk.services.stats_report import counted, summary_sentence
+
     for row in report.tables["summary"].rows:
-        print(f"{row[0]}: {row[3]:,} visits, {row[4]:,} event views, {row[1]} to {row[2]}, "
-              f"median visit {row[6]}")
-    if not report.tables["summary"].rows:
+        print(f"{row[0]}: {counted(int(str(row[3])), 'visit')}, "
+              f"{counted(int(str(row[4])), 'event view')}, {row[1]} to {row[2]}, "
+              f"median visit {row[9]} to the last touch ({row[6]} with the idle time)")
+    if report.tables["summary"].rows:
+        print(summary_sentence(report))
+    else:
         print("no visits in these files and dates")
     if html_path is not None:
         print(f"report: {html_path}")

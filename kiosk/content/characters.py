@@ -46,7 +46,7 @@ Severity = Literal["error", "warning"]
 class Finding:
     level: Severity
     message: str
-    offset: int = 0  # where in the text: the message points there
+    offset: int | None = None  # where in the text: the message points there (None: the value)
 
 
 # Word's "smart" quotes. The kiosk's fonts take them from the CJK font, which draws them
@@ -60,13 +60,50 @@ def code_point(ch: str) -> str:
     return f"U+{ord(ch):04X}" + (f" {name}" if name else "")
 
 
-def markup(text: str) -> str | None:
-    """The first HTML tag or entity in a plain text, cut short; None when there is none."""
+def markup(text: str) -> tuple[str, int] | None:
+    """The first HTML tag or entity in a plain text, cut short, and where it starts; None
+    when there is none."""
     found = [m for m in (_TAG.search(text), _ENTITY.search(text)) if m is not None]
     if not found:
         return None
-    first = min(found, key=lambda m: m.start()).group()
-    return first if len(first) <= _SHOWN else first[:_SHOWN] + "…"
+    first = min(found, key=lambda m: m.start())
+    shown = first.group()
+    return (shown if len(shown) <= _SHOWN else shown[:_SHOWN] + "…"), first.start()
+
+
+# Markdown typed in a plain text (a title, a caption): emphasis and links, which only an
+# event's body lays out; elsewhere a visitor reads the asterisks and brackets.
+_MARKDOWN = re.compile(r"(\*\*|__)(?=\S)[^\n]*?\S\1"
+                       r"|(?<![\w*])\*(?=[^\s*])[^*\n]*?[^\s*]\*(?![\w*])"
+                       r"|(?<![\w_])_(?=[^\s_])[^_\n]*?[^\s_]_(?![\w_])"
+                       r"|\[[^\]\n]+\]\([^)\s]+\)")
+
+
+def markdown_in_plain(text: str) -> tuple[str, int] | None:
+    """The first Markdown emphasis or link in a plain text, cut short, and where it starts."""
+    match = _MARKDOWN.search(text)
+    if match is None:
+        return None
+    shown = match.group()
+    return (shown if len(shown) <= _SHOWN else shown[:_SHOWN] + "…"), match.start()
+
+
+def spacing(text: str) -> Finding | None:
+    """White space a visitor sees in a one-line text: a line break YAML's '|' keeps at the
+    end (an empty line under a title), spaces or a tab before the first word (the text
+    shifted), a tab inside (a wide gap)."""
+    if text.endswith("\n") and text.strip():
+        return Finding("warning", "ends with a line break (a '|' or '>' block keeps it), "
+                       "which a visitor sees as an empty line under it: write the text on the "
+                       "key's line, or start the block with '|-' (or '>-')")
+    if text[:1] in (" ", "\t") and text.strip():
+        return Finding("warning", "starts with spaces, which shift it on screen: delete them",
+                       0)
+    tab = text.find("\t")
+    if tab >= 0:
+        return Finding("warning", "has a tab, which is drawn as a wide gap: type a space "
+                       "instead", tab)
+    return None
 
 
 def is_right_to_left(text: str) -> bool:
@@ -105,14 +142,14 @@ def invisible(text: str) -> list[Finding]:
                        "it is not needed here" if not rtl else "it is not closed again")
                 found.append(Finding("error", f"has the invisible character {code_point(ch)}, "
                                      f"which changes the order a visitor reads ({why}); "
-                                     "delete it"))
+                                     "delete it", index))
         elif ch in _NEEDED or (rtl and ch in _RTL_MARKS) or (ch == "\ufeff" and index == 0):
             continue
         else:
             seen.add(ch)
             found.append(Finding("warning", f"has the invisible character {code_point(ch)} "
                                  f"(after {text[max(0, index - 12):index]!r}); delete it "
-                                 "unless it is meant"))
+                                 "unless it is meant", index))
     return found
 
 
@@ -164,9 +201,15 @@ def text_findings(text: str, markdown: bool, lang: str = "en",
     found: list[Finding] = []
     tag = None if markdown else markup(text)
     if tag is not None:
-        found.append(Finding("warning", f"has markup {tag!r}; the kiosk shows texts as plain "
-                             "text, so a visitor would read it as typed: write the text "
-                             "without HTML"))
-    found += [f for f in (word_quotes(text, lang),
+        found.append(Finding("warning", f"has markup {tag[0]!r}; the kiosk shows texts as "
+                             "plain text, so a visitor would read it as typed: write the text "
+                             "without HTML", tag[1]))
+    typed = None if markdown else markdown_in_plain(text)
+    if typed is not None:
+        found.append(Finding("warning", f"has Markdown {typed[0]!r}; only an event's body is "
+                             "Markdown, so a visitor would read the "
+                             f"{'brackets' if typed[0].startswith('[') else 'marks'} as typed: "
+                             "write the text without them", typed[1]))
+    found += [f for f in (None if markdown else spacing(text), word_quotes(text, lang),
                           wrong_language(text, lang) if translated else None) if f]
     return found + invisible(text)

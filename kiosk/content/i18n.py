@@ -50,6 +50,15 @@ LANGUAGE_NAME_KEY = "language_name"  # an interface word: the language switch's 
 # What the language switch shows; other codes show in capitals (the shipped fonts cover
 # Latin, Chinese and Arabic, so names stay within those scripts).
 LANGUAGE_NAMES: dict[str, str] = {"en": "EN", "zh": "中文", "zh-Hans": "中文", "ar": "العربية"}
+# A language's own name in full, where staff read it (the statistics report), not on the
+# visitors' screen (the report is read in a browser, with the system's fonts): the button's
+# name where it is a whole name (not "EN"), else the name here; other codes show as they are.
+FULL_LANGUAGE_NAMES: dict[str, str] = {
+    **{code: name for code, name in LANGUAGE_NAMES.items() if name != code.upper()},
+    "en": "English", "zh-Hant": "中文（繁體）", "fr": "Français", "de": "Deutsch",
+    "es": "Español", "pt": "Português", "it": "Italiano", "nl": "Nederlands", "ru": "Русский",
+    "ja": "日本語", "ko": "한국어", "he": "עברית", "fa": "فارسی", "hi": "हिन्दी", "tr": "Türkçe",
+}
 
 MONTHS_EN = [
     "January", "February", "March", "April", "May", "June",
@@ -63,6 +72,7 @@ RANGE_DASH_ZH = "\u2014"  # 一字线 of GB/T 15834: "1981—1991年"
 EVERY_LANGUAGE_SEPARATOR = " · "
 CAPTION_SEPARATOR = "  ·  "  # date and title under the welcome screen's picture
 CREDIT_SEPARATOR = "    "  # a photo's credit and "Photo 2 of 3"
+HOME_ARROW = "‹  "  # before the exhibit's title in the top bar: the way back to the start
 
 
 def is_cjk(lang: str) -> bool:
@@ -83,6 +93,14 @@ def body_measure(lang: str) -> int:
 def language_name(lang: str, words: Words | None = None) -> str:
     supplied = (words or {}).get(lang, {}).get(LANGUAGE_NAME_KEY)
     return supplied or LANGUAGE_NAMES.get(lang, lang.upper())
+
+
+def full_language_name(lang: str, words: Words | None = None) -> str:
+    """'English', '中文', 'Français'; the exhibit's own `language_name` for a language the
+    kiosk does not know; the code itself for one nobody named."""
+    known = FULL_LANGUAGE_NAMES.get(lang) or FULL_LANGUAGE_NAMES.get(lang.split("-")[0])
+    supplied = (words or {}).get(lang, {}).get(LANGUAGE_NAME_KEY)
+    return known or supplied or lang
 
 
 def interface_keys() -> dict[str, str]:

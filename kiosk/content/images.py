@@ -31,6 +31,7 @@ LARGE_PIXELS = 40_000_000  # beyond this, decoding takes long and memory grows
 LARGE_BYTES = 25 * 1024 * 1024
 SCREEN = (1920, 1080)
 BLURRY_ENLARGEMENT = 1.5
+MAX_ASPECT = 3.0  # a panorama or a long screenshot beyond this is a thin strip on screen
 
 Image.MAX_IMAGE_PIXELS = None  # we report sizes ourselves instead of raising
 
@@ -252,3 +253,16 @@ def size_warning(info: ImageInfo) -> str | None:
         return (f"image is only {info.width}x{info.height}; on a 1920x1080 screen it is "
                 f"enlarged {enlargement:.1f}x and looks blurred (use at least 1280x720)")
     return None
+
+
+def shape_warning(info: ImageInfo) -> str | None:
+    """A sentence when the picture is so long and thin that, shown whole, it is a strip."""
+    long, short = max(info.width, info.height), max(1, min(info.width, info.height))
+    if long / short <= MAX_ASPECT:
+        return None
+    wide = info.width >= info.height
+    return (f"image is {info.width}x{info.height}, {long / short:.0f} times as "
+            f"{'wide as it is high' if wide else 'high as it is wide'}: shown whole, it is a "
+            f"thin {'strip across' if wide else 'column down'} the photo's place (a "
+            f"{'panorama' if wide else 'long screenshot'}?); crop it to at most "
+            f"{MAX_ASPECT:g}:1, or show its parts as several photos")

@@ -36,6 +36,24 @@ TITLE_LINES = 3
 TITLE_WIDTH_PX = 648
 TITLE_SMALLEST_PX = 44
 
+# The exhibit's title on the welcome screen at 1920x1080 (Welcome.qml): min(1920 - 2 x 64,
+# 1500) - 2 x 48 px wide, 96 px bold, 64 px when it needs more than 2 lines; past
+# WELCOME_TITLE_LINES lines at 64 px its panel hides most of the welcome picture: a warning.
+WELCOME_TITLE_WIDTH_PX = 1404
+WELCOME_TITLE_SMALLER_PX = 64
+WELCOME_TITLE_LINES = 3
+# Its subtitle under it, 40 px regular, as wide; past WELCOME_SUBTITLE_LINES lines the
+# panel hides most of the picture too.
+WELCOME_SUBTITLE_PX = 40
+WELCOME_SUBTITLE_LINES = 4
+# ... and in the top bar of every event screen (TopBar.qml), after the back arrow, 28 px
+# bold on one line, cut with "…" when it is wider than the bar leaves it: 1,520 px beside
+# the display options and a switch of two languages, about 160 px less for each language
+# more (tests/ui check these against the real layout).
+TOP_BAR_TITLE_PX = 28
+TOP_BAR_ROOM_PX = 1520
+TOP_BAR_ROOM_PER_LANGUAGE_PX = 160
+
 # An event's label on the timeline strip (its short_title, else its title): 22 px, at most
 # LABEL_LINES lines of LABEL_WIDTH_PX, widened by the factors of LABEL_WIDENING when it needs
 # more; a label that needs more even at the widest spills out of the strip.

@@ -86,8 +86,12 @@ def _read_exhibit(node: Node, folder: Folder) -> Exhibit | None:
                            found["languages"][1] if "languages" in found else None)
     spec = {f.name: f for f in F.EXHIBIT}
     title = check.text(found["title"][1], "exhibit", "title", True) if "title" in found else None
+    if title is not None:
+        check.exhibit_title_fits(found["title"][1], title)
     subtitle = check.text(found["subtitle"][1], "exhibit", "subtitle", False) \
         if "subtitle" in found else None
+    if subtitle is not None:
+        check.subtitle_fits(found["subtitle"][1], subtitle)
     idle = check.seconds(found["idle_timeout"][1], "exhibit", spec["idle_timeout"]) \
         if "idle_timeout" in found else None
     attract = check.seconds(found["attract_interval"][1], "exhibit", spec["attract_interval"]) \
@@ -120,6 +124,7 @@ def _read_exhibit(node: Node, folder: Folder) -> Exhibit | None:
         check.error(Pos(1, 1), "the exhibit has no events; add some under 'events:' or as "
                     "files in events/")
     _check_size(pending, eras, check)
+    _check_story(pending, folder)
     if folder.error_count() == 0:  # a file may only look unused because of an error
         _warn_unused_files(folder, event_files)
     if folder.error_count() or title is None:
@@ -158,6 +163,42 @@ def _check_size(events: list[Event], eras: list[Era], check: Checker) -> None:
         check.error(Pos(1, 1), f"the timeline would span {span:,} years, from {first[0].year} "
                     f"({first[1]}) to {last[0].year} ({last[1]}); it can span at most "
                     f"{L.MAX_SPAN_YEARS:,} years: check those dates")
+
+
+STRETCH_YEARS = 50  # an event this far, and 3 times the others' span, from its neighbour
+STRETCH_TIMES = 3
+
+
+def _check_story(events: list[Event], folder: Folder) -> None:
+    """Mistakes a visitor sees on the timeline: one event copied under another id (shown
+    twice), and a date far from all the others (a typo, 2891 for 1981), which stretches the
+    timeline so that the other events crowd together at one end."""
+    def warn(event: Event, message: str) -> None:
+        file, pos = folder.ids.get(("event", event.id), (EXHIBIT_FILE, Pos(1, 1)))
+        Checker(file, folder).report(pos, "warning", f"event '{event.id}': {message}")
+
+    seen: dict[tuple[object, ...], Event] = {}
+    for event in events:
+        key = (event.date.sort_key, event.end.sort_key if event.end else None,
+               " ".join(event.title.get(event.title.default).split()).casefold())
+        first = seen.setdefault(key, event)
+        if first is not event:
+            file, pos = folder.ids.get(("event", first.id), (EXHIBIT_FILE, Pos(1, 1)))
+            warn(event, f"has the date and title of event '{first.id}' ({file} line "
+                 f"{pos.line}), so visitors see the event twice on the timeline: delete one "
+                 "of them, or tell them apart")
+    ordered = sorted(events, key=lambda e: e.date.as_fraction())
+    if len(ordered) < 4:
+        return
+    for lone, near, far, word in ((ordered[-1], ordered[-2], ordered[0], "after"),
+                                  (ordered[0], ordered[1], ordered[-1], "before")):
+        gap = abs(lone.date.as_fraction() - near.date.as_fraction())
+        rest = abs(near.date.as_fraction() - far.date.as_fraction())
+        if gap > STRETCH_YEARS and gap > STRETCH_TIMES * rest:
+            warn(lone, f"is dated {lone.date.year}, {round(gap):,} years {word} every other "
+                 f"event (the {'latest' if word == 'after' else 'earliest'} is '{near.id}', "
+                 f"{near.date.year}), so the timeline stretches to show it and the other events "
+                 "crowd together: is the year a typo?")
 
 
 def _languages(node: Node, check: Checker) -> tuple[str, ...]:

@@ -102,11 +102,57 @@ def _inline(tokens: list[Token], emphasis: str) -> str:
     return "".join(out)
 
 
+# Markdown that format 1 leaves out, which a visitor would read as typed: what the visitor
+# sees, and the fix. Headings, code fences and tables are matched after a list's or a
+# quotation's marker ('- ', '> '); a rule only as a whole line.
+_HEADING = re.compile(r"#{1,6}(?=\s|$)")
+_RULE = re.compile(r"[ ]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+)[ \t]*$")
+_FENCE = re.compile(r"`{3,}|~{3,}")
+_TABLE = re.compile(r"\|.*\|[ \t]*$")
+_LEAD = re.compile(r"[ \t]{0,3}(?:(?:>[ \t]?|[-*+][ \t]+|[0-9]{1,9}[.)][ \t]+))*")
+
+
+def shown_as_typed(text: str) -> list[tuple[int, str]]:
+    """Lines of Markdown the kiosk does not lay out (headings, rules, code, tables), each
+    with where it starts in the text: a visitor would read their '#', '---', '```' or '|'.
+    A code block or a table is told at its first line."""
+    found: list[tuple[int, str]] = []
+    start, fenced, table = 0, "", False
+    for line in text.split("\n"):
+        lead = _LEAD.match(line)
+        at = lead.end() if lead else 0
+        fence = _FENCE.match(line, at)
+        rule = _RULE.match(line)
+        if fenced:
+            fenced = "" if fence is not None and fence.group()[0] == fenced else fenced
+        elif rule is not None:
+            mark = line.strip()
+            found.append((start + len(line) - len(line.lstrip()),
+                          f"a line of '{mark}' is shown as typed (the body has no rules or "
+                          "underlined headings): delete it; a blank line separates "
+                          "paragraphs"))
+        elif fence is not None:
+            fenced = fence.group()[0]
+            found.append((start + at, f"'{fence.group()}' is shown as typed (the body has no "
+                          "code blocks): delete it and the closing one"))
+        elif _HEADING.match(line, at) is not None:
+            found.append((start + at, "a heading's '#' is shown as typed (the body has no "
+                          "headings): make the line a paragraph of its own in bold: **...**"))
+        elif _TABLE.match(line, at) is not None and not table:
+            found.append((start + at, "a table is shown as typed, with its '|' (the body has "
+                          "no tables): write it as a list, one '- ' line a row"))
+        table = not fenced and _TABLE.match(line, at) is not None
+        start += len(line) + 1
+    return found
+
+
 def problems(text: str) -> list[tuple[int, str]]:
     """What an editor should know, each with where it starts in the text: links and
-    pictures show only their text, raw HTML shows as typed."""
+    pictures show only their text, raw HTML, headings, rules, code and tables show as
+    typed."""
+    typed = shown_as_typed(text)
     if "[" not in text and "<" not in text:
-        return []  # a link or a picture needs '[' or '<', raw HTML '<': none here
+        return typed  # a link or a picture needs '[' or '<', raw HTML '<': none here
     starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]  # of each line
     searched: dict[int, int] = {}  # per line, where the next search starts
 
@@ -145,4 +191,4 @@ def problems(text: str) -> list[tuple[int, str]]:
                               f"raw HTML is shown as typed: {child.content!r}"))
             elif child.type == "text" and "\n" in child.content:
                 line += child.content.count("\n")
-    return found
+    return sorted(found + typed)

@@ -43,6 +43,7 @@ class Scalar:
     pos: Pos
     style: str = ""  # YAML's: "" plain, "'" or '"' quoted, "|" or ">" a block
     start: Pos | None = None  # where a block's first line of text starts
+    raw: str | None = None  # a one-line quoted value as typed, quotes and escapes included
 
     def at(self, offset: int) -> Pos:
         """Where the character `offset` of the text is in the file: its own line in a
@@ -52,9 +53,29 @@ class Scalar:
             line_start = before.rfind("\n") + 1
             return Pos(self.start.line + before.count("\n"),
                        self.start.col + offset - line_start)
+        if self.raw is not None and "\n" not in before:
+            return Pos(self.pos.line, self.pos.col + _typed_length(self.raw, self.style, offset))
         if self.style in ("", "'", '"') and "\n" not in before:
             return Pos(self.pos.line, self.pos.col + offset + (1 if self.style else 0))
         return self.pos
+
+
+_ESCAPE_LENGTHS = {"x": 4, "u": 6, "U": 10}  # \xFF, \u202E, \U0001F600; any other: 2
+
+
+def _typed_length(raw: str, style: str, offset: int) -> int:
+    """How many characters of a quoted value as typed come before its `offset`-th character
+    once read: `''` is one quote in '...', `\u202E` one character in "..."."""
+    index, read = 1, 0  # after the opening quote
+    while read < offset and index < len(raw) - 1:
+        if style == "'" and raw.startswith("''", index):
+            index += 2
+        elif style == '"' and raw[index] == "\\":
+            index += _ESCAPE_LENGTHS.get(raw[index + 1 : index + 2], 2)
+        else:
+            index += 1
+        read += 1
+    return index
 
 
 @dataclass(frozen=True)
@@ -183,8 +204,12 @@ def _build(text: str, file: str, problems: list[Problem]) -> Node | None:
             tag = event.tag if event.tag not in (None, "!") else resolver.resolve(  # type: ignore[no-untyped-call]  # untyped in PyYAML's stubs
                 yaml.ScalarNode, event.value, event.implicit)
             style = event.style or ""
+            end = event.end_mark
+            raw = (lines[mark.line][mark.column:end.column]
+                   if style in ("'", '"') and end is not None and end.line == mark.line
+                   and mark.line < len(lines) else None)
             add(Scalar(event.value, tag, style in ("'", '"', "|", ">"), pos, style,
-                       _block_start(lines, mark.line + 1) if style == "|" else None))
+                       _block_start(lines, mark.line + 1) if style == "|" else None, raw))
         elif isinstance(event, yaml.CollectionStartEvent):
             stack.append(_Open(isinstance(event, yaml.MappingStartEvent), pos, []))
             if len(stack) > MAX_DEPTH:

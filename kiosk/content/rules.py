@@ -19,10 +19,23 @@ from kiosk.content import fields as F
 from kiosk.content import limits as L
 from kiosk.content.advances import label_font, shipped_characters, title_font
 from kiosk.content.characters import code_point, text_findings
+from kiosk.content.colours import (
+    ERA_PALETTE,
+    SAME_COLOUR,
+    band_color,
+    colour_distance,
+    era_colour_problems,
+)
 from kiosk.content.dates import Date, impossible, parse_date
 from kiosk.content.files import FileProblem, inside, name_problem, real_root
-from kiosk.content.i18n import is_cjk, range_text
-from kiosk.content.images import ImageError, ImageInfo, read_image_info, size_warning
+from kiosk.content.i18n import HOME_ARROW, is_cjk, range_text
+from kiosk.content.images import (
+    ImageError,
+    ImageInfo,
+    read_image_info,
+    shape_warning,
+    size_warning,
+)
 from kiosk.content.markdown import problems as markdown_problems
 from kiosk.content.model import EMPTY, Era, Event, Media, Text
 from kiosk.content.problems import Level, Problem
@@ -39,13 +52,16 @@ from kiosk.content.reader import (
 )
 from kiosk.content.typeset import break_lines
 
-ERA_PALETTE = ("#2F6690", "#3A7D44", "#9C6644", "#7B4B94", "#B23A48")
 _TRUE = {"true", "yes", "on"}
 _FALSE = {"false", "no", "off"}
 _SHOWN_CHARS = 60
 MISSING_ONE_BY_ONE = 5  # missing translations of a language told one by one; more: summed
 _MAX_SUGGEST_NAMES = 2_000  # difflib compares with every name: beyond this, no suggestion
 _SUGGEST_KEYS = 50  # unknown keys of one mapping given a "did you mean"
+
+
+_YEAR = re.compile(r"(?<![0-9])([0-9]{4})(?![0-9])")
+_DECADE = re.compile(r"'?s\b|年代")
 
 
 def closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
@@ -215,6 +231,72 @@ class Checker:
                             f"fold: shorten it (about {self.fitting(lines)} characters fit), "
                             "and put the rest in the body")
 
+    def exhibit_title_fits(self, node: Node, title: Text) -> None:
+        """The exhibit's title where visitors read it at 1920x1080: on the welcome screen (too
+        many lines hide its picture) and in every event's top bar (on one line, cut with
+        '…' when it is longer), measured with the kiosk's own bold font."""
+        font = title_font()
+        if font is None:
+            return
+        scalars = {key.text: value for key, value in node.items
+                   if isinstance(value, Scalar)} if isinstance(node, Mapping) else {}
+        room = L.TOP_BAR_ROOM_PX - L.TOP_BAR_ROOM_PER_LANGUAGE_PX * max(
+            0, len(self.folder.languages) - 2)
+        for lang, value in title.values:
+            at = scalars.get(lang, node).pos
+            lines = break_lines(value, L.WELCOME_TITLE_WIDTH_PX,
+                                lambda text: font.width(text, L.WELCOME_TITLE_SMALLER_PX))
+            if len(lines) > L.WELCOME_TITLE_LINES:
+                self.report(at, "warning", f"exhibit: 'title' ({lang}) takes {len(lines)} "
+                            "lines on the welcome screen at 1920x1080, even set smaller, and "
+                            "hides most of its picture; it fits in "
+                            f"{L.WELCOME_TITLE_LINES}: shorten it (about "
+                            f"{self.fitting(lines, L.WELCOME_TITLE_LINES)} characters fit), "
+                            "and put the rest in the 'subtitle'")
+            bar = HOME_ARROW + value.replace("\n", " ")
+            if font.width(bar, L.TOP_BAR_TITLE_PX) > room:
+                first = break_lines(bar, room, lambda text: font.width(
+                    text, L.TOP_BAR_TITLE_PX))[0]
+                fit = self.fitting([first[len(HOME_ARROW):]], 1)
+                self.report(at, "warning", f"exhibit: 'title' ({lang}) is too long for the "
+                            "top bar of the event screens at 1920x1080, which cuts it short "
+                            f"with '…': shorten it (about {fit} characters fit), and "
+                            "put the rest in the 'subtitle'")
+
+    def subtitle_fits(self, node: Node, subtitle: Text) -> None:
+        """The exhibit's subtitle under its title on the welcome screen at 1920x1080."""
+        font = label_font()  # the regular face
+        if font is None:
+            return
+        scalars = {key.text: value for key, value in node.items
+                   if isinstance(value, Scalar)} if isinstance(node, Mapping) else {}
+        for lang, value in subtitle.values:
+            lines = break_lines(value, L.WELCOME_TITLE_WIDTH_PX,
+                                lambda text: font.width(text, L.WELCOME_SUBTITLE_PX))
+            if len(lines) > L.WELCOME_SUBTITLE_LINES:
+                self.report(scalars.get(lang, node).pos, "warning", f"exhibit: 'subtitle' "
+                            f"({lang}) takes {len(lines)} lines on the welcome screen at "
+                            "1920x1080 and hides most of its picture; it fits in "
+                            f"{L.WELCOME_SUBTITLE_LINES}: shorten it (about "
+                            f"{self.fitting(lines, L.WELCOME_SUBTITLE_LINES)} characters fit)")
+
+    def display_date_agrees(self, node: Node, label: str, text: Text, date: Date,
+                            end: Date | None) -> None:
+        """A display_date whose years are all far from the event's date: the timeline places
+        the event at its date, the visitor reads another year (a copy from another event)."""
+        scalars = {key.text: value for key, value in node.items
+                   if isinstance(value, Scalar)} if isinstance(node, Mapping) else {}
+        first, last = date.year, (end or date).year
+        for lang, value in text.values:
+            years = [(int(m[1]), m.end()) for m in _YEAR.finditer(value)]
+            # a decade ("the 1980s", "1980年代") covers ten years; "c. 1980" may be a year off
+            if years and not any(year - 1 <= last and first <= year + (
+                    9 if _DECADE.match(value, at) else 1) for year, at in years):
+                self.report(scalars.get(lang, node).pos, "warning", f"{label}: "
+                            f"'display_date' ({lang}) says {years[0][0]}, but the event is "
+                            f"placed at {first if first == last else f'{first}-{last}'} on "
+                            "the timeline by its 'date': correct the one that is wrong")
+
     def label_fits(self, node: Node, label: str, text: Text, name: str) -> None:
         """An event's label on the timeline (its short_title, else its title) too long for
         the label's lines spills out of the strip."""
@@ -283,7 +365,8 @@ class Checker:
         # a text of one language only can be in the wrong one; a name (a credit) or a text
         # shown in every language cannot
         for finding in text_findings(value.text, markdown, lang, translated):
-            self.report(value.at(finding.offset) if finding.offset else value.pos, finding.level,
+            self.report(value.pos if finding.offset is None else value.at(finding.offset),
+                        finding.level,
                         f"{label}: '{name}' {finding.message}")
         self.glyphs(value, label, name)
 
@@ -444,8 +527,34 @@ class Checker:
             return None
         era = Era(era_id, title, start, end, color or ERA_PALETTE[index % len(ERA_PALETTE)],
                   short)
+        self.era_colour(era, found["color"][1].pos if color else None, node.pos, label)
         self.folder.eras.setdefault(era_id, era)
         return era
+
+    def era_colour(self, era: Era, at: Pos | None, era_at: Pos, label: str) -> None:
+        """An era colour a visitor could not tell from the track, the panel, or another
+        era's band (a repeat suggests a link that is not there)."""
+        used = [other for other in self.folder.eras.values() if other.id != era.id]
+        shown = {other.id: band_color(other.color) for other in [*used, era]}  # as drawn
+        free = next((c for c in ERA_PALETTE if all(colour_distance(c, band) >= SAME_COLOUR
+                                                   for band in shown.values())), None)
+        if at is not None:
+            for problem in era_colour_problems(era.color, free or ERA_PALETTE[0]):
+                self.report(at, "warning", f"{label}: 'color' \"{era.color}\" {problem}")
+        twin = next((other for other in used
+                     if colour_distance(shown[other.id], shown[era.id]) < SAME_COLOUR), None)
+        if twin is None:
+            return
+        fix = f", e.g. color: \"{free}\"" if free else ""
+        if at is None:
+            self.report(era_at, "warning",
+                        f"{label}: has no 'color', and the kiosk's {len(ERA_PALETTE)} era "
+                        f"colours are used up, so its band has the colour of era '{twin.id}' "
+                        f"and visitors may take the two for one: give it a 'color'{fix}")
+        else:
+            self.report(at, "warning", f"{label}: 'color' \"{era.color}\" is the colour of era "
+                        f"'{twin.id}' too, so visitors may take the two bands for one: give "
+                        f"it another colour{fix}")
 
     def event(self, node: Node, label: str) -> Event | None:
         label = named(node, "event", label)
@@ -474,6 +583,9 @@ class Checker:
             self.label_fits(found[label_name][1], label, short if isinstance(short, Text)
                             else title, label_name)
         display = optional("display_date", lambda n: self.text(n, label, "display_date", True))
+        if isinstance(display, Text) and isinstance(date, Date):
+            self.display_date_agrees(found["display_date"][1], label, display, date,
+                                     end if isinstance(end, Date) else None)
         body = optional("body", lambda n: self.text(n, label, "body", False))
         if isinstance(body, Text):
             self.markdown(found["body"][1], label, "body", body)
@@ -538,9 +650,9 @@ class Checker:
             self.error(node.pos, f"{label}: {found}")
             return None
         resolved, info = found
-        warning = size_warning(info)
-        if warning:
-            self.report(node.pos, "warning", f"{label}: {warning}")
+        for warning in (size_warning(info), shape_warning(info)):
+            if warning:
+                self.report(node.pos, "warning", f"{label}: {warning}")
         return resolved, source, info
 
     def _picture(self, source: str) -> tuple[Path, ImageInfo] | str:

@@ -30,6 +30,8 @@ class Settings:
     statistics: bool = True  # anonymous visitor statistics, kept on this computer only
     statistics_days: int = 365  # older visits are deleted
     statistics_export: str = ""  # folder for the staff panel's export; empty: a USB stick
+    institution: str = ""  # the museum's name, at the top of the statistics report
+    report_logo: str = ""  # a PNG or JPEG for the report; relative to kiosk.toml's folder
     releases_keep: int = 10  # releases `kiosk publish` keeps in the outbox (the newest)
     path: Path | None = field(default=None, compare=False)
     problems: tuple[str, ...] = field(default=(), compare=False)
@@ -163,6 +165,16 @@ def write_pin_hash(path: Path, pin_hash: str) -> None:
     with os.fdopen(fd, "w", encoding="utf-8") as file:
         file.write("\n".join(lines) + "\n")
     os.replace(temporary, path)
+
+
+def report_logo_path(settings: Settings) -> Path | None:
+    """The report's logo file, a relative path read from kiosk.toml's own folder."""
+    if not settings.report_logo.strip():
+        return None
+    path = Path(settings.report_logo.strip()).expanduser()
+    if not path.is_absolute() and settings.path is not None:
+        path = settings.path.parent / path
+    return path
 
 
 def lockout_path(settings_file: Path | None) -> Path | None:

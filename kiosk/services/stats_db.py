@@ -25,6 +25,8 @@ TIME_FORMAT = "%Y-%m-%d %H:%M:%S"  # local time, as staff read it; sorts as text
 ENDINGS = ("timeout", "home", "reload")
 # What a visitor did during a visit, besides reading events (the `actions` table).
 PHOTO_OPEN, PHOTO_ZOOM, LANGUAGE, OPTION = "photo_open", "photo_zoom", "language", "option"
+# A countdown's detail is how many ms nobody had touched the screen when it began (empty in
+# older files): the report leaves that time out of a visit's time in use.
 COUNTDOWN, COUNTDOWN_ANSWERED = "countdown", "countdown_answered"
 
 # Schema version N is reached by running MIGRATIONS[0..N-1] in order, each in one

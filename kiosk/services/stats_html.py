@@ -19,7 +19,19 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPainter, QPen
 
 from kiosk import __version__
-from kiosk.services.stats_report import Report, Table, build, write_csv
+from kiosk.services.settings import Settings, report_logo_path
+from kiosk.services.stats_report import (
+    Period,
+    Report,
+    Table,
+    build,
+    counted,
+    day_text,
+    minutes,
+    period_text,
+    summary_sentence,
+    write_csv,
+)
 
 # Okabe-Ito: told apart by people with any common colour-vision deficiency.
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
@@ -27,6 +39,38 @@ SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E0
 INK, GRID, MUTED = "#1A1A1A", "#D9DDE3", "#5A6270"
 SCALE = 2  # pixels per CSS pixel in the pictures
 STORY_BARS = 40  # a longer story is drawn as columns, without titles
+WIDEST_COLUMN = 56  # CSS px: two or three days are columns, not walls
+LOGO_HEIGHT = 72  # CSS px
+
+
+@dataclass(frozen=True)
+class Branding:
+    """The museum's name and logo at the top of the report, from kiosk.toml."""
+
+    institution: str = ""
+    logo_png: str | None = None  # base64, embedded: the page stays one file
+    problem: str | None = None  # a logo that was set but cannot be used, for staff
+
+
+def branding(settings: Settings) -> Branding:
+    """The report's name and logo; a logo file that is missing or not a picture is a
+    message (and the report is made without it), never a failed report."""
+    path = report_logo_path(settings)
+    if path is None:
+        return Branding(settings.institution.strip())
+    where = f"report_logo '{settings.report_logo}' in {settings.path or 'kiosk.toml'}"
+    image = QImage()
+    if not path.is_file():
+        problem = f"{where}: no such file ({path}); the report is made without a logo"
+    elif path.stat().st_size > 20_000_000 or not image.load(str(path)):
+        problem = (f"{where}: not a picture that can be read (use a PNG or JPEG of a few "
+                   "hundred pixels); the report is made without a logo")
+    else:
+        if image.height() > LOGO_HEIGHT * SCALE:
+            image = image.scaledToHeight(LOGO_HEIGHT * SCALE,
+                                         Qt.TransformationMode.SmoothTransformation)
+        return Branding(settings.institution.strip(), _png(image))
+    return Branding(settings.institution.strip(), None, problem)
 
 
 @dataclass
@@ -112,7 +156,7 @@ def column_chart(labels: Sequence[str], series: Sequence[Series], *, width: int 
     slot = plot.width() / max(1, len(labels))
     widest = max((metrics.horizontalAdvance(label) for label in labels), default=0) + 12
     label_every = max(1, math.ceil(widest / slot))
-    gap = min(slot * 0.2, 6) if slot > 3 else 0
+    gap = max(slot - WIDEST_COLUMN, min(slot * 0.2, 6) if slot > 3 else 0)
     for i, label in enumerate(labels):
         base = plot.bottom()
         for index, one in enumerate(series):
@@ -168,11 +212,16 @@ def bar_chart(labels: Sequence[Sequence[str]], values: Sequence[float], texts: S
 
 STYLE = """
 body { font-family: system-ui, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "Microsoft YaHei",
-       sans-serif; color: #1A1A1A; margin: 0 auto; max-width: 960px; padding: 24px;
+       "PingFang SC", sans-serif; color: #1A1A1A; margin: 0 auto; max-width: 960px; padding: 24px;
        line-height: 1.45; }
 h1 { font-size: 28px; margin: 0 0 4px; } h2 { font-size: 21px; margin: 40px 0 8px;
      border-top: 1px solid #D9DDE3; padding-top: 20px; }
 .sub { color: #5A6270; margin: 0 0 4px; }
+header { display: flex; align-items: center; gap: 20px; margin-bottom: 12px; }
+header img { max-height: 72px; width: auto; margin: 0; }
+.institution { font-size: 17px; color: #5A6270; margin: 0 0 2px; }
+.sentence { font-size: 19px; margin: 16px 0; max-width: 46em; }
+.card small { display: block; color: #5A6270; font-size: 13px; }
 .cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 20px 0; }
 .card { border: 1px solid #D9DDE3; border-radius: 8px; padding: 10px 16px; min-width: 150px; }
 .card b { display: block; font-size: 26px; }
@@ -203,7 +252,8 @@ def _table(table: Table, collapsed: bool = False) -> str:
         rows.append(f"<tr>{cells}</tr>")
     body = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     if collapsed:
-        return f"<details><summary>The figures ({len(table.rows)} rows)</summary>{body}</details>"
+        return (f"<details><summary>The figures ({counted(len(table.rows), 'row')})</summary>"
+                f"{body}</details>")
     return body
 
 
@@ -233,7 +283,7 @@ def _columns(table: Table, kiosks: Sequence[str], *, labels: Sequence[str] | Non
 def _event_bars(table: Table, report: Report, value_column: str, text_column: str,
                 limit: int = 25) -> str:
     rows = table.rows[:limit]
-    title_indexes = [table.columns.index(f"title ({lang})") for lang in report.languages]
+    title_indexes = [table.columns.index(report.title_column(lang)) for lang in report.languages]
     labels = [[str(row[i]) for i in title_indexes if row[i]] or [str(row[2])] for row in rows]
     value_index = table.columns.index(value_column)
     text_index = table.columns.index(text_column)
@@ -256,19 +306,77 @@ def _duration_value(value: object) -> float:
     return total
 
 
-def render(report: Report, generated: dt.datetime | None = None) -> str:
+def _change(now: int | None, before: int | None, *, as_time: bool = False) -> str:
+    """'+12 %', '−8 %', 'same', or '–' with nothing to compare."""
+    if now is None or not before:
+        return "–"
+    if now == before:
+        return "same"
+    change = 100 * (now - before) / before
+    return f"{'+' if change > 0 else '−'}{abs(change):.0f} %"
+
+
+def _comparison(period: Period, before: Period) -> str:
+    """The main figures beside those of as many days just before."""
+    def time(ms: int | None) -> str:
+        return minutes(ms) if ms is not None else "–"
+
+    rows = [("visits", f"{period.visits:,}", f"{before.visits:,}",
+             _change(period.visits, before.visits)),
+            ("event views", f"{period.event_views:,}", f"{before.event_views:,}",
+             _change(period.event_views, before.event_views)),
+            ("median visit, to the last touch", time(period.median_in_use_ms),
+             time(before.median_in_use_ms),
+             _change(period.median_in_use_ms, before.median_in_use_ms)),
+            ("median visit, with the idle time and the countdown", time(period.median_visit_ms),
+             time(before.median_visit_ms),
+             _change(period.median_visit_ms, before.median_visit_ms))]
+    days = {1: "the day", 7: "the week"}.get(before.days, f"the {before.days} days")
+    head = (f"<tr><th></th><th>{_esc(_span(period))}</th><th>{_esc(_span(before))}</th>"
+            "<th>change</th></tr>")
+    body = "".join(f"<tr><td>{_esc(a)}</td><td class=\"n\">{_esc(b)}</td>"
+                   f"<td class=\"n\">{_esc(c)}</td><td class=\"n\">{_esc(d)}</td></tr>"
+                   for a, b, c, d in rows)
+    return (f"<h2>Compared with {_esc(days)} before</h2><table><thead>{head}</thead>"
+            f"<tbody>{body}</tbody></table>")
+
+
+def _span(period: Period) -> str:
+    """'24 Nov 2026', '30 Nov – 6 Dec 2026': a column's heading."""
+    last = f"{period.last.day} {period.last:%b} {period.last.year}"
+    if period.first == period.last:
+        return last
+    first = f"{period.first.day} {period.first:%b}" + (
+        f" {period.first.year}" if period.first.year != period.last.year else "")
+    return f"{first} – {last}"
+
+
+def _header(report: Report, exhibit_titles: str, brand: Branding) -> str:
+    logo = (f'<img src="data:image/png;base64,{brand.logo_png}" alt="{_esc(brand.institution)}">'
+            if brand.logo_png else "")
+    institution = (f'<p class="institution">{_esc(brand.institution)}</p>'
+                   if brand.institution else "")
+    if report.period is not None:
+        period = period_text(report.period.first, report.period.last)
+        period = period[0].upper() + period[1:]
+    else:
+        period = "No visits"
+    kiosks = ", ".join(report.kiosks) or "no kiosk"
+    return (f"<header>{logo}<div>{institution}<h1>Visitor statistics: {_esc(exhibit_titles)}"
+            f'</h1><p class="sub">{_esc(period)} · {_esc(kiosks)}</p></div></header>')
+
+
+def render(report: Report, generated: dt.datetime | None = None,
+           brand: Branding | None = None) -> str:
     generated = generated or dt.datetime.now()
+    brand = brand or Branding()
     t = report.tables
     exhibit_titles = " / ".join(
         " · ".join(dict.fromkeys(v for v in titles.values() if v))
         for titles in report.exhibits) or "Exhibit"
     days = t["visits_per_day"].column("day")
-    first = report.since or (days[0] if days else "…")
-    last = report.until or (days[-1] if days else "…")
-    period = f"{first} to {last}"
-    parts = [f"<h1>Visitor statistics: {_esc(exhibit_titles)}</h1>",
-             f'<p class="sub">{_esc(", ".join(report.kiosks) or "no kiosk")} · {_esc(period)}'
-             "</p>"]
+    parts = [_header(report, exhibit_titles, brand),
+             f'<p class="sentence">{_esc(summary_sentence(report))}</p>']
     if report.problems:
         items = "".join(f"<li>{_esc(p)}</li>" for p in report.problems)
         parts.append(f'<div class="problems"><p>Some files could not be read:</p>'
@@ -278,30 +386,42 @@ def render(report: Report, generated: dt.datetime | None = None) -> str:
         parts.append(f'<div class="problems"><p>Some rows were left out:</p>'
                      f"<ul>{items}</ul></div>")
     summary = t["summary"]
-    if not summary.rows:
-        parts.append("<p>No visits in this period.</p>")
-    else:
+    if summary.rows:
         total = summary.rows[-1]
-        cards = [(total[3], "visits"), (total[4], "event views"), (total[6], "median visit"),
-                 (total[5], "total visit time")]
+        cards = [(total[3], "visit" if total[3] == 1 else "visits", ""),
+                 (total[4], "event view" if total[4] == 1 else "event views", ""),
+                 (total[9], "median visit", "to the last touch"),
+                 (total[6], "median visit, whole", "with the idle time and the countdown")]
         parts.append('<div class="cards">' + "".join(
             f"<div class=\"card\"><b>{_esc(f'{v:,}' if isinstance(v, int) else v)}</b>"
-            f"<span>{_esc(name)}</span></div>" for v, name in cards) + "</div>")
-        parts.append(_table(summary))
+            f"<span>{_esc(name)}</span>{f'<small>{_esc(note)}</small>' if note else ''}</div>"
+            for v, name, note in cards) + "</div>")
+        if report.period is not None and report.previous is not None:
+            parts.append(_comparison(report.period, report.previous))
+        parts.append(f"<h2>{_esc(summary.title)}</h2>" + _table(summary))
         kiosks = report.kiosks
-        per_day = t["visits_per_day"]
-        day_labels = [dt.date.fromisoformat(str(d)).strftime("%d %b" if len(days) > 14
-                                                               else "%a %d %b") for d in days]
-        parts.append(_section(per_day.title, _columns(per_day, kiosks, labels=day_labels),
-                              per_day, collapsed=True))
         hours = t["visits_per_hour"]
-        parts.append(_section(hours.title, _columns(hours, kiosks, labels=[
-            str(h)[:2] for h in hours.column("hour")]), hours))
+        hour_labels = [str(h)[:2] for h in hours.column("hour")]
+        if len(days) == 1:  # one day is drawn as a day: its hours, not one wide column
+            day = dt.date.fromisoformat(str(days[0]))
+            parts.append(_section(f"Visits on {day_text(day, weekday=True)}, hour by hour",
+                                  _columns(hours, kiosks, labels=hour_labels), hours,
+                                  "Local time; each column is one hour."))
+        else:
+            per_day = t["visits_per_day"]
+            day_labels = [dt.date.fromisoformat(str(d)).strftime(
+                "%d %b" if len(days) > 14 else "%a %d %b") for d in days]
+            parts.append(_section(per_day.title, _columns(per_day, kiosks, labels=day_labels),
+                                  per_day, collapsed=True))
+            parts.append(_section(hours.title, _columns(hours, kiosks, labels=hour_labels),
+                                  hours))
         length = t["visit_length"]
         parts.append(_section(length.title, _columns(length, []), length,
-                              "From the first touch to the return to the welcome screen; a "
-                              "visit that ends by the idle countdown includes the idle time "
-                              "and the countdown."))
+                              "The chart: from the first touch to the visitor's last touch "
+                              "(time in use). The whole visit, in the table's last columns, "
+                              "goes on to the return to the welcome screen: when nobody "
+                              "touches the screen, it includes the idle time before \"Still "
+                              "there?\" and the countdown."))
         for name, value, text in (("events_by_views", "views", "views"),
                                   ("events_by_time", "time on screen", "time on screen")):
             table = t[name]
@@ -330,19 +450,21 @@ def render(report: Report, generated: dt.datetime | None = None) -> str:
                  "the kiosks' own statistics files. Nothing in them identifies a person: a "
                  "visit is its start time, its length, how it ended, the events shown and "
                  "the controls used. Times are the kiosks' local time.</footer>")
+    title = f"Visitor statistics: {exhibit_titles}"
     return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>Visitor statistics: {_esc(exhibit_titles)}</title>"
+            f"<title>{_esc(title)}</title>"
             f"<style>{STYLE}</style></head><body>{''.join(parts)}</body></html>\n")
 
 
 def write(files: Sequence[Path], html_path: Path | None, csv_folder: Path | None,
-          since: dt.date | None = None, until: dt.date | None = None) -> Report:
+          since: dt.date | None = None, until: dt.date | None = None,
+          brand: Branding | None = None) -> Report:
     """Build the report once and write it as HTML and/or CSV files."""
     report = build(files, since, until)
     if html_path is not None:
         html_path.parent.mkdir(parents=True, exist_ok=True)
-        html_path.write_text(render(report), encoding="utf-8")
+        html_path.write_text(render(report, brand=brand), encoding="utf-8")
     if csv_folder is not None:
         write_csv(report, csv_folder)
     return report

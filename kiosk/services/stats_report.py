@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kiosk.content.i18n import MONTHS_EN, full_language_name
 from kiosk.services import stats_db
 
 OPTION_NAMES = {"large_text": "Larger text", "high_contrast": "High contrast",
@@ -29,6 +30,7 @@ ENDING_NAMES = {"timeout": "idle countdown ran out", "home": "back to the start"
 # Visit length buckets: (upper bound in seconds, label)
 LENGTHS = ((30, "under 30 s"), (60, "30 s – 1 min"), (120, "1 – 2 min"), (300, "2 – 5 min"),
            (600, "5 – 10 min"), (None, "10 min or more"))
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 DEPTHS = ((1, "1 event"), (2, "2 events"), (4, "3 – 4 events"), (9, "5 – 9 events"),
           (None, "10 events or more"))
 
@@ -47,6 +49,23 @@ class Table:
         return [row[index] for row in self.rows]
 
 
+@dataclass(frozen=True)
+class Period:
+    """The days a report covers (both included), and its main figures: for the sentence at
+    the top, and for the same figures of the period just before, to compare with."""
+
+    first: dt.date
+    last: dt.date
+    visits: int
+    event_views: int
+    median_in_use_ms: int | None  # to the last touch
+    median_visit_ms: int | None  # to the return to the welcome screen
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+
 @dataclass
 class Report:
     since: dt.date | None
@@ -57,6 +76,18 @@ class Report:
     tables: dict[str, Table]
     problems: list[str]  # files that could not be read
     left_out: list[str] = field(default_factory=list)  # per file: rows that were unreadable
+    period: Period | None = None  # None: no visits
+    previous: Period | None = None  # the same number of days just before `period`
+    top_event: tuple[str, int, str] | None = None  # title, views, share of visits
+
+    def language_name(self, lang: str) -> str:
+        """'English', '中文'; with the code where two of the report's languages share a name."""
+        name = full_language_name(lang)
+        twins = [other for other in self.languages if full_language_name(other) == name]
+        return f"{name} ({lang})" if len(twins) > 1 and name != lang else name
+
+    def title_column(self, lang: str) -> str:
+        return f"title ({self.language_name(lang)})"
 
 
 @dataclass
@@ -75,6 +106,7 @@ class _Figures:
     per_day: dict[tuple[str, str], int] = field(default_factory=Counter)
     per_hour: dict[tuple[int, str], int] = field(default_factory=Counter)
     lengths: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    in_use: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     endings: Counter[str | None] = field(default_factory=Counter)
     events: dict[tuple[str, str], _Event] = field(default_factory=dict)
     depth: Counter[int] = field(default_factory=Counter)
@@ -89,6 +121,28 @@ class _Figures:
 
 def build(files: Sequence[Path], since: dt.date | None = None,
           until: dt.date | None = None) -> Report:
+    """The report of the visits from `since` to `until` (both included; without them, the
+    first to the last day with visits), with the period of as many days just before."""
+    figures, problems, left_out = _read(files, since, until)
+    report = _report(figures, since, until, problems, left_out)
+    if report.period is not None:
+        days = dt.timedelta(days=report.period.days)
+        first, last = report.period.first - days, report.period.first - dt.timedelta(days=1)
+        before, _, _ = _read(files, first, last, totals_only=True)
+        report.previous = _period(before, first, last)
+    return report
+
+
+def _period(f: _Figures, first: dt.date, last: dt.date) -> Period:
+    lengths = [ms for values in f.lengths.values() for ms in values]
+    in_use = [ms for values in f.in_use.values() for ms in values]
+    return Period(first, last, len(lengths), sum(f.kiosk_views.values()),
+                  round(statistics.median(in_use)) if in_use else None,
+                  round(statistics.median(lengths)) if lengths else None)
+
+
+def _read(files: Sequence[Path], since: dt.date | None, until: dt.date | None,
+          totals_only: bool = False) -> tuple[_Figures, list[str], list[str]]:
     figures = _Figures()
     problems = []
     left_out = []
@@ -99,17 +153,16 @@ def build(files: Sequence[Path], since: dt.date | None = None,
             problems.append(f"{path}: {exc}")
             continue
         try:
-            skipped = _add_file(conn, figures, since, until)
+            skipped = _add_file(conn, figures, since, until, totals_only)
         except sqlite3.DatabaseError as exc:
             problems.append(f"{path}: cannot be read ({exc})")
         else:
             if skipped:
-                left_out.append(f"{skipped:,} row{'s' if skipped != 1 else ''} of {path.name} "
-                                f"could not be read and {'were' if skipped != 1 else 'was'} "
-                                f"left out ({path})")
+                left_out.append(f"{counted(skipped, 'row')} of {path.name} could not be read "
+                                f"and {'were' if skipped != 1 else 'was'} left out ({path})")
         finally:
             conn.close()
-    return _report(figures, since, until, problems, left_out)
+    return figures, problems, left_out
 
 
 def _window(since: dt.date | None, until: dt.date | None) -> tuple[str, str]:
@@ -162,8 +215,9 @@ def _day_hour(started: object) -> tuple[str, int] | None:
 
 
 def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
-              until: dt.date | None) -> int:
-    """Add one file's figures; returns how many of its rows could not be read."""
+              until: dt.date | None, totals_only: bool = False) -> int:
+    """Add one file's figures (`totals_only`: visits, their lengths and the event views, for
+    the period before); returns how many of its rows could not be read."""
     window = _window(since, until)
     bad = 0
     # Setups: which kiosk, which exhibit.
@@ -208,15 +262,29 @@ def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
         visits += count
     if not visits:
         return bad
+    # A visit the countdown ended was in use until the visitor's last touch: its countdown
+    # began the idle time after that touch (the recorder writes the idle time as the
+    # countdown's detail; a file from before it did takes off the countdown alone).
     for setup, kiosk in kiosk_of.items():
-        for started, ms in conn.execute(
-                "SELECT substr(started, 1, 13), duration_ms FROM visits "
-                "WHERE setup = ? AND started >= ? AND started < ?", (setup, *window)):
+        for started, ms, countdown in conn.execute(
+                "SELECT substr(started, 1, 13), duration_ms, CASE WHEN ending = 'timeout' THEN "
+                "(SELECT at_ms || ' ' || detail FROM actions WHERE visit = visits.id AND "
+                "kind = ? ORDER BY seq DESC LIMIT 1) END "  # by the key (visit, seq)
+                "FROM visits WHERE setup = ? AND started >= ? AND started < ?",
+                (stats_db.COUNTDOWN, setup, *window)):
             length = _count(ms)
             if length is not None and _day_hour(started) is not None:
                 f.lengths[kiosk].append(length)
+                f.in_use[kiosk].append(length if countdown is None
+                                       else _in_use(length, countdown))
             elif _day_hour(started) is not None:  # counted above: no figure without a length
                 bad += 1
+    if totals_only:
+        selected = "(SELECT id FROM visits WHERE started >= ? AND started < ?)"
+        (views,) = conn.execute(f"SELECT sum(views) FROM views WHERE visit IN {selected}",
+                                window).fetchone()
+        f.kiosk_views[""] += _count(views) or 0
+        return bad
     # Events: the latest content's titles and place win for an event shown by several.
     event_key: dict[int, tuple[str, str]] = {}
     for rowid, content, key, position, titles in conn.execute(
@@ -289,6 +357,21 @@ def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
     return bad
 
 
+def _in_use(length: int, countdown: object) -> int:
+    """The time in use of a visit the countdown ended, to the visitor's last touch, from its
+    last countdown: "<ms into the visit> <ms nobody had touched>" (older files: no idle)."""
+    at, _, idle = str(countdown).partition(" ")
+    if not (at.isdecimal() and len(at) < 16):
+        return length
+    idle_ms = int(idle) if idle.isdecimal() and len(idle) < 12 else 0
+    return max(0, min(length, int(at) - idle_ms))
+
+
+def counted(number: int, word: str, plural: str | None = None) -> str:
+    """'1 visit', '214 visits', '1,020 event views': every count the report writes."""
+    return f"{number:,} {word if number == 1 else plural or word + 's'}"
+
+
 def _share(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f} %" if whole else "–"
 
@@ -313,18 +396,22 @@ def _report(f: _Figures, since: dt.date | None, until: dt.date | None,
     tables: dict[str, Table] = {}
 
     all_lengths = [ms for values in f.lengths.values() for ms in values]
+    all_in_use = [ms for values in f.in_use.values() for ms in values]
     summary = Table("summary", "Summary by kiosk",
                     ("kiosk", "first day", "last day", "visits", "event views",
-                     "total visit time", "median visit", "longest visit"))
+                     "total visit time", "median visit", "longest visit",
+                     "total time in use", "median time in use"))
     for kiosk in [*kiosks, "all kiosks"] if per_kiosk else kiosks:
         lengths = all_lengths if kiosk == "all kiosks" else f.lengths[kiosk]
+        in_use = all_in_use if kiosk == "all kiosks" else f.in_use[kiosk]
         days = ([d for k in kiosks for d in f.days[k]] if kiosk == "all kiosks"
                 else f.days[kiosk])
         views = (sum(f.kiosk_views.values()) if kiosk == "all kiosks"
                  else f.kiosk_views[kiosk])
         summary.rows.append((kiosk, min(days), max(days), len(lengths), views,
                              minutes(sum(lengths)), minutes(round(statistics.median(lengths))),
-                             minutes(max(lengths))))
+                             minutes(max(lengths)), minutes(sum(in_use)),
+                             minutes(round(statistics.median(in_use)))))
     tables["summary"] = summary
 
     day_list = sorted({day for day, _ in f.per_day})
@@ -346,15 +433,22 @@ def _report(f: _Figures, since: dt.date | None, until: dt.date | None,
         per_hour.rows.append((f"{hour:02d}:00", sum(counts), *(counts if per_kiosk else ())))
     tables["visits_per_hour"] = per_hour
 
-    length = Table("visit_length", "Visit length", ("length", "visits", "share"))
+    length = Table("visit_length", "Visit length",
+                   ("length", "visits, time in use", "share, time in use",
+                    "visits, whole visit", "share, whole visit"))
     tops = [top * 1000 for top, _ in LENGTHS if top is not None]
     bounds = Counter(bisect.bisect_right(tops, ms) for ms in all_lengths)
+    in_use_bounds = Counter(bisect.bisect_right(tops, ms) for ms in all_in_use)
     for index, (_, label) in enumerate(LENGTHS):
-        length.rows.append((label, bounds[index], _share(bounds[index], len(all_lengths))))
+        length.rows.append((label, in_use_bounds[index],
+                            _share(in_use_bounds[index], len(all_in_use)),
+                            bounds[index], _share(bounds[index], len(all_lengths))))
     tables["visit_length"] = length
 
     visits = len(all_lengths)
-    title_columns = tuple(f"title ({lang})" for lang in languages)
+    report = Report(since, until, kiosks, languages, list(f.exhibits.values()), tables,
+                    problems, left_out)
+    title_columns = tuple(report.title_column(lang) for lang in languages)
     columns = ("rank", "place in story", "event", *title_columns, "views", "time on screen",
                "average view", "visits that saw it")
 
@@ -399,8 +493,8 @@ def _report(f: _Figures, since: dt.date | None, until: dt.date | None,
     for lang in sorted(set(f.language_visits) | set(f.language_switched),
                        key=lambda x: -(f.language_visits[x] + f.language_switched[x])):
         used = f.language_visits[lang] + f.language_switched[lang]
-        langs.rows.append((lang, f.language_visits[lang], f.language_switched[lang], used,
-                           _share(used, visits)))
+        langs.rows.append((report.language_name(lang), f.language_visits[lang],
+                           f.language_switched[lang], used, _share(used, visits)))
     tables["languages"] = langs
 
     options = Table("options", "Display options turned on",
@@ -429,8 +523,76 @@ def _report(f: _Figures, since: dt.date | None, until: dt.date | None,
                       f.action_visits[stats_db.COUNTDOWN_ANSWERED],
                       _share(f.action_visits[stats_db.COUNTDOWN_ANSWERED], visits)))
     tables["endings"] = idle
-    return Report(since, until, kiosks, languages, list(f.exhibits.values()), tables, problems,
-                  left_out)
+    if day_list:
+        report.period = _period(f, dt.date.fromisoformat(day_list[0]),
+                                dt.date.fromisoformat(day_list[-1]))
+    if by_views:
+        key, top = by_views[0]
+        title = next((top.titles[lang] for lang in languages if top.titles.get(lang)), key[1])
+        report.top_event = (title, top.views, _share(top.visits, visits))
+    return report
+
+
+# --- the sentence at the top ------------------------------------------------------------
+
+def day_text(day: dt.date, year: bool = True, weekday: bool = False) -> str:
+    """'24 November 2026', 'Tuesday 24 November 2026' (English whatever the system's
+    language: the report is in English)."""
+    text = f"{day.day} {MONTHS_EN[day.month - 1]}" + (f" {day.year}" if year else "")
+    return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
+
+
+def period_text(first: dt.date, last: dt.date) -> str:
+    """'On Tuesday 24 November 2026', 'In the week of 30 November to 6 December 2026',
+    'In November 2026', 'From 3 to 20 November 2026'."""
+    if first == last:
+        return f"On {day_text(first, weekday=True)}"
+    if first.day == 1 and (last + dt.timedelta(days=1)).day == 1 \
+            and (first.year, first.month) == (last.year, last.month):
+        return f"In {MONTHS_EN[first.month - 1]} {first.year}"
+    if (first.year, first.month) == (last.year, last.month):
+        span = f"{first.day} to {day_text(last)}"
+    else:
+        span = f"{day_text(first, year=first.year != last.year)} to {day_text(last)}"
+    return f"In the week of {span}" if (last - first).days == 6 else f"From {span}"
+
+
+def _before_text(days: int) -> str:
+    return {1: "the day before", 7: "the week before"}.get(days, f"in the {days} days before")
+
+
+def summary_sentence(report: Report) -> str:
+    """What a director reads aloud: the period, the visits against the period before, how
+    long visitors stayed, the most viewed event."""
+    period = report.period
+    if period is None:
+        return "No visits in this period."
+    who = (report.kiosks[0] if len(report.kiosks) == 1
+           else f"the {len(report.kiosks)} kiosks together")
+    text = f"{period_text(period.first, period.last)}, {who} had {counted(period.visits, 'visit')}"
+    before = report.previous
+    if before is not None:
+        when = _before_text(period.days)
+        if not before.visits:
+            text += f" (no visits {when})"
+        elif before.visits == period.visits:
+            text += f", as many as {when}"
+        else:
+            change = 100 * (period.visits - before.visits) / before.visits
+            text += (f", {abs(change):.0f} % {'more' if change > 0 else 'fewer'} than {when} "
+                     f"({before.visits:,})")
+    text += "."
+    if period.median_in_use_ms is not None and period.median_visit_ms is not None:
+        many = period.visits > 1
+        text += (f" {'Half of the visits' if many else 'The visit'} lasted "
+                 f"{minutes(period.median_in_use_ms)}{' or more' if many else ''} to the last "
+                 f"touch ({minutes(period.median_visit_ms)} with the idle time and the "
+                 "countdown before the kiosk went back to the start).")
+    if report.top_event is not None:
+        title, views, share = report.top_event
+        text += (f" The most viewed event was \u201c{title}\u201d ({counted(views, 'view')}, "
+                 f"in {share} of visits).")
+    return text
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

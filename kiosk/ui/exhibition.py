@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Property, QObject, Signal
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
+from kiosk.content.i18n import HOME_ARROW
 from kiosk.content.model import Exhibit
 from kiosk.services.guard import guarded
 from kiosk.ui.language import Language
@@ -14,8 +15,6 @@ from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_f
 from kiosk.ui.timeline import layout
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Exhibition"]
-
-HOME_ARROW = "‹  "
 
 
 @QmlElement

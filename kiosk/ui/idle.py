@@ -3,7 +3,7 @@ answer, `timedOut` (the session then resets the kiosk for the next visitor)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import Property, QElapsedTimer, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from kiosk.services.guard import guarded
@@ -30,6 +30,8 @@ class Idle(QObject):
         self._language = language
         self._total = countdown_seconds
         self._remaining = 0
+        self._still = QElapsedTimer()  # since the last touch: the statistics' idle time
+        self._still.start()
         self._idle_timer = QTimer(self, singleShot=True, interval=timeout_ms)
         self._idle_timer.timeout.connect(self._on_idle)
         self._tick_timer = QTimer(self, interval=tick_ms)
@@ -45,7 +47,13 @@ class Idle(QObject):
         self._idle_timer.setInterval(timeout_ms)
 
     def restart(self) -> None:
+        self._still.start()
         self._idle_timer.start()
+
+    def still_ms(self) -> int:
+        """Milliseconds since the last touch (or screen change): when the countdown starts,
+        the time nobody touched the screen, which a visit's time in use leaves out."""
+        return int(self._still.elapsed())
 
     @Slot()
     @guarded("Idle.touch", None)
@@ -55,6 +63,7 @@ class Idle(QObject):
             self._remaining = 0
             self._tick_timer.stop()
             self.countdownChanged.emit()
+        self._still.start()
         self._idle_timer.start()
 
     def asking(self) -> bool:

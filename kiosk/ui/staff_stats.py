@@ -157,7 +157,8 @@ class StaffStatistics(QObject):  # type: ignore[operator]  # (QmlUncreatable tak
                          daemon=True).start()
 
     def _export(self, folder: Path) -> None:
-        from kiosk.services.stats_html import write
+        from kiosk.services.settings import load_settings
+        from kiosk.services.stats_html import branding, write
 
         stem = f"{safe_name(self._stats.kiosk)}-{self._today():%Y-%m-%d}"
         try:
@@ -171,8 +172,12 @@ class StaffStatistics(QObject):  # type: ignore[operator]  # (QmlUncreatable tak
                 target.close()
             finally:
                 source.close()
-            write([copy], folder / f"{stem}.html", folder / f"{stem}-tables")
+            brand = branding(load_settings())
+            write([copy], folder / f"{stem}.html", folder / f"{stem}-tables", brand=brand)
             message = f"Exported to {folder}: {stem}.html, its tables and the statistics file."
+            if brand.problem:
+                log.warning("%s", brand.problem)
+                message += f" {brand.problem}."
             log.info("statistics exported to %s", folder)
         except (OSError, sqlite3.Error, stats_db.StatsFileError) as exc:
             message = f"The export failed: {exc}"

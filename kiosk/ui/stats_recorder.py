@@ -112,8 +112,8 @@ class StatsRecorder(QObject):
     def _on_idle(self) -> None:
         active = bool(self._session.idle.active)
         if active and not self._countdown:
-            self._countdown = True
-            self.statistics.action(stats_db.COUNTDOWN)
+            self._countdown = True  # with how long nobody had touched: not time in use
+            self.statistics.action(stats_db.COUNTDOWN, str(self._session.idle.still_ms()))
         elif not active and self._countdown:
             self._countdown = False
             if self._screen != WELCOME:

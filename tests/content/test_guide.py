@@ -57,3 +57,20 @@ def test_the_format_lists_every_interface_word() -> None:
     text = (ROOT / "docs" / "content-format.md").read_text(encoding="utf-8")
     for key, english in interface_keys().items():
         assert f"| `{key}` | {english} |" in text, key
+
+
+def test_the_guide_lists_the_colour_title_and_column_messages() -> None:
+    """Issue 27's last messages each have a row in the guide's table of messages (each
+    message's exact text is asserted in tests/content/test_problems.py)."""
+    text = GUIDE.read_text(encoding="utf-8")
+    table = text[text.index("### Every message"):text.index("## Mistakes that look right")]
+    for message in ("is too close to the timeline's track", "is too light for the era's white "
+                    "name", "is the colour of era 'x' too", "era colours are used up",
+                    "takes 5 lines on the welcome screen", "is too long for the top bar of "
+                    "the event screens", "has the invisible character U+200B",
+                    "'subtitle' (en) takes 6 lines", "a heading's '#' is shown as typed",
+                    "a table is shown as typed", "only an event's body is Markdown",
+                    "has the date and title of event", "years after every other event",
+                    "but the event is placed at 1981", "5 times as wide as it is high",
+                    "ends with a line break", "starts with spaces", "has a tab"):
+        assert message in table, message

@@ -862,3 +862,209 @@ def test_a_folder_name_differing_in_case_is_suggested(make_folder: MakeFolder) -
         "exhibit.yaml:8:16: error: event 'first', photo 1: image 'Media/Photos/a.jpg' does "
         "not exist (did you mean 'media/photos/A.jpg'? Capitals count: the path must be "
         "written exactly as the folders and the file are named)")
+
+
+@pytest.mark.parametrize(("title", "column"), [
+    ("Reform <b>begins</b>", 19),  # plain: the tag's own column
+    ("'It''s <b>reform</b>'", 19),  # '' is one quote as read, two as typed
+    ('"Reform \\u00e9 <b>begins</b>"', 27),  # \u00e9 is one character as read, six as typed
+])
+def test_markup_is_told_at_its_own_column(make_folder: MakeFolder, title: str,
+                                          column: int) -> None:
+    root = make_folder(MINIMAL.replace("title: First", f"title: {title}"))
+    assert only(root) == (
+        f"exhibit.yaml:6:{column}: warning: event 'first': 'title' has markup '<b>'; the kiosk "
+        "shows texts as plain text, so a visitor would read it as typed: write the text "
+        "without HTML")
+
+
+def test_an_invisible_character_typed_as_an_escape_is_told_at_the_escape(
+        make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL.replace("title: First", 'title: "Reform\\u200bbegins"'))
+    assert only(root) == (
+        "exhibit.yaml:6:19: warning: event 'first': 'title' has the invisible character "
+        "U+200B ZERO WIDTH SPACE (after 'Reform'); delete it unless it is meant")
+
+
+ERAS = """\
+format: 1
+title: Test
+eras:
+{eras}
+events:
+  - {{id: first, date: 1981, title: First}}
+"""
+
+
+def era_lines(colours: list[str | None]) -> str:
+    return "\n".join(f"  - {{id: e{i}, title: E{i}, start: {1900 + i}, end: {1901 + i}"
+                     + (f", color: \"{c}\"" if c else "") + "}" for i, c in enumerate(colours))
+
+
+def test_an_era_colour_that_melts_into_the_track_is_a_warning(make_folder: MakeFolder) -> None:
+    root = make_folder(ERAS.format(eras=era_lines(["#2F6690", "#333333"])))
+    assert only(root) == (
+        "exhibit.yaml:5:56: warning: era 'e1': 'color' \"#333333\" is too close to the "
+        "timeline's track (#24384F, 1.06:1 in the normal colours; at least 1.5:1), so the band "
+        "melts into it: choose a lighter or brighter colour, e.g. \"#3A7D44\"")
+
+
+def test_an_era_colour_too_light_for_its_white_name_is_a_warning(
+        make_folder: MakeFolder) -> None:
+    root = make_folder(ERAS.format(eras=era_lines(["#FFE600"])))
+    assert only(root) == (
+        "exhibit.yaml:4:56: warning: era 'e0': 'color' \"#FFE600\" is too light for the era's "
+        "white name, so the kiosk draws it darkened to #7F7300: choose a darker colour "
+        "yourself (white text on it at 4.5:1 or more), e.g. \"#7F7300\"")
+
+
+def test_two_eras_of_one_colour_are_a_warning(make_folder: MakeFolder) -> None:
+    root = make_folder(ERAS.format(eras=era_lines(["#2F6690", "#3A7D44", "#2f6691"])))
+    assert only(root) == (
+        "exhibit.yaml:6:56: warning: era 'e2': 'color' \"#2F6691\" is the colour of era 'e0' "
+        "too, so visitors may take the two bands for one: give it another colour, e.g. "
+        "color: \"#9C6644\"")
+
+
+def test_more_eras_than_the_kiosks_colours_are_told_to_take_one(
+        make_folder: MakeFolder) -> None:
+    from kiosk.content.colours import ERA_PALETTE
+
+    root = make_folder(ERAS.format(eras=era_lines([None] * (len(ERA_PALETTE) + 1))))
+    assert only(root) == (
+        "exhibit.yaml:13:5: warning: era 'e9': has no 'color', and the kiosk's 9 era colours "
+        "are used up, so its band has the colour of era 'e0' and visitors may take the two "
+        "for one: give it a 'color'")
+
+
+def test_the_default_era_colours_pass_their_own_rules() -> None:
+    from kiosk.content.colours import ERA_PALETTE, era_colour_problems
+
+    assert {colour: era_colour_problems(colour) for colour in ERA_PALETTE} == {
+        colour: [] for colour in ERA_PALETTE}
+
+
+LONG_EXHIBIT_TITLE = (
+    "The United Nations Volunteers programme and the People's Republic of China: forty years "
+    "of partnership in volunteering, from the first volunteers of 1981 to the digital "
+    "volunteering of today")
+
+
+def test_an_exhibit_title_that_hides_the_welcome_picture_is_a_warning(
+        make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL.replace("title: Test exhibit", f'title: "{LONG_EXHIBIT_TITLE}"'))
+    assert problems_of(root) == [  # seen: kiosk snapshot, welcome and top bar alike
+        "exhibit.yaml:2:8: warning: exhibit: 'title' (en) takes 5 lines on the welcome screen "
+        "at 1920x1080, even set smaller, and hides most of its picture; it fits in 3: shorten "
+        "it (about 120 characters fit), and put the rest in the 'subtitle'",
+        "exhibit.yaml:2:8: warning: exhibit: 'title' (en) is too long for the top bar of the "
+        "event screens at 1920x1080, which cuts it short with '…': shorten it (about 105 "
+        "characters fit), and put the rest in the 'subtitle'"]
+
+
+def test_an_exhibit_title_cut_short_in_the_top_bar_is_a_warning(
+        make_folder: MakeFolder) -> None:
+    title = "联合国志愿人员组织与中华人民共和国：四十年的伙伴关系，从一九八一年的第一批志愿者到今天的数字志愿服务与南南合作"
+    root = make_folder(TWO_LANGS.replace("zh: 测试", f"zh: {title}")
+                       + "  - {id: a, date: 1981, title: {en: A, zh: 甲}}\n")
+    assert only(root) == (
+        "exhibit.yaml:3:23: warning: exhibit: 'title' (zh) is too long for the top bar of the "
+        "event screens at 1920x1080, which cuts it short with '…': shorten it (about 50 "
+        "characters fit), and put the rest in the 'subtitle'")
+
+
+# --- what else an editor could type that would look wrong on screen (issue 27) ----------
+
+def test_markdown_the_body_does_not_lay_out_is_told_at_its_line(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL + "    body: |\n      # The first volunteers\n      They came in "
+                       "1981.\n\n      ---\n\n      ```\n      code\n      ```\n      | year | "
+                       "volunteers |\n      |---|---|\n      | 1981 | 3 |\n")
+    assert problems_of(root) == [
+        "exhibit.yaml:8:7: warning: event 'first': 'body' (en): a heading's '#' is shown as "
+        "typed (the body has no headings): make the line a paragraph of its own in bold: "
+        "**...**",
+        "exhibit.yaml:11:7: warning: event 'first': 'body' (en): a line of '---' is shown as "
+        "typed (the body has no rules or underlined headings): delete it; a blank line "
+        "separates paragraphs",
+        "exhibit.yaml:13:7: warning: event 'first': 'body' (en): '```' is shown as typed (the "
+        "body has no code blocks): delete it and the closing one",
+        "exhibit.yaml:16:7: warning: event 'first': 'body' (en): a table is shown as typed, "
+        "with its '|' (the body has no tables): write it as a list, one '- ' line a row"]
+
+
+def test_markdown_in_a_plain_text_is_a_warning_at_its_column(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL.replace("title: First", "title: The **first** volunteers"))
+    assert only(root) == (
+        "exhibit.yaml:6:16: warning: event 'first': 'title' has Markdown '**first**'; only an "
+        "event's body is Markdown, so a visitor would read the marks as typed: write the text "
+        "without them")
+
+
+def test_an_event_copied_under_another_id_is_a_warning(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL + "  - id: first-copy\n    date: 1981\n    title: first\n")
+    assert only(root) == (
+        "exhibit.yaml:7:9: warning: event 'first-copy': has the date and title of event "
+        "'first' (exhibit.yaml line 4), so visitors see the event twice on the timeline: "
+        "delete one of them, or tell them apart")
+
+
+def test_a_year_far_from_every_other_is_a_warning(make_folder: MakeFolder) -> None:
+    events = "".join(f"  - {{id: e{i}, date: {1981 + i * 5}, title: E{i}}}\n" for i in range(4))
+    root = make_folder("format: 1\ntitle: T\nevents:\n" + events
+                       + "  - {id: typo, date: 2891, title: Typo}\n")
+    assert only(root) == (
+        "exhibit.yaml:8:10: warning: event 'typo': is dated 2891, 895 years after every other "
+        "event (the latest is 'e3', 1996), so the timeline stretches to show it and the other "
+        "events crowd together: is the year a typo?")
+    spread = make_folder("format: 1\ntitle: T\nevents:\n" + "".join(
+        f"  - {{id: e{i}, date: {year}, title: E{i}}}\n"
+        for i, year in enumerate((1900, 1920, 1950, 1990, 2020))), name="spread")
+    assert problems_of(spread) == []  # a long story with a gap is not a typo
+
+
+@pytest.mark.parametrize(("display", "told"), [
+    ("Spring 1991", True), ("Since 1981", False), ("The 1980s", False), ("c. 1980", False),
+    ("1980年代", False), ("After 35 years", False)])
+def test_a_display_date_that_names_another_year_is_a_warning(
+        make_folder: MakeFolder, display: str, told: bool) -> None:
+    root = make_folder(MINIMAL + f"    display_date: {display}\n")
+    expected = [
+        "exhibit.yaml:7:19: warning: event 'first': 'display_date' (en) says 1991, but the "
+        "event is placed at 1981 on the timeline by its 'date': correct the one that is wrong"]
+    assert problems_of(root) == (expected if told else [])
+
+
+def test_a_panorama_is_told_it_is_a_thin_strip(make_folder: MakeFolder) -> None:
+    root = make_folder(MINIMAL + "    media:\n      - {image: media/pano.jpg, alt: A view}\n")
+    write_image(root / "media" / "pano.jpg", size=(6000, 1200))
+    assert only(root) == (
+        "exhibit.yaml:8:17: warning: event 'first', photo 1: image is 6000x1200, 5 times as "
+        "wide as it is high: shown whole, it is a thin strip across the photo's place (a "
+        "panorama?); crop it to at most 3:1, or show its parts as several photos")
+
+
+def test_a_subtitle_that_hides_the_welcome_picture_is_a_warning(make_folder: MakeFolder) -> None:
+    subtitle = "Forty years of volunteering together, " * 12
+    root = make_folder(MINIMAL.replace("title: Test exhibit",
+                                       f"title: Test exhibit\nsubtitle: '{subtitle.strip()}'"))
+    assert only(root) == (
+        "exhibit.yaml:3:11: warning: exhibit: 'subtitle' (en) takes 6 lines on the welcome "
+        "screen at 1920x1080 and hides most of its picture; it fits in 4: shorten it (about "
+        "300 characters fit)")
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("|\n      First\n", "exhibit.yaml:6:12: warning: event 'first': 'title' ends with a line "
+     "break (a '|' or '>' block keeps it), which a visitor sees as an empty line under it: "
+     "write the text on the key's line, or start the block with '|-' (or '>-')"),
+    ('"  First volunteers"', "exhibit.yaml:6:13: warning: event 'first': 'title' starts with "
+     "spaces, which shift it on screen: delete them"),
+    ('"First\\tvolunteers"', "exhibit.yaml:6:18: warning: event 'first': 'title' has a tab, "
+     "which is drawn as a wide gap: type a space instead"),
+])
+def test_white_space_a_visitor_sees_is_a_warning(make_folder: MakeFolder, title: str,
+                                                 expected: str) -> None:
+    root = make_folder(MINIMAL.replace("title: First", f"title: {title}"))
+    assert only(root) == expected
+    assert problems_of(make_folder(MINIMAL.replace("title: First", "title: |-\n      First\n"),
+                                   name="kept")) == []

@@ -298,7 +298,8 @@ def test_a_version_1_file_is_read_and_written_by_this_kiosk(tmp_path: Path) -> N
     report = build([path])
     assert report.problems == []
     assert report.tables["summary"].rows == [
-        ("Hall B", "2025-12-01", "2025-12-01", 1, 3, "1 min 30 s", "1 min 30 s", "1 min 30 s")]
+        ("Hall B", "2025-12-01", "2025-12-01", 1, 3, "1 min 30 s", "1 min 30 s", "1 min 30 s",
+         "1 min 10 s", "1 min 10 s")]  # a countdown without its idle time: the countdown off
     assert report.tables["events_by_views"].rows[0][2:5] == ("only", "The only event", 3)
     clock = ten_o_clock()
     stats = recorder(path, clock)  # and recording goes on in the same file

@@ -49,9 +49,63 @@ def test_report_is_one_file_with_every_title(charts: QGuiApplication, tmp_path: 
     assert "<script" not in text
     assert f"事件 {events - 1}" in text and f"Event {events - 1}" in text
     pictures = re.findall(r'src="data:image/png;base64,([^"]+)"', text)
-    assert len(pictures) == len(report.tables) - 1
+    # all but the summary's; one day is drawn as its hours, without a one-column day chart
+    assert len(pictures) == len(report.tables) - 2
+    assert "Visits on Tuesday 24 November 2026, hour by hour" in text
+    assert "<h2>Visits per day</h2>" not in text
     for data in pictures:
         image = QImage.fromData(base64.b64decode(data))
         assert not image.isNull()
         assert image.height() <= 4000  # a long story is drawn as columns, not 300 bars
     assert len(list((tmp_path / "csv").glob("*.csv"))) == len(report.tables)
+
+
+def test_institution_and_logo_from_the_settings(charts: QGuiApplication, tmp_path: Path) -> None:
+    from kiosk.services.settings import Settings
+    from kiosk.services.stats_html import branding, render
+    from kiosk.services.stats_report import build
+
+    long_story(tmp_path / "s.sqlite3", 3)
+    toml = tmp_path / "kiosk.toml"
+    logo = QImage(400, 400, QImage.Format.Format_RGB32)
+    logo.fill(0x0072B2)
+    assert logo.save(str(tmp_path / "logo.png"))
+    brand = branding(Settings(institution="City Museum", report_logo="logo.png", path=toml))
+    assert brand.problem is None and brand.logo_png is not None
+    assert QImage.fromData(base64.b64decode(brand.logo_png)).height() == 144  # 72 px, twice
+    page = render(build([tmp_path / "s.sqlite3"]), brand=brand)
+    assert '<p class="institution">City Museum</p>' in page
+    assert f'<img src="data:image/png;base64,{brand.logo_png}" alt="City Museum">' in page
+    assert "The figures (3 rows)" in page
+
+
+@pytest.mark.parametrize(("file", "problem"), [
+    (None, "report_logo 'logo.png' in {toml}: no such file ({logo}); the report is made "
+           "without a logo"),
+    (b"not a picture", "report_logo 'logo.png' in {toml}: not a picture that can be read "
+                       "(use a PNG or JPEG of a few hundred pixels); the report is made "
+                       "without a logo"),
+])
+def test_a_missing_or_broken_logo_is_told_and_the_report_made(
+        charts: QGuiApplication, tmp_path: Path, file: bytes | None, problem: str,
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from kiosk.cli import main
+
+    long_story(tmp_path / "s.sqlite3", 1)
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("KIOSK_HOME", str(home))
+    from kiosk.services.settings import settings_path
+
+    toml = settings_path()
+    toml.parent.mkdir(parents=True, exist_ok=True)
+    toml.write_text('institution = "City Museum"\nreport_logo = "logo.png"\n', encoding="utf-8")
+    if file is not None:
+        (toml.parent / "logo.png").write_bytes(file)
+    page = tmp_path / "r.html"
+    assert main(["stats", str(tmp_path / "s.sqlite3"), "--html", str(page)]) == 0
+    err = capsys.readouterr().err
+    assert problem.format(toml=toml, logo=toml.parent / "logo.png") in err.splitlines()
+    text = page.read_text(encoding="utf-8")
+    assert '<p class="institution">City Museum</p>' in text
+    assert "The figures (1 row)" in text  # one event: singular

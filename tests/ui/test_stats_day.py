@@ -63,8 +63,13 @@ def kiosk(make_view: MakeView, bundled: Exhibit, touchscreen: QPointingDevice, q
 
 
 def test_a_day_of_visits_gives_exactly_these_figures(kiosk: Kiosk, tmp_path: Path,
-                                                    qapp: QGuiApplication) -> None:
+                                                    qapp: QGuiApplication,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     k, clock = kiosk, kiosk.clock
+    # The script starts each countdown at once; how long nobody had touched the screen is
+    # what the test clock says, not the few real milliseconds the script took.
+    still = [0]
+    monkeypatch.setattr(k.view.session.idle, "still_ms", lambda: still[0])
     # 09:15, in English: two events, a photo full screen and zoomed, back to the start. 100 s.
     clock.at("09:15")
     k.tap("welcome")
@@ -95,6 +100,7 @@ def test_a_day_of_visits_gives_exactly_these_figures(kiosk: Kiosk, tmp_path: Pat
     k.tap("optionsButton")
     k.tap("largeTextButton")
     clock.wait(10)
+    still[0] = 10_000  # in use for 60 s, then 10 s of nobody touching
     k.view.session.idle.startCountdown()
     clock.wait(20)
     k.countdown_runs_out()
@@ -109,6 +115,7 @@ def test_a_day_of_visits_gives_exactly_these_figures(kiosk: Kiosk, tmp_path: Pat
     swipe(k.view.window, k.device, mid, mid - QPoint(600, 0))
     assert k.view.session.navigation.index == 1
     clock.wait(50)
+    still[0] = 50_000  # answered: the visitor was there, the whole visit is in use
     k.view.session.idle.startCountdown()
     clock.wait(5)
     k.tap("continueButton")
@@ -120,6 +127,7 @@ def test_a_day_of_visits_gives_exactly_these_figures(kiosk: Kiosk, tmp_path: Pat
     clock.at("14:20")
     k.tap("welcome")
     clock.wait(8)
+    still[0] = 5_000  # 3 s in use
     k.view.session.idle.startCountdown()
     clock.wait(20)
     k.countdown_runs_out()
@@ -129,14 +137,16 @@ def test_a_day_of_visits_gives_exactly_these_figures(kiosk: Kiosk, tmp_path: Pat
     t = report.tables
     assert report.problems == []
     assert t["summary"].rows == [
-        ("Hall A", "2026-11-24", "2026-11-24", 4, 7, "5 min 43 s", "1 min 35 s", "2 min 05 s")]
+        ("Hall A", "2026-11-24", "2026-11-24", 4, 7, "5 min 43 s", "1 min 35 s", "2 min 05 s",
+         "4 min 48 s", "1 min 20 s")]  # in use: 100 + 60 + 125 + 3 s; median of 3, 60, 100, 125
     assert t["visits_per_day"].rows == [("2026-11-24", 4)]
     assert [r for r in t["visits_per_hour"].rows if r[1]] == [
         ("09:00", 1), ("10:00", 1), ("14:00", 2)]
     assert len(t["visits_per_hour"].rows) == 24
-    assert t["visit_length"].rows == [
-        ("under 30 s", 1, "25.0 %"), ("30 s – 1 min", 0, "0.0 %"), ("1 – 2 min", 2, "50.0 %"),
-        ("2 – 5 min", 1, "25.0 %"), ("5 – 10 min", 0, "0.0 %"), ("10 min or more", 0, "0.0 %")]
+    assert t["visit_length"].rows == [  # time in use, then the whole visit
+        ("under 30 s", 1, "25.0 %", 1, "25.0 %"), ("30 s – 1 min", 0, "0.0 %", 0, "0.0 %"),
+        ("1 – 2 min", 2, "50.0 %", 2, "50.0 %"), ("2 – 5 min", 1, "25.0 %", 1, "25.0 %"),
+        ("5 – 10 min", 0, "0.0 %", 0, "0.0 %"), ("10 min or more", 0, "0.0 %", 0, "0.0 %")]
     first, second, third = ((e.id, e.title.get("en"), e.title.get("zh"))
                             for e in k.view.session.exhibit.events[:3])
     # event 1: 30 + 40 + 25 + 35 + 8 s; event 2: 45 + 10 + 15 and 50 + 10 s (the 5 s of
@@ -157,7 +167,7 @@ def test_a_day_of_visits_gives_exactly_these_figures(kiosk: Kiosk, tmp_path: Pat
         ("1 event", 1, "25.0 %"), ("2 events", 3, "75.0 %"), ("3 – 4 events", 0, "0.0 %"),
         ("5 – 9 events", 0, "0.0 %"), ("10 events or more", 0, "0.0 %")]
     # "Back to the start" keeps the language: the 14:20 visitor began in Chinese.
-    assert t["languages"].rows == [("zh", 2, 1, 3, "75.0 %"), ("en", 2, 0, 2, "50.0 %")]
+    assert t["languages"].rows == [("中文", 2, 1, 3, "75.0 %"), ("English", 2, 0, 2, "50.0 %")]
     assert t["options"].rows == [("Larger text", 1, "25.0 %"), ("High contrast", 0, "0.0 %"),
                                  ("Less motion", 0, "0.0 %")]
     assert t["photos"].rows == [("photo opened full screen", 1, 1, "25.0 %"),
@@ -173,11 +183,12 @@ def test_a_day_of_visits_gives_exactly_these_figures(kiosk: Kiosk, tmp_path: Pat
                  "--csv", str(out / "csv")]) == 0
     with (out / "csv" / "events_by_views.csv").open(encoding="utf-8-sig", newline="") as f:
         lines = list(csv.reader(f))
-    assert lines[0][:5] == ["rank", "place in story", "event", "title (en)", "title (zh)"]
+    assert lines[0][:5] == ["rank", "place in story", "event", "title (English)", "title (中文)"]
     assert lines[1] == [str(v) for v in t["events_by_views"].rows[0]]
     page = (out / "r.html").read_text(encoding="utf-8")
     assert first[1] in page and first[2] in page  # titles in both languages
-    assert page.count("<img src=\"data:image/png;base64,") == len(t) - 1  # all but the summary
+    # all but the summary; one day is drawn as its hours, not as one column for the day
+    assert page.count("<img src=\"data:image/png;base64,") == len(t) - 2
     assert "http://" not in page and "https://" not in page and "<script" not in page
 
 
@@ -205,3 +216,25 @@ def test_reloaded_content_ends_the_visit_and_starts_another(
         ("ended: idle countdown ran out", 0, "0.0 %"), ("ended: back to the start", 1, "50.0 %"),
         ("ended: content reloaded", 1, "50.0 %")]
     assert report.tables["summary"].rows[0][3:5] == (2, 2)
+
+
+def test_a_countdown_records_how_long_nobody_touched(
+        make_view: MakeView, bundled: Exhibit, touchscreen: QPointingDevice, qtbot: QtBot,
+        tmp_path: Path) -> None:
+    view = make_view(dataclasses.replace(bundled, attract_interval=3600.0),
+                     idle_timeout_ms=400, countdown_seconds=30)
+    stats = Statistics(tmp_path / "s.sqlite3", "Hall A", "test", flush_seconds=0.2)
+    stats.start(content_info(view.session.exhibit))
+    StatsRecorder(stats, view.session, parent=view.session)
+    k = Kiosk(view, stats, FakeClock(), touchscreen, qtbot)
+    k.tap("welcome")
+    qtbot.waitUntil(lambda: bool(view.session.idle.active), timeout=5000)
+    assert stats.flush()
+    import sqlite3
+
+    conn = sqlite3.connect(stats.path)
+    (detail,) = conn.execute("SELECT detail FROM actions WHERE kind = 'countdown'").fetchone()
+    conn.close()
+    stats.close()
+    # the idle time after the last touch, in ms (a coarse Qt timer may fire 5 % early)
+    assert 380 <= int(detail) < 5000
