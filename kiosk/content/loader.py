@@ -198,7 +198,7 @@ def _check_story(events: list[Event], folder: Folder) -> None:
             warn(lone, f"is dated {lone.date.year}, {round(gap):,} years {word} every other "
                  f"event (the {'latest' if word == 'after' else 'earliest'} is '{near.id}', "
                  f"{near.date.year}), so the timeline stretches to show it and the other events "
-                 "crowd together: is the year a typo?")
+                 "crowd together: check the year (a typo such as 2891 for 1981 does this)")
 
 
 def _languages(node: Node, check: Checker) -> tuple[str, ...]:

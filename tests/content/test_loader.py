@@ -26,7 +26,7 @@ def test_events_are_ordered_by_date_then_end_then_file_order(make_folder: MakeFo
     assert [str(p) for p in result.problems] == [  # 221 BCE squeezes the 1990s together
         "exhibit.yaml:8:10: warning: event 'bce': is dated -221, 2,211 years before every "
         "other event (the earliest is 'long', 1990), so the timeline stretches to show it and "
-        "the other events crowd together: is the year a typo?",
+        "the other events crowd together: check the year (a typo such as 2891 for 1981 does this)",
         "events/notes.txt: warning: file is not used by any event"]
     assert result.exhibit is not None
     assert [e.id for e in result.exhibit.events] == [
