@@ -1,6 +1,22 @@
-"""Colour tokens and the contrast rules they must meet (WCAG 2.x relative luminance)."""
+"""Colour tokens and the contrast rules they must meet (WCAG 2.x relative luminance), and the
+type families."""
 
 from __future__ import annotations
+
+from kiosk.content.i18n import is_cjk
+
+# The shipped families (assets/fonts/): Latin text in a Latin face, whose quotes and dashes
+# are its own (the CJK face's “ ” ’ are full-width: "youth-led “green” and" gapped); Chinese
+# in the CJK face, whose full-width punctuation Chinese wants; Arabic, and anything either
+# lacks, by Qt's fallback to the family that has it.
+FONT_LATIN = "Noto Sans"
+FONT_CJK = "Noto Sans CJK SC"
+FONT_ARABIC = "Noto Sans Arabic"
+
+
+def font_family(lang: str) -> str:
+    """The family a text in `lang` is set in."""
+    return FONT_CJK if is_cjk(lang) else FONT_LATIN
 
 # Every colour the QML uses, by role. "#AARRGGBB" where the colour lies over something.
 NORMAL: dict[str, str] = {
