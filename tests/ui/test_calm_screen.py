@@ -281,3 +281,14 @@ def test_a_credit_every_photo_shares_is_said_once_in_the_visitors_language(
         view.session.navigation.openEvent(index)
         settle(10)
         assert not is_shown(item(view, "credit")), index
+
+
+def test_a_tap_on_where_an_arrow_leads_goes_there(make_view: MakeView, bundled: Exhibit,
+                                                  touchscreen: QPointingDevice) -> None:
+    view = make_view(bundled, (1366, 768))
+    view.session.navigation.openEvent(5)
+    settle(200)
+    tap(view.window, touchscreen, centre(item(view, "nextLabel")))
+    assert view.session.navigation.index == 6
+    tap(view.window, touchscreen, centre(item(view, "previousLabel")))
+    assert view.session.navigation.index == 5

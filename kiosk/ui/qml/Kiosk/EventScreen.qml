@@ -381,7 +381,7 @@ Item {
         readonly property bool onLeft: (step < 0) !== Theme.rtl
         visible: where !== ""
         property real room: 0  // the widest it may be
-        width: Math.min(room, whereText.implicitWidth + Theme.px(24) + 1)
+        width: room  // both the same width, on their sides: a row that does not jump
         height: Math.max(Theme.px(64), whereText.height + Theme.px(12))
         x: onLeft ? 0 : (parent ? parent.width - width : 0)
         radius: Theme.px(8)
