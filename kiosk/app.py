@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QCursor, QGuiApplication, QImageReader
 from PySide6.QtQuick import QQuickWindow
 
@@ -262,6 +262,8 @@ def _place_window(window: QQuickWindow, app: QGuiApplication, options: RunOption
         window.setScreen(screen)
         window.setPosition(screen.geometry().topLeft())
     if not kiosk_mode:
+        if screen is not None:
+            window.setGeometry(fit_window(window.size(), screen.availableGeometry()))
         window.show()
         return
     window.setFlags(window.flags() | Qt.WindowType.FramelessWindowHint
@@ -273,6 +275,22 @@ def _place_window(window: QQuickWindow, app: QGuiApplication, options: RunOption
     if not options.cursor:
         QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
     window.showFullScreen()
+
+
+WINDOW_FRAME = 48  # px left around a window for its title bar and frame
+
+
+def fit_window(wanted: QSize, available: QRect) -> QRect:
+    """A window of the wanted size, or smaller with the same shape where the screen is smaller
+    (a 1920x1080 window on a 1366x768 laptop showed only its title), centred on the screen's
+    free area (the task bar excluded) with room left for its frame."""
+    room_w = max(1, available.width() - WINDOW_FRAME)
+    room_h = max(1, available.height() - WINDOW_FRAME)
+    shrink = min(1.0, room_w / max(1, wanted.width()), room_h / max(1, wanted.height()))
+    size = QSize(max(1, int(wanted.width() * shrink)), max(1, int(wanted.height() * shrink)))
+    return QRect(available.x() + (available.width() - size.width()) // 2,
+                 available.y() + (available.height() - size.height()) // 2,
+                 size.width(), size.height())
 
 
 def _exit_cleanly_on_sigterm(app: QGuiApplication, parent: QObject) -> None:

@@ -14,8 +14,11 @@ from pathlib import Path
 
 FONTS = Path(__file__).resolve().parent.parent.parent / "assets" / "fonts"
 TITLE_FONT = "NotoSansCJKsc-Bold.subset.otf"  # titles are set bold (see kiosk/ui/view.py)
+LATIN_TITLE_FONT = "NotoSans-Bold.subset.ttf"  # Latin text is set in Noto Sans (kiosk/ui/theme.py)
+LATIN_FONT = "NotoSans-Regular.subset.ttf"
 SHIPPED = ("NotoSansCJKsc-Regular.subset.otf", "NotoSansCJKsc-Bold.subset.otf",
-           "NotoSansArabic-Regular.subset.ttf", "NotoSansArabic-Bold.subset.ttf")
+           "NotoSansArabic-Regular.subset.ttf", "NotoSansArabic-Bold.subset.ttf",
+           LATIN_FONT, LATIN_TITLE_FONT)
 
 
 class Font:
@@ -42,6 +45,31 @@ class Font:
 
     def width(self, text: str, pixel_size: float) -> float:
         return sum(self.advance(char) for char in text) * pixel_size
+
+
+class Stack:
+    """Fonts in order of preference, as the kiosk sets text: each character from the first
+    font that has it (the Latin face, then the CJK face for what it lacks)."""
+
+    def __init__(self, fonts: list[Font]) -> None:
+        self._fonts = fonts
+
+    def has(self, char: str) -> bool:
+        return any(font.has(char) for font in self._fonts)
+
+    def advance(self, char: str) -> float:
+        return next((font.advance(char) for font in self._fonts if font.has(char)),
+                    self._fonts[0].advance(char))
+
+    def width(self, text: str, pixel_size: float) -> float:
+        return sum(self.advance(char) for char in text) * pixel_size
+
+
+def _read(*names: str) -> Stack | None:
+    try:
+        return Stack([Font((FONTS / name).read_bytes()) for name in names])
+    except (OSError, struct.error, KeyError, IndexError):
+        return None
 
 
 def _tables(data: bytes) -> dict[bytes, int]:
@@ -91,22 +119,18 @@ def _cmap(data: bytes, offset: int) -> dict[int, int]:
 
 
 @cache
-def title_font() -> Font | None:
-    """The titles' font, read once; None when the file cannot be read (then no title is
-    measured: the kiosk itself would fall back to a system font)."""
-    try:
-        return Font((FONTS / TITLE_FONT).read_bytes())
-    except (OSError, struct.error, KeyError, IndexError):
-        return None
+def title_font(cjk: bool = True) -> Stack | None:
+    """The titles' fonts for a language written in Chinese characters (the CJK face) or not
+    (the Latin face, the CJK face for what it lacks), read once; None when a file cannot be
+    read (then no title is measured: the kiosk itself would fall back to a system font)."""
+    return _read(TITLE_FONT) if cjk else _read(LATIN_TITLE_FONT, TITLE_FONT)
 
 
 @cache
-def label_font() -> Font | None:
-    """The timeline labels' font (regular), read once; None when it cannot be read."""
-    try:
-        return Font((FONTS / SHIPPED[0]).read_bytes())
-    except (OSError, struct.error, KeyError, IndexError):
-        return None
+def label_font() -> Stack | None:
+    """The timeline labels' fonts (regular, the application's default: Latin first), read
+    once; None when one cannot be read."""
+    return _read(LATIN_FONT, SHIPPED[0])
 
 
 @cache

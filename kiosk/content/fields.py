@@ -78,7 +78,7 @@ EVENT = (
 MEDIA = (
     Field("image", "path", True, "A JPEG, PNG or WebP file inside the content folder."),
     Field("caption", "text", False, "Shown with the photo.", max_length=L.SHORT_TEXT_CHARS),
-    Field("credit", "string", False, "Photographer or source.",
+    Field("credit", "text", False, "Photographer or source (a name, or a text per language).",
           max_length=L.SHORT_TEXT_CHARS),
     Field("alt", "text", False, "Description for screen readers.",
           max_length=L.SHORT_TEXT_CHARS),

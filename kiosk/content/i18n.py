@@ -9,6 +9,7 @@ docs/content-format.md), passed here as `words`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from string import Formatter
 from typing import TYPE_CHECKING
@@ -138,9 +139,28 @@ def ui_strings(lang: str, words: Words | None = None) -> dict[str, str]:
 
 
 def every_language(key: str, languages: tuple[str, ...], words: Words | None = None) -> str:
-    """A UI string in each of the exhibit's languages, e.g. 'Continue · 继续'."""
+    """A UI string in each of the exhibit's languages, e.g. 'Continue · 继续'. Where the
+    languages run both ways, each one is isolated (U+2068 ... U+2069): else the bidi
+    algorithm hands an English phrase's final '?' to the Arabic around it ('?Still there')."""
     texts = dict.fromkeys(word(key, lang, words) for lang in languages)
+    if any(is_rtl(lang) for lang in languages) and not all(is_rtl(lang) for lang in languages):
+        texts = dict.fromkeys(f"{FSI}{text}{PDI}" for text in texts)
     return EVERY_LANGUAGE_SEPARATOR.join(texts)
+
+
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"  # left-to-right / first-strong isolate, its end
+_RANGE = re.compile(r"\d\s*[\u2010-\u2015~-]\s*\d")
+_STRONG_RTL = re.compile(r"[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]")
+
+
+def isolated_date(text: str, lang: str) -> str:
+    """A date range in right-to-left text, isolated as left to right: without it, the bidi
+    algorithm lays '2015–2019' out as '2019–2015' beside Arabic words (an arrow's label)
+    while the heading, digits alone, reads '2015–2019'. A date written in Arabic words is
+    left as it is."""
+    if is_rtl(lang) and _RANGE.search(text) and not _STRONG_RTL.search(text):
+        return f"{LRI}{text}{PDI}"
+    return text
 
 
 def date_text(date: Date, lang: str) -> str:

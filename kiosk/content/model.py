@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.dates import Date
-from kiosk.content.i18n import range_text
+from kiosk.content.i18n import isolated_date, range_text
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ class Media:
     image: Path  # absolute path inside the content folder
     source: str  # the path as written in the YAML
     caption: Text = EMPTY
-    credit: str = ""
+    credit: Text = EMPTY  # a name (the same in every language) or a text per language
     alt: Text = EMPTY
     width: int = 0  # as displayed, after EXIF orientation
     height: int = 0
@@ -75,8 +75,8 @@ class Event:
 
     def date_text(self, lang: str) -> str:
         if self.display_date is not None:
-            return self.display_date.get(lang)
-        return range_text(self.date, self.end, lang)
+            return isolated_date(self.display_date.get(lang), lang)
+        return isolated_date(range_text(self.date, self.end, lang), lang)
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,15 @@ class Exhibit:
     def era(self, era_id: str | None) -> Era | None:
         return next((era for era in self.eras if era.id == era_id), None)
 
+    def common_credit(self) -> Text | None:
+        """The credit of every photo, when they all have the same one ("Illustration made for
+        this exhibit"): said once, on the welcome screen, rather than under every photo."""
+        credits = {media.credit for event in self.events for media in event.media}
+        if len(credits) != 1 or sum(len(event.media) for event in self.events) < 2:
+            return None
+        credit = credits.pop()
+        return credit if credit.all_strings() and any(credit.all_strings()) else None
+
     def all_strings(self) -> list[str]:
         """Every string a visitor may read, for font coverage checks."""
         texts: list[Text] = [self.title, self.subtitle]
@@ -122,9 +131,8 @@ class Exhibit:
             if event.display_date:
                 texts.append(event.display_date)
             for media in event.media:
-                texts += [media.caption, media.alt]
+                texts += [media.caption, media.alt, media.credit]
         strings = [s for text in texts for s in text.all_strings()]
-        strings += [m.credit for e in self.events for m in e.media]
         strings += [e.date_text(lang) for e in self.events for lang in self.languages]
         strings += [text for _, pairs in self.interface for _, text in pairs]
         return strings

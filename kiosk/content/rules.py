@@ -13,11 +13,12 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kiosk.content import fields as F
 from kiosk.content import limits as L
-from kiosk.content.advances import label_font, shipped_characters, title_font
+from kiosk.content.advances import Stack, label_font, shipped_characters, title_font
 from kiosk.content.characters import code_point, text_findings
 from kiosk.content.colours import (
     ERA_PALETTE,
@@ -111,6 +112,10 @@ def named(node: Node, kind: str, fallback: str) -> str:
     if isinstance(id_node, Scalar) and re.fullmatch(F.SLUG_PATTERN, id_node.text):
         return f"{kind} '{id_node.text}'"
     return fallback
+
+
+def _width(font: Stack, pixel_size: float, text: str) -> float:
+    return font.width(text, pixel_size)
 
 
 @dataclass
@@ -215,14 +220,14 @@ class Checker:
     def title_fits(self, node: Node, label: str, title: Text) -> None:
         """A title that needs more lines than its panel gives it at 1920x1080, measured
         with the kiosk's own font (kiosk.content.advances)."""
-        font = title_font()
-        if font is None:
-            return
         scalars = {key.text: value for key, value in node.items
                    if isinstance(value, Scalar)} if isinstance(node, Mapping) else {}
         for lang, value in title.values:
-            lines = break_lines(value, L.TITLE_WIDTH_PX,
-                                lambda text: font.width(text, L.TITLE_SMALLEST_PX))
+            font = title_font(is_cjk(lang))
+            if font is None:
+                return
+            lines = break_lines(value, L.TITLE_WIDTH_PX, partial(_width, font,
+                                                                 L.TITLE_SMALLEST_PX))
             if len(lines) > L.TITLE_LINES:
                 at = scalars.get(lang, node).pos
                 self.report(at, "warning", f"{label}: 'title' ({lang}) takes {len(lines)} "
@@ -627,7 +632,8 @@ class Checker:
         image = self.image(found["image"][1], label) if "image" in found else None
         caption = self.text(found["caption"][1], label, "caption", False) \
             if "caption" in found else None
-        credit = self.string(found["credit"][1], label, "credit") if "credit" in found else None
+        credit = self.text(found["credit"][1], label, "credit", False) \
+            if "credit" in found else None
         alt = self.text(found["alt"][1], label, "alt", True) if "alt" in found else None
         if "alt" not in found:
             self.report(node.pos, "warning", f"{label}: no 'alt' text; describe the picture "
@@ -635,7 +641,7 @@ class Checker:
         if image is None or self.folder.error_count() > problems_before:
             return None
         path, source, info = image
-        return Media(path, source, caption or EMPTY, credit or "", alt or EMPTY, info.width,
+        return Media(path, source, caption or EMPTY, credit or EMPTY, alt or EMPTY, info.width,
                      info.height, info.rotated)
 
     def image(self, node: Node, label: str) -> tuple[Path, str, ImageInfo] | None:

@@ -12,7 +12,10 @@ Two tools, both driven by the same rules of where a line may break:
   even and the last one is never a lone character.
 
 Widths come from a `measure(str) -> float` the caller gives (Qt's font metrics in the kiosk,
-a fixed-advance model in tests), so the rules stay free of Qt.
+a fixed-advance model in tests), so the rules stay free of Qt. Where Chinese words end may
+come from a word segmenter the caller gives too (`Words`: ICU's dictionary in the kiosk,
+kiosk/services/words.py): a heading then breaks only between words ("开发计划署", never
+"开发计划/署"), with the rules below on top of it.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from collections.abc import Callable
 
 WORD_JOINER = "\u2060"
 Measure = Callable[[str], float]
+Words = Callable[[str], "list[int] | None"]  # where words end in a text; None: unknown
 
 # Never at the start of a line (closing brackets and quotes, stops, commas, the iteration
 # and prolonged-sound marks) and never at the end of one (opening brackets and quotes).
@@ -61,11 +65,51 @@ def may_break(before: str, after: str) -> bool:
     return is_cjk_char(before) or is_cjk_char(after)
 
 
-def pieces(text: str) -> list[str]:
-    """The text cut at every place a line may break; joined, the pieces are the text."""
+# Rules on top of a segmenter, which leaves a character it does not know in a word as a word
+# of its own ("联合/国", "计划/署", "扶/贫", "可/持续"): such a character joins the word
+# before it, or the next one when it is a prefix; a conjunction stands alone (a phrase may
+# end before or after it). A short quotation or title (“一带一路”, 《…》) is never broken.
+_PREFIXES = set("以第对首各每非被把从向将由可不无总副超准")
+_CONJUNCTIONS = set("与和及或并而")
+_QUOTED = re.compile(r"[“‘《「『〈][^”’》」』〉]{1,8}[”’》」』〉]")
+
+
+def _punctuation(ch: str) -> bool:
+    return ch in CLOSING or ch in OPENING or 0x3000 <= ord(ch) <= 0x303F \
+        or 0xFF00 <= ord(ch) <= 0xFF0F or 0xFF1A <= ord(ch) <= 0xFF20
+
+
+def word_breaks(text: str, ends: list[int]) -> frozenset[int]:
+    """Where a line may break between two ideographs: at the segmenter's word ends, less
+    those the rules above join ("联合国", "开发计划署", "扶贫", "可持续", "对华")."""
+    cuts = [0, *sorted(set(ends)), len(text)]
+    allowed = set(cuts[1:-1])
+    for a, b in itertools.pairwise(cuts):
+        word = text[a:b]
+        if len(word) != 1 or not is_cjk_char(word) or word in _CONJUNCTIONS \
+                or _punctuation(word):
+            continue
+        before = text[a - 1] if a > 0 else ""
+        joins_before = bool(before) and is_cjk_char(before) and not _punctuation(before) \
+            and before not in _CONJUNCTIONS
+        if word in _PREFIXES or not joins_before:
+            allowed.discard(b)  # joins the next word
+        else:
+            allowed.discard(a)  # joins the word before it
+    for quoted in _QUOTED.finditer(text):
+        allowed -= set(range(quoted.start() + 1, quoted.end()))
+    return frozenset(allowed)
+
+
+def pieces(text: str, allowed: frozenset[int] | None = None) -> list[str]:
+    """The text cut at every place a line may break; joined, the pieces are the text. With
+    `allowed` (word_breaks), two ideographs part only there."""
     out: list[str] = []
     start = 0
     for i in range(1, len(text)):
+        if allowed is not None and i not in allowed and is_cjk_char(text[i - 1]) \
+                and is_cjk_char(text[i]):
+            continue
         if text[i - 1] == "\n" or may_break(text[i - 1], text[i]):
             out.append(text[start:i])
             start = i
@@ -130,11 +174,19 @@ def _fill(parts: list[str], width: float, measure: Measure) -> list[str]:
     return lines
 
 
-def break_lines(text: str, width: float, measure: Measure) -> list[str]:
+def _allowed(text: str, words: Words | None) -> frozenset[int] | None:
+    if words is None or not any(is_cjk_char(ch) for ch in text):
+        return None
+    ends = words(text)
+    return None if ends is None else word_breaks(text, ends)
+
+
+def break_lines(text: str, width: float, measure: Measure, words: Words | None = None
+                ) -> list[str]:
     """Lines as a text engine fills them, by the rules above; trailing spaces dropped."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines += _fill(pieces(paragraph), width, measure)
+        lines += _fill(pieces(paragraph, _allowed(paragraph, words)), width, measure)
     return [line.rstrip() for line in lines]
 
 
@@ -143,6 +195,7 @@ def break_lines(text: str, width: float, measure: Measure) -> list[str]:
 # costs it this many ems of evenness.
 _GOOD_AFTER = set("的之与和及或、，：；。！？）》」』”") | CLOSING
 _SPLIT_COST_EM = 3.0
+_MID_PHRASE_COST_EM = 1.5  # a break between two words, not at a phrase's end
 _NUMBER_AND_MEASURE = re.compile(r"\d[\u3400-\u9FFF]$")  # "2008年" ends a word
 
 
@@ -160,7 +213,8 @@ def _lone(line: str) -> bool:
     return len(kept) == 1 and is_cjk_char(kept[0])
 
 
-def balance(text: str, width: float, measure: Measure) -> list[str]:
+def balance(text: str, width: float, measure: Measure, words: Words | None = None
+            ) -> list[str]:
     """A heading in as few lines as `width` allows, as even as they can be, breaking
     between words where it can and never leaving one character alone on a line.
 
@@ -168,13 +222,16 @@ def balance(text: str, width: float, measure: Measure) -> list[str]:
     long title (200 characters in 13 lines) because each candidate line is measured and
     judged once, and a place from which the rest cannot be set in the lines left is never
     searched on (a Chinese label took 0.37 s before this, a few ms now)."""
-    greedy = break_lines(text, width, measure)
+    greedy = break_lines(text, width, measure, words)
     if len(greedy) <= 1 or "\n" in text:
         return greedy
-    parts = pieces(text)
+    allowed = _allowed(text, words)
+    parts = pieces(text, allowed)
     n = len(parts)
     count = len(greedy)
-    split_cost = _SPLIT_COST_EM * measure("国")
+    # between two words of a segmented heading no break splits one; a phrase's end is still
+    # the better place ("合作伙伴的/线上访问" before "合作/伙伴的线上访问")
+    split_cost = (_SPLIT_COST_EM if allowed is None else _MID_PHRASE_COST_EM) * measure("国")
 
     # the lines that may start at piece i: (end piece, width, splits a word), in order;
     # a line of a lone character is no candidate
@@ -220,8 +277,21 @@ def balance(text: str, width: float, measure: Measure) -> list[str]:
     return ["".join(parts[a:b]).rstrip() for a, b in itertools.pairwise(breaks)]
 
 
-def balanced_text(text: str, width: float, measure: Measure) -> str:
+# A separator between phrases ("Still there? · 您还在浏览吗？"): where a line ends on it or
+# starts with it, the line break itself separates, and the mark would dangle.
+_SEPARATORS = "·•・"
+
+
+def _undangle(line: str) -> str:
+    return line.strip(" " + _SEPARATORS) if line.strip(" " + _SEPARATORS) else line
+
+
+def balanced_text(text: str, width: float, measure: Measure, words: Words | None = None
+                  ) -> str:
     """`balance` joined with line feeds, glued, for a text item to show as it is; a text
-    that fits on one line comes back as it is."""
-    lines = balance(text, width, measure)
-    return text if len(lines) <= 1 else "\n".join(glue(line) for line in lines)
+    that fits on one line comes back as it is. A separator a line would end or start with
+    is left out."""
+    lines = balance(text, width, measure, words)
+    if len(lines) <= 1:
+        return text
+    return "\n".join(glue(_undangle(line)) for line in lines)

@@ -25,10 +25,12 @@ class Pictures:
 
     def __init__(self, exhibit: Exhibit) -> None:
         self.exhibit = exhibit
+        self.common_credit = exhibit.common_credit()
         self.generation = 0
 
     def set_exhibit(self, exhibit: Exhibit) -> None:
         self.exhibit = exhibit
+        self.common_credit = exhibit.common_credit()
         self.generation += 1
 
     def url(self, event_index: int, media_index: int) -> str:
@@ -43,7 +45,9 @@ class Pictures:
         return {
             "source": self.url(event_index, media_index),
             "caption": media.caption.get(lang),
-            "credit": media.credit,
+            # a credit every photo shares is said once, on the welcome screen
+            "credit": "" if media.credit == self.common_credit
+                      else media.credit.get(lang),
             "alt": media.alt.get(lang),
             "aspect": media.width / media.height if media.height else 1.5,
             "rotated": media.rotated,
@@ -143,7 +147,7 @@ class CurrentEvent(QObject):
         media = self._navigation.current_event.media
         if not media:
             return ""
-        parts = [media[self._navigation.current_photo()].credit]
+        parts = [media[self._navigation.current_photo()].credit.get(self._lang)]
         if len(media) > 1:
             parts.append(self._language.word("photo_of", i=self._navigation.current_photo() + 1,
                                              n=len(media)))

@@ -67,6 +67,12 @@ class Exhibition(QObject):
     def subtitle(self) -> str:
         return self._exhibit.subtitle.get(self._language.current())
 
+    @Property(str, notify=titleChanged)
+    def credit(self) -> str:
+        """The credit all the exhibit's photos share, in the visitor's language, or ""."""
+        common = self._exhibit.common_credit()
+        return common.get(self._language.current()) if common is not None else ""
+
     @Property(float, notify=timelineChanged)
     def timelineWidth(self) -> float:
         """The timeline's width in px at 1080p."""

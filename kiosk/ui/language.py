@@ -11,6 +11,7 @@ from kiosk.content import i18n
 from kiosk.content.model import Exhibit
 from kiosk.services.guard import guarded
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
+from kiosk.ui.theme import font_family
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Language"]
 
@@ -97,6 +98,25 @@ class Language(QObject):
     def rtl(self) -> bool:
         """Written right to left: the layout mirrors and swipes turn round."""
         return i18n.is_rtl(self._code)
+
+    @Property(str, notify=languageChanged)
+    def fontFamily(self) -> str:
+        """The family the visitor's language is set in (kiosk.ui.theme)."""
+        return font_family(self._code)
+
+    @Property(bool, notify=languageChanged)
+    def exhibitRtl(self) -> bool:
+        """The exhibit's own (first) language is written right to left. The screen's corners
+        (the language switch, the title bar) follow it, not the visitor's choice, so that a
+        language switch never moves the buttons a visitor has just used."""
+        return i18n.is_rtl(self._exhibit.default_language)
+
+    @Slot(str, result="QStringList")
+    @guarded("Language.inEach", list[str]())
+    def inEach(self, key: str) -> list[str]:
+        """One of the kiosk's words in each of the exhibit's languages: to size a button for
+        the longest, so that it keeps its place and size when the language changes."""
+        return [i18n.word(key, lang, self._exhibit.words) for lang in self._exhibit.languages]
 
     @Property(float, notify=languageChanged)
     def bodyLineHeight(self) -> float:

@@ -20,6 +20,7 @@ from kiosk.ui.idle import COUNTDOWN_SECONDS, Idle
 from kiosk.ui.language import Language
 from kiosk.ui.navigation import Navigation
 from kiosk.ui.render import FADE_FPS_SOFTWARE
+from kiosk.ui.theme import font_family
 from kiosk.ui.timeline_view import Timeline
 from kiosk.ui.typeset import Typeset
 
@@ -42,7 +43,7 @@ class Session(QObject):
         self.idle = Idle(self.navigation, self.language, self._idle_ms(), countdown_seconds,
                          tick_ms, self)
         self.timeline = Timeline(exhibit, self.language, self.display, self)
-        self.typeset = Typeset(self)
+        self.typeset = Typeset(self, family=lambda: font_family(self.language.current()))
         self.idle.timedOut.connect(self.reset)
         self._trimmer = Trimmer(self)  # kept: a signal does not keep its receiver alive
         self.navigation.eventChanged.connect(self._trimmer.soon)

@@ -27,8 +27,9 @@ from kiosk.ui.problems import ContentReport
 from kiosk.ui.qmlmodule import attach
 from kiosk.ui.session import Session
 from kiosk.ui.staff import STAFF_CHORD, StaffState
+from kiosk.ui.theme import FONT_ARABIC, FONT_CJK, FONT_LATIN
 
-FONT_FAMILY = "Noto Sans CJK SC"
+FONT_FAMILY = FONT_LATIN  # the default: text the visitor's language does not set (staff)
 
 
 class LoadError(RuntimeError):
@@ -45,6 +46,8 @@ def load_fonts() -> str:
     family = FONT_FAMILY if FONT_FAMILY in families else next(iter(families), "")
     if family:
         font = QFont(family)
+        # Chinese, then Arabic, where the Latin face has no glyph
+        font.setFamilies([family] + [f for f in (FONT_CJK, FONT_ARABIC) if f in families])
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         QGuiApplication.setFont(font)
     return family

@@ -15,6 +15,8 @@ from kiosk.services.paths import assets_dir
 from kiosk.ui.display import Colors
 from kiosk.ui.theme import (
     DECORATIVE,
+    FONT_CJK,
+    FONT_LATIN,
     HIGH_CONTRAST,
     MIN_CONTRAST,
     NORMAL,
@@ -24,7 +26,7 @@ from kiosk.ui.theme import (
     over,
 )
 from kiosk.ui.view import FONT_FAMILY
-from tests.ui.conftest import MakeView, all_items, is_shown, settle
+from tests.ui.conftest import MakeView, all_items, is_shown, item, settle
 
 FONTS = sorted((assets_dir() / "fonts").glob("*.otf"))
 
@@ -100,17 +102,24 @@ def test_shipped_font_covers_common_simplified_chinese() -> None:
     assert all(ord(c) in cmap for c in level1)
 
 
-def test_every_text_uses_the_shipped_font(qapp: QGuiApplication, make_view: MakeView,
-                                          bundled: Exhibit) -> None:
-    assert FONT_FAMILY in QFontDatabase.families()
+@pytest.mark.parametrize(("lang", "family"), [("en", FONT_LATIN), ("zh", FONT_CJK)])
+def test_every_text_uses_a_shipped_font_the_visitors_in_its_languages_face(
+        qapp: QGuiApplication, make_view: MakeView, bundled: Exhibit, lang: str,
+        family: str) -> None:
+    """English in the Latin face, Chinese in the CJK face (issue 24: every text was set in the
+    CJK face, whose quotes are full-width); the strip's labels in the default, Latin first."""
+    shipped = set(QFontDatabase.families())
+    assert {FONT_FAMILY, FONT_LATIN, FONT_CJK} <= shipped
     view = make_view(bundled)
-    view.session.language.setLanguage("zh")
+    view.session.language.setLanguage(lang)
     view.session.navigation.openEvent(0)
     settle()
     texts = [i for i in all_items(view)
              if i.metaObject().className().startswith("QQuickText") and is_shown(i)]
     assert texts
-    assert {t.property("font").family() for t in texts} == {FONT_FAMILY}
+    assert {t.property("font").family() for t in texts} <= {FONT_FAMILY, family}
+    for name in ("eventTitle", "eventDate", "eventBody", "caption", "homeTitle"):
+        assert item(view, name).property("font").family() == family, name
 
 
 def test_bundled_bodies_render_without_stray_markup(bundled: Exhibit,

@@ -17,9 +17,13 @@ from kiosk.ui.typeset import Typeset
 from tests.content.test_typeset import LONG_EN, LONG_ZH
 
 
-def qt_lines(text: str, pixel_size: int, width: float, bold: bool = False) -> list[str]:
-    """The lines Qt's text engine makes of `text` (one paragraph per line feed)."""
+def qt_lines(text: str, pixel_size: int, width: float, bold: bool = False,
+             family: str = "") -> list[str]:
+    """The lines Qt's text engine makes of `text` (one paragraph per line feed), in the
+    application's font or `family` first."""
     font = QFont(QGuiApplication.font())
+    if family:
+        font.setFamilies([family, *font.families()])
     font.setPixelSize(pixel_size)
     font.setBold(bold)
     out: list[str] = []
@@ -160,16 +164,18 @@ def test_validate_measures_titles_as_qt_draws_them(qapp: QGuiApplication,
     must be Qt's, for every bundled title and a title too long for its panel."""
     from kiosk.content import limits as L
     from kiosk.content.advances import label_font, title_font
+    from kiosk.content.i18n import is_cjk
     from kiosk.content.typeset import break_lines
+    from kiosk.ui.theme import font_family
     from tests.content.test_problems import LONG_TITLE
-    font = title_font()
-    assert font is not None
-    titles = [e.title.get(lang) for e in bundled.events for lang in bundled.languages]
-    for title in [*titles, LONG_TITLE]:
+    titles = [(e.title.get(lang), lang) for e in bundled.events for lang in bundled.languages]
+    for title, lang in [*titles, (LONG_TITLE, "en")]:
+        font = title_font(is_cjk(lang))  # Chinese in the CJK face, English in the Latin one
+        assert font is not None
         ours = break_lines(title, L.TITLE_WIDTH_PX,
-                           lambda text: font.width(text, L.TITLE_SMALLEST_PX))
+                           lambda text, font=font: font.width(text, L.TITLE_SMALLEST_PX))
         assert len(ours) == len(qt_lines(title, L.TITLE_SMALLEST_PX, L.TITLE_WIDTH_PX,
-                                         bold=True)), title
+                                         bold=True, family=font_family(lang))), title
     labels = [e.label(lang) for e in bundled.events for lang in bundled.languages]
     widest = L.LABEL_WIDTH_PX * L.LABEL_WIDENING[-1]
     labeller = label_font()

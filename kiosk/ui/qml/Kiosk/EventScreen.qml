@@ -7,9 +7,12 @@ Item {
     id: screen
     signal optionsRequested()
     readonly property bool portrait: height > width
-    // Larger text gives the text the room: the picture shrinks and the margins tighten.
+    // Larger text gives the text more room: the margins tighten and the picture gives up a
+    // little, never below 40 % of a landscape screen's width (issue 24: it fell to 27 %).
     readonly property real gap: Theme.large ? Theme.px(16) : Theme.px(32)
-    readonly property real pictureShare: Theme.large ? (portrait ? 0.3 : 0.4) : (portrait ? 0.45 : 0.6)
+    readonly property real pictureShare: Theme.large ? (portrait ? 0.35 : 0.55) : (portrait ? 0.45 : 0.6)
+    // The previous/next buttons stand in their own margins beside the photo, never over it.
+    readonly property real arrowRoom: Theme.px(96) + Theme.px(12)
     readonly property int forward: Theme.rtl ? -1 : 1  // the reading direction, on screen
     LayoutMirroring.enabled: Theme.rtl
     LayoutMirroring.childrenInherit: true
@@ -77,6 +80,8 @@ Item {
             opacity: 1 - Math.min(0.5, Math.abs(offset) / content.width)
             // while it moves under a finger the page is drawn once and slid as a picture
             layer.enabled: swipe.active || settle.running
+            // the picture's empty parts would be drawn black (issue 24): the page has a ground
+            Rectangle { anchors.fill: parent; color: Theme.c.bg }
 
             Item {
                 id: pictureArea
@@ -89,8 +94,10 @@ Item {
                     id: photo
                     objectName: "eventPhoto"
                     anchors { top: parent.top; left: parent.left; right: parent.right; bottom: captionBox.top; bottomMargin: Theme.px(12) }
+                    anchors.leftMargin: screen.arrowRoom
+                    anchors.rightMargin: screen.arrowRoom
                     item: CurrentEvent.photo
-                    decodeBox: Qt.size(pictureArea.width, pictureArea.height)
+                    decodeBox: Qt.size(pictureArea.width - 2 * screen.arrowRoom, pictureArea.height)
                     TapHandler {
                         onTapped: Navigation.openPhoto(Navigation.photoIndex)
                     }
@@ -116,43 +123,60 @@ Item {
                     id: captionBox
                     anchors { bottom: parent.bottom; left: parent.left; right: parent.right }
                     spacing: Theme.px(6)
-                    Row {
-                        id: dots
-                        objectName: "photoDots"
-                        visible: Navigation.photoCount > 1
-                        anchors.horizontalCenter: parent.horizontalCenter
-                        Repeater {
-                            model: Navigation.photoCount
-                            Item {
-                                required property int index
-                                objectName: "photoDot"
-                                width: Theme.px(64); height: Theme.px(64)
-                                Accessible.role: Accessible.Button
-                                Accessible.name: CurrentEvent.photoNames[index] || ""
-                                Accessible.onPressAction: Navigation.showPhoto(index)
-                                Rectangle {
-                                    anchors.centerIn: parent
-                                    width: Theme.px(18); height: width; radius: width / 2
-                                    color: parent.index === Navigation.photoIndex ? Theme.c.accent : Theme.c.muted
+                    // One row under the photo: where previous and next lead, on their sides,
+                    // on every event (the labels stood under the arrows, over the photo, only
+                    // where they fitted there), and the dots for more photos between them.
+                    Item {
+                        id: sideLabels
+                        objectName: "sideLabels"
+                        width: parent.width
+                        height: Math.max(previousLabel.height, nextLabel.height, dots.visible ? dots.height : 0)
+                        visible: previousLabel.where !== "" || nextLabel.where !== "" || dots.visible
+                        readonly property real labelRoom: (width - (dots.visible ? dots.width + Theme.px(16) : 0)) / 2 - Theme.px(8)
+                        SideLabel { id: previousLabel; objectName: "previousLabel"; step: -1; room: sideLabels.labelRoom; where: CurrentEvent.sideLabels[0] || "" }
+                        SideLabel { id: nextLabel; objectName: "nextLabel"; step: 1; room: sideLabels.labelRoom; where: CurrentEvent.sideLabels[1] || "" }
+                        Row {
+                            id: dots
+                            objectName: "photoDots"
+                            visible: Navigation.photoCount > 1
+                            x: (parent.width - width) / 2
+                            Repeater {
+                                model: Navigation.photoCount
+                                Item {
+                                    required property int index
+                                    objectName: "photoDot"
+                                    width: Theme.px(64); height: Theme.px(64)
+                                    Accessible.role: Accessible.Button
+                                    Accessible.name: CurrentEvent.photoNames[index] || ""
+                                    Accessible.onPressAction: Navigation.showPhoto(index)
+                                    Rectangle {
+                                        anchors.centerIn: parent
+                                        width: Theme.px(18); height: width; radius: width / 2
+                                        color: parent.index === Navigation.photoIndex ? Theme.c.accent : Theme.c.muted
+                                    }
+                                    TapHandler { onTapped: Navigation.showPhoto(parent.index) }
                                 }
-                                TapHandler { onTapped: Navigation.showPhoto(parent.index) }
                             }
                         }
                     }
                     Text {
                         textFormat: Text.PlainText
+                        font.family: Theme.family
                         objectName: "caption"
                         horizontalAlignment: Text.AlignLeft  // mirrored right to left
                         width: parent.width
                         text: Typeset.balanced(photo.item.caption || "", font.pixelSize, false, width)
                         visible: text !== ""
-                        color: Theme.c.muted
+                        color: Theme.c.text
                         wrapMode: Text.Wrap
-                        font.pixelSize: Theme.font(24)
-                        lineHeight: 1.3
+                        // larger text grows a caption by a fifth, as headings: the photo it
+                        // speaks of keeps its room
+                        font.pixelSize: Math.max(Theme.readingFloor, Theme.heading(24))
+                        lineHeight: Theme.large ? 1.15 : 1.3
                     }
                     Text {
                         textFormat: Text.PlainText
+                        font.family: Theme.family
                         objectName: "credit"
                         horizontalAlignment: Text.AlignLeft  // mirrored right to left
                         width: parent.width
@@ -160,8 +184,7 @@ Item {
                         visible: text !== ""
                         color: Theme.c.muted
                         wrapMode: Text.Wrap
-                        font.pixelSize: Theme.font(22)
-                        opacity: 0.9
+                        font.pixelSize: Math.max(Theme.readingFloor, Theme.heading(22))
                     }
                 }
             }
@@ -212,6 +235,7 @@ Item {
                             Text {
                                 id: eraText
                                 textFormat: Text.PlainText
+                                font.family: Theme.family
                                 x: Theme.px(12); y: Theme.px(6)
                                 width: parent.width - Theme.px(24)
                                 text: CurrentEvent.era
@@ -222,6 +246,7 @@ Item {
                         }
                         Text {
                             textFormat: Text.PlainText
+                            font.family: Theme.family
                             objectName: "eventDate"
                             horizontalAlignment: Text.AlignLeft  // mirrored right to left
                             width: parent.width
@@ -234,6 +259,7 @@ Item {
                         Text {  // measures the title at full size, to shrink titles over 3 lines
                             id: titleProbe
                             textFormat: Text.PlainText
+                            font.family: Theme.family
                             visible: false
                             width: parent.width
                             text: CurrentEvent.title
@@ -244,6 +270,7 @@ Item {
                         Text {
                             id: title
                             textFormat: Text.PlainText
+                            font.family: Theme.family
                             objectName: "eventTitle"
                             horizontalAlignment: Text.AlignLeft  // mirrored right to left
                             width: parent.width
@@ -265,6 +292,7 @@ Item {
                             // rich text with the line and paragraph spacing set in ems
                             text: Typeset.body(CurrentEvent.body, font.pixelSize, Theme.bodyLineHeight)
                             textFormat: Text.RichText
+                            font.family: Theme.family
                             color: Theme.c.text
                             font.pixelSize: Theme.font(28)
                             wrapMode: Text.Wrap
@@ -306,8 +334,8 @@ Item {
             }
         }
 
-        // Previous and next: round buttons at the picture's sides, each with a label that
-        // says where it leads ("1991 · Third Country Programme"), in the reading direction.
+        // Previous and next: round buttons at the picture's sides, in their own margins, in
+        // the reading direction; where each leads is said under the photo (SideLabel).
         component SideArrow: Item {
             id: arrow
             property int step: 1  // -1 previous, 1 next
@@ -315,13 +343,9 @@ Item {
             property string accessibleName: ""
             readonly property bool onLeft: (step < 0) !== Theme.rtl
             readonly property bool enabledHere: where !== ""
-            function go() {
-                if (step < 0 ? Navigation.previous() : Navigation.next())
-                    screen.slideIn(step * screen.forward)
-            }
             width: Theme.px(96); height: Theme.px(96)
-            x: onLeft ? pictureArea.x + Theme.px(12) : pictureArea.x + pictureArea.width - width - Theme.px(12)
-            y: pictureArea.y + (pictureArea.height - screen.captionBoxHeight()) / 2 - height / 2
+            x: onLeft ? pictureArea.x : pictureArea.x + pictureArea.width - width
+            y: pictureArea.y + photo.y + photo.height / 2 - height / 2
             opacity: enabledHere ? 1 : 0.35
             KioskButton {
                 anchors.fill: parent
@@ -329,37 +353,7 @@ Item {
                 label: "\u200E" + (arrow.onLeft ? "‹" : "›")  // as drawn: no bidi mirroring
                 fontSize: 56
                 accessibleName: arrow.accessibleName + (arrow.where ? ": " + arrow.where : "")
-                onActivated: arrow.go()
-            }
-            Rectangle {
-                objectName: "sideLabel"
-                // only where it fits beside the photo, above its caption (the button's
-                // accessible name says where it leads in any case)
-                visible: arrow.enabledHere
-                         && arrow.y + y + height <= pictureArea.y + photo.y + photo.height
-                readonly property real widest: Math.min(Theme.px(300), pictureArea.width * 0.4)
-                width: Math.min(widest, whereText.implicitWidth) + Theme.px(24)
-                height: whereText.height + Theme.px(12)
-                x: arrow.onLeft ? 0 : arrow.width - width
-                y: arrow.height + Theme.px(8)
-                radius: Theme.px(8)
-                color: Theme.c.surface
-                opacity: Theme.highContrast ? 1 : 0.92
-                border.width: Theme.px(2)
-                border.color: sideTap.pressed ? Theme.c.accent : Theme.c.muted
-                Text {
-                    id: whereText
-                    textFormat: Text.PlainText
-                    x: Theme.px(12); y: Theme.px(6)
-                    width: Math.min(parent.widest, implicitWidth)
-                    text: Typeset.balanced(arrow.where, font.pixelSize, false, parent.widest)
-                    horizontalAlignment: arrow.onLeft ? Text.AlignLeft : Text.AlignRight
-                    LayoutMirroring.enabled: false  // onLeft already says which side
-                    color: Theme.c.text
-                    font.pixelSize: Theme.font(22)
-                    wrapMode: Text.Wrap
-                }
-                TapHandler { id: sideTap; onTapped: arrow.go() }
+                onActivated: screen.go(arrow.step)
             }
         }
         SideArrow {
@@ -375,5 +369,39 @@ Item {
             accessibleName: Language.words.next
         }
     }
-    function captionBoxHeight() { return captionBox.height + Theme.px(12) }
+    function go(step) {
+        if (step < 0 ? Navigation.previous() : Navigation.next())
+            slideIn(step * forward)
+    }
+    // "2008 · Wenchuan Earthquake": where an arrow leads, on the arrow's side, one line
+    component SideLabel: Rectangle {
+        id: side
+        property int step: 1
+        property string where: ""
+        readonly property bool onLeft: (step < 0) !== Theme.rtl
+        visible: where !== ""
+        property real room: 0  // the widest it may be
+        width: room  // both the same width, on their sides: a row that does not jump
+        height: Math.max(Theme.px(64), whereText.height + Theme.px(12))
+        x: onLeft ? 0 : (parent ? parent.width - width : 0)
+        radius: Theme.px(8)
+        color: Theme.c.surface
+        border.width: Theme.px(2)
+        border.color: sideTap.pressed ? Theme.c.accent : Theme.c.muted
+        Text {
+            id: whereText
+            textFormat: Text.PlainText
+            font.family: Theme.family
+            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; margins: Theme.px(12) }
+            text: side.where
+            horizontalAlignment: side.onLeft ? Text.AlignLeft : Text.AlignRight
+            LayoutMirroring.enabled: false  // onLeft already says which side
+            wrapMode: Text.Wrap
+            elide: Text.ElideRight
+            maximumLineCount: Theme.large ? 1 : 2  // with larger text the photo needs the height
+            color: Theme.c.text
+            font.pixelSize: Math.max(Theme.readingFloor, Theme.heading(22))
+        }
+        TapHandler { id: sideTap; gesturePolicy: TapHandler.ReleaseWithinBounds; onTapped: screen.go(side.step) }
+    }
 }

@@ -49,6 +49,7 @@ Rectangle {
                 }
                 Text {
                     textFormat: Text.PlainText
+                    font.family: Theme.family
                     objectName: "countdownNumber"
                     anchors.centerIn: parent
                     text: Idle.remaining
@@ -59,6 +60,7 @@ Rectangle {
             }
             Text {
                 textFormat: Text.PlainText
+                font.family: Theme.family
                 objectName: "stillThere"
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
@@ -71,6 +73,7 @@ Rectangle {
             }
             Text {
                 textFormat: Text.PlainText
+                font.family: Theme.family
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
                 text: Idle.message

@@ -28,6 +28,7 @@ Rectangle {
     Text {
         id: labelText
         textFormat: Text.PlainText
+        font.family: Theme.family
         anchors.centerIn: parent
         // a label longer than the button wraps rather than runs out of it
         width: Math.min(implicitWidth, Math.max(0, button.width - (button.round ? 0 : Theme.px(48))))

@@ -9,19 +9,30 @@ Item {
     LayoutMirroring.enabled: Theme.rtl
     LayoutMirroring.childrenInherit: true
 
-    TapHandler { onTapped: options.open = false }  // a tap outside closes the panel
     Rectangle { anchors.fill: parent; color: Theme.c.dim }
+    // A tap outside the card closes the panel and does nothing else: this area takes the
+    // whole touch, press to release (a TapHandler lets the press through to the screen
+    // below, where the same tap opened an event or started a visit).
+    MultiPointTouchArea {
+        objectName: "optionsOutside"
+        anchors.fill: parent
+        mouseEnabled: true
+        onReleased: options.open = false
+    }
 
     Rectangle {
         objectName: "optionsCard"
-        anchors { top: parent.top; right: parent.right; topMargin: Theme.px(104); rightMargin: Theme.px(16) }
+        // under the "Aa" button, which keeps the exhibit's corner whatever the language
+        x: Language.exhibitRtl ? Theme.px(16) : parent.width - width - Theme.px(16)
+        y: Theme.px(104)
         width: Math.min(parent.width - Theme.px(32), Theme.px(640))
         height: optionsColumn.height + Theme.px(48)
         radius: Theme.px(16)
         color: Theme.c.surface
         border.width: Theme.px(2)
         border.color: Theme.c.accent
-        TapHandler {}  // taps on the card itself do not close it
+        // a tap on the card itself, between its rows, neither closes it nor goes through
+        MultiPointTouchArea { anchors.fill: parent; mouseEnabled: true }
         Column {
             id: optionsColumn
             anchors { left: parent.left; right: parent.right; top: parent.top; margins: Theme.px(24) }
@@ -53,6 +64,7 @@ Item {
                     border.width: Theme.px(3); border.color: row.checked ? Theme.c.accent : Theme.c.text
                     Text {
                         textFormat: Text.PlainText
+                        font.family: Theme.family
                         anchors.centerIn: parent
                         text: row.checked ? "✓" : ""
                         color: Theme.c.onAccent
@@ -62,6 +74,7 @@ Item {
                 Text {
                     id: rowText
                     textFormat: Text.PlainText
+                    font.family: Theme.family
                     anchors { left: box.right; leftMargin: Theme.px(20); right: stateText.left; rightMargin: Theme.px(16); verticalCenter: parent.verticalCenter }
                     text: row.label
                     color: Theme.c.text
@@ -71,6 +84,7 @@ Item {
                 Text {
                     id: stateText
                     textFormat: Text.PlainText
+                    font.family: Theme.family
                     objectName: "optionState"
                     anchors { right: parent.right; rightMargin: Theme.px(24); verticalCenter: parent.verticalCenter }
                     text: row.checked ? Language.words.on : Language.words.off

@@ -54,6 +54,7 @@ Item {
     }
     Text {
         textFormat: Text.PlainText
+        font.family: Theme.family
         objectName: "missingPhotoText"
         visible: photo.failed
         anchors { fill: parent; margins: Theme.px(48) }

@@ -134,6 +134,7 @@ Rectangle {
             Text {
                 id: captionText
                 textFormat: Text.PlainText
+                font.family: Theme.family
                 width: parent.width
                 text: viewer.item.caption || ""
                 color: Theme.c.captionText
@@ -143,6 +144,7 @@ Rectangle {
             Text {
                 id: creditText
                 textFormat: Text.PlainText
+                font.family: Theme.family
                 width: parent.width
                 text: CurrentEvent.creditLine
                 color: Theme.c.captionMuted

@@ -29,6 +29,7 @@ Item {
         Text {
             id: label
             textFormat: Text.PlainText
+            font.family: Theme.family
             objectName: "moreBelow"
             anchors.centerIn: parent
             color: Theme.c.text

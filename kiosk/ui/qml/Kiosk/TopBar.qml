@@ -6,6 +6,10 @@ Rectangle {
     signal optionsRequested()
     height: Theme.px(96)
     color: Theme.c.bg
+    // The bar's corners follow the exhibit's own direction, not the visitor's language: the
+    // language buttons stay where the visitor just touched them (issue 24).
+    LayoutMirroring.enabled: Language.exhibitRtl
+    LayoutMirroring.childrenInherit: true
 
     Item {
         id: home
@@ -19,6 +23,7 @@ Rectangle {
         Text {
             id: homeText
             textFormat: Text.PlainText
+            font.family: Theme.family
             objectName: "homeTitle"
             anchors.verticalCenter: parent.verticalCenter
             width: parent.width

@@ -103,7 +103,9 @@ Item {
         property real driftX: 0
         property real driftY: 0
         readonly property real margin: Theme.px(64)
-        x: (Theme.rtl ? welcome.width - width - margin : margin) + driftX
+        // on the exhibit's reading side, whatever the visitor's language: a language switch
+        // never moves the panel's buttons (the text inside still aligns to its language)
+        x: (Language.exhibitRtl ? welcome.width - width - margin : margin) + driftX
         y: welcome.height - height - margin + driftY
         readonly property real widest: Math.min(welcome.width - 2 * margin, Theme.px(1500)) - 2 * Theme.px(48)
         // as wide as what it holds
@@ -126,6 +128,7 @@ Item {
         Text {
             id: title
             textFormat: Text.PlainText
+            font.family: Theme.family
             objectName: "welcomeTitle"
             horizontalAlignment: Text.AlignLeft  // mirrored right to left
             width: parent.width
@@ -141,6 +144,7 @@ Item {
         Text {  // measures the title at full size, to shrink titles over 2 lines
             id: titleProbe
             textFormat: Text.PlainText
+            font.family: Theme.family
             visible: false
             width: titleBlock.widest
             text: Exhibition.title
@@ -151,6 +155,7 @@ Item {
         Text {
             id: subtitle
             textFormat: Text.PlainText
+            font.family: Theme.family
             objectName: "welcomeSubtitle"
             horizontalAlignment: Text.AlignLeft  // mirrored right to left
             width: parent.width
@@ -160,35 +165,10 @@ Item {
             font.pixelSize: Theme.px(40)
             wrapMode: Text.Wrap
         }
-        Item { width: 1; height: Theme.px(8) }
-        Flow {
-            id: ways
-            width: parent.width
-            // as wide as its buttons in one row, for the panel to fit them
-            readonly property real oneRow: highlight.width + start.width + spacing
-            spacing: Theme.px(24)
-            KioskButton {
-                id: highlight
-                objectName: "highlightButton"
-                height: Theme.px(96)
-                width: Math.min(implicitWidth, titleBlock.widest)
-                label: Attract.caption + (Theme.rtl ? "  ‹" : "  ›")
-                fontSize: 28
-                onActivated: Attract.begin()
-            }
-            KioskButton {
-                id: start
-                objectName: "startButton"
-                height: Theme.px(96)
-                active: true
-                label: Language.words.start
-                fontSize: 28
-                onActivated: Navigation.openEvent(0)
-            }
-        }
         Text {
             id: invitation
             textFormat: Text.PlainText
+            font.family: Theme.family
             objectName: "invitation"
             horizontalAlignment: Text.AlignLeft  // mirrored right to left
             width: parent.width
@@ -200,6 +180,49 @@ Item {
             // a soft pulse while the picture changes: no frame of its own
             opacity: 1 - 0.45 * Math.sin(Math.PI * welcome.fade)
         }
+        Item { width: 1; height: Theme.px(8) }
+        // The two ways in, on the panel's last row, which stands on the panel's fixed bottom
+        // edge: "Start at the beginning" first, at the reading edge, as wide as its longest
+        // translation, so that it never moves (the highlight changes every few seconds, the
+        // language at a touch); the highlighted event's button follows it and, when its
+        // caption is long, grows upwards, never pushing the other.
+        Item {
+            id: ways
+            objectName: "welcomeWays"
+            width: parent.width
+            height: Math.max(start.height, highlight.height)
+            readonly property real spacing: Theme.px(24)
+            readonly property real startWidth: Math.min(
+                Typeset.widest(Language.inEach("start"), Theme.font(28), true) + Theme.px(48) + 2,
+                titleBlock.widest / 2)
+            // as wide as its buttons in one row, for the panel to fit them
+            readonly property real oneRow: startWidth + spacing + highlight.implicitWidth
+            KioskButton {
+                id: start
+                objectName: "startButton"
+                x: Language.exhibitRtl ? ways.width - width : 0
+                y: ways.height - height
+                width: ways.startWidth
+                height: Math.max(Theme.px(96), implicitHeight)
+                active: true
+                label: Language.words.start
+                fontSize: 28
+                onActivated: Navigation.openEvent(0)
+            }
+            KioskButton {
+                id: highlight
+                objectName: "highlightButton"
+                readonly property real room: ways.width - ways.startWidth - ways.spacing
+                x: Language.exhibitRtl ? ways.width - ways.startWidth - ways.spacing - width
+                                       : ways.startWidth + ways.spacing
+                y: ways.height - height
+                width: Math.min(implicitWidth, room)
+                height: Math.max(Theme.px(96), implicitHeight)
+                label: Attract.caption + (Theme.rtl ? "  ‹" : "  ›")
+                fontSize: 28
+                onActivated: Attract.begin()
+            }
+        }
     }
     Timer {  // burn-in guard: the title block wanders a few pixels every few minutes
         interval: 150000; repeat: true; running: welcome.showing
@@ -207,6 +230,22 @@ Item {
             titleBlock.driftX = Math.round((Math.random() - 0.5) * Theme.px(24))
             titleBlock.driftY = Math.round((Math.random() - 0.5) * Theme.px(16))
         }
+    }
+
+    Text {  // the credit every picture shares, said once here rather than on every screen
+        objectName: "welcomeCredit"
+        textFormat: Text.PlainText
+        font.family: Theme.family
+        z: 4
+        // in the top corner the buttons leave free, level with them
+        x: Language.exhibitRtl ? parent.width - width - Theme.px(32) : Theme.px(32)
+        y: corner.y + (corner.height - height) / 2
+        width: Math.min(implicitWidth, parent.width - corner.width - Theme.px(96))
+        visible: text !== ""
+        text: Exhibition.credit
+        color: Theme.c.muted
+        font.pixelSize: Theme.reading(22)
+        elide: Text.ElideRight
     }
 
     TapHandler {
@@ -219,6 +258,11 @@ Item {
 
     Row {  // a visitor may start in their own language, with the display they need
         z: 4
+        id: corner
+        objectName: "welcomeCorner"
+        // in the exhibit's direction: a language switch leaves the buttons where they are
+        LayoutMirroring.enabled: Language.exhibitRtl
+        LayoutMirroring.childrenInherit: true
         anchors { top: parent.top; right: parent.right; margins: Theme.px(32) }
         spacing: Theme.px(16)
         KioskButton {
