@@ -26,7 +26,8 @@ class DraftMedia:
     image: str  # relative path inside the new folder, forward slashes
     source: Path | None = None  # the file to copy there; None when already in place
     caption: Texts = field(default_factory=dict)
-    credit: str = ""
+    # a name, one string for every language ("City archive"), or a text per language
+    credit: str | Texts = ""
     alt: Texts = field(default_factory=dict)
 
 

@@ -6,7 +6,8 @@ Sheets (their columns are `field`, or `field:lang` for a text in one language):
 - Eras: one row per era: id, start, end, color, title:LANG, short_title:LANG;
 - Events: one row per event: id, date, end, era, highlight, display_date:LANG, title:LANG,
   short_title:LANG, body:LANG (Markdown), then per photo N: mediaN.image (a path beside the
-  workbook), mediaN.caption:LANG, mediaN.credit, mediaN.alt:LANG;
+  workbook), mediaN.caption:LANG, mediaN.credit (a name, the same in every language) or
+  mediaN.credit:LANG (a credit per language), mediaN.alt:LANG;
 - Interface: one row per word: key, then one column per language.
 A CSV file with the Events sheet's columns is read too (the exhibit's title is then the
 file's name). `kiosk export FOLDER --sheet FILE.xlsx` writes this layout, with the photos
@@ -64,6 +65,16 @@ def _text_cells(row: dict[str, Any], name: str, text: Text | None) -> None:
         row[f"{name}:{lang}"] = value
 
 
+def _credit_cells(row: dict[str, Any], name: str, credit: Text, default: str) -> None:
+    """A credit in the default language only is a name, the same in every language (the
+    loader reads `credit: City archive` and `credit: {en: City archive}` alike): one
+    column without a language; a credit per language, one column per language."""
+    if [lang for lang, _ in credit.values] == [default]:
+        row[name] = credit.get(default)
+    else:
+        _text_cells(row, name, credit)
+
+
 def sheet_rows(exhibit: Exhibit) -> dict[str, list[dict[str, Any]]]:
     """The exhibit as the rows of each sheet (column -> value)."""
     head: dict[str, Any] = {"languages": ", ".join(exhibit.languages),
@@ -90,7 +101,7 @@ def sheet_rows(exhibit: Exhibit) -> dict[str, list[dict[str, Any]]]:
         for n, media in enumerate(event.media, start=1):
             row[f"media{n}.image"] = media.source
             _text_cells(row, f"media{n}.caption", media.caption)
-            row[f"media{n}.credit"] = media.credit
+            _credit_cells(row, f"media{n}.credit", media.credit, exhibit.default_language)
             _text_cells(row, f"media{n}.alt", media.alt)
         events.append(row)
     interface = [{"key": key, **{lang: words.get(key, "")
@@ -351,8 +362,13 @@ def _event(record: dict[str, str], where: str, languages: list[str], eras: set[s
         image = record.get(f"media{n}.image", "").strip()
         texts = {name: _resolve(_texts(record, f"media{n}.{name}"), languages)
                  for name in ("caption", "alt")}
+        credits = _texts(record, f"media{n}.credit")
+        # a credit without a language (column mediaN.credit) is a name, the same in every
+        # language; with columns per language too, it is the default language's credit
+        credit: str | dict[str, str] = credits["*"] if list(credits) == ["*"] \
+            else _resolve(credits, languages)
         if not image:
-            if any(texts.values()) or record.get(f"media{n}.credit"):
+            if any(texts.values()) or credit:
                 report.error(f"{where}, column media{n}.image", "a caption or credit "
                              "without a picture")
             continue
@@ -360,7 +376,6 @@ def _event(record: dict[str, str], where: str, languages: list[str], eras: set[s
         if found is None:
             continue
         media = DraftMedia(image=image.replace("\\", "/"), source=found.source,
-                           caption=texts["caption"], alt=texts["alt"],
-                           credit=record.get(f"media{n}.credit", ""))
+                           caption=texts["caption"], alt=texts["alt"], credit=credit)
         event.media.append(media)
     return event

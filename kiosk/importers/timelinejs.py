@@ -490,6 +490,7 @@ def _media_texts(media: DraftMedia, slide: Slide, report: Report, lang: str) -> 
                      slide.media.get("caption", ""), L.SHORT_TEXT_CHARS)
     if caption:
         media.caption = {lang: caption}
+    # a name, as TimelineJS gives it: one string, which every language shows
     media.credit = _plain(report, slide.place("media.credit"), "the credit",
                           slide.media.get("credit", ""), L.SHORT_TEXT_CHARS)
     alt = _plain(report, slide.place("media.alt"), "the alt text",

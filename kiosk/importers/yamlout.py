@@ -82,8 +82,11 @@ def media_lines(media: DraftMedia, indent: str, languages: list[str]) -> list[st
     inner = indent + "  "
     out = [f"{indent}- image:{value(media.image, inner)}"]
     out += texts("caption", media.caption, inner, languages)
-    if media.credit:
-        out.append(f"{inner}credit:{value(media.credit, inner + '  ')}")
+    if isinstance(media.credit, str):
+        if media.credit:  # a name: one string for every language
+            out.append(f"{inner}credit:{value(media.credit, inner + '  ')}")
+    else:
+        out += texts("credit", media.credit, inner, languages)
     out += texts("alt", media.alt, inner, languages)
     return out
 

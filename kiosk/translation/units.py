@@ -7,8 +7,9 @@ is for. The ids name the object and the field (`event/about-unv/title`,
 in a file, so a translation comes back to the same text after an editor moved events
 between files or reordered photos, and a tool that reorders units changes nothing.
 
-Credits are not units: content format 1 makes a photo's credit one string for every
-language (a name), so there is nothing to translate.
+A photo's credit is a unit too: a text per language (`credit: {en: ..., zh: ...}`), or a
+name, one string every language shows (`credit: City archive`): a shared unit, which a
+translator leaves as it is, or translates where it should read differently.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ HINTS: dict[tuple[str, str], str] = {
     ("event", "body"): "the story, in Markdown: keep **bold**, *italic*, list items ('- '), "
                        "quotations ('> ') and the blank lines between paragraphs",
     ("photo", "caption"): "shown with the photo",
+    ("photo", "credit"): "who made the photo or where it comes from, shown with it; a "
+                         "person's or an archive's name usually stays as it is",
     ("photo", "alt"): "the photo described in words, for visitors who cannot see it "
                       "(screen readers)",
 }
@@ -168,7 +171,7 @@ def _event_units(event: Node | None, path: tuple[Key, ...], file: str, default: 
         image = scalar(_value(item, "image")) or ""
         seen[image] = seen.get(image, 0) + 1
         key = image if seen[image] == 1 else f"{image}#{seen[image]}"
-        for name in ("caption", "alt"):
+        for name in ("caption", "credit", "alt"):
             yield from _text(item, (*path, "media", index), name, file,
                              f"{label}, photo {index + 1} ({image})", ("photo", name),
                              default, lang, f"event/{event_id}/media/{key}/{name}")

@@ -12,7 +12,7 @@ import pytest
 
 from kiosk.content import Exhibit, load_folder
 from kiosk.importers import ImportRefused, export_sheet
-from tests.conftest import DATA
+from tests.conftest import DATA, write_image
 from tests.importers.common import imported, refused
 
 
@@ -67,7 +67,9 @@ def test_the_workbook_is_one_row_per_event_and_a_column_per_language(exported: P
     header = list(rows[0])
     assert header[:5] == ["id", "date", "end", "era", "highlight"]
     assert {"title:en", "title:zh", "body:en", "body:zh", "media1.image",
-            "media1.caption:zh", "media1.alt:en"} <= set(header)
+            "media1.caption:zh", "media1.credit:en", "media1.credit:zh",
+            "media1.alt:en"} <= set(header)
+    assert "media1.credit" not in header  # every bundled credit is a text per language
     assert len(rows) == 25
     first = dict(zip(header, rows[1], strict=True))
     assert first["id"] == "about-unv" and first["date"] == 1981
@@ -116,6 +118,40 @@ def test_a_csv_in_our_layout(tmp_path: Path) -> None:
     assert result.exhibit is not None
     assert result.exhibit.languages == ("en", "zh")
     assert result.exhibit.events[0].body.get("en") == "Line one\n\nLine two"
+
+
+def test_a_credit_is_a_name_or_a_text_per_language(tmp_path: Path) -> None:
+    """`media1.credit` is a name every language shows; `media1.credit:zh` a language's own
+    credit. Both go to a workbook and come back as they were."""
+    for name in ("a.jpg", "b.jpg"):
+        write_image(tmp_path / name, (1600, 1000))
+    source = tmp_path / "credits.csv"
+    source.write_text("id,date,title:en,title:zh,media1.image,media1.credit,media1.credit:en,"
+                      "media1.credit:zh,media1.alt:en,media1.alt:zh\n"
+                      "one,1981,One,一,a.jpg,Xinhua,,,A,甲\n"
+                      "two,1982,Two,二,b.jpg,,City archive,市档案馆,B,乙\n",
+                      encoding="utf-8", newline="")
+    _, result = imported(source, tmp_path / "out")
+    assert result.exhibit is not None
+    assert [p for p in result.warnings if "credit" in p.message] == []  # no 'zh' is missing
+    one, two = (event.media[0].credit for event in result.exhibit.events)
+    assert (one.get("en"), one.get("zh")) == ("Xinhua", "Xinhua")
+    assert (two.get("en"), two.get("zh")) == ("City archive", "市档案馆")
+    files = sorted((tmp_path / "out" / "events").iterdir())
+    assert "    credit: Xinhua\n" in files[0].read_text(encoding="utf-8")
+    assert "    credit:\n      en: City archive\n      zh: 市档案馆\n" in \
+        files[1].read_text(encoding="utf-8")
+    sheet = tmp_path / "again" / "credits.xlsx"
+    export_sheet(tmp_path / "out", sheet)
+    book = openpyxl.load_workbook(sheet, read_only=True)
+    rows = list(book["Events"].iter_rows(values_only=True))
+    book.close()
+    found = [{key: value for key, value in zip(rows[0], row, strict=True)
+              if key.startswith("media1.credit") and value} for row in rows[1:]]
+    assert found == [{"media1.credit": "Xinhua"},
+                     {"media1.credit:en": "City archive", "media1.credit:zh": "市档案馆"}]
+    _, back = imported(sheet, tmp_path / "back")
+    assert back.exhibit is not None and plain(back.exhibit) == plain(result.exhibit)
 
 
 def test_export_refuses_to_replace_a_workbook(exported: Path, tmp_path: Path) -> None:

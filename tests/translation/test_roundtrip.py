@@ -103,6 +103,63 @@ def test_a_third_language_by_po(bundled: Path, tmp_path: Path) -> None:
     assert result.exhibit.languages == ("en", "zh", "fr")
 
 
+def test_a_photo_credit_is_translated(bundled: Path, make_folder: MakeFolder,
+                                      tmp_path: Path) -> None:
+    """A credit is a text: a unit of its own, written back into the photo's credit. A credit
+    that is a name (one string for every language) is a shared unit: copied, it stays a
+    name; translated, it becomes a text per language, other languages still showing it."""
+    unit_id = "event/about-unv/media/media/about-unv.jpg/credit"
+    units = {u.unit.id: u.unit for u in export_translations(
+        bundled, "zh", "po", tmp_path / "zh.po").units}
+    unit = units[unit_id]
+    assert (unit.source, unit.target, unit.shared) == ("Illustration made for this exhibit",
+                                                       "本展览专用插图", False)
+    assert "photo 1 (media/about-unv.jpg), credit: who made the photo" in unit.note
+    out = tmp_path / "fr.xlf"
+    export_translations(bundled, "fr", "xliff", out)
+    translate_xliff(out, out, lambda uid, src: "Illustration réalisée pour cette exposition"
+                    if uid == unit_id else None)
+    report = import_translations(out, bundled)
+    assert [item.unit_id for item in report.written] == [unit_id] and not report.trouble
+    assert '    credit: {en: "Illustration made for this exhibit", zh: "本展览专用插图", fr: ' \
+        '"Illustration réalisée pour cette exposition"}\n' in \
+        (bundled / "events" / "01-about-unv.yaml").read_text(encoding="utf-8")
+    exhibit = load_folder(bundled).exhibit
+    assert exhibit is not None
+    assert exhibit.events[0].media[0].credit.get("fr") == \
+        "Illustration réalisée pour cette exposition"
+
+    folder = make_folder("""\
+        format: 1
+        languages: [en, zh]
+        title: {en: Photos, zh: 照片}
+        events:
+          - id: first
+            date: 1981
+            title: {en: The first volunteers, zh: 首批志愿者}
+            media:
+              - image: a.jpg
+                alt: {en: Volunteers, zh: 志愿者}
+                credit: Xinhua
+        """, images=("a.jpg",))
+    name_id = "event/first/media/a.jpg/credit"
+    out = tmp_path / "name.xlf"
+    assert [u.unit.shared for u in export_translations(folder, "fr", "xliff", out).units
+            if u.unit.id == name_id] == [True]
+    translate_xliff(out, out, lambda uid, src: src if uid == name_id else None)  # copy source
+    assert import_translations(out, folder).written == []
+    assert "    credit: Xinhua\n" in (folder / "exhibit.yaml").read_text(encoding="utf-8")
+    translate_xliff(out, out, lambda uid, src: "Xinhua, Pékin" if uid == name_id else None)
+    report = import_translations(out, folder)
+    assert [item.unit_id for item in report.written] == [name_id]
+    assert [item.unit_id for item in report.notices] == [name_id]  # zh shows the name still
+    assert '        credit: {en: Xinhua, fr: "Xinhua, Pékin"}\n' in \
+        (folder / "exhibit.yaml").read_text(encoding="utf-8")
+    credit = load_folder(folder).exhibit.events[0].media[0].credit  # type: ignore[union-attr]
+    assert (credit.get("en"), credit.get("zh"), credit.get("fr")) == (
+        "Xinhua", "Xinhua", "Xinhua, Pékin")
+
+
 def test_untouched_lines_stay_as_they_were(bundled: Path, tmp_path: Path) -> None:
     """A translated file changes at its translations only: every line of the file before
     is still there, in order (comments, quoting, block scalars, Chinese)."""
@@ -171,14 +228,14 @@ def test_the_command_line(bundled: Path, tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.chdir(tmp_path)
     assert main(["translate", "export", str(bundled), "--to", "fr"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("wrote unv-fr.xlf: 167 texts to translate into fr")
+    assert out.startswith("wrote unv-fr.xlf: 191 texts to translate into fr")
     translate_xliff(tmp_path / "unv-fr.xlf", tmp_path / "unv-fr.xlf", french)
     assert main(["translate", "import", "unv-fr.xlf", "--folder", str(bundled),
                  "--dry-run"]) == 0
-    assert "fr: would write 167 translations" in capsys.readouterr().out
+    assert "fr: would write 191 translations" in capsys.readouterr().out
     assert load_folder(bundled).exhibit.languages == ("en", "zh")  # type: ignore[union-attr]
     assert main(["translate", "import", "unv-fr.xlf", "--folder", str(bundled)]) == 0
-    assert "fr: wrote 167 translations" in capsys.readouterr().out
+    assert "fr: wrote 191 translations" in capsys.readouterr().out
     assert main(["translate", "export", str(bundled), "--to", "en"]) == 1
     assert "'en' is the exhibit's default language" in capsys.readouterr().err
     assert main(["translate", "export", str(bundled), "--to", "French"]) == 1
@@ -233,11 +290,11 @@ def test_editors_formatting_of_every_kind(make_folder: MakeFolder, tmp_path: Pat
         if line.startswith(("title: {", "- en", "- zh", "languages:", "  title: A shared")):
             continue  # the one-line mapping and the list gain French, the shared title too
         assert line in lines, line
-    assert 'title: { en: "Odd, but valid" , zh: 奇怪, fr: "[fr] Ôdd, bût vàlîd" }    # spaced ' \
+    assert 'title: { en: "Odd, but valid" , zh: 奇怪, fr: "Ôdd, bût vàlîd" }    # spaced ' \
         'braces' in lines
-    assert "      fr: |" in lines and "          [fr] À fôldéd bôdy, ôñ twô lîñés." in lines
+    assert "      fr: |" in lines and "          À fôldéd bôdy, ôñ twô lîñés." in lines
     assert "- fr" in lines
-    assert '  title: {en: A shared title, fr: "[fr] À shàréd tîtlé"}' in lines
+    assert '  title: {en: A shared title, fr: À shàréd tîtlé}' in lines
     new = load_folder(folder)
     assert new.errors == [] and new.exhibit is not None
     first = new.exhibit.events[0]
