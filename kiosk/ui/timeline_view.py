@@ -27,17 +27,20 @@ from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from kiosk.content import i18n
-from kiosk.content.dates import Date
 from kiosk.content.model import Exhibit
 from kiosk.services.guard import guarded
 from kiosk.ui.display import Display
 from kiosk.ui.language import Language
+from kiosk.ui.navigation import Navigation
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
 from kiosk.ui.theme import band_color
 from kiosk.ui.timeline import (
     LABEL_WIDTH,
+    LEAD,
+    ROW_LINES,
     ZOOM_STEP,
     Axis,
+    Label,
     Lines,
     Mark,
     axis,
@@ -63,6 +66,9 @@ SHOW_ALL_MARKS = 40
 # resetZoom tries zoom levels until one names most events: with more events than this, one
 # level per turn of the event loop (each takes tens of ms at 1,000 events), not all at once.
 SEARCH_AT_ONCE_EVENTS = 40
+
+RANGE_LANES = 2  # an event's range is a bar below the dots, in one of this many lanes
+BUTTON_ZOOM = 1.5  # a tap on "+" or "-" zooms by this factor
 
 WORKER_SWITCH_S = 0.001  # see Typesetter._work
 WORKER_REST_S = 0.001
@@ -150,15 +156,21 @@ class Timeline(QObject):
     levelChanged = Signal()  # marks, eras and ticks: a new zoom level, language or content
     shownChanged = Signal()  # shownMarks: another level, or the view moved far enough
     zoomChanged = Signal()
+    recentre = Signal()  # the strip changed under the visitor: show the current event again
+    positionChanged = Signal()  # "8 of 24": another event, language or content
+    overviewChanged = Signal()  # the whole span's events: new content
     ticksChanged = Signal()  # years with a tick: only when their spacing changes
     eraLinesChanged = Signal()  # the era track's height: another viewport, language or content
 
     def __init__(self, exhibit: Exhibit, language: Language, display: Display,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, navigation: Navigation | None = None) -> None:
         super().__init__(parent)
         self._exhibit = exhibit
         self._language = language
         self._display = display
+        self._navigation = navigation
+        if navigation is not None:
+            navigation.eventChanged.connect(self.positionChanged)
         self._lang = language.current()
         self._large = display.property("largeText") is True
         language.languageChanged.connect(lambda: self.set_language(language.current()))
@@ -186,9 +198,8 @@ class Timeline(QObject):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(0)
         self._search_timer.timeout.connect(self._search_step)
-        self._group_texts: dict[tuple[int, int], str] = {}  # (first, last event) -> label
-        self._years: list[float] | None = None  # of the events, and their labels
-        self._labels: list[str] | None = None
+        self._years: list[float] | None = None  # of the events, and their typeset labels
+        self._labels: list[Label] | None = None
         self._typesetter = Typesetter(self)
         self._typesetter.done.connect(self._typeset_done)
         self.destroyed.connect(self._typesetter.stop)
@@ -209,6 +220,8 @@ class Timeline(QObject):
         self._axis = axis(exhibit, self._label_width())
         self._changed()
         self._set_zoom(self._zoom, force=True)
+        self.positionChanged.emit()
+        self.overviewChanged.emit()
         self.resetZoom()
 
     def set_language(self, lang: str) -> None:
@@ -217,6 +230,8 @@ class Timeline(QObject):
             self._changed()
             self._relayout()
             self.ticksChanged.emit()
+            self.positionChanged.emit()
+            self.recentre.emit()
 
     def set_large(self, large: bool) -> None:
         if large != self._large:
@@ -230,7 +245,6 @@ class Timeline(QObject):
         typeset labels are kept: they are per text)."""
         self._at_level.clear()
         self._start_zoom = {}
-        self._group_texts = {}
         self._years = self._labels = None
         self._shown_eras = None
         self._prepare()
@@ -320,6 +334,7 @@ class Timeline(QObject):
         if found is not None:
             self._searching = None
             self._set_zoom(found)
+            self.recentre.emit()
             return
         if self.typesetting:
             return  # (done when the labels are back)
@@ -330,6 +345,7 @@ class Timeline(QObject):
                 zoom *= ZOOM_STEP
             self._start_zoom[(self._key(), self._viewport)] = min(zoom, high)
             self._set_zoom(min(zoom, high))
+            self.recentre.emit()
             return
         if self._searching is None or self._searching[:2] != (self._key(), self._viewport):
             self._searching = (self._key(), self._viewport,
@@ -357,6 +373,7 @@ class Timeline(QObject):
         self._searching = None
         self._start_zoom[(key, viewport)] = min(zoom, high)
         self._set_zoom(min(zoom, high))
+        self.recentre.emit()
 
     @property
     def busy(self) -> bool:
@@ -367,15 +384,20 @@ class Timeline(QObject):
     @guarded("Timeline.opens", 0)
     def opens(self, index: int) -> int:
         """The event a tap on this mark opens: its own, or for a group that zooming cannot
-        part (events of one date, or the strip as close as it goes) the group's first;
-        -1 for a group the strip should zoom into (zoomToMark)."""
+        part (events of one date, or the strip as close as it goes) the one it names (the
+        current event if it is one of them, else the first); -1 for a group the strip
+        should zoom into (zoomToMark)."""
         if not 0 <= index < len(self._marks):
             return -1
         mark = self._marks[index]
         closest = self._zoom >= self._axis.zoom_range(self._viewport)[1] * 0.999
         if not mark.grouped or mark.year == mark.end or closest:
-            return mark.events[0]
+            current = self._current()
+            return current if current in mark.events else mark.events[0]
         return -1
+
+    def _current(self) -> int:
+        return self._navigation.current_index() if self._navigation is not None else -1
 
     @Slot(int, result=float)
     @guarded("Timeline.zoomToMark", 0.0)
@@ -440,31 +462,26 @@ class Timeline(QObject):
             return found
         if self.typesetting:
             return []
-        events = self._exhibit.events
         measure = measure_for(self._label_size())
-        known = self._lines.setdefault(self._key(), {})
-
-        def lines_of(text: str) -> Lines:
-            if text not in known:  # a group's label: short, typeset here
-                known[text] = label_lines(text, measure, self._label_width())
-            return known[text]
-
-        def group_label(members: tuple[int, ...]) -> str:
-            """"3 events" over the years they cover."""
-            span = (members[0], members[-1])
-            if span not in self._group_texts:
-                first, last = events[span[0]].date.year, events[span[1]].date.year
-                years = i18n.range_text(Date(first), Date(last) if last != first else None,
-                                        self._lang)
-                count = self._language.word("events_n", n=len(members))
-                self._group_texts[span] = count + "\n" + years
-            return self._group_texts[span]
-
         if self._years is None or self._labels is None:
-            self._years = [e.date.as_fraction() for e in events]
-            self._labels = [e.label(self._lang) for e in events]
-        found = marks(self._years, self._labels, level, measure, group_label,
-                      self._label_width(), lines_of)
+            known = self._lines.setdefault(self._key(), {})
+            lasts: dict[str, float] = {}
+            labels = []
+            for event in self._exhibit.events:
+                text = event.label(self._lang)
+                if text not in known:  # (typeset at once or by the worker before this)
+                    known[text] = label_lines(text, measure, self._label_width())
+                lines, width = known[text]
+                if text not in lasts:
+                    lasts[text] = measure(lines[-1]) if lines else 0.0
+                labels.append(Label(lines, width, lasts[text]))
+            self._years = [e.date.as_fraction() for e in self._exhibit.events]
+            self._labels = labels
+
+        def others(n: int) -> str:
+            return self._language.word("others_n", n=n)
+
+        found = marks(self._years, self._labels, level, others, measure)
         self._at_level[level] = found
         return found
 
@@ -502,7 +519,7 @@ class Timeline(QObject):
                     and made[1] >= right + width / 2:
                 return  # still well inside what is made
             centres = [self._centre(mark) for mark in self._marks]
-            reach = max(mark.width for mark in self._marks) / 2
+            reach = max(mark.width for mark in self._marks)
             wanted = (max(0, bisect.bisect_left(centres, left - width - reach)),
                       min(count, bisect.bisect_right(centres, right + width + reach)))
         if wanted != self._slice or force:
@@ -512,7 +529,7 @@ class Timeline(QObject):
             self.shownChanged.emit()
 
     def _centre(self, mark: Mark) -> float:
-        return self._axis.x(mark.year, self._zoom) + mark.shift
+        return self._axis.x(mark.year, self._zoom) + mark.width / 2
 
     def _centres(self, a: int, b: int) -> tuple[float, float]:
         """Up to where the made marks reach, left and right (everything when all are)."""
@@ -564,11 +581,27 @@ class Timeline(QObject):
 
     def _qml_marks(self) -> list[dict[str, Any]]:
         if self._shown_marks is None:
+            events = self._exhibit.events
             self._shown_marks = [
-                {"events": list(m.events), "year": m.year, "end": m.end, "shift": m.shift,
-                 "text": "\n".join(m.lines), "width": m.width, "grouped": m.grouped,
-                 "dates": [self._exhibit.events[i].date.as_fraction() for i in m.events]}
+                {"events": list(m.events), "year": m.year, "end": m.end, "row": m.row,
+                 "lines": m.lines, "width": m.width, "texts": list(m.texts),
+                 "text": m.texts[0], "grouped": m.grouped,
+                 "count": self._language.word("events_n", n=len(m.events)),
+                 "dates": [events[i].date.as_fraction() for i in m.events],
+                 # an event's range (of each member a group may name): a bar, both ends
+                 "rangeEnds": [events[i].end.as_fraction() if events[i].end
+                               else events[i].date.as_fraction() for i in m.events]}
                 for m in self._marks]
+            lanes = [-math.inf] * RANGE_LANES  # ranges that overlap take another lane
+            for mark in self._shown_marks:
+                reach = max(mark["rangeEnds"])
+                if reach > mark["year"]:
+                    lane = next((i for i, end in enumerate(lanes) if end <= mark["year"]),
+                                RANGE_LANES - 1)
+                    lanes[lane] = reach
+                    mark["lane"] = lane
+                else:
+                    mark["lane"] = 0
         return self._shown_marks
 
     @Property("QVariantList", notify=shownChanged)  # type: ignore[arg-type]
@@ -583,20 +616,63 @@ class Timeline(QObject):
         return self._shown_eras
 
     def _eras(self) -> list[dict[str, Any]]:
+        """The bands and their names: every band's full name where all of them fit, else
+        every band's short name (a band without one keeps its name if it fits): never a
+        full name beside a short one."""
         measure = measure_for(self._label_size())
         out = []
+        spans = [(era.end.as_fraction() - era.start.as_fraction()) * self._level
+                 for era in self._exhibit.eras]
+        full = all(era_lines([era.title.get(self._lang)], span, measure)
+                   for era, span in zip(self._exhibit.eras, spans, strict=True))
         for era in self._exhibit.eras:
             start, end = era.start.as_fraction(), era.end.as_fraction()
-            names = [era.title.get(self._lang),
-                     era.short_title.get(self._lang) if era.short_title else ""]
+            short_name = era.short_title.get(self._lang) if era.short_title else ""
+            names = [era.title.get(self._lang) if full or not short_name else short_name]
             lines = era_lines(names, (end - start) * self._level, measure)
-            short = era_lines(names[1:], (end - start) * self._level, measure)
+            short = lines
             out.append({"start": start, "end": end, "color": band_color(era.color),
                         "text": "\n".join(lines), "short": "\n".join(short),
                         "textWidth": max((measure(line) for line in lines), default=0.0),
                         "shortWidth": max((measure(line) for line in short), default=0.0),
                         "title": era.title.get(self._lang)})
         return out
+
+    @Property(int, constant=True)
+    def rows(self) -> int:
+        """The label area's height, in lines of label text."""
+        return ROW_LINES
+
+    @Property(float, constant=True)
+    def lead(self) -> float:
+        """px at 1080p between a label's leader and its text."""
+        return LEAD
+
+    @Property(float, notify=levelChanged)
+    def last(self) -> float:
+        return self._axis.last
+
+    @Property(str, notify=positionChanged)
+    def position(self) -> str:
+        """Where the current event stands among all: "8 of 24"."""
+        current = self._current()
+        if current < 0:
+            return ""
+        return self._language.word("position", i=current + 1, n=len(self._exhibit.events))
+
+    @Property("QVariantList", notify=overviewChanged)  # type: ignore[arg-type]
+    def overview(self) -> list[float]:
+        """The events' dates on the whole span, as fractions of it, one per 1/500 (what a
+        thin line at the strip's bottom can show)."""
+        span = max(1e-9, self._axis.span)
+        return sorted({round((e.date.as_fraction() - self._axis.first) / span * 500) / 500
+                       for e in self._exhibit.events})
+
+    @Slot(int)
+    @guarded("Timeline.zoomBy", None)
+    def zoomBy(self, steps: int) -> None:
+        """The zoom buttons: `steps` of the ladder in (positive) or out (negative)."""
+        self._set_zoom(self._zoom * BUTTON_ZOOM ** steps)
 
     @Property(int, notify=eraLinesChanged)
     def eraLines(self) -> int:

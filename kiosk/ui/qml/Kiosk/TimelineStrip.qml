@@ -1,10 +1,14 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 
-// The years as a strip: era bands with their names, a mark per event labelled with its short
-// title (marks that would collide are one group: tap it to zoom in), year ticks on a real
-// date scale. Drag or fling along it, pinch to zoom between the whole span and a few years;
-// cues at either edge say that more lies beyond. Right to left, time runs from the right.
+// The years as a strip, read like a printed timeline: era bands with their names; each
+// event's label in a row above its own dot, a leader line from the label's start down to
+// the dot (labels that would meet take the rows above; neighbours no row can part are one
+// group, "Olympic Experience +6", tap it to zoom in); an event's range a bar with both ends;
+// year ticks on a real date scale; below, the whole span (tap or drag along it to go
+// there), where the shown event stands ("8 of 24") and zoom buttons beside the pinch. Drag
+// or fling along it; cues at either edge say more lies beyond, and no label is drawn under
+// them. Right to left, time runs from the right and labels from their dots leftwards.
 Rectangle {
     id: strip
     color: Theme.c.bg
@@ -14,13 +18,21 @@ Rectangle {
     readonly property real k: Theme.scale  // the view-model's units are px at 1080p
     readonly property int labelSize: Theme.font(22)
     readonly property real lineH: Math.ceil(labelSize * 1.3)
+    // a label row: the font's own line height, so that a row's last line never reaches
+    // into the row above
+    readonly property real rowH: Math.ceil(labelSize * 1.45)
     readonly property real pad: Theme.px(8)
     readonly property real eraY: pad
     readonly property real eraH: Timeline.eraLines * lineH + Theme.px(8)  // the tallest name's lines
     readonly property real labelY: eraY + eraH + pad
-    readonly property real dotY: labelY + 2 * lineH + Theme.px(18)  // centre of the dots
-    readonly property real axisY: dotY + Theme.px(16)
-    height: axisY + Theme.px(12) + lineH + pad
+    readonly property real labelsBottom: labelY + Timeline.rows * rowH
+    readonly property real dotY: labelsBottom + Theme.px(20)  // centre of the dots
+    readonly property real laneY: dotY + Theme.px(14)  // the first lane of range bars
+    readonly property real laneGap: Theme.px(8)
+    readonly property real axisY: laneY + laneGap + Theme.px(8)
+    readonly property real footY: axisY + Theme.px(12) + lineH + pad
+    readonly property real cueW: Theme.px(72)
+    height: footY + Theme.px(64) + Theme.px(4)
 
     // A year's place on the strip, in this item's pixels; mirrored right to left.
     function xOf(year) {
@@ -32,16 +44,21 @@ Rectangle {
         return Timeline.first + (fromStart / k - Timeline.margin) / Timeline.zoom
     }
     function isCurrent(events) { return events.indexOf(Navigation.index) >= 0 }
+    // The contentX that puts this x in the middle, within the strip's ends.
+    function centred(x) {
+        return Math.max(0, Math.min(x - flick.width / 2, flick.contentWidth - flick.width))
+    }
     function centreOn(year, animated) {
-        const target = Math.max(0, Math.min(xOf(year) - flick.width / 2,
-                                            flick.contentWidth - flick.width))
+        const target = centred(xOf(year))
         if (animated && !Theme.reducedMotion) {
             scrollAnimation.to = target
             scrollAnimation.restart()
         } else {
+            scrollAnimation.stop()
             flick.contentX = target
         }
     }
+    // The current event in the middle: its dot, and its label beside it as far as it goes.
     function reveal(animated) {
         const year = Timeline.yearOf(Navigation.index)
         if (!isNaN(year))
@@ -52,9 +69,19 @@ Rectangle {
         const from = Theme.rtl ? flick.contentWidth - flick.contentX - flick.width : flick.contentX
         Timeline.setView(from / k, (from + flick.width) / k)
     }
+    // The buttons' zoom: about the middle of what is shown.
+    function zoomBy(steps) {
+        const year = yearAt(flick.contentX + flick.width / 2)
+        Timeline.zoomBy(steps)
+        centreOn(year, false)
+    }
     Connections {
         target: Navigation
         function onEventChanged() { strip.reveal(true) }
+    }
+    Connections {  // another language, text size, screen or content: the current event again
+        target: Timeline
+        function onRecentre() { strip.reveal(false) }
     }
     onWidthChanged: { Timeline.setViewport(width / k); reveal(false) }
     Component.onCompleted: { Timeline.setViewport(width / k); reveal(false) }
@@ -62,7 +89,8 @@ Rectangle {
     Flickable {
         id: flick
         objectName: "timelineFlick"
-        anchors.fill: parent
+        anchors { top: parent.top; left: parent.left; right: parent.right }
+        height: strip.footY
         contentWidth: Math.max(width, Timeline.width * strip.k)
         contentHeight: height
         flickableDirection: Flickable.HorizontalFlick
@@ -105,8 +133,8 @@ Rectangle {
                     x: Theme.rtl ? Math.max(lo, Math.min(hi, flick.contentX + flick.width - band.x - width - inset))
                                  : Math.min(hi, Math.max(lo, flick.contentX - band.x + inset))
                     anchors.verticalCenter: parent.verticalCenter
-                    text: band.shown >= band.modelData.textWidth * strip.k + 2 * inset ? band.modelData.text
-                          : band.shown >= band.modelData.shortWidth * strip.k + 2 * inset ? band.modelData.short : ""
+                    // every band names itself the same way (Timeline.eras): full or short, not both
+                    text: band.shown >= band.modelData.textWidth * strip.k + 2 * inset ? band.modelData.text : ""
                     color: Theme.c.onBand
                     font.pixelSize: strip.labelSize
                     lineHeightMode: Text.FixedHeight  // the track's lines: eraH holds them
@@ -148,18 +176,29 @@ Rectangle {
                 id: mark
                 required property var modelData
                 readonly property int index: modelData.index  // in Timeline.marks
-                readonly property bool current: strip.isCurrent(modelData.events)
+                readonly property int member: Math.max(0, modelData.events.indexOf(Navigation.index))
+                readonly property bool current: modelData.events.indexOf(Navigation.index) >= 0
                 readonly property real dotX: strip.xOf(modelData.year)
-                readonly property real endX: strip.xOf(modelData.end)
-                readonly property real centre: dotX + (Theme.rtl ? -1 : 1) * modelData.shift * strip.k
+                readonly property real lead: Timeline.lead * strip.k
+                readonly property real labelW: modelData.width * strip.k
+                readonly property real topY: strip.labelsBottom - (Math.min(modelData.lines, Timeline.rows) + modelData.row) * strip.rowH
+                // the label's start edge is the leader, on the dot: the label runs on from it
+                readonly property real leaderX: Theme.rtl ? width - lead : lead
                 objectName: (modelData.grouped ? "markerGroup-" : "marker-") + modelData.events[0]
-                // the label and the dot below it are one target, at least 64 px each way
-                width: Math.max(Theme.px(64), modelData.width * strip.k)
-                height: strip.dotY + Theme.px(16) - strip.labelY
-                x: centre - width / 2
-                y: strip.labelY
+                // the label, its leader and its dot are one target: from the label down to
+                // the axis, from the leader to the label's end (a mark to the right, drawn
+                // later, is on top where this one's column passes behind its label)
+                width: labelW + lead
+                height: strip.axisY - topY
+                x: Theme.rtl ? dotX - labelW : dotX - lead
+                y: topY
+                // no label cut by the strip's edge or under its arrows: whole, or not drawn
+                readonly property real onScreen: x - flick.contentX
+                readonly property bool whole: onScreen >= (leftCue.visible ? strip.cueW : 0)
+                    && onScreen + width <= flick.width - (rightCue.visible ? strip.cueW : 0)
                 Accessible.role: Accessible.Button
-                Accessible.name: modelData.text.replace("\n", " ")
+                Accessible.name: modelData.grouped ? modelData.texts[member].replace(/\n/g, " ") + ", " + modelData.count
+                                                   : modelData.text.replace(/\n/g, " ")
                 Accessible.onPressAction: mark.activate()
                 function activate() {
                     const event = Timeline.opens(index)
@@ -168,62 +207,195 @@ Rectangle {
                     else
                         strip.centreOn(Timeline.zoomToMark(index), true)
                 }
-                Rectangle {  // pressed: the whole target lights up under the finger
-                    anchors.fill: parent
+                Rectangle {  // pressed: the label lights up under the finger
+                    x: Theme.rtl ? 0 : mark.lead / 2
+                    width: mark.labelW + mark.lead / 2
+                    height: label.height
                     radius: Theme.px(8)
                     color: Theme.c.text
                     opacity: tap.pressed ? 0.18 : 0
                 }
-                TapHandler { id: tap; onTapped: mark.activate() }
+                TapHandler {
+                    id: tap
+                    gesturePolicy: TapHandler.ReleaseWithinBounds  // one mark a tap, never two
+                    onTapped: mark.activate()
+                }
                 Text {
+                    id: label
                     textFormat: Text.PlainText
                     objectName: "markLabel"
-                    // the lines come broken; rounding the type at small screens may widen
-                    // them by a pixel or two, which the gap between labels absorbs
-                    width: Math.max(parent.width, implicitWidth)
-                    anchors.horizontalCenter: parent.horizontalCenter
-                    horizontalAlignment: Text.AlignHCenter
-                    text: mark.modelData.text
-                    color: mark.current ? Theme.c.accent : (mark.modelData.grouped ? Theme.c.muted : Theme.c.text)
+                    x: Theme.rtl ? 0 : mark.lead
+                    width: mark.labelW
+                    height: Math.min(mark.modelData.lines, Timeline.rows) * strip.rowH
+                    horizontalAlignment: Theme.rtl ? Text.AlignRight : Text.AlignLeft
+                    verticalAlignment: Text.AlignBottom  // on its leader, whoever a group names
+                    text: mark.modelData.texts[mark.member]
+                    opacity: mark.whole ? 1 : 0
+                    color: mark.current ? Theme.c.accent : Theme.c.text
                     font.pixelSize: strip.labelSize
                     font.underline: mark.current  // not bold: the label was measured in regular type
-                    lineHeight: 1.0
+                    lineHeightMode: Text.FixedHeight
+                    lineHeight: strip.rowH
                 }
-            }
-        }
-        Repeater {  // dots (drawn apart from the labels: a dot marks the true date)
-            model: Timeline.shownMarks
-            Item {
-                id: dots
-                required property var modelData
-                readonly property bool current: strip.isCurrent(modelData.events)
-                readonly property real dotX: strip.xOf(modelData.year)
-                readonly property real endX: strip.xOf(modelData.end)
-                readonly property real centre: dotX + (Theme.rtl ? -1 : 1) * modelData.shift * strip.k
-                Rectangle {  // a group spans its dates
-                    visible: dots.modelData.grouped
-                    x: Math.min(dots.dotX, dots.endX); y: strip.dotY - height / 2
-                    width: Math.abs(dots.endX - dots.dotX); height: Theme.px(6)
+                Rectangle {  // the leader: from the label's start edge straight down to its dot
+                    objectName: "markLeader"
+                    x: mark.leaderX - width / 2
+                    y: label.height - strip.rowH * 0.15
+                    width: Theme.px(2)
+                    height: strip.dotY - mark.topY - y
+                    color: mark.current ? Theme.c.accent : Theme.c.muted
+                    opacity: label.opacity
+                }
+                Rectangle {  // a group: a bracket over its dates, both ends marked
+                    objectName: "groupBracket"
+                    visible: mark.modelData.grouped
+                    readonly property real endX: strip.xOf(mark.modelData.end) - mark.x
+                    x: Math.min(mark.leaderX, endX); y: strip.dotY - mark.topY - height / 2
+                    width: Math.abs(endX - mark.leaderX); height: Theme.px(6)
                     radius: height / 2
-                    color: dots.current ? Theme.c.accent : Theme.c.muted
+                    color: mark.current ? Theme.c.accent : Theme.c.muted
                 }
-                Rectangle {  // a leader from a label that stepped aside to its date
-                    visible: dots.modelData.shift > 0
-                    x: Math.min(dots.dotX, dots.centre); y: strip.dotY - Theme.px(1)
-                    width: Math.abs(dots.centre - dots.dotX); height: Theme.px(2)
-                    color: Theme.c.muted
+                Item {  // an event's range: a bar below its dot, a stop at each end
+                    objectName: "rangeBar"
+                    readonly property real end: mark.modelData.rangeEnds[mark.member]
+                    visible: end > mark.modelData.dates[mark.member]
+                    readonly property real startX: strip.xOf(mark.modelData.dates[mark.member]) - mark.x
+                    readonly property real endX: strip.xOf(end) - mark.x
+                    x: Math.min(startX, endX)
+                    y: strip.laneY + mark.modelData.lane * strip.laneGap - mark.topY
+                    width: Math.abs(endX - startX)
+                    Rectangle { y: -height / 2; width: parent.width; height: Theme.px(3); color: mark.current ? Theme.c.accent : Theme.c.muted }
+                    Rectangle { x: -width / 2; y: -height / 2; width: Theme.px(3); height: Theme.px(14); color: mark.current ? Theme.c.accent : Theme.c.muted }
+                    Rectangle { x: parent.width - width / 2; y: -height / 2; width: Theme.px(3); height: Theme.px(14); color: mark.current ? Theme.c.accent : Theme.c.muted }
                 }
-                Repeater {
-                    model: dots.modelData.dates
+                Repeater {  // the dots: one per date (a group's dots along its bracket)
+                    model: mark.modelData.dates
                     Rectangle {
                         required property real modelData
-                        readonly property bool big: dots.current && !dots.modelData.grouped
-                        x: strip.xOf(modelData) - width / 2; y: strip.dotY - height / 2
-                        width: big ? Theme.px(32) : Theme.px(20); height: width; radius: width / 2
-                        color: dots.current ? Theme.c.accent : Theme.c.muted
+                        required property int index
+                        readonly property bool big: mark.current && mark.modelData.events[index] === Navigation.index
+                        objectName: "markDot"
+                        x: strip.xOf(modelData) - mark.x - width / 2; y: strip.dotY - mark.topY - height / 2
+                        width: big ? Theme.px(28) : Theme.px(18); height: width; radius: width / 2
+                        color: big ? Theme.c.accent : Theme.c.muted
                         border.width: Theme.px(3); border.color: Theme.c.bg
                     }
                 }
+            }
+        }
+    }
+
+
+    // Below the strip: the whole span, where the shown event stands, and the zoom buttons.
+    Item {
+        id: foot
+        x: strip.pad; y: strip.footY
+        width: strip.width - 2 * strip.pad; height: Theme.px(64)
+        LayoutMirroring.enabled: Theme.rtl
+        LayoutMirroring.childrenInherit: true
+
+        Row {
+            id: controls
+            anchors { right: parent.right; verticalCenter: parent.verticalCenter }
+            spacing: Theme.px(12)
+            layoutDirection: Theme.rtl ? Qt.RightToLeft : Qt.LeftToRight
+            Text {
+                objectName: "timelinePosition"
+                textFormat: Text.PlainText
+                anchors.verticalCenter: parent.verticalCenter
+                text: Timeline.position
+                color: Theme.c.text
+                font.pixelSize: strip.labelSize
+            }
+            KioskButton {
+                objectName: "zoomOutButton"
+                width: Theme.px(64); height: Theme.px(64)
+                label: "\u2212"
+                accessibleName: Language.words.zoom_out
+                fontSize: 32
+                opacity: Timeline.zoom > Timeline.minZoom * 1.001 ? 1 : 0.4
+                onActivated: strip.zoomBy(-1)
+            }
+            KioskButton {
+                objectName: "zoomInButton"
+                width: Theme.px(64); height: Theme.px(64)
+                label: "+"
+                accessibleName: Language.words.zoom_in
+                fontSize: 32
+                opacity: Timeline.zoom < Timeline.maxZoom * 0.999 ? 1 : 0.4
+                onActivated: strip.zoomBy(1)
+            }
+        }
+
+        // The whole span: its eras, a tick per event, the part the strip shows and the
+        // current event; a tap or a drag along it takes the strip there.
+        Item {
+            id: overview
+            objectName: "timelineOverview"
+            anchors { left: parent.left; right: controls.left; rightMargin: Theme.px(24) }
+            height: parent.height
+            Accessible.role: Accessible.ScrollBar
+            Accessible.name: Language.words.timeline
+            readonly property real span: Math.max(1e-9, Timeline.last - Timeline.first)
+            function xAt(year) {
+                const f = (year - Timeline.first) / span
+                return (Theme.rtl ? 1 - f : f) * width
+            }
+            function yearAt(x) {
+                const f = Math.max(0, Math.min(1, x / width))
+                return Timeline.first + (Theme.rtl ? 1 - f : f) * span
+            }
+            Rectangle {
+                y: parent.height / 2 - height / 2; width: parent.width; height: Theme.px(16)
+                color: Theme.c.track; radius: Theme.px(4)
+            }
+            Repeater {
+                model: Timeline.eras
+                Rectangle {
+                    required property var modelData
+                    readonly property real x1: overview.xAt(modelData.start)
+                    readonly property real x2: overview.xAt(modelData.end)
+                    x: Math.min(x1, x2); y: overview.height / 2 - height / 2
+                    width: Math.abs(x2 - x1); height: Theme.px(16)
+                    color: Theme.highContrast ? Theme.c.track : modelData.color
+                }
+            }
+            Repeater {
+                model: Timeline.overview
+                Rectangle {
+                    required property real modelData
+                    x: (Theme.rtl ? 1 - modelData : modelData) * overview.width - width / 2
+                    y: overview.height / 2 - height / 2
+                    width: Math.max(1, Theme.px(2)); height: Theme.px(24)
+                    color: Theme.c.text; opacity: 0.7
+                }
+            }
+            Rectangle {  // the part of the strip in view
+                objectName: "overviewWindow"
+                readonly property real a: overview.xAt(strip.yearAt(flick.contentX))
+                readonly property real b: overview.xAt(strip.yearAt(flick.contentX + flick.width))
+                x: Math.max(0, Math.min(a, b)); y: overview.height / 2 - height / 2
+                width: Math.max(Theme.px(8), Math.min(overview.width, Math.max(a, b)) - x)
+                height: Theme.px(40)
+                color: "transparent"; radius: Theme.px(6)
+                border.width: Theme.px(3); border.color: Theme.c.text
+            }
+            Rectangle {  // the current event
+                readonly property real year: Timeline.yearOf(Navigation.index)
+                visible: !isNaN(year)
+                x: overview.xAt(isNaN(year) ? Timeline.first : year) - width / 2
+                y: overview.height / 2 - height / 2
+                width: Theme.px(16); height: width; radius: width / 2
+                color: Theme.c.accent; border.width: Theme.px(2); border.color: Theme.c.bg
+            }
+            TapHandler {
+                gesturePolicy: TapHandler.ReleaseWithinBounds
+                onTapped: (point) => strip.centreOn(overview.yearAt(point.position.x), true)
+            }
+            DragHandler {
+                target: null
+                yAxis.enabled: false
+                onCentroidChanged: if (active) strip.centreOn(overview.yearAt(centroid.position.x), false)
             }
         }
     }
@@ -262,7 +434,7 @@ Rectangle {
     component EdgeCue: Item {
         id: cue
         property int side: -1
-        width: Theme.px(72); height: strip.height
+        width: strip.cueW; height: strip.footY
         x: side < 0 ? 0 : strip.width - width
         Rectangle {
             anchors.fill: parent
@@ -281,8 +453,9 @@ Rectangle {
             font.bold: true
         }
     }
-    EdgeCue { objectName: "moreLeft"; side: -1; visible: flick.contentX > 1 }
+    EdgeCue { id: leftCue; objectName: "moreLeft"; side: -1; visible: flick.contentX > 1 }
     EdgeCue {
+        id: rightCue
         objectName: "moreRight"; side: 1
         visible: flick.contentX < flick.contentWidth - flick.width - 1
     }
