@@ -91,6 +91,7 @@ def layout(exhibit: Exhibit) -> TimelineLayout:
 LABEL_GAP = 16.0  # px between two labels in a row
 HIT = 64.0  # px: the smallest mark a finger hits
 LABEL_WIDTH = L.LABEL_WIDTH_PX  # px: a label's widest line, at 1080p and normal text size
+EDGE_CUE = 72.0  # px: the "more this way" arrow at either edge of the strip
 LEAD = 8.0  # px: a label's start edge (its leader) before its text
 MARK_GAP = 48.0  # px: dots of two marks at least this far apart, so a finger tells them apart
 ROW_LINES = 3  # the label area's height, in lines of label text (a two-line label and a

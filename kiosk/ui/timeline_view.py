@@ -35,6 +35,8 @@ from kiosk.ui.navigation import Navigation
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
 from kiosk.ui.theme import band_color
 from kiosk.ui.timeline import (
+    EDGE_CUE,
+    LABEL_GAP,
     LABEL_WIDTH,
     LEAD,
     ROW_LINES,
@@ -380,36 +382,44 @@ class Timeline(QObject):
         """Still typesetting labels or looking for the starting zoom."""
         return self.typesetting or self._searching is not None
 
-    @Slot(int, result=int)
+    @Slot(int, float, result=int)
     @guarded("Timeline.opens", 0)
-    def opens(self, index: int) -> int:
-        """The event a tap on this mark opens: its own, or for a group that zooming cannot
-        part (events of one date, or the strip as close as it goes) the one it names (the
-        current event if it is one of them, else the first); -1 for a group the strip
-        should zoom into (zoomToMark)."""
+    def opens(self, index: int, year: float = math.nan) -> int:
+        """The event a tap on this mark opens: its own; for a group that zooming cannot
+        part (events of one date, or the strip as close as it goes) the one whose dot is
+        nearest the tap's `year` (NaN: a tap on the label), of several there the current
+        event if it is one, else the first; -1 for a group the strip should zoom into
+        (zoomToMark)."""
         if not 0 <= index < len(self._marks):
             return -1
         mark = self._marks[index]
         closest = self._zoom >= self._axis.zoom_range(self._viewport)[1] * 0.999
-        if not mark.grouped or mark.year == mark.end or closest:
-            current = self._current()
-            return current if current in mark.events else mark.events[0]
-        return -1
+        if mark.grouped and mark.year != mark.end and not closest:
+            return -1
+        events = self._exhibit.events
+        members = list(mark.events)
+        if not math.isnan(year):
+            nearest = min(abs(events[i].date.as_fraction() - year) for i in members)
+            members = [i for i in members
+                       if abs(events[i].date.as_fraction() - year) <= nearest + 1e-9]
+        current = self._current()
+        return current if current in members else members[0]
 
     def _current(self) -> int:
         return self._navigation.current_index() if self._navigation is not None else -1
 
-    @Slot(int, result=float)
+    @Slot(int, float, result=float)
     @guarded("Timeline.zoomToMark", 0.0)
-    def zoomToMark(self, index: int) -> float:
-        """Zoom in until the mark's events stand apart (or as close as the strip goes);
-        returns the year QML centres on."""
+    def zoomToMark(self, index: int, year: float = math.nan) -> float:
+        """Zoom in until the mark's events stand apart, and at least a button's step (a
+        group of many years would otherwise not zoom at all); returns the year QML centres
+        on: the tapped one (NaN: the group's middle)."""
         if not 0 <= index < len(self._marks):
             return self._axis.first
         mark = self._marks[index]
         span = max(1.0, mark.end - mark.year)
-        self._set_zoom(self._viewport / (span * 3))
-        return (mark.year + mark.end) / 2
+        self._set_zoom(max(self._zoom * BUTTON_ZOOM, self._viewport / (span * 3)))
+        return (mark.year + mark.end) / 2 if math.isnan(year) else year
 
     def _set_zoom(self, zoom: float, force: bool = False) -> None:
         low, high = self._axis.zoom_range(self._viewport)
@@ -543,10 +553,19 @@ class Timeline(QObject):
 
     @Slot(int, result=float)
     def yearOf(self, event: int) -> float:
-        """Where the mark holding this event sits (NaN if none does yet)."""
+        """Where the strip centres to show this event (NaN while it has no mark yet): the
+        middle of its label and its dot (a group's dot may lie far along its bracket), or
+        where those do not fit the view together, the middle of its label, which names it."""
         for mark in self._marks:
             if event in mark.events:
-                return mark.year
+                zoom = max(1e-9, self._zoom)
+                dot = self._exhibit.events[event].date.as_fraction()
+                label_end = mark.year + mark.width / zoom
+                low, high = min(mark.year, dot), max(label_end, dot)
+                room = (self._viewport - 2 * EDGE_CUE - 2 * LABEL_GAP) / zoom
+                if high - low <= room:
+                    return (low + high) / 2
+                return (mark.year + label_end) / 2
         return math.nan
 
     # --- what QML shows ----------------------------------------------------------------------
@@ -642,6 +661,11 @@ class Timeline(QObject):
     def rows(self) -> int:
         """The label area's height, in lines of label text."""
         return ROW_LINES
+
+    @Property(float, constant=True)
+    def edgeCue(self) -> float:
+        """px at 1080p: the arrows at the strip's edges, under which no label is drawn."""
+        return EDGE_CUE
 
     @Property(float, constant=True)
     def lead(self) -> float:

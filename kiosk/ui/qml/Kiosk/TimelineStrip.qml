@@ -31,7 +31,7 @@ Rectangle {
     readonly property real laneGap: Theme.px(8)
     readonly property real axisY: laneY + laneGap + Theme.px(8)
     readonly property real footY: axisY + Theme.px(12) + lineH + pad
-    readonly property real cueW: Theme.px(72)
+    readonly property real cueW: Theme.px(Timeline.edgeCue)
     height: footY + Theme.px(64) + Theme.px(4)
 
     // A year's place on the strip, in this item's pixels; mirrored right to left.
@@ -46,7 +46,8 @@ Rectangle {
     function isCurrent(events) { return events.indexOf(Navigation.index) >= 0 }
     // The contentX that puts this x in the middle, within the strip's ends.
     function centred(x) {
-        return Math.max(0, Math.min(x - flick.width / 2, flick.contentWidth - flick.width))
+        // (the strip's width: the flick follows it by its anchors, perhaps after this runs)
+        return Math.max(0, Math.min(x - strip.width / 2, flick.contentWidth - strip.width))
     }
     function centreOn(year, animated) {
         const target = centred(xOf(year))
@@ -81,9 +82,11 @@ Rectangle {
     }
     Connections {  // another language, text size, screen or content: the current event again
         target: Timeline
-        function onRecentre() { strip.reveal(false) }
+        function onRecentre() { strip.revealSoon() }
     }
-    onWidthChanged: { Timeline.setViewport(width / k); reveal(false) }
+    // once what changed has settled (the strip's new width, the zoom, the marks)
+    function revealSoon() { Qt.callLater(strip.reveal, false) }
+    onWidthChanged: { Timeline.setViewport(width / k); revealSoon() }
     Component.onCompleted: { Timeline.setViewport(width / k); reveal(false) }
 
     Flickable {
@@ -188,27 +191,33 @@ Rectangle {
                 // the label, its leader and its dot are one target: from the label down to
                 // the axis, from the leader to the label's end (a mark to the right, drawn
                 // later, is on top where this one's column passes behind its label)
-                width: labelW + lead
+                // (a group: along its bracket too, a tap on a dot opens that dot's event)
+                readonly property real bracketW: Math.abs(strip.xOf(modelData.end) - dotX)
+                width: Math.max(labelW + lead, bracketW + lead + Theme.px(20))
                 height: strip.axisY - topY
-                x: Theme.rtl ? dotX - labelW : dotX - lead
+                x: Theme.rtl ? dotX + lead - width : dotX - lead
                 y: topY
                 // no label cut by the strip's edge or under its arrows: whole, or not drawn
-                readonly property real onScreen: x - flick.contentX
-                readonly property bool whole: onScreen >= (leftCue.visible ? strip.cueW : 0)
-                    && onScreen + width <= flick.width - (rightCue.visible ? strip.cueW : 0)
+                // (a pixel or two to spare: type rounded at small screens may be that wider)
+                readonly property real onScreen: (Theme.rtl ? dotX - labelW : dotX) - flick.contentX
+                readonly property bool whole: onScreen >= (leftCue.visible ? strip.cueW : 0) + Theme.px(4)
+                    && onScreen + labelW <= flick.width - (rightCue.visible ? strip.cueW : 0) - Theme.px(4)
                 Accessible.role: Accessible.Button
                 Accessible.name: modelData.grouped ? modelData.texts[member].replace(/\n/g, " ") + ", " + modelData.count
                                                    : modelData.text.replace(/\n/g, " ")
-                Accessible.onPressAction: mark.activate()
-                function activate() {
-                    const event = Timeline.opens(index)
-                    if (event >= 0)
+                Accessible.onPressAction: mark.activate(NaN)
+                // a tap on the label opens what it names; on the dots, the dot's event
+                function activate(year) {
+                    const event = Timeline.opens(index, year)
+                    if (event === Navigation.index)
+                        strip.reveal(true)  // the current one: show it again
+                    else if (event >= 0)
                         Navigation.openEvent(event)
                     else
-                        strip.centreOn(Timeline.zoomToMark(index), true)
+                        strip.centreOn(Timeline.zoomToMark(index, year), true)
                 }
                 Rectangle {  // pressed: the label lights up under the finger
-                    x: Theme.rtl ? 0 : mark.lead / 2
+                    x: Theme.rtl ? mark.width - mark.lead / 2 - width : mark.lead / 2
                     width: mark.labelW + mark.lead / 2
                     height: label.height
                     radius: Theme.px(8)
@@ -218,13 +227,14 @@ Rectangle {
                 TapHandler {
                     id: tap
                     gesturePolicy: TapHandler.ReleaseWithinBounds  // one mark a tap, never two
-                    onTapped: mark.activate()
+                    onTapped: (point) => mark.activate(point.position.y < label.height ? NaN
+                                                       : strip.yearAt(mark.x + point.position.x))
                 }
                 Text {
                     id: label
                     textFormat: Text.PlainText
                     objectName: "markLabel"
-                    x: Theme.rtl ? 0 : mark.lead
+                    x: Theme.rtl ? mark.width - mark.lead - width : mark.lead
                     width: mark.labelW
                     height: Math.min(mark.modelData.lines, Timeline.rows) * strip.rowH
                     horizontalAlignment: Theme.rtl ? Text.AlignRight : Text.AlignLeft
