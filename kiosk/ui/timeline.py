@@ -96,6 +96,7 @@ LEAD = 8.0  # px: a label's start edge (its leader) before its text
 MARK_GAP = 48.0  # px: dots of two marks at least this far apart, so a finger tells them apart
 ROW_LINES = 3  # the label area's height, in lines of label text (a two-line label and a
 # one-line one above it, or three one-line rows): the strip stays low, the photo large
+ROW_LINES_LARGE = 2  # with larger text: the text of the event keeps its room
 ERA_PADDING = 10.0
 ERA_LINES = 3  # an era's name in its band: at most this many lines, never cut
 ERA_TRACK_LINES = 2  # the era track is at least this many lines high, however short the names

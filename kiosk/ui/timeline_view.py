@@ -40,6 +40,7 @@ from kiosk.ui.timeline import (
     LABEL_WIDTH,
     LEAD,
     ROW_LINES,
+    ROW_LINES_LARGE,
     ZOOM_STEP,
     Axis,
     Label,
@@ -491,7 +492,7 @@ class Timeline(QObject):
         def others(n: int) -> str:
             return self._language.word("others_n", n=n)
 
-        found = marks(self._years, self._labels, level, others, measure)
+        found = marks(self._years, self._labels, level, others, measure, self._rows())
         self._at_level[level] = found
         return found
 
@@ -657,10 +658,19 @@ class Timeline(QObject):
                         "title": era.title.get(self._lang)})
         return out
 
-    @Property(int, constant=True)
+    @Property(int, notify=levelChanged)
     def rows(self) -> int:
         """The label area's height, in lines of label text."""
-        return ROW_LINES
+        return self._rows()
+
+    def _rows(self) -> int:
+        return ROW_LINES_LARGE if self._large else ROW_LINES
+
+    @Property(float, notify=levelChanged)
+    def labelPx(self) -> float:
+        """The labels' size in px at 1080p, as measured: QML scales their widths by the
+        size it draws them at (rounded to whole pixels, not quite the screen's scale)."""
+        return self._label_size()
 
     @Property(float, constant=True)
     def edgeCue(self) -> float:

@@ -26,12 +26,18 @@ Rectangle {
     readonly property real eraH: Timeline.eraLines * lineH + Theme.px(8)  // the tallest name's lines
     readonly property real labelY: eraY + eraH + pad
     readonly property real labelsBottom: labelY + Timeline.rows * rowH
-    readonly property real dotY: labelsBottom + Theme.px(20)  // centre of the dots
-    readonly property real laneY: dotY + Theme.px(14)  // the first lane of range bars
-    readonly property real laneGap: Theme.px(8)
-    readonly property real axisY: laneY + laneGap + Theme.px(8)
-    readonly property real footY: axisY + Theme.px(12) + lineH + pad
+    readonly property real dotY: labelsBottom + Theme.px(18)  // centre of the dots
+    readonly property real laneY: dotY + Theme.px(13)  // the first lane of range bars
+    readonly property real laneGap: Theme.px(7)
+    readonly property real axisY: laneY + laneGap + Theme.px(6)
+    readonly property real yearsBottom: axisY + Theme.px(10) + lineH
+    // Larger text leaves the event's text its room: the position and zoom buttons sit at
+    // the end of the years' row, and the whole-span view is left out.
+    readonly property bool compact: Theme.large
+    readonly property real footY: compact ? axisY + Theme.px(2) : yearsBottom
     readonly property real cueW: Theme.px(Timeline.edgeCue)
+    // the labels' widths came measured at Timeline.labelPx: drawn at labelSize
+    readonly property real textScale: labelSize / Timeline.labelPx
     height: footY + Theme.px(64) + Theme.px(4)
 
     // A year's place on the strip, in this item's pixels; mirrored right to left.
@@ -93,7 +99,7 @@ Rectangle {
         id: flick
         objectName: "timelineFlick"
         anchors { top: parent.top; left: parent.left; right: parent.right }
-        height: strip.footY
+        height: strip.yearsBottom
         contentWidth: Math.max(width, Timeline.width * strip.k)
         contentHeight: height
         flickableDirection: Flickable.HorizontalFlick
@@ -165,7 +171,7 @@ Rectangle {
                     textFormat: Text.PlainText
                     visible: parent.labelled
                     anchors.horizontalCenter: parent.horizontalCenter
-                    y: Theme.px(12)
+                    y: Theme.px(10)
                     text: parent.modelData.label
                     color: Theme.c.muted
                     font.pixelSize: strip.labelSize
@@ -183,7 +189,7 @@ Rectangle {
                 readonly property bool current: modelData.events.indexOf(Navigation.index) >= 0
                 readonly property real dotX: strip.xOf(modelData.year)
                 readonly property real lead: Timeline.lead * strip.k
-                readonly property real labelW: modelData.width * strip.k
+                readonly property real labelW: modelData.width * strip.textScale
                 readonly property real topY: strip.labelsBottom - (Math.min(modelData.lines, Timeline.rows) + modelData.row) * strip.rowH
                 // the label's start edge is the leader, on the dot: the label runs on from it
                 readonly property real leaderX: Theme.rtl ? width - lead : lead
@@ -304,6 +310,11 @@ Rectangle {
         LayoutMirroring.enabled: Theme.rtl
         LayoutMirroring.childrenInherit: true
 
+        Rectangle {  // (over the years' row, with larger text)
+            visible: strip.compact
+            anchors { fill: controls; leftMargin: -Theme.px(16); rightMargin: -strip.pad }
+            color: Theme.c.bg
+        }
         Row {
             id: controls
             anchors { right: parent.right; verticalCenter: parent.verticalCenter }
@@ -320,18 +331,20 @@ Rectangle {
             KioskButton {
                 objectName: "zoomOutButton"
                 width: Theme.px(64); height: Theme.px(64)
+                round: true  // its sign fills it, no side padding
                 label: "\u2212"
                 accessibleName: Language.words.zoom_out
-                fontSize: 32
+                fontSize: 24
                 opacity: Timeline.zoom > Timeline.minZoom * 1.001 ? 1 : 0.4
                 onActivated: strip.zoomBy(-1)
             }
             KioskButton {
                 objectName: "zoomInButton"
                 width: Theme.px(64); height: Theme.px(64)
+                round: true  // its sign fills it, no side padding
                 label: "+"
                 accessibleName: Language.words.zoom_in
-                fontSize: 32
+                fontSize: 24
                 opacity: Timeline.zoom < Timeline.maxZoom * 0.999 ? 1 : 0.4
                 onActivated: strip.zoomBy(1)
             }
@@ -342,6 +355,7 @@ Rectangle {
         Item {
             id: overview
             objectName: "timelineOverview"
+            visible: !strip.compact
             anchors { left: parent.left; right: controls.left; rightMargin: Theme.px(24) }
             height: parent.height
             Accessible.role: Accessible.ScrollBar
@@ -444,7 +458,7 @@ Rectangle {
     component EdgeCue: Item {
         id: cue
         property int side: -1
-        width: strip.cueW; height: strip.footY
+        width: strip.cueW; height: strip.compact ? strip.footY : strip.yearsBottom
         x: side < 0 ? 0 : strip.width - width
         Rectangle {
             anchors.fill: parent
