@@ -609,8 +609,8 @@ class Timeline(QObject):
                  "count": self._language.word("events_n", n=len(m.events)),
                  "dates": [events[i].date.as_fraction() for i in m.events],
                  # an event's range (of each member a group may name): a bar, both ends
-                 "rangeEnds": [events[i].end.as_fraction() if events[i].end
-                               else events[i].date.as_fraction() for i in m.events]}
+                 "rangeEnds": [(events[i].end or events[i].date).as_fraction()
+                               for i in m.events]}
                 for m in self._marks]
             lanes = [-math.inf] * RANGE_LANES  # ranges that overlap take another lane
             for mark in self._shown_marks:
@@ -672,12 +672,12 @@ class Timeline(QObject):
         size it draws them at (rounded to whole pixels, not quite the screen's scale)."""
         return self._label_size()
 
-    @Property(float, constant=True)
+    @Property(float, notify=levelChanged)
     def edgeCue(self) -> float:
         """px at 1080p: the arrows at the strip's edges, under which no label is drawn."""
         return EDGE_CUE
 
-    @Property(float, constant=True)
+    @Property(float, notify=levelChanged)
     def lead(self) -> float:
         """px at 1080p between a label's leader and its text."""
         return LEAD

@@ -401,7 +401,7 @@ Rectangle {
                 x: Math.max(0, Math.min(a, b)); y: overview.height / 2 - height / 2
                 width: Math.max(Theme.px(8), Math.min(overview.width, Math.max(a, b)) - x)
                 height: Theme.px(40)
-                color: "transparent"; radius: Theme.px(6)
+                color: Theme.c.clear; radius: Theme.px(6)
                 border.width: Theme.px(3); border.color: Theme.c.text
             }
             Rectangle {  // the current event
