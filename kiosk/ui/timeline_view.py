@@ -553,6 +553,13 @@ class Timeline(QObject):
         return low, high
 
     @Slot(int, result=float)
+    def dateOf(self, event: int) -> float:
+        """An event's date, as a year with its fraction (NaN for no event)."""
+        if not 0 <= event < len(self._exhibit.events):
+            return math.nan
+        return self._exhibit.events[event].date.as_fraction()
+
+    @Slot(int, result=float)
     def yearOf(self, event: int) -> float:
         """Where the strip centres to show this event (NaN while it has no mark yet): the
         middle of its label and its dot (a group's dot may lie far along its bracket), or

@@ -129,18 +129,20 @@ Rectangle {
                 border.color: Theme.c.text
                 Accessible.role: Accessible.StaticText
                 Accessible.name: modelData.title
-                // The band's part in view: its name keeps to it while the band scrolls, and
-                // turns to the short name, or none, rather than be cut by the strip's edge.
-                readonly property real shown: Math.min(x + width, flick.contentX + flick.width)
-                                              - Math.max(x, flick.contentX)
+                // The band's part in view, between the edge arrows: its name keeps to it
+                // while the band scrolls, and is not drawn rather than be cut by the strip's
+                // edge or sit under an arrow.
+                readonly property real leftEdge: flick.contentX + (leftCue.visible ? strip.cueW : 0)
+                readonly property real rightEdge: flick.contentX + flick.width - (rightCue.visible ? strip.cueW : 0)
+                readonly property real shown: Math.min(x + width, rightEdge) - Math.max(x, leftEdge)
                 Text {
                     textFormat: Text.PlainText
                     objectName: "eraLabel"
                     readonly property real inset: Theme.px(10)
                     readonly property real lo: inset
                     readonly property real hi: band.width - width - inset
-                    x: Theme.rtl ? Math.max(lo, Math.min(hi, flick.contentX + flick.width - band.x - width - inset))
-                                 : Math.min(hi, Math.max(lo, flick.contentX - band.x + inset))
+                    x: Theme.rtl ? Math.max(lo, Math.min(hi, band.rightEdge - band.x - width - inset))
+                                 : Math.min(hi, Math.max(lo, band.leftEdge - band.x + inset))
                     anchors.verticalCenter: parent.verticalCenter
                     // every band names itself the same way (Timeline.eras): full or short, not both
                     text: band.shown >= band.modelData.textWidth * strip.k + 2 * inset ? band.modelData.text : ""
@@ -405,7 +407,7 @@ Rectangle {
                 border.width: Theme.px(3); border.color: Theme.c.text
             }
             Rectangle {  // the current event
-                readonly property real year: Timeline.yearOf(Navigation.index)
+                readonly property real year: Timeline.dateOf(Navigation.index)
                 visible: !isNaN(year)
                 x: overview.xAt(isNaN(year) ? Timeline.first : year) - width / 2
                 y: overview.height / 2 - height / 2
