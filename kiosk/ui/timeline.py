@@ -197,14 +197,19 @@ def label_lines(text: str, measure: Measure, label_width: float) -> Lines:
 
 @dataclass
 class _Unit:
-    """A mark being placed: its events' span, and what the rows looked like before it."""
+    """A mark being placed: its events' span, its members' widest label, widest last line
+    and most lines (kept as it grows, so a group's size costs nothing to find), and what
+    the rows looked like before it."""
 
     first: int
     last: int  # inclusive
-    row: int
-    lines: int
-    width: float
-    before: list[float]  # the rows' free-until x before this unit took its place
+    widest: float
+    widest_last: float
+    most_lines: int
+    row: int = 0
+    lines: int = 0
+    width: float = 0.0
+    before: list[float] | None = None  # the rows' free-until x before this unit was placed
 
 
 def marks(years: list[float], labels: list[Label], zoom: float,
@@ -212,55 +217,89 @@ def marks(years: list[float], labels: list[Label], zoom: float,
     """Place a label per event, in rows (`rows` lines of label text above the dots), from
     the latest date back; an event whose label finds no row becomes one group with its
     later neighbour. `others(n)` is the "+n" a group adds to the label it shows (measured
-    with `measure`); `labels` are the events' typeset labels, in `years` order."""
+    with `measure`); `labels` are the events' typeset labels, in `years` order. Each
+    event is placed once and each group joined once: the work grows with the events."""
     free = [math.inf] * rows  # per line: the row is free up to this x (px at this zoom)
     placed: list[_Unit] = []
     suffix_width: dict[int, float] = {}
 
-    def size(first: int, last: int) -> tuple[int, float]:
+    def size(unit: _Unit) -> tuple[int, float]:
         """A unit's label: lines and width (a group's: its widest member's, with "+n")."""
-        if first == last:
-            return len(labels[first].lines), labels[first].width
-        n = last - first
+        if unit.first == unit.last:
+            return unit.most_lines, unit.widest
+        n = unit.last - unit.first
         if n not in suffix_width:
             suffix_width[n] = measure(" " + others(n))
-        members = labels[first:last + 1]
-        widest = max(max(m.width, m.last + suffix_width[n]) for m in members)
-        return max(len(m.lines) for m in members), widest
+        return unit.most_lines, max(unit.widest, unit.widest_last + suffix_width[n])
 
-    def fit(first: int, last: int) -> _Unit | None:
-        x = years[first] * zoom
-        if placed and years[placed[-1].first] * zoom - years[last] * zoom < MARK_GAP:
-            return None  # the dots would sit under one finger
-        lines, width = size(first, last)
+    def fit(unit: _Unit) -> bool:
+        x = years[unit.first] * zoom
+        lines, width = size(unit)
         height = min(lines, rows)
         right = x + width + LABEL_GAP
         for row in range(rows - height + 1):
             if all(free[r] >= x for r in range(row)) and \
                     all(free[r] >= right for r in range(row, row + height)):
-                unit = _Unit(first, last, row, lines, width, list(free))
+                unit.row, unit.lines, unit.width, unit.before = row, lines, width, list(free)
                 for r in range(row + height):
                     free[r] = x - LEAD  # the label, and below it its leader
-                return unit
-        return None
+                return True
+        return False
+
+    def single(index: int) -> _Unit:
+        label = labels[index]
+        return _Unit(index, index, label.width, label.last, len(label.lines))
+
+    def joined(left: _Unit, right: _Unit) -> _Unit:
+        return _Unit(left.first, right.last, max(left.widest, right.widest),
+                     max(left.widest_last, right.widest_last),
+                     max(left.most_lines, right.most_lines))
+
+    def too_close(unit: _Unit) -> bool:
+        """Its last dot and the later mark's first under one finger, where either opens
+        an event at a tap (two groups side by side both zoom in: they may touch)."""
+        if not placed:
+            return False
+        right = placed[-1]
+        both_groups = unit.first != unit.last and right.first != right.last
+        gap = years[right.first] * zoom - years[unit.last] * zoom
+        return gap <= 0 or (not both_groups and gap < MARK_GAP)
+
+    def join_right(unit: _Unit) -> _Unit:
+        right = placed.pop()
+        assert right.before is not None
+        free[:] = right.before
+        return joined(unit, right)
 
     index = len(years) - 1
     while index >= 0:
-        first, last = index, index
+        unit = single(index)
         while True:
-            unit = fit(first, last)
-            if unit is not None:
-                placed.append(unit)
+            if too_close(unit):
+                # a single later mark joins this one; else this one takes in the events
+                # before it, and becomes a group that may stand beside the later group
+                right = placed[-1]
+                if right.first == right.last or unit.first == 0 \
+                        or years[right.first] <= years[unit.last]:  # (one date: one mark)
+                    unit = join_right(unit)
+                else:
+                    unit = joined(single(unit.first - 1), unit)
+                continue
+            if fit(unit):
                 break
-            if not placed:  # nothing to join: it takes the lowest rows whatever its size
-                lines, width = size(first, last)
-                placed.append(_Unit(first, last, 0, lines, width, list(free)))
-                free[:] = [years[first] * zoom - LEAD] * rows
+            # with the events before it, until the group clears what is placed: groups
+            # stay about a label wide, however evenly the events are spread
+            if unit.first > 0:
+                unit = joined(single(unit.first - 1), unit)
+            elif placed:
+                unit = join_right(unit)
+            else:  # nothing to join: it takes the lowest rows whatever its size
+                unit.lines, unit.width = size(unit)
+                unit.before = list(free)
+                free[:] = [years[unit.first] * zoom - LEAD] * rows
                 break
-            joined = placed.pop()
-            free[:] = joined.before
-            last = joined.last
-        index = first - 1
+        placed.append(unit)
+        index = unit.first - 1
 
     def texts(first: int, last: int) -> tuple[str, ...]:
         if first == last:

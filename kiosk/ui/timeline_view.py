@@ -70,6 +70,7 @@ SHOW_ALL_MARKS = 40
 # level per turn of the event loop (each takes tens of ms at 1,000 events), not all at once.
 SEARCH_AT_ONCE_EVENTS = 40
 
+DOT_APART = 6.0  # px at 1080p: a group's dots closer than this are drawn as one
 RANGE_LANES = 2  # an event's range is a bar below the dots, in one of this many lanes
 BUTTON_ZOOM = 1.5  # a tap on "+" or "-" zooms by this factor
 
@@ -615,6 +616,7 @@ class Timeline(QObject):
                  "text": m.texts[0], "grouped": m.grouped,
                  "count": self._language.word("events_n", n=len(m.events)),
                  "dates": [events[i].date.as_fraction() for i in m.events],
+                 "dots": self._dots(m),
                  # an event's range (of each member a group may name): a bar, both ends
                  "rangeEnds": [(events[i].end or events[i].date).as_fraction()
                                for i in m.events]}
@@ -630,6 +632,18 @@ class Timeline(QObject):
                 else:
                     mark["lane"] = 0
         return self._shown_marks
+
+    def _dots(self, mark: Mark) -> list[float]:
+        """The dates a mark draws a dot at: a group's, a few px apart at most (a group of
+        hundreds at the widest zoom would make hundreds of items for one bracket)."""
+        events = self._exhibit.events
+        apart = DOT_APART / max(1e-9, self._level)
+        dots: list[float] = []
+        for i in mark.events:
+            date = events[i].date.as_fraction()
+            if not dots or date - dots[-1] >= apart:
+                dots.append(date)
+        return dots
 
     @Property("QVariantList", notify=shownChanged)  # type: ignore[arg-type]
     def shownMarks(self) -> list[dict[str, Any]]:

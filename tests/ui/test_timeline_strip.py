@@ -131,7 +131,24 @@ class Strip:
         return self.label(index).opacity() > 0.99
 
     def dots(self, index: int) -> list[QRectF]:
-        return [rect(d) for d in child(self.items[index], "markDot")]
+        """The mark's dots as drawn (the current event's own, larger, among them)."""
+        return [rect(d) for d in child(self.items[index], "markDot") if d.isVisible()]
+
+    def own_dot(self, index: int) -> QRectF:
+        """The dot where the mark's leader comes down: its first date's."""
+        [leader] = [rect(x) for x in child(self.items[index], "markLeader")]
+        return min(self.dots(index), key=lambda d: abs(d.center().x() - leader.center().x()))
+
+    def dot_of(self, index: int, event: int, exhibit: Exhibit) -> QPointF:
+        """Where on the mark's bracket an event's date is (scene pixels)."""
+        first = self.own_dot(index).center()
+        data = self.marks[index]
+        zoom = self.timeline.property("zoom") * self.view.window.height() / 1080 \
+            if self.view.window.width() > self.view.window.height() \
+            else self.timeline.property("zoom") * self.view.window.width() / 1080
+        step = (exhibit.events[event].date.as_fraction() - data["year"]) * zoom
+        return QPointF(first.x() + (-step if self.view.session.language.rtl else step),
+                       first.y())
 
     def holding(self, event: int) -> int:
         return next(i for i, m in self.marks.items() if event in m["events"])
@@ -144,7 +161,7 @@ class Strip:
         for index in shown:
             label = painted(self.label(index), rtl)
             [leader] = [rect(x) for x in child(self.items[index], "markLeader")]
-            dot = self.dots(index)[0]  # the mark's own dot: its first date's
+            dot = self.own_dot(index)
             x = leader.center().x()
             assert abs(x - dot.center().x()) <= 1.5, (context, index, "leader off its dot")
             assert leader.bottom() >= dot.center().y() - 1.5, (context, index)
@@ -169,7 +186,7 @@ class Strip:
         member = self.marks[mark]["events"].index(current)
         text = self.label(mark).property("text")
         assert text == self.marks[mark]["texts"][member], context  # the group names it
-        own = self.dots(mark)[0]  # where its leader meets the axis
+        own = self.own_dot(mark)  # where its leader meets the axis
         assert self.reachable(own.center()), (context, "current mark off screen or under an arrow")
         big = max(self.dots(mark), key=lambda r: r.width())  # the current event's own dot
         label = painted(self.label(mark), rtl)
@@ -201,7 +218,7 @@ def visit_every_event(view: KioskView, exhibit: Exhibit, touchscreen: QPointingD
             assert mark in strip.items, (event, "its mark is not made")
             assert strip.label(mark).property("text") in data["texts"]  # names a member
             zoom = timeline.property("zoom")
-            dot = strip.dots(mark)[data["events"].index(event)].center()
+            dot = strip.dot_of(mark, event, exhibit)
             if not strip.reachable(dot):  # off screen: the visitor drags the strip there
                 strip.scroll_to(dot)
                 continue

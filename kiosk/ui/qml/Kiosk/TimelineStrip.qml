@@ -254,6 +254,10 @@ Rectangle {
                     font.underline: mark.current  // not bold: the label was measured in regular type
                     lineHeightMode: Text.FixedHeight
                     lineHeight: strip.rowH
+                    // a label of more lines than the rows (a long title with no short
+                    // title: `kiosk validate` warns of it) ends with "…", never over another
+                    maximumLineCount: Timeline.rows
+                    elide: Text.ElideRight
                 }
                 Rectangle {  // the leader: from the label's start edge straight down to its dot
                     objectName: "markLeader"
@@ -286,23 +290,29 @@ Rectangle {
                     Rectangle { x: -width / 2; y: -height / 2; width: Theme.px(3); height: Theme.px(14); color: mark.current ? Theme.c.accent : Theme.c.muted }
                     Rectangle { x: parent.width - width / 2; y: -height / 2; width: Theme.px(3); height: Theme.px(14); color: mark.current ? Theme.c.accent : Theme.c.muted }
                 }
-                Repeater {  // the dots: one per date (a group's dots along its bracket)
-                    model: mark.modelData.dates
+                Repeater {  // the dots: one per date (a group's along its bracket)
+                    model: mark.modelData.dots
                     Rectangle {
                         required property real modelData
-                        required property int index
-                        readonly property bool big: mark.current && mark.modelData.events[index] === Navigation.index
                         objectName: "markDot"
                         x: strip.xOf(modelData) - mark.x - width / 2; y: strip.dotY - mark.topY - height / 2
-                        width: big ? Theme.px(28) : Theme.px(18); height: width; radius: width / 2
-                        color: big ? Theme.c.accent : Theme.c.muted
+                        width: Theme.px(18); height: width; radius: width / 2
+                        color: Theme.c.muted
                         border.width: Theme.px(3); border.color: Theme.c.bg
                     }
+                }
+                Rectangle {  // the current event's own dot
+                    objectName: "markDot"
+                    visible: mark.current
+                    x: strip.xOf(mark.modelData.dates[mark.member]) - mark.x - width / 2
+                    y: strip.dotY - mark.topY - height / 2
+                    width: Theme.px(28); height: width; radius: width / 2
+                    color: Theme.c.accent
+                    border.width: Theme.px(3); border.color: Theme.c.bg
                 }
             }
         }
     }
-
 
     // Below the strip: the whole span, where the shown event stands, and the zoom buttons.
     Item {
