@@ -22,7 +22,17 @@ import threading
 import time
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    Property,
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QFont, QFontMetricsF, QGuiApplication
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
@@ -151,7 +161,62 @@ class Typesetter(QObject):
             self.done.emit(key, lines, not texts)
 
 
-__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Timeline"]
+class ShownMarks(QAbstractListModel):
+    """The marks QML makes items for, as a list model with one role (a mark's dict, read
+    as `modelData`): when the part in view moves, the marks that leave are removed and
+    those that come are inserted, and the items of the others stay (a list property
+    would have QML make every item again: a 0.5 s stall at 1,000 events)."""
+
+    MARK = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[dict[str, Any]] = []
+        self._span = (0, 0)  # which marks (indexes into Timeline.marks) the rows are
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == self.MARK and 0 <= index.row() < len(self._rows):
+            return self._rows[index.row()]
+        return None
+
+    def roleNames(self) -> dict[int, bytes]:
+        return {self.MARK: b"mark"}
+
+    def show(self, rows: list[dict[str, Any]], span: tuple[int, int], same: bool) -> None:
+        """Now these rows (marks span[0] to span[1]); `same`: the marks they were taken
+        from are the same as last time (only the part in view moved)."""
+        (a0, b0), (a1, b1) = self._span, span
+        if not same or b1 <= a0 or b0 <= a1 or not self._rows:
+            self.beginResetModel()
+            self._rows, self._span = rows, span
+            self.endResetModel()
+            return
+        if a1 > a0:  # marks gone past the start
+            self.beginRemoveRows(QModelIndex(), 0, a1 - a0 - 1)
+            del self._rows[:a1 - a0]
+            self.endRemoveRows()
+        elif a1 < a0:  # marks come at the start
+            self.beginInsertRows(QModelIndex(), 0, a0 - a1 - 1)
+            self._rows[:0] = rows[:a0 - a1]
+            self.endInsertRows()
+        if b1 < b0:
+            count = len(self._rows)
+            self.beginRemoveRows(QModelIndex(), count - (b0 - b1), count - 1)
+            del self._rows[count - (b0 - b1):]
+            self.endRemoveRows()
+        elif b1 > b0:
+            count = len(self._rows)
+            self.beginInsertRows(QModelIndex(), count, count + b1 - b0 - 1)
+            self._rows.extend(rows[len(rows) - (b1 - b0):])
+            self.endInsertRows()
+        self._span = span
+
+
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "ShownMarks", "Timeline"]
 
 
 @QmlElement
@@ -197,6 +262,9 @@ class Timeline(QObject):
         self._view = (0.0, self._viewport)  # the part in view, px at 1080p from the start
         self._slice = (0, 0)  # marks[a:b] are shown
         self._shown: list[dict[str, Any]] = []
+        self._shown_model = ShownMarks(self)
+        self._shown_level: tuple[float, int] = (-1.0, 0)  # what the model's rows came from
+        self._layouts = 0  # counts relayouts: rows of another layout are other marks
         self._searching: tuple[Key, float, float] | None = None  # key, viewport, next zoom
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -498,6 +566,7 @@ class Timeline(QObject):
         return found
 
     def _relayout(self) -> None:
+        self._layouts += 1
         self._level = self._axis.level(self._zoom, self._viewport)
         self._marks = self._marks_at(self._level)
         self._shown_marks = None
@@ -517,8 +586,8 @@ class Timeline(QObject):
         self._show()
 
     def _show(self, force: bool = False) -> None:
-        """Choose the marks QML creates: all of a few; else those within a viewport of the
-        part in view, chosen again once the view nears the edge of what is made."""
+        """Choose the marks QML creates: all of a few; else those within half a viewport
+        of the part in view, chosen again once the view nears the edge of what is made."""
         count = len(self._marks)
         if count <= SHOW_ALL_MARKS:
             wanted = (0, count)
@@ -527,17 +596,22 @@ class Timeline(QObject):
             width = max(1.0, right - left)
             a, b = self._slice
             made = self._centres(a, b)
-            if not force and b > a and made[0] <= left - width / 2 \
-                    and made[1] >= right + width / 2:
+            if not force and b > a and made[0] <= left - width / 4 \
+                    and made[1] >= right + width / 4:
                 return  # still well inside what is made
             centres = [self._centre(mark) for mark in self._marks]
             reach = max(mark.width for mark in self._marks)
-            wanted = (max(0, bisect.bisect_left(centres, left - width - reach)),
-                      min(count, bisect.bisect_right(centres, right + width + reach)))
+            # half a view either side: few items to make at a jump, and moving along
+            # makes only those that come (ShownMarks)
+            wanted = (max(0, bisect.bisect_left(centres, left - width / 2 - reach)),
+                      min(count, bisect.bisect_right(centres, right + width / 2 + reach)))
         if wanted != self._slice or force:
             self._slice = wanted
             self._shown = [dict(m, index=wanted[0] + i) for i, m in
                            enumerate(self._qml_marks()[wanted[0]:wanted[1]])]
+            source = (self._level, self._layouts)
+            self._shown_model.show(self._shown, wanted, same=source == self._shown_level)
+            self._shown_level = source
             self.shownChanged.emit()
 
     def _centre(self, mark: Mark) -> float:
@@ -644,6 +718,11 @@ class Timeline(QObject):
             if not dots or date - dots[-1] >= apart:
                 dots.append(date)
         return dots
+
+    @Property(QObject, constant=True)
+    def shownModel(self) -> QObject:
+        """The marks QML makes items for, as a list model (ShownMarks)."""
+        return self._shown_model
 
     @Property("QVariantList", notify=shownChanged)  # type: ignore[arg-type]
     def shownMarks(self) -> list[dict[str, Any]]:

@@ -182,10 +182,10 @@ Rectangle {
         }
         Repeater {
             id: markRepeater
-            model: Timeline.shownMarks
+            model: Timeline.shownModel  // items stay while the view moves
             Item {
                 id: mark
-                required property var modelData
+                required property var modelData  // the model's one role: the mark
                 readonly property int index: modelData.index  // in Timeline.marks
                 readonly property int member: Math.max(0, modelData.events.indexOf(Navigation.index))
                 readonly property bool current: modelData.events.indexOf(Navigation.index) >= 0
