@@ -25,6 +25,7 @@ from typing import Any
 from PySide6.QtCore import (
     Property,
     QAbstractListModel,
+    QByteArray,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -174,7 +175,8 @@ class ShownMarks(QAbstractListModel):
         self._rows: list[dict[str, Any]] = []
         self._span = (0, 0)  # which marks (indexes into Timeline.marks) the rows are
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()  # noqa: B008
+                 ) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -183,8 +185,8 @@ class ShownMarks(QAbstractListModel):
             return self._rows[index.row()]
         return None
 
-    def roleNames(self) -> dict[int, bytes]:
-        return {self.MARK: b"mark"}
+    def roleNames(self) -> dict[int, QByteArray]:
+        return {self.MARK: QByteArray(b"mark")}
 
     def show(self, rows: list[dict[str, Any]], span: tuple[int, int], same: bool) -> None:
         """Now these rows (marks span[0] to span[1]); `same`: the marks they were taken
