@@ -798,10 +798,10 @@ class Timeline(QObject):
 
     @Property("QVariantList", notify=overviewChanged)  # type: ignore[arg-type]
     def overview(self) -> list[float]:
-        """The events' dates on the whole span, as fractions of it, one per 1/500 (what a
-        thin line at the strip's bottom can show)."""
+        """The events' dates on the whole span, as fractions of it, one per 1/160 of it
+        (what a thin bar at the strip's bottom can show: its ticks are items to make)."""
         span = max(1e-9, self._axis.span)
-        return sorted({round((e.date.as_fraction() - self._axis.first) / span * 500) / 500
+        return sorted({round((e.date.as_fraction() - self._axis.first) / span * 160) / 160
                        for e in self._exhibit.events})
 
     @Slot(int)
