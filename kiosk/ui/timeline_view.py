@@ -721,7 +721,7 @@ class Timeline(QObject):
                 dots.append(date)
         return dots
 
-    @Property(QObject, constant=True)
+    @Property(QObject, notify=eraLinesChanged)  # (the same model always)
     def shownModel(self) -> QObject:
         """The marks QML makes items for, as a list model (ShownMarks)."""
         return self._shown_model
@@ -766,7 +766,13 @@ class Timeline(QObject):
         return self._rows()
 
     def _rows(self) -> int:
-        return ROW_LINES_LARGE if self._large else ROW_LINES
+        """Three lines of labels; with larger text two, unless a label of the exhibit
+        needs three (a long title with no short title): then three, never a cut label."""
+        if not self._large:
+            return ROW_LINES
+        known = self._lines.get(self._key(), {})
+        tallest = max((len(lines) for lines, _ in known.values()), default=0)
+        return min(ROW_LINES, max(ROW_LINES_LARGE, tallest))
 
     @Property(float, notify=levelChanged)
     def labelPx(self) -> float:

@@ -24,17 +24,18 @@ Rectangle {
     readonly property real pad: Theme.px(8)
     readonly property real eraY: pad
     readonly property real eraH: Timeline.eraLines * lineH + Theme.px(8)  // the tallest name's lines
-    readonly property real labelY: eraY + eraH + pad
+    readonly property real labelY: eraY + eraH + (compact ? Theme.px(4) : pad)
     readonly property real labelsBottom: labelY + Timeline.rows * rowH
-    readonly property real dotY: labelsBottom + Theme.px(18)  // centre of the dots
-    readonly property real laneY: dotY + Theme.px(13)  // the first lane of range bars
-    readonly property real laneGap: Theme.px(7)
-    readonly property real axisY: laneY + laneGap + Theme.px(6)
+    readonly property real dotY: labelsBottom + Theme.px(compact ? 14 : 18)  // centre of the dots
+    readonly property real laneY: dotY + Theme.px(compact ? 11 : 13)  // the first lane of range bars
+    readonly property real laneGap: Theme.px(compact ? 6 : 7)
+    readonly property real axisY: laneY + laneGap + Theme.px(compact ? 4 : 6)
     readonly property real yearsBottom: axisY + Theme.px(10) + lineH
     // Larger text leaves the event's text its room: the position and zoom buttons sit at
     // the end of the years' row, and the whole-span view is left out.
     readonly property bool compact: Theme.large
-    readonly property real footY: compact ? axisY + Theme.px(2) : yearsBottom
+    // (with larger text the buttons reach up beside the axis's end, under the right arrow)
+    readonly property real footY: compact ? yearsBottom - Theme.px(64) + Theme.px(2) : yearsBottom
     readonly property real cueW: Theme.px(Timeline.edgeCue)
     // the labels' widths came measured at Timeline.labelPx: drawn at labelSize
     readonly property real textScale: labelSize / Timeline.labelPx
@@ -254,10 +255,8 @@ Rectangle {
                     font.underline: mark.current  // not bold: the label was measured in regular type
                     lineHeightMode: Text.FixedHeight
                     lineHeight: strip.rowH
-                    // a label of more lines than the rows (a long title with no short
-                    // title: `kiosk validate` warns of it) ends with "…", never over another
-                    maximumLineCount: Timeline.rows
-                    elide: Text.ElideRight
+                    // (a label of more lines than the rows, a long title with no short title
+                    // that `kiosk validate` warns of, runs up over the rows above: never cut)
                 }
                 Rectangle {  // the leader: from the label's start edge straight down to its dot
                     objectName: "markLeader"
