@@ -70,7 +70,7 @@ from kiosk.ui.typeset import measure_for
 
 LABEL_SIZE = 22.0  # px at 1080p: timeline labels, era names and years
 LARGE = 1.5  # the "larger text" option's factor
-START_GROUP = 2  # at the starting zoom, no group holds more events than this
+START_GROUP = 1  # at the starting zoom, every event of its own date has its own label
 # Labels of at most this many characters in all (one language) are typeset at once, on the
 # UI thread (the bundled exhibit has about 1,000); beyond, on the worker.
 TYPESET_AT_ONCE_CHARS = 4_000
