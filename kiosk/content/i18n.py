@@ -38,7 +38,11 @@ UI_STRINGS: dict[str, dict[str, str]] = {
     "reduce_motion": {"en": "Less motion", "zh": "减少动画", "ar": "حركة أقل"},
     "timeline": {"en": "Timeline", "zh": "时间轴", "ar": "الخط الزمني"},
     "start": {"en": "Start at the beginning", "zh": "从头开始", "ar": "ابدأ من البداية"},
-    "events_n": {"en": "{n} events", "zh": "{n} 个事件", "ar": "{n} أحداث"},
+    "events_n": {"en": "{n} events", "zh": "{n}个事件", "ar": "{n} أحداث"},
+    "others_n": {"en": "+{n}", "zh": "等{n}项", "ar": "\u2066+{n}\u2069"},
+    "position": {"en": "{i} of {n}", "zh": "第{i}个，共{n}个", "ar": "{i} من {n}"},
+    "zoom_in": {"en": "Zoom in", "zh": "放大时间轴", "ar": "تكبير"},
+    "zoom_out": {"en": "Zoom out", "zh": "缩小时间轴", "ar": "تصغير"},
     "on": {"en": "On", "zh": "开", "ar": "مفعّل"},
     "off": {"en": "Off", "zh": "关", "ar": "متوقف"},
 }

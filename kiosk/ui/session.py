@@ -42,7 +42,7 @@ class Session(QObject):
         self.attract = Attract(self.navigation, self.language, self.pictures, fade_fps, self)
         self.idle = Idle(self.navigation, self.language, self._idle_ms(), countdown_seconds,
                          tick_ms, self)
-        self.timeline = Timeline(exhibit, self.language, self.display, self)
+        self.timeline = Timeline(exhibit, self.language, self.display, self, self.navigation)
         self.typeset = Typeset(self, family=lambda: font_family(self.language.current()))
         self.idle.timedOut.connect(self.reset)
         self._trimmer = Trimmer(self)  # kept: a signal does not keep its receiver alive

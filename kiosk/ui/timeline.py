@@ -71,48 +71,80 @@ def layout(exhibit: Exhibit) -> TimelineLayout:
     return TimelineLayout(width, ppy, ticks, eras, tuple(markers), true_x)
 
 
-# --- a strip a visitor can read: labelled marks, grouped where they would collide ----------
+# --- a strip a visitor can read: labelled marks in rows, grouped where they cannot be ---------
 #
 # Positions are years; QML turns a year into pixels with the current zoom (px per year at
 # 1080p), so a pinch moves everything smoothly. What changes with the zoom (which marks are
-# grouped, how far a label steps aside, which era names fit, which years are labelled) is
+# grouped, which row a label takes, which era names fit, which years are labelled) is
 # computed here for a zoom *level*: the largest of a fixed ladder of zooms not above the
 # one shown. Showing a larger zoom than the level only spreads things further apart.
+#
+# A label reads like one of a printed timeline: it starts at its own date (its leader, a
+# line at its start edge, runs straight down to its dot), in the lowest row where it meets
+# nothing. Labels are placed from the latest date back: an earlier label climbs over a later
+# one, and its leader passes before the later label's start, so no leader ever crosses a
+# label. Where no row is left, the label joins its later neighbour as a group, which names
+# one of its events and how many others ("Olympic Experience +6"). The rows depend on the
+# zoom level and the labels only, never on the event shown, so nothing moves as a visitor
+# steps from event to event.
 
-LABEL_GAP = 16.0  # px between two labels
+LABEL_GAP = 16.0  # px between two labels in a row
 HIT = 64.0  # px: the smallest mark a finger hits
 LABEL_WIDTH = L.LABEL_WIDTH_PX  # px: a label's widest line, at 1080p and normal text size
+EDGE_CUE = 72.0  # px: the "more this way" arrow at either edge of the strip
+LEAD = 8.0  # px: a label's start edge (its leader) before its text
+MARK_GAP = 48.0  # px: dots of two marks at least this far apart, so a finger tells them apart
+ROW_LINES = 3  # the label area's height, in lines of label text (a two-line label and a
+# one-line one above it, or three one-line rows): the strip stays low, the photo large
+ROW_LINES_LARGE = 2  # with larger text: the text of the event keeps its room
 ERA_PADDING = 10.0
 ERA_LINES = 3  # an era's name in its band: at most this many lines, never cut
 ERA_TRACK_LINES = 2  # the era track is at least this many lines high, however short the names
 FEW_YEARS = 3.0  # the closest zoom shows about this many years across the strip
 ZOOM_STEP = 1.12  # the ladder of zoom levels
-SHIFT_YEARS = 2.0  # how far along the axis a label may step aside from its date
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label as typeset once: its lines, the widest line (px, at least a finger's) and
+    the last line's width (where a group's "+6" goes)."""
+
+    lines: tuple[str, ...]
+    width: float
+    last: float
 
 
 @dataclass(frozen=True)
 class Mark:
-    """One event on the strip, or a group of events whose labels would collide."""
+    """One event on the strip, or a group of neighbouring events that no row could part."""
 
-    events: tuple[int, ...]  # indexes into exhibit.events
-    year: float  # where the dot sits: the event's date; a group's first date
-    end: float  # a group's last date (its bracket), the year for a single event
-    shift: float  # px the label steps right of its dot to clear its left neighbour
-    lines: tuple[str, ...]  # the label, broken into lines by the typesetting rules
-    width: float  # px: the label's width, at least a finger's
+    events: tuple[int, ...]  # indexes into exhibit.events, in date order
+    year: float  # where the dot and the label's leader are: the first event's date
+    end: float  # a group's last date (its bracket's end), the year for a single event
+    row: int  # the label's lowest line, counted up from the dots (0: just above them)
+    lines: int  # how many lines the label takes
+    width: float  # px: the label's width from its leader, at least a finger's
+    texts: tuple[str, ...]  # the label as shown while each of `events` is the current one
 
     @property
     def grouped(self) -> bool:
         return len(self.events) > 1
 
+    def text(self, current: int) -> str:
+        """What the label says while event `current` is shown (a group names it)."""
+        return self.texts[self.events.index(current)] if current in self.events \
+            else self.texts[0]
+
 
 @dataclass(frozen=True)
 class Axis:
-    """The date scale: year `first` sits `margin` px from the strip's start."""
+    """The date scale: year `first` sits `margin` px from the strip's start; beyond `last`
+    there is room for a label (labels run from their date in the reading direction)."""
 
     first: float
     last: float
     margin: float
+    tail: float = LABEL_WIDTH * L.LABEL_WIDENING[-1] + LABEL_GAP
 
     @property
     def span(self) -> float:
@@ -122,8 +154,9 @@ class Axis:
         return self.margin + (year - self.first) * zoom
 
     def zoom_range(self, viewport: float) -> tuple[float, float]:
-        """From the whole span across the viewport to a few years."""
-        whole = max(1e-3, (viewport - 2 * self.margin) / self.span)
+        """From the whole span across the viewport (the last label too) to a few years."""
+        room = max(viewport / 4, viewport - self.margin - self.tail)
+        whole = max(1e-3, room / self.span)
         return whole, max(whole, viewport / FEW_YEARS)
 
     def level(self, zoom: float, viewport: float) -> float:
@@ -135,12 +168,13 @@ class Axis:
 
 
 def axis(exhibit: Exhibit, label_width: float = LABEL_WIDTH) -> Axis:
-    """Room for half a label beyond the first and last dates, so no label is cut."""
+    """Room for a dot's hit area before the first date and for a label after the last."""
     years = [e.date.as_fraction() for e in exhibit.events]
     years += [(e.end or e.date).as_fraction() for e in exhibit.events]
     years += [y for era in exhibit.eras for y in (era.start.as_fraction(), era.end.as_fraction())]
     first, last = math.floor(min(years)), math.ceil(max(years))
-    return Axis(float(first), float(max(last, first + 1)), label_width / 2 + LABEL_GAP)
+    return Axis(float(first), float(max(last, first + 1)), HIT / 2 + LABEL_GAP,
+                label_width * L.LABEL_WIDENING[-1] + LABEL_GAP)
 
 
 Lines = tuple[tuple[str, ...], float]  # a label's lines and their width
@@ -161,50 +195,121 @@ def label_lines(text: str, measure: Measure, label_width: float) -> Lines:
     return tuple(lines), max(HIT, widest)
 
 
-def marks(years: list[float], labels: list[str], zoom: float, measure: Measure,
-          group_label: Callable[[tuple[int, ...]], str],
-          label_width: float = LABEL_WIDTH,
-          lines_of: Callable[[str], Lines] | None = None) -> list[Mark]:
-    """Place a label per event left to right; a label that would overlap its neighbour
-    steps right, as far as a label's width or two years of the axis, whichever is more (so
-    events of one day stand side by side once the strip is zoomed in), and beyond that the
-    two become one group. `lines_of` gives a text's label_lines when the caller keeps
-    them (typesetting is the costly part, and the same at every zoom)."""
-    placed: list[Mark] = []
-    typeset = lines_of or (lambda text: label_lines(text, measure, label_width))
+@dataclass
+class _Unit:
+    """A mark being placed: its events' span, its members' widest label, widest last line
+    and most lines (kept as it grows, so a group's size costs nothing to find), and what
+    the rows looked like before it."""
 
-    def right_edge(mark: Mark) -> float:
-        return mark.year * zoom + mark.shift + mark.width / 2
+    first: int
+    last: int  # inclusive
+    widest: float
+    widest_last: float
+    most_lines: int
+    row: int = 0
+    lines: int = 0
+    width: float = 0.0
+    before: list[float] | None = None  # the rows' free-until x before this unit was placed
 
-    def make(events: tuple[int, ...]) -> Mark:
-        first, last = years[events[0]], years[events[-1]]
-        text = labels[events[0]] if len(events) == 1 else group_label(events)
-        lines, width = typeset(text)
-        return Mark(events, first, last, 0.0, lines, width)
 
-    def fit(mark: Mark) -> Mark | None:
-        """The mark, stepped aside if it must; None if it cannot clear its neighbour."""
+def marks(years: list[float], labels: list[Label], zoom: float,
+          others: Callable[[int], str], measure: Measure, rows: int = ROW_LINES) -> list[Mark]:
+    """Place a label per event, in rows (`rows` lines of label text above the dots), from
+    the latest date back; an event whose label finds no row becomes one group with its
+    later neighbour. `others(n)` is the "+n" a group adds to the label it shows (measured
+    with `measure`); `labels` are the events' typeset labels, in `years` order. Each
+    event is placed once and each group joined once: the work grows with the events."""
+    free = [math.inf] * rows  # per line: the row is free up to this x (px at this zoom)
+    placed: list[_Unit] = []
+    suffix_width: dict[int, float] = {}
+
+    def size(unit: _Unit) -> tuple[int, float]:
+        """A unit's label: lines and width (a group's: its widest member's, with "+n")."""
+        if unit.first == unit.last:
+            return unit.most_lines, unit.widest
+        n = unit.last - unit.first
+        if n not in suffix_width:
+            suffix_width[n] = measure(" " + others(n))
+        return unit.most_lines, max(unit.widest, unit.widest_last + suffix_width[n])
+
+    def fit(unit: _Unit) -> bool:
+        x = years[unit.first] * zoom
+        lines, width = size(unit)
+        height = min(lines, rows)
+        right = x + width + LABEL_GAP
+        for row in range(rows - height + 1):
+            if all(free[r] >= x for r in range(row)) and \
+                    all(free[r] >= right for r in range(row, row + height)):
+                unit.row, unit.lines, unit.width, unit.before = row, lines, width, list(free)
+                for r in range(row + height):
+                    free[r] = x - LEAD  # the label, and below it its leader
+                return True
+        return False
+
+    def single(index: int) -> _Unit:
+        label = labels[index]
+        return _Unit(index, index, label.width, label.last, len(label.lines))
+
+    def joined(left: _Unit, right: _Unit) -> _Unit:
+        return _Unit(left.first, right.last, max(left.widest, right.widest),
+                     max(left.widest_last, right.widest_last),
+                     max(left.most_lines, right.most_lines))
+
+    def too_close(unit: _Unit) -> bool:
+        """Its last dot and the later mark's first under one finger, where either opens
+        an event at a tap (two groups side by side both zoom in: they may touch)."""
         if not placed:
-            return mark
-        left = mark.year * zoom - mark.width / 2
-        overlap = right_edge(placed[-1]) + LABEL_GAP - left
-        if overlap <= 0:
-            return mark
-        reach = max(label_width + LABEL_GAP, SHIFT_YEARS * zoom)
-        if overlap <= reach and not mark.grouped:
-            return Mark(mark.events, mark.year, mark.end, overlap, mark.lines, mark.width)
-        return None
+            return False
+        right = placed[-1]
+        both_groups = unit.first != unit.last and right.first != right.last
+        gap = years[right.first] * zoom - years[unit.last] * zoom
+        return gap <= 0 or (not both_groups and gap < MARK_GAP)
 
-    for index in range(len(years)):
-        mark: Mark | None = make((index,))
+    def join_right(unit: _Unit) -> _Unit:
+        right = placed.pop()
+        assert right.before is not None
+        free[:] = right.before
+        return joined(unit, right)
+
+    index = len(years) - 1
+    while index >= 0:
+        unit = single(index)
         while True:
-            assert mark is not None
-            fitted = fit(mark)
-            if fitted is not None:
-                placed.append(fitted)
+            if too_close(unit):
+                # a single later mark joins this one; else this one takes in the events
+                # before it, and becomes a group that may stand beside the later group
+                right = placed[-1]
+                if right.first == right.last or unit.first == 0 \
+                        or years[right.first] <= years[unit.last]:  # (one date: one mark)
+                    unit = join_right(unit)
+                else:
+                    unit = joined(single(unit.first - 1), unit)
+                continue
+            if fit(unit):
                 break
-            mark = make(placed.pop().events + mark.events)
-    return placed
+            # with the events before it, until the group clears what is placed: groups
+            # stay about a label wide, however evenly the events are spread
+            if unit.first > 0:
+                unit = joined(single(unit.first - 1), unit)
+            elif placed:
+                unit = join_right(unit)
+            else:  # nothing to join: it takes the lowest rows whatever its size
+                unit.lines, unit.width = size(unit)
+                unit.before = list(free)
+                free[:] = [years[unit.first] * zoom - LEAD] * rows
+                break
+        placed.append(unit)
+        index = unit.first - 1
+
+    def texts(first: int, last: int) -> tuple[str, ...]:
+        if first == last:
+            return ("\n".join(labels[first].lines),)
+        more = " " + others(last - first)
+        return tuple("\n".join((*label.lines[:-1], label.lines[-1] + more))
+                     for label in labels[first:last + 1])
+
+    return [Mark(tuple(range(u.first, u.last + 1)), years[u.first], years[u.last], u.row,
+                 u.lines, u.width, texts(u.first, u.last)) for u in reversed(placed)]
 
 
 def era_lines(texts: list[str], band_width: float, measure: Measure) -> tuple[str, ...]:
@@ -252,9 +357,9 @@ def tick_years(axis_: Axis, every: int) -> list[int]:
 
 
 def strip_width(axis_: Axis, placed: list[Mark], zoom: float) -> float:
-    """The strip's length in px: the whole axis, and the last label if it stepped beyond."""
+    """The strip's length in px: the whole axis, and the last label, which runs on from
+    its date."""
     end = axis_.x(axis_.last, zoom) + axis_.margin
-    if placed:
-        last = placed[-1]
-        end = max(end, axis_.x(last.year, zoom) + last.shift + last.width / 2 + LABEL_GAP)
+    for mark in placed[-3:]:  # the latest labels: the last one need not reach furthest
+        end = max(end, axis_.x(mark.year, zoom) + mark.width + LABEL_GAP)
     return end

@@ -104,7 +104,8 @@ def test_the_tap_that_closes_the_options_does_nothing_else(
     # on an event: over the next button, the photo, a mark on the timeline, home
     navigation.openEvent(5)
     settle(300)
-    for target in ("nextButton", "eventPhoto", "marker-6", "homeButton", "nextLabel"):
+    # marker-7: Wenchuan Earthquake (2008), a mark of its own beside the shown event
+    for target in ("nextButton", "eventPhoto", "marker-7", "homeButton", "nextLabel"):
         open_options(view, touchscreen, "optionsButton")
         closing_tap(centre(item(view, target)))
         assert navigation.current_screen() == Navigation.Screen.Event, target

@@ -116,7 +116,7 @@ def test_a_large_strip_makes_items_only_near_the_view(qapp: Any, qtbot: QtBot,
     assert len(marks) > timeline_view.SHOW_ALL_MARKS
 
     def x(mark: dict[str, Any]) -> float:
-        return float(view.axis.x(mark["year"], view.zoom) + mark["shift"])
+        return float(view.axis.x(mark["year"], view.zoom) + mark["width"] / 2)  # its label
 
     for mark in (marks[0], marks[len(marks) // 2], marks[-1]):
         left = max(0.0, x(mark) - 960)

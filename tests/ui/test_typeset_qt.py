@@ -130,7 +130,9 @@ def test_timeline_view_follows_zoom_language_and_text_size(qapp: QGuiApplication
     view.setViewport(1920)
     assert view.minZoom < view.zoom < view.maxZoom  # a visitor starts where most are named
     assert all(len(m["events"]) <= 2 or m["year"] == m["end"] for m in view.marks)
-    assert sum(not m["grouped"] for m in view.marks) >= 9
+    # (was 9 when labels stepped aside; in rows, the same-date pairs of 1981, 2007 and
+    # 2011 are groups at every zoom, so a wider zoom than before starts the strip)
+    assert sum(not m["grouped"] for m in view.marks) >= 7
     view.setZoom(view.minZoom)
     whole = view.marks
     assert any(m["grouped"] for m in whole)  # 45 years on one screen: dense years group
@@ -138,13 +140,14 @@ def test_timeline_view_follows_zoom_language_and_text_size(qapp: QGuiApplication
     closest = view.marks
     assert sum(not m["grouped"] for m in closest) > sum(not m["grouped"] for m in whole)
     assert all(m["text"] for m in closest)
-    group = next(i for i, m in enumerate(whole) if m["grouped"])
+    group = next(i for i, m in enumerate(whole) if m["grouped"] and m["year"] != m["end"])
     view.setZoom(view.minZoom)
     year = view.zoomToMark(group)
     assert view.zoom > view.minZoom and 1981 < year < 2022
     language.setLanguage("zh")
-    assert any("个事件" in m["text"] for m in view.marks) or all(not m["grouped"]
-                                                              for m in view.marks)
+    # a group names one of its events and how many others: "北京奥运会志愿者 等1项"
+    assert any("等" in m["text"] for m in view.marks) or all(not m["grouped"]
+                                                            for m in view.marks)
     eras = view.eras
     assert all(e["text"].replace("\n", "") in (e["title"], "") or e["text"] for e in eras)
     narrow = view.width
