@@ -178,6 +178,10 @@ def axis(exhibit: Exhibit, label_width: float = LABEL_WIDTH) -> Axis:
 
 
 Lines = tuple[tuple[str, ...], float]  # a label's lines and their width
+# px at 1080p: labels are measured once at the base size and scaled with the screen, and
+# glyph advances are not quite proportional across sizes (hinting): at 3840x2160 a label set
+# 2x drew 1.1 px wider than twice its measure
+SCALE_SLACK = 1.0
 
 
 def label_lines(text: str, measure: Measure, label_width: float) -> Lines:
@@ -192,7 +196,7 @@ def label_lines(text: str, measure: Measure, label_width: float) -> Lines:
         if len(lines) <= L.LABEL_LINES:
             break
     widest = max((measure(line) for line in lines), default=0.0)
-    return tuple(lines), max(HIT, widest)
+    return tuple(lines), max(HIT, widest + SCALE_SLACK)
 
 
 @dataclass
