@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +11,8 @@ from pathlib import Path
 from kiosk.content import fields as F
 from kiosk.content import i18n
 from kiosk.content import limits as L
-from kiosk.content.files import FileProblem, inside, read_limited, real_root
+from kiosk.content.files import FileProblem, inside, name_problem, read_limited, real_root
+from kiosk.content.images import check_ahead
 from kiosk.content.model import EMPTY, Era, Event, Exhibit
 from kiosk.content.problems import Problem
 from kiosk.content.reader import INT_TAG, Mapping, Node, Pos, Scalar, Sequence, read_yaml
@@ -97,21 +99,29 @@ def _read_exhibit(node: Node, folder: Folder) -> Exhibit | None:
             if era is not None:
                 eras.append(era)
 
+    # Every file is read and parsed first, so that the pictures they name are checked on
+    # worker threads while the rules go through the texts (see _check_pictures_ahead).
+    event_files = _event_files(folder)
+    parsed: list[_Parsed] = []
+    for path in event_files:
+        parsed.append(_parse_event_file(path, folder))
+        if folder.bytes_read > L.MAX_TOTAL_YAML_BYTES:
+            break
+    inline = found["events"][1] if "events" in found else None
+    _check_pictures_ahead(folder, [inline] + [p.node for p in parsed])
+
     pending: list[Event] = []
-    if "events" in found:
-        for index, event_node in enumerate(check.items(found["events"][1], "exhibit",
-                                                       "events")):
+    if inline is not None:
+        for index, event_node in enumerate(check.items(inline, "exhibit", "events")):
             event = check.event(event_node, f"event {index + 1}")
             if event is not None:
                 pending.append(event)
-    event_files = _event_files(folder)
-    for path in event_files:
-        pending += _read_event_file(path, folder)
-        if folder.bytes_read > L.MAX_TOTAL_YAML_BYTES:
-            check.error(Pos(1, 1), f"the content files hold more than "
-                        f"{L.MAX_TOTAL_YAML_BYTES // (1024 * 1024)} MB together, more than the "
-                        "kiosk reads at start-up: shorten the texts or split the exhibit")
-            break
+    for one in parsed:
+        pending += _read_event(one, folder)
+    if folder.bytes_read > L.MAX_TOTAL_YAML_BYTES:
+        check.error(Pos(1, 1), f"the content files hold more than "
+                    f"{L.MAX_TOTAL_YAML_BYTES // (1024 * 1024)} MB together, more than the "
+                    "kiosk reads at start-up: shorten the texts or split the exhibit")
 
     if not pending and folder.error_count() == 0:
         check.error(Pos(1, 1), "the exhibit has no events; add some under 'events:' or as "
@@ -321,23 +331,62 @@ def _misnamed_exhibit(root: Path) -> str:
     return f"; rename {near[0]} to {EXHIBIT_FILE}" if near else ""
 
 
-def _read_event_file(path: Path, folder: Folder) -> list[Event]:
+@dataclass(frozen=True)
+class _Parsed:
+    """An event file read and parsed, its problems not yet told (they are told in the
+    order the files are checked, as they always were)."""
+
+    file: str
+    name: str
+    node: Node | None
+    problems: list[Problem]
+
+
+def _parse_event_file(path: Path, folder: Folder) -> _Parsed:
     file = f"{EVENTS_DIR}/{path.name}"
     try:
         data = read_limited(folder.real, path, L.MAX_YAML_BYTES)
     except FileProblem as exc:
-        folder.problems.append(Problem(file, 0, 0, "error", f"the file {exc}"))
-        return []
+        return _Parsed(file, path.name, None, [Problem(file, 0, 0, "error", f"the file {exc}")])
     folder.bytes_read += len(data)
     node, problems = read_yaml(data, file)
-    folder.problems += problems
-    if node is None:
-        if not problems:
-            folder.problems.append(Problem(file, 0, 0, "error",
-                                           "the file is empty; it should hold one event"))
+    if node is None and not problems:
+        problems = [Problem(file, 0, 0, "error", "the file is empty; it should hold one event")]
+    return _Parsed(file, path.name, node, problems)
+
+
+def _read_event(parsed: _Parsed, folder: Folder) -> list[Event]:
+    folder.problems += parsed.problems
+    if parsed.node is None:
         return []
-    event = Checker(file, folder).event(node, f"event in {path.name}")
+    event = Checker(parsed.file, folder).event(parsed.node, f"event in {parsed.name}")
     return [event] if event is not None else []
+
+
+def _check_pictures_ahead(folder: Folder, nodes: list[Node | None]) -> None:
+    """Start the checks of the pictures these events name (an event file's mapping, or
+    exhibit.yaml's list of events) on worker threads. Only paths that name a file inside
+    the folder; what is wrong with the others is told by the rules, in order."""
+    sources: set[str] = set()
+    for node in nodes:
+        events = node.items if isinstance(node, Sequence) else (node,)
+        for event in events:
+            media = event.get("media") if isinstance(event, Mapping) else None
+            for item in media.items if isinstance(media, Sequence) else ():
+                image = item.get("image") if isinstance(item, Mapping) else None
+                if isinstance(image, Scalar) and image.text:
+                    sources.add(image.text)
+    paths: dict[Path, None] = {}
+    for source in sorted(sources):
+        if "\\" in source or name_problem(source) or os.path.isabs(source) \
+                or posixpath.normpath(source).startswith(".."):
+            continue
+        try:
+            paths[inside(folder.real, folder.root / source)] = None
+        except FileProblem:
+            continue
+    if paths:
+        check_ahead(folder.real, paths)
 
 
 def _warn_unused_files(folder: Folder, event_files: list[Path]) -> None:

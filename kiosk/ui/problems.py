@@ -137,6 +137,12 @@ class ContentReport(QObject):
         return "More below: drag up to scroll"
 
     @Property(bool, notify=changed)
+    def staffSign(self) -> bool:
+        """The small mark in the top-left corner (where staff hold to open the PIN pad):
+        the content on disk has errors, and the kiosk shows older or bundled content."""
+        return self.error_count() > 0
+
+    @Property(bool, notify=changed)
     def editorPanelVisible(self) -> bool:
         return self._editor_view and self.error_count() > 0 and not self._dismissed
 
