@@ -4,6 +4,7 @@
     python benchmarks/scale.py measure FOLDER [--seconds S] [--json]
     python benchmarks/scale.py all [--seconds S]       100, 300 and 1,000 events, each measured
     python benchmarks/scale.py problems [FOLDER]       a folder with 100,000 problems
+    python benchmarks/scale.py starts FOLDER           first-ever start, then a normal start
 
 An exhibit has EVENTS events over about two centuries, each with a title of 60-200
 characters in English and in Chinese, a body of 300 words in each language, and 20 photos,
@@ -19,11 +20,17 @@ photo-like detail). Measured, each in a fresh process:
 - idle return: from the idle time-out firing on an event screen (the visitor had zoomed
   the strip) until the welcome screen's frame is presented;
 - peak memory of the kiosk process (RSS high-water mark, as psutil reads it).
+
+`starts` times whole `kiosk run` processes (to the first frame, then exit) with a fresh
+home: the first-ever start (the folder read before the first frame), the kiosk left
+running until it has kept its copy of the content, then a normal start (the last good
+copy shown at once, the folder checked behind it).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -175,30 +182,104 @@ def measure(folder: Path, seconds: float) -> dict[str, Any]:
     return figures
 
 
-def problems(root: Path) -> dict[str, Any]:
-    """A folder with 100,000 problems (99,000 unknown keys in one event file, 1,000 in ten
-    others): `kiosk validate` time and peak memory, and how soon `kiosk run` shows the
-    bundled exhibit instead, from process start (its start limit is the supervisor's
-    STARTUP_GRACE)."""
-    (root / "events").mkdir(parents=True, exist_ok=True)
-    (root / "exhibit.yaml").write_text("format: 1\ntitle: Many problems\n", encoding="utf-8")
-    for name, count in [("x", 99_000), *((f"y{n}", 100) for n in range(10))]:
-        keys = "".join(f"unknown_key_{k}: 1\n" for k in range(count))
-        (root / "events" / f"{name}.yaml").write_text(
-            f"id: {name}\ndate: 1990\ntitle: T\n{keys}", encoding="utf-8")
+def _env(home: str | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     if env["QT_QPA_PLATFORM"] == "offscreen":
         env.setdefault("QT_QUICK_BACKEND", "software")
-    env["KIOSK_HOME"] = tempfile.mkdtemp(prefix="scale-home-")
+    env["KIOSK_HOME"] = home or tempfile.mkdtemp(prefix="scale-home-")
+    return env
+
+
+def _run_command(folder: Path) -> list[str]:
+    return [sys.executable, "-m", "kiosk", "run", "--windowed", "--no-supervisor",
+            "--content", str(folder)]
+
+
+def _until(process: subprocess.Popen[str], done: Any, timeout: float,
+           peak: list[float] | None = None) -> float:
+    """Seconds until done() (the process left running), sampling its peak RSS."""
+    start = time.perf_counter()
+    watched = psutil.Process(process.pid)
+    while not done():
+        if process.poll() is not None or time.perf_counter() - start > timeout:
+            raise SystemExit(f"the kiosk ended or took too long (exit {process.poll()})")
+        if peak is not None:
+            with contextlib.suppress(psutil.Error):
+                peak[0] = max(peak[0], watched.memory_info().rss / 2**20)
+        time.sleep(0.05)
+    return time.perf_counter() - start
+
+
+def _keep_copy(folder: Path, env: dict[str, str]) -> float:
+    """Run the kiosk until it has kept its copy of the content; the seconds it took."""
+    index = Path(env["KIOSK_HOME"]) / "last-good" / "current.json"
+    process = subprocess.Popen(_run_command(folder), env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, text=True)
+    try:
+        return _until(process, index.exists, 900)
+    finally:
+        process.terminate()
+        process.wait(30)
+
+
+def starts(folder: Path) -> dict[str, Any]:
+    """First-ever start and a normal start of `kiosk run` on the folder (see the top)."""
+    env = _env()
+    first_s, first_mb, _ = _run([*_run_command(folder), "--exit-after-first-frame"], env)
+    keep_s = _keep_copy(folder, env)
+    normal_s, normal_mb, _ = _run([*_run_command(folder), "--exit-after-first-frame"], env)
+    again_s, _, _ = _run([*_run_command(folder), "--exit-after-first-frame"], env)
+    return {"first_ever_start_s": round(first_s, 2), "first_ever_peak_mb": round(first_mb),
+            "copy_kept_after_s": round(keep_s, 2), "normal_start_s": round(normal_s, 2),
+            "normal_start_again_s": round(again_s, 2), "normal_peak_mb": round(normal_mb),
+            "load_average": [round(x, 1) for x in os.getloadavg()]}
+
+
+def problems(root: Path) -> dict[str, Any]:
+    """A folder with 100,000 problems (99,000 unknown keys in one event file, 1,000 in ten
+    others): `kiosk validate` time and peak memory; how soon `kiosk run` shows the bundled
+    exhibit instead when it has no last good copy, and its last good copy when it has one
+    (kept from the folder before it broke), from process start (its start limit is the
+    supervisor's STARTUP_GRACE); and how long the check behind that takes, and its memory."""
+    (root / "events").mkdir(parents=True, exist_ok=True)
+    (root / "exhibit.yaml").write_text("format: 1\ntitle: Many problems\n", encoding="utf-8")
+    for name in ["x", *(f"y{n}" for n in range(10))]:  # the folder before it broke
+        (root / "events" / f"{name}.yaml").write_text(f"id: {name}\ndate: 1990\ntitle: T\n",
+                                                      encoding="utf-8")
+    kept_env = _env()
+    _keep_copy(root, kept_env)
+    for name, count in [("x", 99_000), *((f"y{n}", 100) for n in range(10))]:
+        keys = "".join(f"unknown_key_{k}: 1\n" for k in range(count))
+        (root / "events" / f"{name}.yaml").write_text(
+            f"id: {name}\ndate: 1990\ntitle: T\n{keys}", encoding="utf-8")
+    env = _env()
     seconds, peak, out = _run([sys.executable, "-m", "kiosk", "validate", str(root)], env)
     shown, shown_peak, run_out = _run([sys.executable, "-m", "kiosk", "run", "--windowed",
                                        "--no-supervisor", "--content", str(root),
                                        "--exit-after-first-frame"], env)
+    kept_s, kept_peak, _ = _run([*_run_command(root), "--exit-after-first-frame"], kept_env)
+    # left running: the check behind the last good copy, to its end, and its memory
+    process = subprocess.Popen(_run_command(root), env=kept_env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    told: list[str] = []
+    reader = threading.Thread(target=lambda: told.extend(process.stderr or ()), daemon=True)
+    reader.start()
+    behind_peak = [0.0]
+    try:
+        behind_s = _until(process, lambda: any("stays on screen" in line for line in told),
+                          600, behind_peak)
+    finally:
+        process.terminate()
+        process.wait(30)
     return {"problems": out.strip().splitlines()[-1], "validate_s": round(seconds, 2),
             "validate_peak_mb": round(peak), "listing_lines": len(out.splitlines()),
-            "run_first_frame_s": round(shown, 2), "run_peak_mb": round(shown_peak),
-            "run_output_lines": len(run_out.splitlines())}
+            "run_bundled_first_frame_s": round(shown, 2), "run_peak_mb": round(shown_peak),
+            "run_output_lines": len(run_out.splitlines()),
+            "run_last_good_first_frame_s": round(kept_s, 2),
+            "run_last_good_peak_mb": round(kept_peak),
+            "check_behind_s": round(behind_s, 2), "check_behind_peak_mb": round(behind_peak[0]),
+            "load_average": [round(x, 1) for x in os.getloadavg()]}
 
 
 def child(folder: Path, seconds: float, started: float) -> None:
@@ -293,6 +374,8 @@ def main() -> None:
     every.add_argument("--keep", metavar="DIR", help="build the exhibits here and keep them")
     bad = sub.add_parser("problems")
     bad.add_argument("folder", nargs="?")
+    both = sub.add_parser("starts")
+    both.add_argument("folder")
     hidden = sub.add_parser("_child")
     hidden.add_argument("folder")
     hidden.add_argument("--seconds", type=float, default=30.0)
@@ -304,6 +387,8 @@ def main() -> None:
         figures = measure(Path(args.folder), args.seconds)
         print(json.dumps(figures) if args.json else "\n".join(
             f"{key:>20}  {value}" for key, value in figures.items()))
+    elif args.command == "starts":
+        print(json.dumps(starts(Path(args.folder))))
     elif args.command == "problems":
         where = Path(args.folder or tempfile.mkdtemp(prefix="problems-"))
         print(json.dumps(problems(where)))

@@ -292,9 +292,11 @@ class Checker:
         drawn = shipped_characters()
         if drawn is None:
             return
-        lacking = [(index, char) for index, char in enumerate(value.text)
-                   if ord(char) not in drawn and not char.isspace()
-                   and unicodedata.category(char) not in ("Cc", "Cf")]
+        absent = {char for char in set(value.text) if ord(char) not in drawn
+                  and not char.isspace() and unicodedata.category(char) not in ("Cc", "Cf")}
+        if not absent:  # each distinct character looked at once: most texts end here
+            return
+        lacking = [(index, char) for index, char in enumerate(value.text) if char in absent]
         if not lacking:
             return
         chars = "".join(dict.fromkeys(char for _, char in lacking))

@@ -130,7 +130,7 @@ class ContentKeeper(QObject):
         self._checks = checks
         self._busy = False
         self._again = False
-        self._learned = images.learned()
+        self._learned = 0  # picture checks kept so far (those of the first start's read too)
         self._checked.connect(self._done, Qt.ConnectionType.QueuedConnection)
 
     @property
