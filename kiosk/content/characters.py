@@ -63,6 +63,8 @@ def code_point(ch: str) -> str:
 
 def markup(text: str) -> str | None:
     """The first HTML tag or entity in a plain text, cut short; None when there is none."""
+    if "<" not in text and "&" not in text:  # neither a tag nor an entity can be there
+        return None
     found = [m for m in (_TAG.search(text), _ENTITY.search(text)) if m is not None]
     if not found:
         return None

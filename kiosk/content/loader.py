@@ -99,16 +99,17 @@ def _read_exhibit(node: Node, folder: Folder) -> Exhibit | None:
             if era is not None:
                 eras.append(era)
 
-    # Every file is read and parsed first, so that the pictures they name are checked on
-    # worker threads while the rules go through the texts (see _check_pictures_ahead).
+    # Every event file is read first (each once), so that the pictures they name are
+    # checked on worker threads while the rules go through the texts
+    # (see _check_pictures_ahead); each is parsed and checked in turn, as it always was.
     event_files = _event_files(folder)
-    parsed: list[_Parsed] = []
+    read: list[_Read] = []
     for path in event_files:
-        parsed.append(_parse_event_file(path, folder))
+        read.append(_read_event_file(path, folder))
         if folder.bytes_read > L.MAX_TOTAL_YAML_BYTES:
             break
     inline = found["events"][1] if "events" in found else None
-    _check_pictures_ahead(folder, [inline] + [p.node for p in parsed])
+    _check_pictures_ahead(folder, inline, [one.data for one in read])
 
     pending: list[Event] = []
     if inline is not None:
@@ -116,8 +117,8 @@ def _read_exhibit(node: Node, folder: Folder) -> Exhibit | None:
             event = check.event(event_node, f"event {index + 1}")
             if event is not None:
                 pending.append(event)
-    for one in parsed:
-        pending += _read_event(one, folder)
+    for one in read:
+        pending += _event_of(one, folder)
     if folder.bytes_read > L.MAX_TOTAL_YAML_BYTES:
         check.error(Pos(1, 1), f"the content files hold more than "
                     f"{L.MAX_TOTAL_YAML_BYTES // (1024 * 1024)} MB together, more than the "
@@ -332,50 +333,61 @@ def _misnamed_exhibit(root: Path) -> str:
 
 
 @dataclass(frozen=True)
-class _Parsed:
-    """An event file read and parsed, its problems not yet told (they are told in the
-    order the files are checked, as they always were)."""
+class _Read:
+    """An event file's bytes, or why it cannot be read (told when it is checked)."""
 
     file: str
     name: str
-    node: Node | None
-    problems: list[Problem]
+    data: bytes | None
+    problem: Problem | None = None
 
 
-def _parse_event_file(path: Path, folder: Folder) -> _Parsed:
+def _read_event_file(path: Path, folder: Folder) -> _Read:
     file = f"{EVENTS_DIR}/{path.name}"
     try:
         data = read_limited(folder.real, path, L.MAX_YAML_BYTES)
     except FileProblem as exc:
-        return _Parsed(file, path.name, None, [Problem(file, 0, 0, "error", f"the file {exc}")])
+        return _Read(file, path.name, None, Problem(file, 0, 0, "error", f"the file {exc}"))
     folder.bytes_read += len(data)
-    node, problems = read_yaml(data, file)
-    if node is None and not problems:
-        problems = [Problem(file, 0, 0, "error", "the file is empty; it should hold one event")]
-    return _Parsed(file, path.name, node, problems)
+    return _Read(file, path.name, data)
 
 
-def _read_event(parsed: _Parsed, folder: Folder) -> list[Event]:
-    folder.problems += parsed.problems
-    if parsed.node is None:
+def _event_of(read: _Read, folder: Folder) -> list[Event]:
+    if read.data is None:
+        folder.problems += [read.problem] if read.problem else []
         return []
-    event = Checker(parsed.file, folder).event(parsed.node, f"event in {parsed.name}")
+    node, problems = read_yaml(read.data, read.file)
+    folder.problems += problems
+    if node is None:
+        if not problems:
+            folder.problems.append(Problem(read.file, 0, 0, "error",
+                                           "the file is empty; it should hold one event"))
+        return []
+    event = Checker(read.file, folder).event(node, f"event in {read.name}")
     return [event] if event is not None else []
 
 
-def _check_pictures_ahead(folder: Folder, nodes: list[Node | None]) -> None:
-    """Start the checks of the pictures these events name (an event file's mapping, or
-    exhibit.yaml's list of events) on worker threads. Only paths that name a file inside
-    the folder; what is wrong with the others is told by the rules, in order."""
+# `image: media/a.jpg` on a line of its own, as editors write it (quoted or not, after a
+# list's dash or not): only to start checks early; the rules read the YAML properly
+_IMAGE_LINE = re.compile(
+    rb"""^[ \t-]*image:[ \t]*["']?([^"'#\r\n]+?)["']?[ \t]*(?:#[^\r\n]*)?\r?$""", re.MULTILINE)
+
+
+def _check_pictures_ahead(folder: Folder, inline: Node | None,
+                          files: list[bytes | None]) -> None:
+    """Start the checks of the pictures the events name (exhibit.yaml's list, and the
+    event files' `image:` lines) on worker threads. Only paths that name a file inside the
+    folder; what is wrong with any of them is told by the rules, in order."""
     sources: set[str] = set()
-    for node in nodes:
-        events = node.items if isinstance(node, Sequence) else (node,)
-        for event in events:
-            media = event.get("media") if isinstance(event, Mapping) else None
-            for item in media.items if isinstance(media, Sequence) else ():
-                image = item.get("image") if isinstance(item, Mapping) else None
-                if isinstance(image, Scalar) and image.text:
-                    sources.add(image.text)
+    for event in inline.items if isinstance(inline, Sequence) else ():
+        media = event.get("media") if isinstance(event, Mapping) else None
+        for item in media.items if isinstance(media, Sequence) else ():
+            image = item.get("image") if isinstance(item, Mapping) else None
+            if isinstance(image, Scalar) and image.text:
+                sources.add(image.text)
+    for data in files:
+        for found in _IMAGE_LINE.finditer(data or b""):
+            sources.add(found.group(1).decode("utf-8", "replace"))
     paths: dict[Path, None] = {}
     for source in sorted(sources):
         if "\\" in source or name_problem(source) or os.path.isabs(source) \

@@ -7,6 +7,7 @@ an editor sees every mistake of a folder in one run.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import posixpath
 import re
@@ -46,6 +47,13 @@ _SHOWN_CHARS = 60
 MISSING_ONE_BY_ONE = 5  # missing translations of a language told one by one; more: summed
 _MAX_SUGGEST_NAMES = 2_000  # difflib compares with every name: beyond this, no suggestion
 _SUGGEST_KEYS = 50  # unknown keys of one mapping given a "did you mean"
+
+
+@functools.lru_cache(maxsize=2)
+def _drawn_chars(drawn: frozenset[int]) -> frozenset[str]:
+    """The shipped fonts' characters as strings: a text's characters are compared with
+    them in one set difference."""
+    return frozenset(map(chr, drawn))
 
 
 def closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
@@ -292,8 +300,8 @@ class Checker:
         drawn = shipped_characters()
         if drawn is None:
             return
-        absent = {char for char in set(value.text) if ord(char) not in drawn
-                  and not char.isspace() and unicodedata.category(char) not in ("Cc", "Cf")}
+        absent = {char for char in set(value.text) - _drawn_chars(drawn)
+                  if not char.isspace() and unicodedata.category(char) not in ("Cc", "Cf")}
         if not absent:  # each distinct character looked at once: most texts end here
             return
         lacking = [(index, char) for index, char in enumerate(value.text) if char in absent]

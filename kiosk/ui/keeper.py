@@ -159,6 +159,9 @@ class ContentKeeper(QObject):
             kept = self.kept
             unchanged = kept is not None and kept.matches(self.folder, before)
             result = validated or guarded_load(self.folder, self._load)
+            if self._checks is not None and images.learned() != self._learned:
+                self._learned = images.learned()
+                picture_checks.save(self._checks)
             new: Kept | None = None
             if result.exhibit is not None and not unchanged:
                 try:
@@ -168,9 +171,6 @@ class ContentKeeper(QObject):
                 except OSError as exc:
                     log.warning("cannot keep a copy of the content in %s (%s)",
                                 self.store.folder, exc)
-            if self._checks is not None and images.learned() != self._learned:
-                self._learned = images.learned()
-                picture_checks.save(self._checks)
             self._checked.emit(_Checked(result, new, unchanged, validated is None))
         except BaseException as exc:  # a bug: the kiosk goes on showing what it shows
             log.exception("content check failed")
