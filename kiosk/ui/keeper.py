@@ -30,6 +30,7 @@ from kiosk.services.last_good import Kept, LastGood, SourceChanged, fingerprint
 from kiosk.services.paths import bundled_content
 from kiosk.ui.problems import ContentReport
 from kiosk.ui.session import Session
+from kiosk.ui.timeline_view import WORKER_SWITCH_S
 
 log = logging.getLogger("kiosk.keeper")
 
@@ -154,6 +155,16 @@ class ContentKeeper(QObject):
                          daemon=True).start()
 
     def _work(self, validated: LoadResult | None = None) -> None:
+        # Python's lock passes every 1 ms rather than 5 while this thread reads (as the
+        # strip's typesetting worker does): the UI thread never waits long for its turn
+        usual = sys.getswitchinterval()
+        sys.setswitchinterval(min(usual, WORKER_SWITCH_S))
+        try:
+            self._check_now(validated)
+        finally:
+            sys.setswitchinterval(usual)
+
+    def _check_now(self, validated: LoadResult | None) -> None:
         try:
             before = fingerprint(self.folder)  # before it is read: a change after shows
             kept = self.kept
