@@ -31,7 +31,7 @@ import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -167,7 +167,7 @@ class LastGood:
             copied = self._copy(root, temporary, files, previous)
             name = f"{COPY_PREFIX}{time.strftime('%Y%m%d-%H%M%S')}-{temporary.name[-8:]}"
             copy = self.folder / name
-            os.rename(temporary, copy)  # a new name: never over an existing folder
+            _patiently(os.rename, temporary, copy)  # a new name: never over a folder
         except BaseException:
             shutil.rmtree(temporary, ignore_errors=True)
             raise
@@ -183,7 +183,7 @@ class LastGood:
             json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
             out.flush()
             os.fsync(out.fileno())
-        os.replace(index_temporary, self.index)
+        _patiently(os.replace, index_temporary, self.index)
         kept = Kept(source_name(source), copy, dict(files), copied, kept_rows,
                     exhibit_from_json(shown, copy), saved)
         self.tidy(keep=[copy] + ([previous.folder] if previous else []))
@@ -246,6 +246,19 @@ class LastGood:
         wanted = {(str(real_root.joinpath(*relative.split("/"))), size, mtime)
                   for relative, (size, mtime) in files.items()}
         return [row for row in images.remembered() if (row[0], row[1], row[2]) in wanted]
+
+
+def _patiently(move: Callable[[Path, Path], None], source: Path, target: Path) -> None:
+    """Rename, tried again for a moment when Windows refuses it because another process
+    (a virus scanner, an indexer) holds a file open; other errors are raised at once."""
+    for wait in (0.05, 0.1, 0.2, 0.4, None):
+        try:
+            move(source, target)
+            return
+        except PermissionError:
+            if wait is None:
+                raise
+            time.sleep(wait)
 
 
 def _unchanged(path: Path) -> tuple[int, int] | None:

@@ -193,3 +193,21 @@ def test_a_copy_missing_a_file_is_ignored(folder: Path, tmp_path: Path) -> None:
     kept = store.save(folder, exhibit_of(folder), fingerprint(folder))
     (kept.folder / "media" / "ship.png").unlink()
     assert store.load() is None
+
+
+def test_a_rename_refused_for_a_moment_is_tried_again(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows refuses to replace a file another process (a virus scanner) holds open."""
+    store = LastGood(tmp_path / "store")
+    real_replace = os.replace
+    refused = [2]
+
+    def busy(source: object, target: object) -> None:
+        if refused[0]:
+            refused[0] -= 1
+            raise PermissionError(13, "The process cannot access the file")
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", busy)
+    store.save(folder, exhibit_of(folder), fingerprint(folder))
+    assert refused == [0] and store.load() is not None
