@@ -108,6 +108,7 @@ class _Checked:
     kept: Kept | None  # a new copy, when the folder changed and validated
     unchanged: bool  # the folder is the copy on screen
     switch: bool  # a check (not the first start's copy of what it shows already)
+    listed: str = ""  # the problems as the terminal shows them, made on the worker thread
 
 
 class ContentKeeper(QObject):
@@ -182,7 +183,10 @@ class ContentKeeper(QObject):
                 except OSError as exc:
                     log.warning("cannot keep a copy of the content in %s (%s)",
                                 self.store.folder, exc)
-            self._checked.emit(_Checked(result, new, unchanged, validated is None))
+            # the listing reads every file with a problem: on this thread, not the UI's
+            listed = listing(result.problems, self.folder, str(self.folder)) \
+                if validated is None and (result.problems or not unchanged) else ""
+            self._checked.emit(_Checked(result, new, unchanged, validated is None, listed))
         except BaseException as exc:  # a bug: the kiosk goes on showing what it shows
             log.exception("content check failed")
             self._checked.emit(_Checked(LoadResult(None, [Problem(
@@ -209,8 +213,8 @@ class ContentKeeper(QObject):
             when = f" (kept {self.kept.saved.replace('T', ' ')[:16]} UTC)" \
                 if self.kept is not None and self.shows == KEPT_WORDS else ""
             self.report.update(result.problems, kept=self.shows + when)
-        if checked.switch and (result.problems or not checked.unchanged):
-            tell_terminal(self.folder, result, self.shows, reloaded=True)
+        if checked.listed:
+            tell_terminal(self.folder, result, self.shows, reloaded=True, listed=checked.listed)
         self._busy = False
         if self._again:
             self._again = False
@@ -218,11 +222,14 @@ class ContentKeeper(QObject):
         self.settled.emit()
 
 
-def tell_terminal(folder: Path, result: LoadResult, shows: str, reloaded: bool) -> None:
-    """Editors watch the terminal too: every problem, then what the kiosk did about it."""
+def tell_terminal(folder: Path, result: LoadResult, shows: str, reloaded: bool,
+                  listed: str | None = None) -> None:
+    """Editors watch the terminal too: every problem, then what the kiosk did about it
+    (`listed`: the problems' listing, when it was made already)."""
     if result.exhibit is None:
         done = f"{shows} stays on screen" if reloaded else f"showing {shows} instead"
     else:
         done = "content reloaded" if reloaded else "content loaded"
-    print(f"{listing(result.problems, folder, str(folder))}; {done}", file=sys.stderr,
-          flush=True)
+    if listed is None:
+        listed = listing(result.problems, folder, str(folder))
+    print(f"{listed}; {done}", file=sys.stderr, flush=True)
