@@ -34,7 +34,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from kiosk.content import images
 from kiosk.content.model import Exhibit
@@ -180,7 +180,7 @@ class LastGood:
                 "pictures": kept_rows, "exhibit": shown}
         index_temporary = self.folder / f"{INDEX}.partial"
         with open(index_temporary, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+            _dump(data, out, depth=3)
             out.flush()
             os.fsync(out.fileno())
         _patiently(os.replace, index_temporary, self.index)
@@ -246,6 +246,27 @@ class LastGood:
         wanted = {(str(real_root.joinpath(*relative.split("/"))), size, mtime)
                   for relative, (size, mtime) in files.items()}
         return [row for row in images.remembered() if (row[0], row[1], row[2]) in wanted]
+
+
+def _dump(value: Any, out: TextIO, depth: int) -> None:
+    """JSON, written a piece at a time: one json.dumps call per event (not one for the
+    whole index, which holds Python's lock for as long as it takes, and the UI thread
+    with it, while a kiosk keeps a copy behind the screen)."""
+    if depth and isinstance(value, dict):
+        out.write("{")
+        for index, (key, item) in enumerate(value.items()):
+            out.write(("," if index else "") + json.dumps(key, ensure_ascii=False) + ":")
+            _dump(item, out, depth - 1)
+        out.write("}")
+    elif depth and isinstance(value, list):
+        out.write("[")
+        for index, item in enumerate(value):
+            if index:
+                out.write(",")
+            _dump(item, out, depth - 1)
+        out.write("]")
+    else:
+        out.write(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
 
 
 def _patiently(move: Callable[[Path, Path], None], source: Path, target: Path) -> None:

@@ -3,7 +3,6 @@ nothing; never half-written; damaged, ignored."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from dataclasses import replace
@@ -125,11 +124,11 @@ def test_the_index_is_replaced_whole_or_not_at_all(
     first = store.save(folder, exhibit_of(folder), fingerprint(folder))
     before = store.index.read_bytes()
 
-    def broken_dump(data: object, out: object, **kwargs: object) -> None:
+    def broken_dump(data: object, out: object, depth: int) -> None:
         out.write('{"format": 1, "co')  # type: ignore[attr-defined]
-        raise OSError(5, "Input/output error")
+        raise OSError(5, "Input/output error")  # a disk that failed half-way
 
-    monkeypatch.setattr(json, "dump", broken_dump)
+    monkeypatch.setattr(last_good, "_dump", broken_dump)
     with pytest.raises(OSError):
         store.save(folder, exhibit_of(folder), fingerprint(folder), previous=first)
     assert store.index.read_bytes() == before
