@@ -191,7 +191,10 @@ def run(options: RunOptions) -> int:
     behind = (lambda: keeper.keep(first)) if first is not None and first.exhibit is not None \
         else keeper.check if first is None else None
     if behind is not None:
-        view.window.frameSwapped.connect(lambda: QTimer.singleShot(0, behind),
+        def after_first_frame() -> None:
+            keeper.after(lambda: bool(session.timeline.busy), behind)
+
+        view.window.frameSwapped.connect(lambda: QTimer.singleShot(0, after_first_frame),
                                          Qt.ConnectionType.SingleShotConnection)
     # Nothing opens by itself in front of visitors: windowed, the editor panel shows the
     # problems; in kiosk mode, the PIN pad lists them once staff open it, and a small mark

@@ -128,11 +128,22 @@ def _keep(key: Key, found: Answer) -> None:
             _checked.popitem(last=False)
 
 
+_here = threading.local()
+
+
+def one_at_a_time() -> None:
+    """Checks asked for on this thread run on it alone, not on workers: a check behind the
+    screen takes longer but leaves the processor's other core to the UI thread."""
+    _here.alone = True
+
+
 def check_ahead(root: Path, paths: Iterable[Path]) -> None:
     """Start checking these files on worker threads, so that read_image_info finds them
     done (or under way, and waits): the loader calls it with every picture a folder names
     before its rules ask for them one by one. Problems are told by read_image_info."""
     global _pool
+    if getattr(_here, "alone", False):
+        return
     with _lock:
         if _pool is None:
             _pool = ThreadPoolExecutor(CHECK_THREADS, thread_name_prefix="picture-check")

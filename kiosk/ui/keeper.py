@@ -11,6 +11,7 @@ holds the UI thread while it is read.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import threading
@@ -18,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from kiosk.content import LoadResult, Problem, images, load_folder
 from kiosk.content.loader import EXHIBIT_FILE
@@ -37,6 +38,7 @@ log = logging.getLogger("kiosk.keeper")
 Loader = Callable[[Path], LoadResult]
 KEPT_WORDS = "the last good content"
 BUNDLED_WORDS = "the bundled exhibit"
+QUIET_WAIT_MS = 20_000  # the check waits this long at most for the strip's worker
 
 
 def guarded_load(folder: Path, load: Loader = load_folder) -> LoadResult:
@@ -132,6 +134,7 @@ class ContentKeeper(QObject):
         self._checks = checks
         self._busy = False
         self._again = False
+        self.phase = ""  # what the check is doing: reading, keeping (benchmarks tell it)
         self._learned = 0  # picture checks kept so far (those of the first start's read too)
         self._checked.connect(self._done, Qt.ConnectionType.QueuedConnection)
 
@@ -148,6 +151,28 @@ class ContentKeeper(QObject):
         self._busy = True
         threading.Thread(target=self._work, name="content-check", daemon=True).start()
 
+    def after(self, busy: Callable[[], bool], start: Callable[[], None],
+              at_most_ms: int = QUIET_WAIT_MS) -> None:
+        """Run `start` (check or keep) once `busy()` is false (the strip's typesetting
+        worker: two Python workers at once stall the UI thread the longest), looked at
+        twice a second, and at the latest after `at_most_ms`."""
+        waited = [0]
+        timer = QTimer(self, interval=500)
+
+        def look() -> None:
+            waited[0] += timer.interval()
+            if not busy() or waited[0] >= at_most_ms:
+                timer.stop()
+                timer.deleteLater()
+                start()
+
+        timer.timeout.connect(look)
+        if busy():
+            timer.start()
+        else:
+            timer.deleteLater()
+            start()
+
     def keep(self, result: LoadResult) -> None:
         """The first start's folder validated before the first frame: keep a copy of it,
         behind the screen (nothing to show anew: it is on screen)."""
@@ -160,17 +185,28 @@ class ContentKeeper(QObject):
         # strip's typesetting worker does): the UI thread never waits long for its turn
         usual = sys.getswitchinterval()
         sys.setswitchinterval(min(usual, WORKER_SWITCH_S))
+        images.one_at_a_time()  # no picture workers besides: the UI thread keeps a core
+        # Python's cycle collector stops every thread while it runs, and a check makes
+        # enough objects to start a full collection over everything the kiosk holds
+        # (seconds, at 1,000 events): none while it reads; what it made is freed by
+        # reference counting, and collecting starts again once it is done.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             self._check_now(validated)
         finally:
             sys.setswitchinterval(usual)
+            if collecting:
+                gc.enable()
 
     def _check_now(self, validated: LoadResult | None) -> None:
         try:
             before = fingerprint(self.folder)  # before it is read: a change after shows
             kept = self.kept
             unchanged = kept is not None and kept.matches(self.folder, before)
+            self.phase = "reading"
             result = validated or guarded_load(self.folder, self._load)
+            self.phase = "keeping"
             if self._checks is not None and images.learned() != self._learned:
                 self._learned = images.learned()
                 picture_checks.save(self._checks)
@@ -186,6 +222,7 @@ class ContentKeeper(QObject):
             # the listing reads every file with a problem: on this thread, not the UI's
             listed = listing(result.problems, self.folder, str(self.folder)) \
                 if validated is None and (result.problems or not unchanged) else ""
+            self.phase = "done"
             self._checked.emit(_Checked(result, new, unchanged, validated is None, listed))
         except BaseException as exc:  # a bug: the kiosk goes on showing what it shows
             log.exception("content check failed")

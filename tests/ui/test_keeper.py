@@ -197,3 +197,19 @@ def test_a_damaged_store_is_ignored_and_made_again(
     assert again is not None and again.exhibit.title.get("en") == "Harbour history"
     assert sorted(p.name for p in store.folder.iterdir()) == sorted([again.folder.name,
                                                                      "current.json"])
+
+
+def test_the_check_waits_for_the_strips_worker_but_not_for_ever(
+        folder: Path, store: LastGood, views: list[KioskView], qtbot: object) -> None:
+    _, keeper, _ = started(folder, store, views, qtbot)
+    busy = [True]
+    started_at: list[str] = []
+    keeper.after(lambda: busy[0], lambda: started_at.append("quiet"))
+    QTest.qWait(700)
+    assert started_at == []  # the strip's worker is busy: not yet
+    busy[0] = False
+    qtbot.waitUntil(lambda: started_at == ["quiet"], timeout=3000)  # type: ignore[attr-defined]
+    keeper.after(lambda: True, lambda: started_at.append("late"), at_most_ms=1000)
+    qtbot.waitUntil(lambda: started_at == ["quiet", "late"], timeout=4000)  # type: ignore[attr-defined]
+    keeper.after(lambda: False, lambda: started_at.append("at once"))
+    assert started_at[-1] == "at once"
