@@ -137,19 +137,20 @@ def one_at_a_time() -> None:
     _here.alone = True
 
 
-def check_ahead(root: Path, paths: Iterable[Path]) -> None:
+def check_ahead(root: Path, paths: Iterable[Path]) -> list[Future[None]]:
     """Start checking these files on worker threads, so that read_image_info finds them
     done (or under way, and waits): the loader calls it with every picture a folder names
-    before its rules ask for them one by one. Problems are told by read_image_info."""
+    before its rules ask for them one by one, and cancels what has not started when they
+    are done (a check left queued would stat the file later, for nothing). Problems are
+    told by read_image_info."""
     global _pool
     if getattr(_here, "alone", False):
-        return
+        return []
     with _lock:
         if _pool is None:
             _pool = ThreadPoolExecutor(CHECK_THREADS, thread_name_prefix="picture-check")
         pool = _pool
-    for path in paths:
-        pool.submit(_quietly, root, path)
+    return [pool.submit(_quietly, root, path) for path in paths]
 
 
 def _quietly(root: Path, path: Path) -> None:

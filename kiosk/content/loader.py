@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,7 +110,7 @@ def _read_exhibit(node: Node, folder: Folder) -> Exhibit | None:
         if folder.bytes_read > L.MAX_TOTAL_YAML_BYTES:
             break
     inline = found["events"][1] if "events" in found else None
-    _check_pictures_ahead(folder, inline, [one.data for one in read])
+    ahead = _check_pictures_ahead(folder, inline, [one.data for one in read])
 
     pending: list[Event] = []
     if inline is not None:
@@ -119,6 +120,8 @@ def _read_exhibit(node: Node, folder: Folder) -> Exhibit | None:
                 pending.append(event)
     for one in read:
         pending += _event_of(one, folder)
+    for waiting in ahead:  # every picture has its answer: what has not started is not needed
+        waiting.cancel()
     if folder.bytes_read > L.MAX_TOTAL_YAML_BYTES:
         check.error(Pos(1, 1), f"the content files hold more than "
                     f"{L.MAX_TOTAL_YAML_BYTES // (1024 * 1024)} MB together, more than the "
@@ -374,7 +377,7 @@ _IMAGE_LINE = re.compile(
 
 
 def _check_pictures_ahead(folder: Folder, inline: Node | None,
-                          files: list[bytes | None]) -> None:
+                          files: list[bytes | None]) -> list[Future[None]]:
     """Start the checks of the pictures the events name (exhibit.yaml's list, and the
     event files' `image:` lines) on worker threads. Only paths that name a file inside the
     folder; what is wrong with any of them is told by the rules, in order."""
@@ -397,8 +400,7 @@ def _check_pictures_ahead(folder: Folder, inline: Node | None,
             paths[inside(folder.real, folder.root / source)] = None
         except FileProblem:
             continue
-    if paths:
-        check_ahead(folder.real, paths)
+    return check_ahead(folder.real, paths) if paths else []
 
 
 def _warn_unused_files(folder: Folder, event_files: list[Path]) -> None:
