@@ -57,8 +57,9 @@ class SourceChanged(Exception):
 
 def source_name(folder: Path) -> str:
     """How the store names a content folder: its absolute path, links not followed (a
-    link swapped to a new version of the content is the same exhibit, changed)."""
-    return os.path.abspath(folder)
+    link swapped to a new version of the content is the same exhibit, changed), in the
+    system's case (on Windows C:\\Data and c:\\data are one folder)."""
+    return os.path.normcase(os.path.abspath(folder))
 
 
 def fingerprint(folder: Path) -> Fingerprint:
