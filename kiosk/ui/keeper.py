@@ -11,7 +11,6 @@ holds the UI thread while it is read.
 
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 import threading
@@ -186,18 +185,10 @@ class ContentKeeper(QObject):
         usual = sys.getswitchinterval()
         sys.setswitchinterval(min(usual, WORKER_SWITCH_S))
         images.one_at_a_time()  # no picture workers besides: the UI thread keeps a core
-        # Python's cycle collector stops every thread while it runs, and a check makes
-        # enough objects to start a full collection over everything the kiosk holds
-        # (seconds, at 1,000 events): none while it reads; what it made is freed by
-        # reference counting, and collecting starts again once it is done.
-        collecting = gc.isenabled()
-        gc.disable()
         try:
             self._check_now(validated)
         finally:
             sys.setswitchinterval(usual)
-            if collecting:
-                gc.enable()
 
     def _check_now(self, validated: LoadResult | None) -> None:
         try:

@@ -213,3 +213,19 @@ def test_the_check_waits_for_the_strips_worker_but_not_for_ever(
     qtbot.waitUntil(lambda: started_at == ["quiet", "late"], timeout=4000)  # type: ignore[attr-defined]
     keeper.after(lambda: False, lambda: started_at.append("at once"))
     assert started_at[-1] == "at once"
+
+
+def test_a_check_with_thousands_of_warnings_lists_a_bounded_number_on_screen(
+        qapp: QGuiApplication, tmp_path: Path) -> None:
+    """QML makes an item per row on the UI thread: 3,000 rows held it for seconds after a
+    check behind the screen, long enough for the supervisor to take the kiosk for frozen."""
+    from kiosk.content import Problem
+    from kiosk.ui.problems import MAX_ROWS
+
+    report = ContentReport(tmp_path, editor_view=True)
+    report.update([Problem(f"events/{n:04d}.yaml", 5, 13, "warning", "a long title")
+                   for n in range(1000) for _ in range(3)])
+    rows = report.rows
+    assert len(rows) == MAX_ROWS + 1
+    assert rows[-1]["message"].startswith("and 2,800 more problems in 934 files;")
+    assert "kiosk validate" in rows[-1]["message"]
