@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import threading
+import time
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +40,16 @@ class LoadResult:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if not p.is_error]
+
+
+_here = threading.local()
+
+
+def rest_between_files(seconds: float) -> None:
+    """A load on this thread rests this long after each event file: a check behind the
+    screen leaves Python's lock to the UI thread, which needs it for every binding QML
+    reads from Python (a load that never rests held a busy screen for seconds)."""
+    _here.rest = seconds
 
 
 def load_folder(root: Path) -> LoadResult:
@@ -118,8 +130,11 @@ def _read_exhibit(node: Node, folder: Folder) -> Exhibit | None:
             event = check.event(event_node, f"event {index + 1}")
             if event is not None:
                 pending.append(event)
+    rest = getattr(_here, "rest", 0.0)
     for one in read:
         pending += _event_of(one, folder)
+        if rest:
+            time.sleep(rest)
     for waiting in ahead:  # every picture has its answer: what has not started is not needed
         waiting.cancel()
     if folder.bytes_read > L.MAX_TOTAL_YAML_BYTES:

@@ -21,7 +21,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from kiosk.content import LoadResult, Problem, images, load_folder
-from kiosk.content.loader import EXHIBIT_FILE
+from kiosk.content.loader import EXHIBIT_FILE, rest_between_files
 from kiosk.content.model import Exhibit
 from kiosk.content.problems import capped, listing, more_text
 from kiosk.services import picture_checks
@@ -38,6 +38,7 @@ Loader = Callable[[Path], LoadResult]
 KEPT_WORDS = "the last good content"
 BUNDLED_WORDS = "the bundled exhibit"
 QUIET_WAIT_MS = 20_000  # the check waits this long at most for the strip's worker
+CHECK_REST_S = 0.01  # the check rests after each event file (about as long as one takes)
 
 
 def guarded_load(folder: Path, load: Loader = load_folder) -> LoadResult:
@@ -185,6 +186,7 @@ class ContentKeeper(QObject):
         usual = sys.getswitchinterval()
         sys.setswitchinterval(min(usual, WORKER_SWITCH_S))
         images.one_at_a_time()  # no picture workers besides: the UI thread keeps a core
+        rest_between_files(CHECK_REST_S)
         try:
             self._check_now(validated)
         finally:
