@@ -184,12 +184,13 @@ def run(options: RunOptions) -> int:
     first = start.result
     if first is not None:
         report.update(first.problems, kept=start.shows)
-        if first.problems:
+        if first.problems and start.kept is None:  # (a kept copy's were told when it was)
             tell_terminal(folder, first, start.shows, reloaded=False)
     # The folder is checked (or its first good copy kept) behind the first frame, on a
     # worker thread: the first frame waits for none of it.
+    # (nothing behind a copy whose folder is unchanged since it validated: its answer stands)
     behind = (lambda: keeper.keep(first)) if first is not None and first.exhibit is not None \
-        else keeper.check if first is None else None
+        and start.kept is None else keeper.check if first is None else None
     if behind is not None:
         def after_first_frame() -> None:
             keeper.after(lambda: bool(session.timeline.busy), behind)

@@ -36,8 +36,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from kiosk import __version__
 from kiosk.content import images
 from kiosk.content.model import Exhibit
+from kiosk.content.problems import Problem
 from kiosk.content.stored import exhibit_from_json, exhibit_to_json
 
 log = logging.getLogger("kiosk.last_good")
@@ -95,10 +97,17 @@ class Kept:
     pictures: list[list[Any]]  # picture checks of the content folder's files (images rows)
     exhibit: Exhibit  # its photos in the copy
     saved: str  # when, in UTC (ISO 8601)
+    kiosk: str = ""  # the version that validated it (another version's rules may differ)
+    problems: tuple[Problem, ...] = ()  # its warnings, as validation told them
 
     def matches(self, folder: Path, files: Fingerprint) -> bool:
         """Is `folder` (with these files now) the content that was kept, unchanged?"""
         return source_name(folder) == self.source and files == self.files
+
+    def answers_for(self, folder: Path, files: Fingerprint) -> bool:
+        """Is a check of `folder` now bound to find what this one found (the same files,
+        read by the same version of the kiosk)? Then there is nothing to check again."""
+        return self.matches(folder, files) and self.kiosk == __version__
 
     def is_of(self, folder: Path) -> bool:
         """Was it kept from this content folder (changed since, or not)?"""
@@ -152,10 +161,11 @@ class LastGood:
         if not isinstance(pictures, list) or not isinstance(data["source"], str):
             raise ValueError("source or pictures")
         return Kept(data["source"], copy, files, copied, pictures,
-                    exhibit_from_json(data["exhibit"], copy), str(data.get("saved", "")))
+                    exhibit_from_json(data["exhibit"], copy), str(data.get("saved", "")),
+                    str(data.get("kiosk", "")), _problems(data.get("problems", [])))
 
     def save(self, source: Path, exhibit: Exhibit, files: Fingerprint,
-             previous: Kept | None = None) -> Kept:
+             previous: Kept | None = None, problems: Iterable[Problem] = ()) -> Kept:
         """Keep `exhibit`, which validated from `source` whose files were `files` (taken
         before it was read). Files unchanged since `previous` are linked, not copied
         again, where the file system allows. Raises SourceChanged, or OSError (a full
@@ -178,7 +188,8 @@ class LastGood:
         data = {"format": FORMAT, "copy": name, "source": source_name(source), "saved": saved,
                 "files": {path: list(mark) for path, mark in files.items()},
                 "copied": {path: list(mark) for path, mark in copied.items()},
-                "pictures": kept_rows, "exhibit": shown}
+                "pictures": kept_rows, "exhibit": shown, "kiosk": __version__,
+                "problems": [[p.file, p.line, p.col, p.level, p.message] for p in problems]}
         index_temporary = self.folder / f"{INDEX}.partial"
         with open(index_temporary, "w", encoding="utf-8") as out:
             _dump(data, out, depth=3)
@@ -186,7 +197,7 @@ class LastGood:
             os.fsync(out.fileno())
         _patiently(os.replace, index_temporary, self.index)
         kept = Kept(source_name(source), copy, dict(files), copied, kept_rows,
-                    exhibit_from_json(shown, copy), saved)
+                    exhibit_from_json(shown, copy), saved, __version__, tuple(problems))
         self.tidy(keep=[copy] + ([previous.folder] if previous else []))
         log.info("last good content kept: %s (%d files)", copy, len(files))
         return kept
@@ -309,6 +320,19 @@ def _real(path: Path) -> Path:
         return path.resolve()
     except (OSError, RuntimeError, ValueError):
         return path
+
+
+def _problems(value: object) -> tuple[Problem, ...]:
+    if not isinstance(value, list):
+        raise ValueError("problems")
+    found = []
+    for row in value:
+        if not (isinstance(row, list) and len(row) == 5 and isinstance(row[0], str)
+                and type(row[1]) is int and type(row[2]) is int
+                and row[3] in ("error", "warning") and isinstance(row[4], str)):
+            raise ValueError(f"problem {row!r}")
+        found.append(Problem(row[0], row[1], row[2], row[3], row[4]))
+    return tuple(found)
 
 
 def _files(value: object) -> Fingerprint:

@@ -89,6 +89,11 @@ def first_content(folder: Path, store: LastGood | None, load: Loader = load_fold
     kept = store.load() if store is not None else None
     if kept is not None and kept.is_of(folder):
         images.remember(kept.pictures)
+        if kept.answers_for(folder, fingerprint(folder)):  # unchanged: its answer stands
+            log.info("showing the last good content kept %s (%s): %s is unchanged",
+                     kept.saved, kept.folder, folder)
+            return Start(kept.exhibit, LoadResult(kept.exhibit, list(kept.problems)),
+                         KEPT_WORDS, kept)
         log.info("showing the last good content kept %s (%s) while %s is checked",
                  kept.saved, kept.folder, folder)
         return Start(kept.exhibit, None, KEPT_WORDS, kept)
@@ -206,7 +211,8 @@ class ContentKeeper(QObject):
             new: Kept | None = None
             if result.exhibit is not None and not unchanged:
                 try:
-                    new = self.store.save(self.folder, result.exhibit, before, previous=kept)
+                    new = self.store.save(self.folder, result.exhibit, before, previous=kept,
+                                          problems=result.problems)
                 except SourceChanged as exc:
                     log.info("content changed while it was kept (%s); checked again later", exc)
                 except OSError as exc:
