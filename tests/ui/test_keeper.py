@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 
 from kiosk.content import images, load_folder
 from kiosk.services import picture_checks
-from kiosk.services.last_good import LastGood
+from kiosk.services.last_good import LastGood, fingerprint
 from kiosk.services.paths import bundled_content
 from kiosk.services.pin import PinGate
 from kiosk.ui.keeper import ContentKeeper, Start, first_content
@@ -229,3 +229,21 @@ def test_a_check_with_thousands_of_warnings_lists_a_bounded_number_on_screen(
     assert len(rows) == MAX_ROWS + 1
     assert rows[-1]["message"].startswith("and 2,800 more problems in 934 files;")
     assert "kiosk validate" in rows[-1]["message"]
+
+
+def test_an_unchanged_folder_is_not_read_again_and_keeps_its_warnings(
+        folder: Path, store: LastGood, views: list[KioskView], qtbot: object,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (folder / "exhibit.yaml").read_text(encoding="utf-8")
+    (folder / "exhibit.yaml").write_text(text.replace("        alt: A crane\n", ""),
+                                         encoding="utf-8")  # a warning: no alt text
+    started(folder, store, views, qtbot)
+    read: list[Path] = []
+    monkeypatch.setattr("kiosk.ui.keeper.load_folder", lambda root: read.append(root))
+    start = first_content(folder, store, load=lambda root: read.append(root))  # type: ignore[arg-type, func-returns-value]
+    assert read == [] and start.kept is not None
+    assert start.result is not None and [p.level for p in start.result.problems] == ["warning"]
+    assert "no 'alt' text" in start.result.problems[0].message
+    monkeypatch.setattr("kiosk.services.last_good.__version__", "0.0.0-older")
+    stored = store.load()
+    assert stored is not None and not stored.answers_for(folder, fingerprint(folder))
