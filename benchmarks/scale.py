@@ -4,6 +4,7 @@
     python benchmarks/scale.py measure FOLDER [--seconds S] [--json]
     python benchmarks/scale.py all [--seconds S]       100, 300 and 1,000 events, each measured
     python benchmarks/scale.py problems [FOLDER]       a folder with 100,000 problems
+    python benchmarks/scale.py starts FOLDER           first-ever start, then a normal start
 
 An exhibit has EVENTS events over about two centuries, each with a title of 60-200
 characters in English and in Chinese, a body of 300 words in each language, and 20 photos,
@@ -15,15 +16,22 @@ photo-like detail). Measured, each in a fresh process:
   until its first frame is presented (offscreen, software renderer, as `kiosk bench`);
 - worst UI-thread stall with nobody touching: the longest gap between two ticks of a 10 ms
   timer over S seconds on the welcome screen (attract cycle sped up to every 2 s), then on
-  an event screen;
+  an event screen, while the folder is checked behind the first frame on a worker thread
+  as `kiosk run` does (check_behind_s: how long that took);
 - idle return: from the idle time-out firing on an event screen (the visitor had zoomed
   the strip) until the welcome screen's frame is presented;
 - peak memory of the kiosk process (RSS high-water mark, as psutil reads it).
+
+`starts` times whole `kiosk run` processes (to the first frame, then exit) with a fresh
+home: the first-ever start (the folder read before the first frame), the kiosk left
+running until it has kept its copy of the content, then a normal start (the last good
+copy shown at once, the folder checked behind it).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -126,12 +134,18 @@ def make(events: int, root: Path, pool: Path | None = None) -> Path:
 # --- measuring ------------------------------------------------------------------------------
 
 def _peak_rss_mb(process: psutil.Popen, stop: threading.Event, out: list[float]) -> None:
+    """out[0]: the peak RSS in MB; out[1]: CPU seconds (user + system), as last seen."""
     while not stop.is_set():
         try:
             out[0] = max(out[0], process.memory_info().rss / 2**20)
+            times = process.cpu_times()
+            out[1] = times.user + times.system
         except psutil.Error:
             return
         stop.wait(0.02)
+
+
+LAST_CPU = [0.0]  # CPU seconds of the last process _run ran (sampled every 20 ms)
 
 
 def _run(command: list[str], env: dict[str, str] | None = None,
@@ -140,7 +154,7 @@ def _run(command: list[str], env: dict[str, str] | None = None,
     start = time.perf_counter()
     process = psutil.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                            env=env, text=True, encoding="utf-8")
-    peak = [0.0]
+    peak = [0.0, 0.0]
     stop = threading.Event()
     sampler = threading.Thread(target=_peak_rss_mb, args=(process, stop, peak), daemon=True)
     sampler.start()
@@ -148,6 +162,7 @@ def _run(command: list[str], env: dict[str, str] | None = None,
     wall = time.perf_counter() - start
     stop.set()
     sampler.join()
+    LAST_CPU[0] = peak[1]
     return wall, peak[0], out
 
 
@@ -175,30 +190,111 @@ def measure(folder: Path, seconds: float) -> dict[str, Any]:
     return figures
 
 
-def problems(root: Path) -> dict[str, Any]:
-    """A folder with 100,000 problems (99,000 unknown keys in one event file, 1,000 in ten
-    others): `kiosk validate` time and peak memory, and how soon `kiosk run` shows the
-    bundled exhibit instead, from process start (its start limit is the supervisor's
-    STARTUP_GRACE)."""
-    (root / "events").mkdir(parents=True, exist_ok=True)
-    (root / "exhibit.yaml").write_text("format: 1\ntitle: Many problems\n", encoding="utf-8")
-    for name, count in [("x", 99_000), *((f"y{n}", 100) for n in range(10))]:
-        keys = "".join(f"unknown_key_{k}: 1\n" for k in range(count))
-        (root / "events" / f"{name}.yaml").write_text(
-            f"id: {name}\ndate: 1990\ntitle: T\n{keys}", encoding="utf-8")
+def _env(home: str | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     if env["QT_QPA_PLATFORM"] == "offscreen":
         env.setdefault("QT_QUICK_BACKEND", "software")
-    env["KIOSK_HOME"] = tempfile.mkdtemp(prefix="scale-home-")
+    env["KIOSK_HOME"] = home or tempfile.mkdtemp(prefix="scale-home-")
+    return env
+
+
+def _run_command(folder: Path) -> list[str]:
+    return [sys.executable, "-m", "kiosk", "run", "--windowed", "--no-supervisor",
+            "--content", str(folder)]
+
+
+def _until(process: subprocess.Popen[str], done: Any, timeout: float,
+           peak: list[float] | None = None) -> float:
+    """Seconds until done() (the process left running), sampling its peak RSS."""
+    start = time.perf_counter()
+    watched = psutil.Process(process.pid)
+    while not done():
+        if process.poll() is not None or time.perf_counter() - start > timeout:
+            raise SystemExit(f"the kiosk ended or took too long (exit {process.poll()})")
+        if peak is not None:
+            with contextlib.suppress(psutil.Error):
+                peak[0] = max(peak[0], watched.memory_info().rss / 2**20)
+        time.sleep(0.05)
+    return time.perf_counter() - start
+
+
+def _keep_copy(folder: Path, env: dict[str, str]) -> float:
+    """Run the kiosk until it has kept its copy of the content; the seconds it took."""
+    index = Path(env["KIOSK_HOME"]) / "last-good" / "current.json"
+    process = subprocess.Popen(_run_command(folder), env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, text=True)
+    try:
+        return _until(process, index.exists, 900)
+    finally:
+        process.terminate()
+        process.wait(30)
+
+
+def starts(folder: Path) -> dict[str, Any]:
+    """First-ever start and a normal start of `kiosk run` on the folder (see the top)."""
+    env = _env()
+    load = [round(os.getloadavg()[0], 1)]
+    first_s, first_mb, _ = _run([*_run_command(folder), "--exit-after-first-frame"], env)
+    first_cpu = LAST_CPU[0]
+    keep_s = _keep_copy(folder, env)
+    load.append(round(os.getloadavg()[0], 1))
+    normal_s, normal_mb, _ = _run([*_run_command(folder), "--exit-after-first-frame"], env)
+    normal_cpu = LAST_CPU[0]
+    again_s, _, _ = _run([*_run_command(folder), "--exit-after-first-frame"], env)
+    load.append(round(os.getloadavg()[0], 1))
+    return {"first_ever_start_s": round(first_s, 2), "first_ever_cpu_s": round(first_cpu, 2),
+            "first_ever_peak_mb": round(first_mb), "copy_kept_after_s": round(keep_s, 2),
+            "normal_start_s": round(normal_s, 2), "normal_start_cpu_s": round(normal_cpu, 2),
+            "normal_start_again_s": round(again_s, 2),
+            "normal_start_again_cpu_s": round(LAST_CPU[0], 2),
+            "normal_peak_mb": round(normal_mb), "load_average_1min": load}
+
+
+def problems(root: Path) -> dict[str, Any]:
+    """A folder with 100,000 problems (99,000 unknown keys in one event file, 1,000 in ten
+    others): `kiosk validate` time and peak memory; how soon `kiosk run` shows the bundled
+    exhibit instead when it has no last good copy, and its last good copy when it has one
+    (kept from the folder before it broke), from process start (its start limit is the
+    supervisor's STARTUP_GRACE); and how long the check behind that takes, and its memory."""
+    (root / "events").mkdir(parents=True, exist_ok=True)
+    (root / "exhibit.yaml").write_text("format: 1\ntitle: Many problems\n", encoding="utf-8")
+    for name in ["x", *(f"y{n}" for n in range(10))]:  # the folder before it broke
+        (root / "events" / f"{name}.yaml").write_text(f"id: {name}\ndate: 1990\ntitle: T\n",
+                                                      encoding="utf-8")
+    kept_env = _env()
+    _keep_copy(root, kept_env)
+    for name, count in [("x", 99_000), *((f"y{n}", 100) for n in range(10))]:
+        keys = "".join(f"unknown_key_{k}: 1\n" for k in range(count))
+        (root / "events" / f"{name}.yaml").write_text(
+            f"id: {name}\ndate: 1990\ntitle: T\n{keys}", encoding="utf-8")
+    env = _env()
     seconds, peak, out = _run([sys.executable, "-m", "kiosk", "validate", str(root)], env)
     shown, shown_peak, run_out = _run([sys.executable, "-m", "kiosk", "run", "--windowed",
                                        "--no-supervisor", "--content", str(root),
                                        "--exit-after-first-frame"], env)
+    kept_s, kept_peak, _ = _run([*_run_command(root), "--exit-after-first-frame"], kept_env)
+    # left running: the check behind the last good copy, to its end, and its memory
+    process = subprocess.Popen(_run_command(root), env=kept_env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    told: list[str] = []
+    reader = threading.Thread(target=lambda: told.extend(process.stderr or ()), daemon=True)
+    reader.start()
+    behind_peak = [0.0]
+    try:
+        behind_s = _until(process, lambda: any("stays on screen" in line for line in told),
+                          600, behind_peak)
+    finally:
+        process.terminate()
+        process.wait(30)
     return {"problems": out.strip().splitlines()[-1], "validate_s": round(seconds, 2),
             "validate_peak_mb": round(peak), "listing_lines": len(out.splitlines()),
-            "run_first_frame_s": round(shown, 2), "run_peak_mb": round(shown_peak),
-            "run_output_lines": len(run_out.splitlines())}
+            "run_bundled_first_frame_s": round(shown, 2), "run_peak_mb": round(shown_peak),
+            "run_output_lines": len(run_out.splitlines()),
+            "run_last_good_first_frame_s": round(kept_s, 2),
+            "run_last_good_peak_mb": round(kept_peak),
+            "check_behind_s": round(behind_s, 2), "check_behind_peak_mb": round(behind_peak[0]),
+            "load_average": [round(x, 1) for x in os.getloadavg()]}
 
 
 def child(folder: Path, seconds: float, started: float) -> None:
@@ -235,6 +331,20 @@ def child(folder: Path, seconds: float, started: float) -> None:
 
     run_until(lambda: frames[0] > 0)
     print(json.dumps({"first_frame_s": round(time.time() - started, 2)}), flush=True)
+    # as `kiosk run` does: the folder is checked (and a copy kept) behind the first frame,
+    # on a worker thread, while the stalls below are measured
+    from kiosk.services.last_good import LastGood
+    from kiosk.ui.keeper import KEPT_WORDS, ContentKeeper, Start
+    from kiosk.ui.problems import ContentReport
+
+    keeper = ContentKeeper(folder, LastGood(Path(tempfile.mkdtemp(prefix="scale-store-"))),
+                           session, ContentReport(folder, editor_view=False),
+                           Start(exhibit, None, KEPT_WORDS, None), parent=session)
+    checked = [0.0]
+    behind = time.perf_counter()
+    keeper.settled.connect(lambda: checked.__setitem__(0, time.perf_counter() - behind))
+    if not os.environ.get("SCALE_NO_CHECK"):  # =1: the strip's stalls alone, for comparison
+        keeper.after(lambda: bool(session.timeline.busy), keeper.check)
 
     def worst_stall(for_seconds: float) -> float:
         """The longest gap between two ticks of a 10 ms timer, in ms, the loop left alone."""
@@ -248,7 +358,8 @@ def child(folder: Path, seconds: float, started: float) -> None:
             gaps[0] = max(gaps[0], now - last[0])
             if now - last[0] > 60 and os.environ.get("SCALE_DEBUG"):
                 print(f"# stall {now - last[0]} ms at {now} ms, timeline busy "
-                      f"{session.timeline.busy}", file=sys.stderr)
+                      f"{session.timeline.busy}, content check busy {keeper.busy} {keeper.phase}",
+                      file=sys.stderr)
             last[0] = now
 
         timer = QTimer()
@@ -275,7 +386,9 @@ def child(folder: Path, seconds: float, started: float) -> None:
               and session.navigation.current_screen() == Navigation.Screen.Welcome)
     idle_return = (time.perf_counter() - start) * 1000
     print(json.dumps({"stall_welcome_ms": round(welcome), "stall_event_ms": round(event),
-                      "idle_return_ms": round(idle_return)}), flush=True)
+                      "idle_return_ms": round(idle_return),
+                      "check_behind_s": round(checked[0], 2) if checked[0] else "not done"}),
+          flush=True)
 
 
 def main() -> None:
@@ -293,6 +406,8 @@ def main() -> None:
     every.add_argument("--keep", metavar="DIR", help="build the exhibits here and keep them")
     bad = sub.add_parser("problems")
     bad.add_argument("folder", nargs="?")
+    both = sub.add_parser("starts")
+    both.add_argument("folder")
     hidden = sub.add_parser("_child")
     hidden.add_argument("folder")
     hidden.add_argument("--seconds", type=float, default=30.0)
@@ -304,6 +419,8 @@ def main() -> None:
         figures = measure(Path(args.folder), args.seconds)
         print(json.dumps(figures) if args.json else "\n".join(
             f"{key:>20}  {value}" for key, value in figures.items()))
+    elif args.command == "starts":
+        print(json.dumps(starts(Path(args.folder))))
     elif args.command == "problems":
         where = Path(args.folder or tempfile.mkdtemp(prefix="problems-"))
         print(json.dumps(problems(where)))

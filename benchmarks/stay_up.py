@@ -34,9 +34,11 @@ def main() -> None:
     parser.add_argument("folder")
     parser.add_argument("--minutes", type=float, default=10.0)
     parser.add_argument("--display", type=int, default=91)
+    parser.add_argument("--home", help="a KIOSK_HOME to start from (one holding a last good "
+                        "copy: a normal start); kept afterwards. Default: a scratch one")
     args = parser.parse_args()
     display = f":{args.display}"
-    home = Path(tempfile.mkdtemp(prefix="stay-up-"))
+    home = Path(args.home) if args.home else Path(tempfile.mkdtemp(prefix="stay-up-"))
     xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1920x1080x24", "-nolisten",
                              "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(1.0)  # (an X server takes a moment; nothing to wait on but its socket)
@@ -95,7 +97,8 @@ def main() -> None:
         "visits": visits, "taps": taps, "peak_rss_mb": round(peak),
         "log_errors": [line for line in logs.splitlines() if " ERROR " in line][:5],
     }))
-    shutil.rmtree(home, ignore_errors=True)
+    if not args.home:
+        shutil.rmtree(home, ignore_errors=True)
 
 
 if __name__ == "__main__":

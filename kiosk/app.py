@@ -17,16 +17,22 @@ from PySide6.QtGui import QCursor, QGuiApplication, QImageReader
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk import __version__
-from kiosk.content import LoadResult, Problem, load_folder
+from kiosk.content import LoadResult, load_folder
 from kiosk.content.limits import MAX_DECODE_MB
-from kiosk.content.loader import EXHIBIT_FILE
 from kiosk.content.model import Exhibit
-from kiosk.content.problems import capped, listing, more_text
+from kiosk.content.problems import listing
 from kiosk.services import exits
 from kiosk.services.instance import KIOSK_LOCK, InstanceLock, find, lock_path, running
+from kiosk.services.last_good import LastGood
 from kiosk.services.memory import limit_arenas
-from kiosk.services.paths import assets_dir, bundled_content, content_folder
+from kiosk.services.paths import (
+    assets_dir,
+    content_folder,
+    last_good_dir,
+    picture_checks_file,
+)
 from kiosk.services.settings import Settings, load_settings, lockout_path
+from kiosk.ui.keeper import KEPT_WORDS, first_content, guarded_load, tell_terminal
 from kiosk.ui.view import load_fonts
 
 if TYPE_CHECKING:
@@ -75,54 +81,13 @@ def application() -> QGuiApplication:
 Loader = Callable[[Path], LoadResult]
 
 
-def guarded_load(folder: Path, load: Loader = load_folder) -> LoadResult:
-    """Read the folder; whatever the loader raises (a bug, a file no rule foresaw) becomes an
-    error on the folder, so that one file can never crash a start or a --watch reload into a
-    restart loop: the last good (or the bundled) content stays on screen instead."""
-    try:
-        return load(folder)
-    except Exception as exc:  # the loader's own problems are returned, not raised: a bug
-        log.exception("content: reading %s failed", folder)
-        return LoadResult(None, [Problem(EXHIBIT_FILE, 0, 0, "error", (
-            f"the kiosk could not read this content ({type(exc).__name__}); the log has "
-            "the details"))])
-
-
 def initial_content(folder: Path, load: Loader = load_folder
                     ) -> tuple[Exhibit | None, LoadResult]:
-    """The folder's exhibit; if it has errors, the bundled one, with the folder's problems."""
-    result = guarded_load(folder, load)
-    if result.exhibit is not None:
-        return result.exhibit, result
-    shown, more = capped(result.problems)  # a few per file: the log is not flooded
-    for problem in shown:
-        log.error("content: %s", problem)
-    for file, count in more.items():
-        log.error("content: %s", more_text(count, file))
-    if _resolved(folder) != _resolved(bundled_content()):
-        fallback = guarded_load(bundled_content()).exhibit
-        if fallback is not None:
-            log.error("showing the bundled exhibit until %s is fixed", folder)
-            return fallback, result
-    return None, result
-
-
-def tell_terminal(folder: Path, result: LoadResult, reloaded: bool) -> None:
-    """Editors watch the terminal too: every problem, then what the kiosk did about it."""
-    if result.exhibit is None:
-        done = "the last good content stays on screen" if reloaded else "showing the bundled " \
-            "exhibit instead"
-    else:
-        done = "content reloaded" if reloaded else "content loaded"
-    print(f"{listing(result.problems, folder, str(folder))}; {done}", file=sys.stderr,
-          flush=True)
-
-
-def _resolved(folder: Path) -> Path:
-    try:
-        return folder.resolve()
-    except (OSError, RuntimeError, ValueError):  # a link loop, a NUL byte: compare as given
-        return folder.absolute()
+    """The folder's exhibit; if it has errors, the bundled one, with the folder's problems
+    (tools and tests: `kiosk run` starts on the last good copy first, see first_content)."""
+    start = first_content(folder, None, load)
+    assert start.result is not None  # without a store, the folder is read
+    return start.exhibit, start.result
 
 
 def reload_content(folder: Path, session: Session, report: ContentReport,
@@ -137,7 +102,7 @@ def reload_content(folder: Path, session: Session, report: ContentReport,
         log.error("content has errors; keeping the last good content: %s",
                   [str(p) for p in result.problems[:3]])
     report.update(result.problems)
-    tell_terminal(folder, result, reloaded=True)
+    tell_terminal(folder, result, KEPT_WORDS, reloaded=True)
     return result
 
 
@@ -146,6 +111,7 @@ def run(options: RunOptions) -> int:
     from kiosk.services.logs import install_qt_message_handler, setup_logging
     from kiosk.services.pin import PinGate
     from kiosk.services.watch import ContentWatcher
+    from kiosk.ui.keeper import ContentKeeper
     from kiosk.ui.problems import ContentReport
     from kiosk.ui.render import choose_render_path, start_probe
     from kiosk.ui.session import Session
@@ -177,9 +143,12 @@ def run(options: RunOptions) -> int:
             return exits.ALREADY_RUNNING
     except OSError as exc:
         log.warning("cannot lock %s (%s): not guarded against a second kiosk", lock.path, exc)
-    exhibit, first = initial_content(folder)
+    store = LastGood(last_good_dir())
+    start = first_content(folder, store, checks=picture_checks_file())
+    exhibit = start.exhibit
     if exhibit is None:
-        print(listing(first.problems, folder, str(folder)), file=sys.stderr)
+        problems = start.result.problems if start.result else []
+        print(listing(problems, folder, str(folder)), file=sys.stderr)
         print(f"the kiosk has no content to show: fix {folder} (kiosk validate)",
               file=sys.stderr)
         lock.release()
@@ -196,9 +165,9 @@ def run(options: RunOptions) -> int:
     recorder = start_statistics(settings, session)
 
     report = ContentReport(folder, editor_view=not kiosk_mode)
-
-    def reload() -> None:
-        reload_content(folder, session, report)
+    # parented to the session, which the QML engine owns: it lives as long as the window
+    keeper = ContentKeeper(folder, store, session, report, start,
+                           checks=picture_checks_file(), parent=session)
 
     def exit_kiosk() -> None:
         view.guard.allow_close = True
@@ -207,16 +176,30 @@ def run(options: RunOptions) -> int:
     staff_stats = (StaffStatistics(recorder.statistics, settings.statistics_export)
                    if recorder is not None else None)
     gate = PinGate(settings.pin_hash, store=lockout_path(settings.path))
-    staff = StaffState(gate, reload, exit_kiosk, report, settings.path, log_file,
+    staff = StaffState(gate, keeper.check, exit_kiosk, report, settings.path, log_file,
                        statistics=staff_stats)
     size = options.size or (1920, 1080)
     view = create_view(exhibit, size, session, staff, kiosk_mode=kiosk_mode)
-    report.update(first.problems, kept="the bundled exhibit")
     staff.show_settings_problems([f"{line} (settings)" for line in settings.problems])
-    if first.problems:
-        tell_terminal(folder, first, reloaded=False)
+    first = start.result
+    if first is not None:
+        report.update(first.problems, kept=start.shows)
+        if first.problems and start.kept is None:  # (a kept copy's were told when it was)
+            tell_terminal(folder, first, start.shows, reloaded=False)
+    # The folder is checked (or its first good copy kept) behind the first frame, on a
+    # worker thread: the first frame waits for none of it.
+    # (nothing behind a copy whose folder is unchanged since it validated: its answer stands)
+    behind = (lambda: keeper.keep(first)) if first is not None and first.exhibit is not None \
+        and start.kept is None else keeper.check if first is None else None
+    if behind is not None:
+        def after_first_frame() -> None:
+            keeper.after(lambda: bool(session.timeline.busy), behind)
+
+        view.window.frameSwapped.connect(lambda: QTimer.singleShot(0, after_first_frame),
+                                         Qt.ConnectionType.SingleShotConnection)
     # Nothing opens by itself in front of visitors: windowed, the editor panel shows the
-    # problems; in kiosk mode, the PIN pad lists them once staff open it.
+    # problems; in kiosk mode, the PIN pad lists them once staff open it, and a small mark
+    # in the top-left corner tells staff there are errors (README, "For staff").
     _place_window(view.window, app, options, settings, kiosk_mode)
 
     inhibitor = DisplayInhibitor()
@@ -224,7 +207,7 @@ def run(options: RunOptions) -> int:
         inhibitor.hold()
     if options.watch:
         # parented to the session, which the QML engine owns: it lives as long as the window
-        ContentWatcher(folder, reload, parent=session)
+        ContentWatcher(folder, keeper.check, parent=session)
         log.info("watching %s for changes", folder)
     if options.heartbeat:
         _start_heartbeat(options.heartbeat, supervisor, session, app)

@@ -33,6 +33,7 @@ class Font:
                           for i in range(metrics)]
         self._glyphs = _cmap(data, tables[b"cmap"])
         self.missing = 0.6  # a character the subset lacks: about an average letter
+        self._known: dict[str, float] = {}  # character -> advance, as width() meets them
 
     def has(self, char: str) -> bool:
         return ord(char) in self._glyphs
@@ -44,7 +45,14 @@ class Font:
         return self._advances[min(glyph, len(self._advances) - 1)]
 
     def width(self, text: str, pixel_size: float) -> float:
-        return sum(self.advance(char) for char in text) * pixel_size
+        # each character's advance looked up once (line breaking measures every candidate
+        # line of every title), summed in the same order: the same width to the last bit
+        known = self._known
+        try:
+            return sum(map(known.__getitem__, text)) * pixel_size
+        except KeyError:
+            known.update((char, self.advance(char)) for char in set(text) - known.keys())
+            return sum(map(known.__getitem__, text)) * pixel_size
 
 
 class Stack:

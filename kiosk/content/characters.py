@@ -52,6 +52,7 @@ class Finding:
 # Word's "smart" quotes. The kiosk's fonts take them from the CJK font, which draws them
 # full-width ("UNV’  s"); the bundled exhibit writes straight ' and " in Latin script.
 WORD_QUOTES = {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'}
+_WORD_QUOTE = re.compile("[" + "".join(WORD_QUOTES) + "]")
 
 
 def code_point(ch: str) -> str:
@@ -63,6 +64,8 @@ def code_point(ch: str) -> str:
 def markup(text: str) -> tuple[str, int] | None:
     """The first HTML tag or entity in a plain text, cut short, and where it starts; None
     when there is none."""
+    if "<" not in text and "&" not in text:  # neither a tag nor an entity can be there
+        return None
     found = [m for m in (_TAG.search(text), _ENTITY.search(text)) if m is not None]
     if not found:
         return None
@@ -124,9 +127,19 @@ def _balanced(text: str) -> bool:
     return True
 
 
+def _has_format_char(text: str) -> bool:
+    """Does the text hold any format character (category Cf)? Most texts have none, and
+    two passes in C say so: ASCII has none, and none is printable."""
+    if text.isascii() or text.replace("\n", "").isprintable():
+        return False
+    return any(unicodedata.category(ch) == "Cf" for ch in text)
+
+
 def invisible(text: str) -> list[Finding]:
     """Reordering characters (errors where not needed) and other format characters
     (warnings), each named once by its code point."""
+    if not _has_format_char(text):
+        return []
     found: list[Finding] = []
     seen: set[str] = set()
     rtl = is_right_to_left(text)
@@ -156,9 +169,12 @@ def invisible(text: str) -> list[Finding]:
 def word_quotes(text: str, lang: str) -> Finding | None:
     """Curly quotes in a text that is not Chinese, Japanese or Korean, with the text as it
     should be typed (what a visitor would see drawn full-width is 'UNV’  s')."""
-    index = next((i for i, ch in enumerate(text) if ch in WORD_QUOTES), -1)
-    if index < 0 or is_cjk(lang):
+    if is_cjk(lang):
         return None
+    first = _WORD_QUOTE.search(text)
+    if first is None:
+        return None
+    index = first.start()
     line_start = text.rfind("\n", 0, index) + 1
     line_end = len(text) if text.find("\n", index) < 0 else text.find("\n", index)
     start, end = max(line_start, index - 30), min(line_end, index + 30)
@@ -178,14 +194,18 @@ _WORDS = re.compile(r"[A-Za-z]{3,}[\s,.;:-]+[A-Za-z]{3,}")  # two Latin words
 def wrong_language(text: str, lang: str) -> Finding | None:
     """A Chinese (Japanese, Korean) text with no character of that script but English
     words: the English pasted in and not translated; or the other way round."""
-    cjk = sum(is_cjk_char(ch) for ch in text)
-    if is_cjk(lang) and cjk == 0 and _WORDS.search(text):
-        return Finding("warning", f"has no Chinese, Japanese or Korean character, so it "
-                       f"is likely not in '{lang}' (an untranslated copy?): a visitor "
-                       f"reading '{lang}' reads it as typed; translate it, or delete the "
-                       "line to show the default language's text")
+    if is_cjk(lang):
+        if _WORDS.search(text) and not any(map(is_cjk_char, text)):
+            return Finding("warning", f"has no Chinese, Japanese or Korean character, so it "
+                           f"is likely not in '{lang}' (an untranslated copy?): a visitor "
+                           f"reading '{lang}' reads it as typed; translate it, or delete the "
+                           "line to show the default language's text")
+        return None
+    if text.isascii():  # no Chinese character at all
+        return None
+    cjk = sum(map(is_cjk_char, text))
     latin = sum(ch.isascii() and ch.isalpha() for ch in text)
-    if not is_cjk(lang) and cjk >= 2 and cjk > latin:
+    if cjk >= 2 and cjk > latin:
         return Finding("warning", f"is written in Chinese characters, but it is the "
                        f"'{lang}' text: were two languages swapped? Put it under the "
                        "language it is written in (an exhibit in Chinese lists it first: "

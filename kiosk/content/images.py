@@ -2,7 +2,10 @@
 that would show as grey (a cut-short JPEG, a PNG chunk that fails its checksum).
 
 Each file is checked once however many events show it (the answer is kept by path, size
-and modification time), and the work per file is bounded: the header's pixel size is
+and modification time; `remembered` and `remember` let the kiosk keep the answers across
+starts, so an unchanged file is decoded once per change, not once per start), several
+files at a time on worker threads (`check_ahead`: Pillow and zlib let go of Python's lock
+while they decode), and the work per file is bounded: the header's pixel size is
 checked against the limit before anything is decoded; a PNG's compressed stream is
 inflated in pieces, kept nowhere, and never past the size its header states (a "PNG bomb"
 stops there); a JPEG small enough to decode quickly is decoded at an eighth of its size
@@ -11,12 +14,17 @@ stops there); a JPEG small enough to decode quickly is decoded at an eighth of i
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
+import threading
 import zlib
 from collections import OrderedDict
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from PIL import Image, ImageChops, ImageFile, UnidentifiedImageError
 
@@ -54,10 +62,18 @@ class ImageError(Exception):
     pass
 
 
-# (real path, size, modification time in ns) -> what the check found: a file referred to
-# by many events, or read again after a reload that did not change it, is checked once.
-_checked: OrderedDict[tuple[str, int, int], ImageInfo | str] = OrderedDict()
+Key = tuple[str, int, int]  # (real path, size, modification time in ns)
+Answer = ImageInfo | str  # what the check found: the picture, or the problem as a sentence
+
+# What the checks found, by key: a file referred to by many events, or read again after a
+# reload (or, through remember(), a start) that did not change it, is checked once.
+_checked: OrderedDict[Key, Answer] = OrderedDict()
 _CHECKED_FILES = 4096  # about 1 MB of answers; the oldest go first
+_running: dict[Key, Future[Answer]] = {}  # checks under way, which another thread waits for
+_lock = threading.Lock()
+_learned = 0  # answers found since the start: the kiosk keeps them when this has grown
+CHECK_THREADS = max(1, min(4, os.cpu_count() or 1))
+_pool: ThreadPoolExecutor | None = None
 
 
 def read_image_info(root: Path, path: Path) -> ImageInfo:
@@ -66,22 +82,136 @@ def read_image_info(root: Path, path: Path) -> ImageInfo:
         path, info = regular_file(root, path, L.MAX_IMAGE_BYTES)
     except FileProblem as exc:
         raise ImageError(str(exc)) from None
-    size = info.st_size
-    key = (str(path), size, info.st_mtime_ns)
-    found = _checked.get(key)
-    if found is None:
-        try:
-            found = _check(path, size)
-        except ImageError as exc:
-            found = str(exc)
-        _checked[key] = found
-        if len(_checked) > _CHECKED_FILES:
-            _checked.popitem(last=False)
-    else:
-        _checked.move_to_end(key)
+    found = _answer(path, (str(path), info.st_size, info.st_mtime_ns))
     if isinstance(found, str):
         raise ImageError(found)
     return found
+
+
+def _answer(path: Path, key: Key) -> Answer:
+    """The check's answer for this file: kept, being found by another thread (waited
+    for: never two decodes of one file), or found now."""
+    with _lock:
+        found = _checked.get(key)
+        if found is not None:
+            _checked.move_to_end(key)
+            return found
+        running = _running.get(key)
+        if running is None:
+            mine: Future[Answer] = Future()
+            _running[key] = mine
+    if running is not None:
+        return running.result()
+    try:
+        try:
+            found = _check(path, key[1])
+        except ImageError as exc:
+            found = str(exc)
+    except BaseException as exc:  # a bug or MemoryError: the waiting threads hear it too
+        with _lock:
+            del _running[key]
+        mine.set_exception(exc)
+        raise
+    _keep(key, found)
+    with _lock:
+        del _running[key]
+    mine.set_result(found)
+    return found
+
+
+def _keep(key: Key, found: Answer) -> None:
+    global _learned
+    with _lock:
+        _checked[key] = found
+        _checked.move_to_end(key)
+        _learned += 1
+        while len(_checked) > _CHECKED_FILES:
+            _checked.popitem(last=False)
+
+
+_here = threading.local()
+
+
+def one_at_a_time() -> None:
+    """Checks asked for on this thread run on it alone, not on workers: a check behind the
+    screen takes longer but leaves the processor's other core to the UI thread."""
+    _here.alone = True
+
+
+def check_ahead(root: Path, paths: Iterable[Path]) -> list[Future[None]]:
+    """Start checking these files on worker threads, so that read_image_info finds them
+    done (or under way, and waits): the loader calls it with every picture a folder names
+    before its rules ask for them one by one, and cancels what has not started when they
+    are done (a check left queued would stat the file later, for nothing). Problems are
+    told by read_image_info."""
+    global _pool
+    if getattr(_here, "alone", False):
+        return []
+    with _lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(CHECK_THREADS, thread_name_prefix="picture-check")
+        pool = _pool
+    return [pool.submit(_quietly, root, path) for path in paths]
+
+
+def _quietly(root: Path, path: Path) -> None:
+    with contextlib.suppress(Exception):  # told when the rules ask for it
+        read_image_info(root, path)
+
+
+def learned() -> int:
+    """How many answers were found since the start (a kiosk keeps them when this grew)."""
+    return _learned
+
+
+def remembered() -> list[list[Any]]:
+    """The answers kept, as JSON-able rows [real path, size, mtime ns, answer], where the
+    answer is the problem's sentence or [format, width, height, orientation, bytes]."""
+    with _lock:
+        kept = list(_checked.items())
+    return [[path, size, mtime, found if isinstance(found, str) else
+             [found.format, found.width, found.height, found.orientation, found.bytes]]
+            for (path, size, mtime), found in kept]
+
+
+def remember(rows: object) -> int:
+    """Take answers kept by remembered() (in an earlier process); rows of another shape
+    (a damaged or older file) are left out. How many were taken."""
+    taken = 0
+    for row in rows if isinstance(rows, list) else ():
+        found = _row_answer(row)
+        if found is not None:
+            key, answer = found
+            with _lock:
+                if key not in _checked:
+                    _checked[key] = answer
+                    taken += 1
+                    while len(_checked) > _CHECKED_FILES:
+                        _checked.popitem(last=False)
+    return taken
+
+
+def _row_answer(row: object) -> tuple[Key, Answer] | None:
+    if not (isinstance(row, list) and len(row) == 4 and isinstance(row[0], str)
+            and all(type(v) is int for v in row[1:3])):
+        return None
+    key = (row[0], row[1], row[2])
+    answer = row[3]
+    if isinstance(answer, str):
+        return key, answer
+    if (isinstance(answer, list) and len(answer) == 5 and answer[0] in FORMATS.values()
+            and all(type(v) is int and v >= 0 for v in answer[1:])
+            and 1 <= answer[3] <= 8):
+        return key, ImageInfo(answer[0], answer[1], answer[2], answer[3], answer[4])
+    return None
+
+
+def forget() -> None:
+    """Drop every kept answer (tests; a start that must check every file again)."""
+    global _learned
+    with _lock:
+        _checked.clear()
+        _learned = 0
 
 
 def _check(path: Path, size: int) -> ImageInfo:
@@ -161,6 +291,16 @@ def _decodes_whole(data: bytes) -> bool:
     end = data.rfind(b"\xff\xd9")
     body = data[:end] if end > 0 else data
     shown: list[Image.Image] = []
+    with _truncated_lock:  # Pillow's flag is global: one such decode at a time
+        return _filled_decodes(body, shown)
+
+
+# held while ImageFile.LOAD_TRUNCATED_IMAGES is set: a check on another thread must not
+# reset it under a decode (nor meet it set)
+_truncated_lock = threading.Lock()
+
+
+def _filled_decodes(body: bytes, shown: list[Image.Image]) -> bool:
     truncated = ImageFile.LOAD_TRUNCATED_IMAGES
     ImageFile.LOAD_TRUNCATED_IMAGES = True  # the filler ends without a marker: decode on
     try:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import re
+import threading
+import time
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content import fields as F
 from kiosk.content import i18n
 from kiosk.content import limits as L
-from kiosk.content.files import FileProblem, inside, read_limited, real_root
+from kiosk.content.files import FileProblem, inside, name_problem, read_limited, real_root
+from kiosk.content.images import check_ahead
 from kiosk.content.model import EMPTY, Era, Event, Exhibit
 from kiosk.content.problems import Problem
 from kiosk.content.reader import INT_TAG, Mapping, Node, Pos, Scalar, Sequence, read_yaml
@@ -38,6 +43,16 @@ class LoadResult:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if not p.is_error]
+
+
+_here = threading.local()
+
+
+def rest_between_files(seconds: float) -> None:
+    """A load on this thread rests this long after each event file: a check behind the
+    screen leaves Python's lock to the UI thread, which needs it for every binding QML
+    reads from Python (a load that never rests held a busy screen for seconds)."""
+    _here.rest = seconds
 
 
 def load_folder(root: Path) -> LoadResult:
@@ -104,21 +119,35 @@ def _read_exhibit(node: Node, folder: Folder) -> Exhibit | None:
             if era is not None:
                 eras.append(era)
 
+    # Every event file is read first (each once), so that the pictures they name are
+    # checked on worker threads while the rules go through the texts
+    # (see _check_pictures_ahead); each is parsed and checked in turn, as it always was.
+    event_files = _event_files(folder)
+    read: list[_Read] = []
+    for path in event_files:
+        read.append(_read_event_file(path, folder))
+        if folder.bytes_read > L.MAX_TOTAL_YAML_BYTES:
+            break
+    inline = found["events"][1] if "events" in found else None
+    ahead = _check_pictures_ahead(folder, inline, [one.data for one in read])
+
     pending: list[Event] = []
-    if "events" in found:
-        for index, event_node in enumerate(check.items(found["events"][1], "exhibit",
-                                                       "events")):
+    if inline is not None:
+        for index, event_node in enumerate(check.items(inline, "exhibit", "events")):
             event = check.event(event_node, f"event {index + 1}")
             if event is not None:
                 pending.append(event)
-    event_files = _event_files(folder)
-    for path in event_files:
-        pending += _read_event_file(path, folder)
-        if folder.bytes_read > L.MAX_TOTAL_YAML_BYTES:
-            check.error(Pos(1, 1), f"the content files hold more than "
-                        f"{L.MAX_TOTAL_YAML_BYTES // (1024 * 1024)} MB together, more than the "
-                        "kiosk reads at start-up: shorten the texts or split the exhibit")
-            break
+    rest = getattr(_here, "rest", 0.0)
+    for one in read:
+        pending += _event_of(one, folder)
+        if rest:
+            time.sleep(rest)
+    for waiting in ahead:  # every picture has its answer: what has not started is not needed
+        waiting.cancel()
+    if folder.bytes_read > L.MAX_TOTAL_YAML_BYTES:
+        check.error(Pos(1, 1), f"the content files hold more than "
+                    f"{L.MAX_TOTAL_YAML_BYTES // (1024 * 1024)} MB together, more than the "
+                    "kiosk reads at start-up: shorten the texts or split the exhibit")
 
     if not pending and folder.error_count() == 0:
         check.error(Pos(1, 1), "the exhibit has no events; add some under 'events:' or as "
@@ -365,23 +394,72 @@ def _misnamed_exhibit(root: Path) -> str:
     return f"; rename {near[0]} to {EXHIBIT_FILE}" if near else ""
 
 
-def _read_event_file(path: Path, folder: Folder) -> list[Event]:
+@dataclass(frozen=True)
+class _Read:
+    """An event file's bytes, or why it cannot be read (told when it is checked)."""
+
+    file: str
+    name: str
+    data: bytes | None
+    problem: Problem | None = None
+
+
+def _read_event_file(path: Path, folder: Folder) -> _Read:
     file = f"{EVENTS_DIR}/{path.name}"
     try:
         data = read_limited(folder.real, path, L.MAX_YAML_BYTES)
     except FileProblem as exc:
-        folder.problems.append(Problem(file, 0, 0, "error", f"the file {exc}"))
-        return []
+        return _Read(file, path.name, None, Problem(file, 0, 0, "error", f"the file {exc}"))
     folder.bytes_read += len(data)
-    node, problems = read_yaml(data, file)
+    return _Read(file, path.name, data)
+
+
+def _event_of(read: _Read, folder: Folder) -> list[Event]:
+    if read.data is None:
+        folder.problems += [read.problem] if read.problem else []
+        return []
+    node, problems = read_yaml(read.data, read.file)
     folder.problems += problems
     if node is None:
         if not problems:
-            folder.problems.append(Problem(file, 0, 0, "error",
+            folder.problems.append(Problem(read.file, 0, 0, "error",
                                            "the file is empty; it should hold one event"))
         return []
-    event = Checker(file, folder).event(node, f"event in {path.name}")
+    event = Checker(read.file, folder).event(node, f"event in {read.name}")
     return [event] if event is not None else []
+
+
+# `image: media/a.jpg` on a line of its own, as editors write it (quoted or not, after a
+# list's dash or not): only to start checks early; the rules read the YAML properly
+_IMAGE_LINE = re.compile(
+    rb"""^[ \t-]*image:[ \t]*["']?([^"'#\r\n]+?)["']?[ \t]*(?:#[^\r\n]*)?\r?$""", re.MULTILINE)
+
+
+def _check_pictures_ahead(folder: Folder, inline: Node | None,
+                          files: list[bytes | None]) -> list[Future[None]]:
+    """Start the checks of the pictures the events name (exhibit.yaml's list, and the
+    event files' `image:` lines) on worker threads. Only paths that name a file inside the
+    folder; what is wrong with any of them is told by the rules, in order."""
+    sources: set[str] = set()
+    for event in inline.items if isinstance(inline, Sequence) else ():
+        media = event.get("media") if isinstance(event, Mapping) else None
+        for item in media.items if isinstance(media, Sequence) else ():
+            image = item.get("image") if isinstance(item, Mapping) else None
+            if isinstance(image, Scalar) and image.text:
+                sources.add(image.text)
+    for data in files:
+        for found in _IMAGE_LINE.finditer(data or b""):
+            sources.add(found.group(1).decode("utf-8", "replace"))
+    paths: dict[Path, None] = {}
+    for source in sorted(sources):
+        if "\\" in source or name_problem(source) or os.path.isabs(source) \
+                or posixpath.normpath(source).startswith(".."):
+            continue
+        try:
+            paths[inside(folder.real, folder.root / source)] = None
+        except FileProblem:
+            continue
+    return check_ahead(folder.real, paths) if paths else []
 
 
 def _warn_unused_files(folder: Folder, event_files: list[Path]) -> None:

@@ -177,6 +177,7 @@ def _build(text: str, file: str, problems: list[Problem]) -> Node | None:
     deep nesting and huge node counts are refused as they come, so a hostile file can
     neither hang, nor eat memory, nor overflow a stack."""
     resolver = _Resolver()
+    resolved: dict[tuple[str, object], str] = {}
     stack: list[_Open] = []
     root: Node | None = None
     nodes = 0
@@ -201,8 +202,13 @@ def _build(text: str, file: str, problems: list[Problem]) -> Node | None:
             if nodes > MAX_NODES:
                 raise _Reject(pos, "the file has too many values for a content file")
         if isinstance(event, yaml.ScalarEvent):
-            tag = event.tag if event.tag not in (None, "!") else resolver.resolve(  # type: ignore[no-untyped-call]  # untyped in PyYAML's stubs
-                yaml.ScalarNode, event.value, event.implicit)
+            tag: str | None = event.tag
+            if tag in (None, "!"):  # the resolver's regular expressions once per value
+                key = (event.value, event.implicit)
+                tag = resolved.get(key)
+                if tag is None:
+                    tag = resolved[key] = resolver.resolve(  # type: ignore[no-untyped-call]  # untyped in PyYAML's stubs
+                        yaml.ScalarNode, event.value, event.implicit)
             style = event.style or ""
             end = event.end_mark
             raw = (lines[mark.line][mark.column:end.column]

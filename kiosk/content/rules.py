@@ -7,6 +7,7 @@ an editor sees every mistake of a folder in one run.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import posixpath
 import re
@@ -63,6 +64,13 @@ _SUGGEST_KEYS = 50  # unknown keys of one mapping given a "did you mean"
 
 _YEAR = re.compile(r"(?<![0-9])([0-9]{4})(?![0-9])")
 _DECADE = re.compile(r"'?s\b|年代")
+
+
+@functools.lru_cache(maxsize=2)
+def _drawn_chars(drawn: frozenset[int]) -> frozenset[str]:
+    """The shipped fonts' characters as strings: a text's characters are compared with
+    them in one set difference."""
+    return frozenset(map(chr, drawn))
 
 
 def closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
@@ -380,9 +388,11 @@ class Checker:
         drawn = shipped_characters()
         if drawn is None:
             return
-        lacking = [(index, char) for index, char in enumerate(value.text)
-                   if ord(char) not in drawn and not char.isspace()
-                   and unicodedata.category(char) not in ("Cc", "Cf")]
+        absent = {char for char in set(value.text) - _drawn_chars(drawn)
+                  if not char.isspace() and unicodedata.category(char) not in ("Cc", "Cf")}
+        if not absent:  # each distinct character looked at once: most texts end here
+            return
+        lacking = [(index, char) for index, char in enumerate(value.text) if char in absent]
         if not lacking:
             return
         chars = "".join(dict.fromkeys(char for _, char in lacking))

@@ -72,3 +72,22 @@ def user_cache_dir() -> Path:
     if home:
         return Path(home).expanduser() / "cache"
     return Path(platformdirs.user_cache_dir("kiosk", appauthor=False))
+
+
+def user_data_dir() -> Path:
+    """Where the kiosk keeps what it made and needs again (the last good content):
+    $KIOSK_HOME if set, else the user's data folder."""
+    home = os.environ.get(HOME_VARIABLE)
+    if home:
+        return Path(home).expanduser()
+    return Path(platformdirs.user_data_dir("kiosk", appauthor=False))
+
+
+def last_good_dir() -> Path:
+    """The last good content's store (kiosk.services.last_good)."""
+    return user_data_dir() / "last-good"
+
+
+def picture_checks_file() -> Path:
+    """What the picture checks found, kept across starts (kiosk.services.picture_checks)."""
+    return user_cache_dir() / "picture-checks.json"

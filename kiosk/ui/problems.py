@@ -24,6 +24,7 @@ __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "ContentReport", "brea
 _WORD_JOINER = "\u2060"  # invisible: no line break here
 _NO_BREAK_SPACE = "\u00a0"
 _ZERO_WIDTH_SPACE = "\u200b"  # invisible: a line may break here
+MAX_ROWS = 200  # problems listed on screen; the rest are counted (kiosk validate lists all)
 
 
 def breakable(text: str) -> str:
@@ -99,6 +100,19 @@ class ContentReport(QObject):
     def _make_rows(self) -> list[dict[str, str]]:
         shown, more = capped(list(self._problems))  # the first of each file, and a count
         rows = []
+        if len(shown) > MAX_ROWS:  # QML makes an item per row, on the UI thread: bounded
+            rest = shown[MAX_ROWS:]
+            shown = shown[:MAX_ROWS]
+            files = {p.file for p in rest} | {f for f in more if f not in
+                                               {p.file for p in shown}}
+            left = len(rest) + sum(count for f, count in more.items()
+                                   if f not in {p.file for p in shown})
+            more = {f: count for f, count in more.items() if f in {p.file for p in shown}}
+            tail = {"where": "…", "message": breakable(
+                f"and {left:,} more problems in {len(files):,} files; "
+                f"{validate_command(self._folder)} lists them all")}
+        else:
+            tail = None
         for index, p in enumerate(shown):
             where = f"{p.file}:{p.line}:{p.col}" if p.line else p.file
             rows.append({"where": breakable(where),
@@ -107,7 +121,7 @@ class ContentReport(QObject):
             if last_of_file and p.file in more:
                 rows.append({"where": breakable(p.file),
                              "message": breakable(more_text(more.pop(p.file), p.file))})
-        return rows
+        return rows + ([tail] if tail else [])
 
     @Property(str, notify=changed)
     def headline(self) -> str:
@@ -135,6 +149,12 @@ class ContentReport(QObject):
     @Property(str, notify=changed)
     def moreBelow(self) -> str:
         return "More below: drag up to scroll"
+
+    @Property(bool, notify=changed)
+    def staffSign(self) -> bool:
+        """The small mark in the top-left corner (where staff hold to open the PIN pad):
+        the content on disk has errors, and the kiosk shows older or bundled content."""
+        return self.error_count() > 0
 
     @Property(bool, notify=changed)
     def editorPanelVisible(self) -> bool:

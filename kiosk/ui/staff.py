@@ -69,7 +69,8 @@ class StaffState(QObject):
         self._close_timer.timeout.connect(self.close)  # never left open for visitors
         self._lockout_timer = QTimer(self, interval=1000)  # the countdown, live
         self._lockout_timer.timeout.connect(self._tick)
-        report.changed.connect(self.changed)
+        self._checking = False  # a reload asked for, its answer not yet in the report
+        report.changed.connect(self._report_changed)
 
     @staticmethod
     def create(engine: QQmlEngine) -> QObject:
@@ -238,10 +239,20 @@ class StaffState(QObject):
     @Slot()
     @guarded("StaffState.reload", None)
     def reload(self) -> None:
+        """Read the content again: behind the screen (the answer comes with the report's
+        next change), or at once (tools and tests)."""
+        self._checking = True
         self._reload()
-        self._notice = ("The content has errors; the last good content stays on screen."
-                        if self._report.error_count() else "Content reloaded.")
+        if self._checking:
+            self._notice = "Checking the content…"
         self._close_timer.start()
+        self.changed.emit()
+
+    def _report_changed(self) -> None:
+        if self._checking:
+            self._checking = False
+            self._notice = ("The content has errors; the last good content stays on screen."
+                            if self._report.error_count() else "Content reloaded.")
         self.changed.emit()
 
     def show_settings_problems(self, problems: Sequence[str]) -> None:

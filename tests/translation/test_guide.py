@@ -43,6 +43,10 @@ FRENCH = {
     "interface/on": "Activé",
     "interface/off": "Désactivé",
     "interface/language_name": "Français",
+    "interface/others_n": "+{n}",
+    "interface/position": "{i} sur {n}",
+    "interface/zoom_in": "Agrandir la frise",
+    "interface/zoom_out": "Réduire la frise",
 }
 OLD_SUBTITLE = "en: A partnership for development since 1981"
 NEW_SUBTITLE = "en: Partners in development since 1981"

@@ -67,6 +67,11 @@ Window {
     EditorPanel {
         objectName: "editorPanel"
     }
+    StaffSign {
+        objectName: "staffSign"
+        anchors { top: parent.top; left: parent.left }
+        visible: ContentReport.staffSign
+    }
     StaffLayer {
         objectName: "staffLayer"
         anchors.fill: parent
