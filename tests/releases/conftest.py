@@ -23,7 +23,7 @@ def content(tmp_path: Path) -> Path:
     root = tmp_path / "source"
     (root / "events").mkdir(parents=True)
     (root / "exhibit.yaml").write_text(MINIMAL, encoding="utf-8")
-    (root / "notes.txt").write_text("for the editors\n", encoding="utf-8")
+    (root / "notes.txt").write_bytes(b"for the editors\n")  # bytes: the same on Windows
     return root
 
 

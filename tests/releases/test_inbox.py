@@ -62,9 +62,9 @@ def test_two_different_releases_with_one_version_are_both_ignored(
         make_release: Publish, outbox: Path, tmp_path: Path, content: Path) -> None:
     first = make_release("1")
     other_box = tmp_path / "other-editor"
-    (content / "notes.txt").write_text("changed on another machine\n", encoding="utf-8")
+    (content / "notes.txt").write_bytes(b"changed on another machine\n")
     twin = make_release("2", at=T0 + dt.timedelta(hours=1), box=other_box)
-    (content / "notes.txt").write_text("for the editors\n", encoding="utf-8")
+    (content / "notes.txt").write_bytes(b"for the editors\n")
     mine = make_release("2", at=T0 + dt.timedelta(hours=2))
     shutil.copytree(twin, outbox / "copied-by-hand")
     view = Follower(outbox).look()

@@ -93,7 +93,8 @@ def test_a_malformed_file_is_told_with_its_line(bundled: Path, french_file: Path
     data = french_file.read_bytes()
     french_file.write_bytes(data[:int(len(data) * cut)])
     message = refused(french_file, bundled, "is not well-formed XML", "nothing was written")
-    line = int(message.split(":")[1])
+    assert message.startswith(f"{french_file}:")  # C:\... on Windows: the line follows it
+    line = int(message[len(f"{french_file}:"):].split(":")[0])
     assert 1 < line <= data[:int(len(data) * cut)].count(b"\n") + 1
 
 
@@ -384,8 +385,7 @@ def test_a_file_saved_during_the_import_is_not_overwritten(
     saved = bundled / "events" / "24-looking-ahead.yaml"
 
     def editor_saves_first(writes: list[tuple[Path, bytes, bytes | None]]) -> None:
-        saved.write_text(saved.read_text(encoding="utf-8") + "# saved meanwhile\n",
-                         encoding="utf-8")
+        saved.write_bytes(saved.read_bytes() + b"# saved meanwhile\n")
         original(writes)
 
     monkeypatch.setattr(roundtrip, "_write", editor_saves_first)

@@ -25,7 +25,9 @@ def test_the_top_bar_gives_the_title_the_room_validate_measures(
     home = find_item(view.window, "homeButton")
     qtbot.waitUntil(lambda: home.isVisible() and home.width() > 0)
     room = L.TOP_BAR_ROOM_PX - L.TOP_BAR_ROOM_PER_LANGUAGE_PX * (len(languages) - 2)
-    assert home.width() == pytest.approx(room, abs=10)  # a long title takes all there is
+    # a long title takes all there is; a third language's button is as wide as its name in
+    # its own font, which differs a little by system (Arabic under Wine: 22 px narrower)
+    assert home.width() == pytest.approx(room, abs=10 if len(languages) == 2 else 30)
 
 
 def test_the_welcome_title_is_as_wide_as_validate_measures(
