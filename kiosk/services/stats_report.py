@@ -267,9 +267,7 @@ def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
     # countdown's detail; a file from before it did takes off the countdown alone).
     for setup, kiosk in kiosk_of.items():
         for started, ms, countdown in conn.execute(
-                "SELECT substr(started, 1, 13), duration_ms, CASE WHEN ending = 'timeout' THEN "
-                "(SELECT at_ms || ' ' || detail FROM actions WHERE visit = visits.id AND "
-                "kind = ? ORDER BY seq DESC LIMIT 1) END "  # by the key (visit, seq)
+                f"SELECT substr(started, 1, 13), duration_ms, {_LAST_COUNTDOWN} "
                 "FROM visits WHERE setup = ? AND started >= ? AND started < ?",
                 (stats_db.COUNTDOWN, setup, *window)):
             length = _count(ms)
@@ -355,6 +353,25 @@ def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
         if isinstance(language, str):
             f.language_switched[language] += int(switched)
     return bad
+
+
+# A visit's last countdown, "<ms into the visit> <ms nobody had touched>", where the
+# countdown ended it (by the key (visit, seq)); one parameter: stats_db.COUNTDOWN
+_LAST_COUNTDOWN = ("CASE WHEN ending = 'timeout' THEN (SELECT at_ms || ' ' || detail FROM "
+                   "actions WHERE visit = visits.id AND kind = ? ORDER BY seq DESC LIMIT 1) END")
+
+
+def time_in_use(conn: sqlite3.Connection, since: dt.date) -> list[int]:
+    """Each visit's time in use, to the visitor's last touch, from `since` on: the staff
+    panel's figure, counted as the report counts it."""
+    found = []
+    for ms, countdown in conn.execute(
+            f"SELECT duration_ms, {_LAST_COUNTDOWN} FROM visits WHERE started >= ?",
+            (stats_db.COUNTDOWN, since.isoformat())):
+        length = _count(ms)
+        if length is not None:
+            found.append(length if countdown is None else _in_use(length, countdown))
+    return found
 
 
 def _in_use(length: int, countdown: object) -> int:

@@ -116,6 +116,8 @@ class StaffStatistics(QObject):  # type: ignore[operator]  # (QmlUncreatable tak
     @Slot()
     @guarded("StaffStatistics.refresh", None)
     def refresh(self) -> None:
+        from kiosk.services.stats_report import time_in_use  # the report's, loaded when asked
+
         self._stats.flush(2.0)
         today = self._today()
         first = today - dt.timedelta(days=WEEK - 1)
@@ -123,10 +125,9 @@ class StaffStatistics(QObject):  # type: ignore[operator]  # (QmlUncreatable tak
             conn = stats_db.open_for_reading(self._stats.path)
             try:
                 rows = stats_db.visits_per_day(conn, first, today)
-                lengths = [ms for (ms,) in conn.execute(
-                    "SELECT duration_ms FROM visits WHERE started >= ?", (first.isoformat(),))]
-                today_lengths = [ms for (ms,) in conn.execute(
-                    "SELECT duration_ms FROM visits WHERE started >= ?", (today.isoformat(),))]
+                # to the visitor's last touch: the idle time and the countdown left out
+                lengths = time_in_use(conn, first)
+                today_lengths = time_in_use(conn, today)
             finally:
                 conn.close()
         except (stats_db.StatsFileError, sqlite3.Error) as exc:
@@ -195,5 +196,5 @@ def _figures(lengths: list[int]) -> str:
     if not lengths:
         return "no visits"
     count = len(lengths)
-    return (f"{count:,} visit{'s' if count != 1 else ''}, median length "
+    return (f"{count:,} visit{'s' if count != 1 else ''}, median time in use "
             f"{_minutes(round(stat.median(lengths)))}")

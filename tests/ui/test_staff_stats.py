@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import Exhibit
+from kiosk.services import stats_db
 from kiosk.services.pin import PinGate, hash_pin
 from kiosk.services.stats import Statistics, content_info
 from kiosk.services.stats_report import build
@@ -57,8 +58,8 @@ def test_panel_shows_this_week_and_exports_the_report(
         tap(view.window, touchscreen, centre(item(view, f"pin-{digit}")))
     assert staff.panelOpen
     assert item(view, "statsSummary").property("text") == (
-        "Today: 3 visits, median length 1 min 00 s\n"
-        "Last 7 days: 5 visits, median length 1 min 00 s")
+        "Today: 3 visits, median time in use 1 min 00 s\n"
+        "Last 7 days: 5 visits, median time in use 1 min 00 s")
     bars = [d["visits"] for d in figures.days]
     assert bars == [0, 0, 1, 0, 0, 1, 3]  # oldest first; today last
     assert [d["label"] for d in figures.days][-1] == "Tue"
@@ -132,4 +133,26 @@ def test_panel_says_when_the_statistics_file_was_deleted_and_started_again(
     # the new file holds the visit after the deletion (four days ago, as the fake clock is)
     assert "Last 7 days: 1 visit," in item(view, "statsSummary").property("text")
     view.window.close()
+    stats.close()
+
+
+def test_the_panel_counts_time_in_use_without_the_idle_time_and_countdown(
+        qapp: QGuiApplication, bundled: Exhibit, tmp_path: Path) -> None:
+    """A visitor who walks away: 30 s of use, 90 s untouched, 20 s of countdown. The panel
+    says 30 s, as the report's "to the last touch" does, not the whole 2 min 20 s."""
+    clock = [1000.0]
+    stats = Statistics(tmp_path / "statistics.sqlite3", "Hall A", "test",
+                       clock=lambda: clock[0], now=lambda: dt.datetime(2026, 11, 24, 10))
+    stats.start(content_info(bundled))
+    stats.visit_start("en")
+    stats.view(bundled.events[0].id)
+    clock[0] += 30 + 90
+    stats.action(stats_db.COUNTDOWN, "90000")  # as the recorder writes it: ms untouched
+    clock[0] += 20
+    stats.visit_end("timeout")
+    assert stats.flush()
+    figures = StaffStatistics(stats, str(tmp_path / "usb"), today=lambda: TODAY)
+    figures.refresh()
+    assert figures.summary == ("Today: 1 visit, median time in use 30 s\n"
+                               "Last 7 days: 1 visit, median time in use 30 s")
     stats.close()
