@@ -75,6 +75,11 @@ def decode(data: bytes, name: str, report: Report) -> str:
     except UnicodeDecodeError as exc:
         bad = data[exc.start]
         where = f"line {_line_of(data, exc.start)}"
+    if _looks_like_gbk(data):
+        report.warning(where, f"not UTF-8 (byte 0x{bad:02X}): read as GB18030 (GBK), as "
+                       "Excel in Chinese saves \"CSV\"; check the Chinese, or save it as "
+                       "\"CSV UTF-8\" to be sure")
+        return data.decode("gb18030")
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError as exc:
@@ -85,6 +90,30 @@ def decode(data: bytes, name: str, report: Report) -> str:
                    "on Windows saves \"CSV\"; check accented letters, or save it as \"CSV "
                    "UTF-8\" to be sure")
     return text
+
+
+GBK_SAMPLE = 65_536  # bytes looked at to tell GBK from Windows-1252
+
+
+def _looks_like_gbk(data: bytes) -> bool:
+    """Excel in Chinese saves "CSV" in GBK, whose common characters (GB2312) are two bytes
+    from 0xA1 to 0xFE each; Windows-1252 text that happens to decode as GBK pairs an accented
+    letter with a plain one ("Niño": 0xF1 0x6F). GBK when it all decodes and nine pairs in ten
+    are of the common kind."""
+    try:
+        data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    sample, i, pairs, common = data[:GBK_SAMPLE], 0, 0, 0
+    while i < len(sample):
+        if sample[i] < 0x80:
+            i += 1
+            continue
+        trail = sample[i + 1] if i + 1 < len(sample) else 0
+        pairs += 1
+        common += 0xA1 <= sample[i] <= 0xFE and 0xA1 <= trail <= 0xFE
+        i += 2
+    return pairs > 0 and common >= 0.9 * pairs
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:

@@ -60,6 +60,29 @@ def test_the_encodings_excel_writes(encoding: str, told: str | None, tmp_path: P
         assert "sheet.csv: line 2: warning: not UTF-8 (byte 0xE9)" in said
 
 
+def test_a_csv_from_excel_in_chinese_is_read_as_gbk(tmp_path: Path) -> None:
+    """Excel in Chinese saves "CSV" in GBK: read as such, not as Windows-1252 mojibake."""
+    rows = [row(headline="联合国志愿人员组织与中国", kind="title"),
+            row("1981", "首批志愿人员", "在华开展合作。"), row("1990", "Another", "Text")]
+    source = tmp_path / "sheet.csv"
+    source.write_bytes(csv_text(rows).encode("gbk"))
+    report, result = imported(source, tmp_path / "out")
+    assert titles(result) == ["首批志愿人员", "Another"]
+    assert "read as GB18030 (GBK), as Excel in Chinese saves" in "\n".join(report.lines())
+
+
+def test_windows_1252_that_also_decodes_as_gbk_stays_windows_1252(tmp_path: Path) -> None:
+    rows = [row(headline="Niño history", kind="title"), row("1985", "Niño opens", "Año"),
+            row("1990", "Another", "Text")]
+    source = tmp_path / "sheet.csv"
+    data = csv_text(rows).encode("cp1252")
+    data.decode("gb18030")  # the trap: it decodes, as nonsense
+    source.write_bytes(data)
+    report, result = imported(source, tmp_path / "out")
+    assert titles(result) == ["Niño opens", "Another"]
+    assert "read as Windows-1252" in "\n".join(report.lines())
+
+
 def test_bytes_no_encoding_explains_are_refused_at_their_line(tmp_path: Path) -> None:
     source = tmp_path / "sheet.csv"
     source.write_bytes(csv_text(ROWS).encode("utf-8").replace(b"Another", b"An\x81\xe9ther"))
