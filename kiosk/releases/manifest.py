@@ -196,3 +196,22 @@ def read_manifest_bytes(release: Path) -> bytes:
 
 def read_manifest(release: Path) -> Manifest:
     return parse_manifest(read_manifest_bytes(release))
+
+
+def manifested(folder: Path) -> list[tuple[Path, Manifest]]:
+    """The releases in a folder (an outbox, an inbox or a kiosk's store) whose manifest
+    reads, newest version first; publish times only order two copies of one version, and
+    names two of the same time. Hidden names are temporary, never releases."""
+    found: list[tuple[Path, Manifest]] = []
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return []
+    for entry in entries:
+        if entry.name.startswith(".") or not entry.is_dir(follow_symlinks=False):
+            continue
+        try:
+            found.append((Path(entry.path), read_manifest(Path(entry.path))))
+        except ManifestProblem:
+            continue
+    return sorted(found, key=lambda pair: (pair[1].key, pair[1].published_at), reverse=True)

@@ -34,9 +34,8 @@ from kiosk.releases.manifest import (
     MANIFEST,
     FileEntry,
     Manifest,
-    ManifestProblem,
+    manifested,
     path_problem,
-    read_manifest,
     release_name,
     slug,
 )
@@ -75,20 +74,7 @@ class OutboxRelease:
 def outbox_releases(outbox: Path) -> list[OutboxRelease]:
     """The complete releases (with a manifest that reads) in a folder, newest version first;
     publish times only order two copies of one version."""
-    found: list[OutboxRelease] = []
-    try:
-        entries = sorted(os.scandir(outbox), key=lambda e: e.name)
-    except OSError:
-        return []
-    for entry in entries:
-        if entry.name.startswith(".") or not entry.is_dir(follow_symlinks=False):
-            continue
-        try:
-            found.append(OutboxRelease(Path(entry.path), read_manifest(Path(entry.path))))
-        except ManifestProblem:
-            continue
-    return sorted(found, key=lambda r: (r.manifest.key, r.manifest.published_at),
-                  reverse=True)
+    return [OutboxRelease(folder, manifest) for folder, manifest in manifested(outbox)]
 
 
 def source_files(root: Path) -> list[tuple[str, Path]]:

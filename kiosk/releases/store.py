@@ -39,8 +39,8 @@ from kiosk.releases.manifest import (
     MANIFEST,
     Manifest,
     ManifestProblem,
+    manifested,
     parse_manifest,
-    read_manifest,
     read_manifest_bytes,
     utc_text,
 )
@@ -103,20 +103,7 @@ class ReleaseStore:
     def releases(self) -> list[StoredRelease]:
         """The kept releases, newest version first, the current one marked."""
         pointer = self.pointer()
-        found: list[StoredRelease] = []
-        try:
-            entries = list(os.scandir(self.folder))
-        except OSError:
-            return []
-        for entry in entries:
-            if entry.name.startswith(".") or not entry.is_dir(follow_symlinks=False):
-                continue
-            try:
-                manifest = read_manifest(Path(entry.path))
-            except ManifestProblem:
-                continue
-            found.append(StoredRelease(Path(entry.path), manifest))
-        found.sort(key=lambda r: (r.manifest.key, r.manifest.published_at), reverse=True)
+        found = [StoredRelease(folder, manifest) for folder, manifest in manifested(self.folder)]
         current = self._current_name(pointer, found)
         return [StoredRelease(r.folder, r.manifest, r.name == current) for r in found]
 
