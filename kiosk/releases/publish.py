@@ -19,16 +19,11 @@ from pathlib import Path
 
 from kiosk import __version__
 from kiosk.content import load_folder
+from kiosk.content.atomic import TEMPORARY_PREFIX, write_atomic
 from kiosk.content.files import kind_of
 from kiosk.content.problems import Problem
 from kiosk.releases import versions
-from kiosk.releases.disk import (
-    CHUNK,
-    TEMPORARY_PREFIX,
-    remove_tree,
-    rename_folder,
-    write_atomic,
-)
+from kiosk.releases.disk import CHUNK, remove_tree, rename_folder
 from kiosk.releases.manifest import (
     CONTENT,
     MANIFEST,

@@ -31,13 +31,14 @@ import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
 from kiosk import __version__
 from kiosk.content import images
+from kiosk.content.atomic import replace_patiently
 from kiosk.content.model import Exhibit
 from kiosk.content.problems import Problem
 from kiosk.content.stored import exhibit_from_json, exhibit_to_json
@@ -178,7 +179,7 @@ class LastGood:
             copied = self._copy(root, temporary, files, previous)
             name = f"{COPY_PREFIX}{time.strftime('%Y%m%d-%H%M%S')}-{temporary.name[-8:]}"
             copy = self.folder / name
-            _patiently(os.rename, temporary, copy)  # a new name: never over a folder
+            replace_patiently(temporary, copy, move=os.rename)  # a new name: never over a folder
         except BaseException:
             shutil.rmtree(temporary, ignore_errors=True)
             raise
@@ -195,7 +196,7 @@ class LastGood:
             _dump(data, out, depth=3)
             out.flush()
             os.fsync(out.fileno())
-        _patiently(os.replace, index_temporary, self.index)
+        replace_patiently(index_temporary, self.index)
         kept = Kept(source_name(source), copy, dict(files), copied, kept_rows,
                     exhibit_from_json(shown, copy), saved, __version__, tuple(problems))
         self.tidy(keep=[copy] + ([previous.folder] if previous else []))
@@ -279,19 +280,6 @@ def _dump(value: Any, out: TextIO, depth: int) -> None:
         out.write("]")
     else:
         out.write(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
-
-
-def _patiently(move: Callable[[Path, Path], None], source: Path, target: Path) -> None:
-    """Rename, tried again for a moment when Windows refuses it because another process
-    (a virus scanner, an indexer) holds a file open; other errors are raised at once."""
-    for wait in (0.05, 0.1, 0.2, 0.4, None):
-        try:
-            move(source, target)
-            return
-        except PermissionError:
-            if wait is None:
-                raise
-            time.sleep(wait)
 
 
 def _unchanged(path: Path) -> tuple[int, int] | None:

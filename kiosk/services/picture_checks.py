@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from pathlib import Path
 
 from kiosk.content import images
+from kiosk.content.atomic import write_atomic
 
 log = logging.getLogger("kiosk.picture_checks")
 FORMAT = 1
@@ -37,11 +37,9 @@ def load(path: Path) -> int:
 def save(path: Path) -> None:
     """Keep the answers found so far (written whole or not at all)."""
     data = {"format": FORMAT, "checks": images.remembered()}
-    temporary = path.with_name(path.name + ".partial")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(temporary, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
-        os.replace(temporary, path)
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        write_atomic(path, text.encode("utf-8"))
     except OSError as exc:
         log.warning("picture checks: cannot keep them in %s (%s)", path, exc)

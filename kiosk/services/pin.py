@@ -7,13 +7,14 @@ import hashlib
 import hmac
 import json
 import logging
-import os
 import re
 import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from kiosk.content.atomic import write_atomic
 
 log = logging.getLogger("kiosk.pin")
 
@@ -138,8 +139,6 @@ class PinGate:
                   "locked_until": self.wall() + self.wait_seconds()}
         try:
             self.store.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.store.with_suffix(".tmp")
-            temporary.write_text(json.dumps(record), encoding="utf-8")
-            os.replace(temporary, self.store)
+            write_atomic(self.store, json.dumps(record).encode("utf-8"))
         except OSError as exc:  # the lockout still holds in memory
             log.warning("cannot keep the PIN lockout in %s: %s", self.store, exc)

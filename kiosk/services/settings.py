@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import get_args, get_type_hints
 
+from kiosk.content.atomic import write_atomic
 from kiosk.content.fields import EXHIBIT
 from kiosk.content.limits import seconds_problem
 from kiosk.services.paths import user_config_dir
@@ -158,13 +159,8 @@ def write_pin_hash(path: Path, pin_hash: str) -> None:
     lines = [line for line in lines if not line.strip().startswith("pin_hash")]
     lines.insert(0, f'pin_hash = "{pin_hash}"')
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.unlink(missing_ok=True)
     # created private: never readable by others, not even for a moment
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as file:
-        file.write("\n".join(lines) + "\n")
-    os.replace(temporary, path)
+    write_atomic(path, ("\n".join(lines) + "\n").encode("utf-8"), private=True)
 
 
 def report_logo_path(settings: Settings) -> Path | None:

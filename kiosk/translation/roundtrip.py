@@ -12,16 +12,14 @@ overwritten with a translation of the old text.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.content import fields as F
 from kiosk.content import i18n
 from kiosk.content import limits as L
+from kiosk.content.atomic import write_atomic
 from kiosk.content.loader import EXHIBIT_FILE, TRANSLATION_RECORD, load_folder
 from kiosk.content.model import Exhibit
 from kiosk.content.problems import Problem
@@ -80,25 +78,6 @@ def _check_language(lang: str, exhibit: Exhibit) -> None:
     if lang == exhibit.default_language:
         raise TranslateError(f"'{lang}' is the exhibit's default language, the one "
                              "translations are made from; choose another language")
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace a file in one step: written beside it under a temporary name, then renamed
-    over it, so that it is never seen half written (the kiosk may be watching)."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                         suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o7777)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
 
 
 def _plural(count: int, word: str) -> str:

@@ -9,6 +9,7 @@ from typing import BinaryIO
 
 import pytest
 
+from kiosk.content import atomic
 from kiosk.releases import disk
 
 
@@ -21,28 +22,9 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> 
         raise OSError(errno.ENOSPC, "No space left on device")
 
     with pytest.raises(OSError):
-        disk.write_atomic(path, b"new\n", full)
+        atomic.write_atomic(path, b"new\n", full)
     assert path.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["current.json"]
-
-
-def test_a_rename_refused_for_a_moment_is_tried_again(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    """Windows refuses to replace a file another program has open (Syncthing reading the
-    old status file); it is tried again rather than lost."""
-    refusals = [PermissionError(13, "Access is denied")]
-    real = os.replace
-
-    def replace(source: Path, target: Path) -> None:
-        if refusals:
-            raise refusals.pop()
-        real(source, target)
-
-    monkeypatch.setattr(disk.os, "replace", replace)
-    monkeypatch.setattr(disk.time, "sleep", lambda seconds: None)
-    disk.write_atomic(tmp_path / "status.json", b"{}\n")
-    assert (tmp_path / "status.json").read_bytes() == b"{}\n"
-    assert refusals == []
 
 
 def test_a_removed_folder_is_gone_at_once_and_completely(tmp_path: Path) -> None:
