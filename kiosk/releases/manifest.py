@@ -40,6 +40,16 @@ class FileEntry:
     path: str  # relative to content/, with "/" on every system
     size: int
     sha256: str
+    # a picture the publisher decoded whole: [format, width, height, orientation, bytes], so
+    # a kiosk whose SHA-256 matches need not decode it again (images.vouch checks the shape)
+    picture: tuple[object, ...] | None = None
+
+    def to_json(self) -> dict[str, object]:
+        entry: dict[str, object] = {"path": self.path, "size": self.size,
+                                    "sha256": self.sha256}
+        if self.picture is not None:
+            entry["picture"] = list(self.picture)
+        return entry
 
 
 @dataclass(frozen=True)
@@ -76,8 +86,7 @@ class Manifest:
             "published": {"at": utc_text(self.published_at), "by": self.published_by,
                           "machine": self.machine},
             "requires": {"kiosk": self.requires_kiosk},
-            "files": [{"path": e.path, "size": e.size, "sha256": e.sha256}
-                      for e in self.files],
+            "files": [entry.to_json() for entry in self.files],
         }, indent=1, ensure_ascii=False) + "\n"
 
 
@@ -168,7 +177,9 @@ def _entries(files: list[object]) -> tuple[FileEntry, ...]:
             raise ManifestProblem(f"{MANIFEST} lists {seen[folded]} and {path}: two names "
                                   "that Windows cannot tell apart")
         seen[folded] = path
-        entries.append(FileEntry(path, size, digest))
+        picture = item.get("picture")  # an older manifest has none; a bad one is ignored
+        entries.append(FileEntry(path, size, digest,
+                                 tuple(picture) if isinstance(picture, list) else None))
     return tuple(entries)
 
 

@@ -14,11 +14,11 @@ import os
 import platform
 import stat
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.content import load_folder
+from kiosk.content import images, load_folder
 from kiosk.content.atomic import TEMPORARY_PREFIX, write_atomic
 from kiosk.content.files import kind_of
 from kiosk.content.problems import Problem
@@ -157,6 +157,7 @@ def publish(source: Path, outbox: Path, *, version: str | None = None, keep: int
         if load_folder(temporary / CONTENT).errors:
             raise PublishRefused(f"{source} changed while it was published and the copy does "
                                  "not validate; nothing was published")
+        entries = _with_pictures(temporary / CONTENT, entries)
         rename_folder(temporary, final)
     except OSError as exc:
         remove_tree(temporary)
@@ -177,6 +178,14 @@ def publish(source: Path, outbox: Path, *, version: str | None = None, keep: int
                              "nothing was published") from None
     removed, problems = prune(outbox, keep)
     return Published(final, manifest, removed, problems, tuple(result.warnings))
+
+
+def _with_pictures(content: Path, entries: tuple[FileEntry, ...]) -> tuple[FileEntry, ...]:
+    """Each picture's facts as the copy's validation found them whole, for the manifest."""
+    real = Path(os.path.realpath(content))
+    found = [(entry, images.known(real / entry.path)) for entry in entries]
+    return tuple(replace(entry, picture=tuple(images.answer_row(info))) if info else entry
+                 for entry, info in found)
 
 
 def _chosen_version(version: str | None, existing: list[OutboxRelease]) -> str:

@@ -36,7 +36,14 @@ from kiosk.releases.manifest import (
     read_manifest_bytes,
     utc_text,
 )
-from kiosk.releases.verify import Cancel, Cancelled, Progress, Verdict, verify_release
+from kiosk.releases.verify import (
+    Cancel,
+    Cancelled,
+    Progress,
+    Verdict,
+    verify_release,
+    vouch_pictures,
+)
 
 STORE_FOLDER = "releases"  # in the kiosk's home
 KEEP = 3  # good releases kept, besides the one shown
@@ -236,6 +243,7 @@ class ReleaseStore:
                                  + "; ".join(verdict.reasons))
             final = self.folder / source.name
             rename_folder(temporary, final)
+            vouch_pictures(final / CONTENT, manifest)
         except (StoreError, Cancelled):
             remove_tree(temporary)
             raise

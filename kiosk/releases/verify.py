@@ -10,6 +10,7 @@ hashes a chunk)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import stat
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.content import load_folder
+from kiosk.content import images, load_folder
 from kiosk.content.files import kind_of
 from kiosk.releases import versions
 from kiosk.releases.disk import CHUNK
@@ -177,10 +178,13 @@ def verify_release(folder: Path, *, program_version: str = __version__,
     reasons = structure_reasons(manifest, read_tree(folder))
     if reasons:
         return Verdict(folder, manifest, reasons)
+    before = _picture_stats(folder / CONTENT, manifest)
     try:
         reasons = _hash_all(folder / CONTENT, manifest, cancel, progress)
     except Cancelled:
         return Verdict(folder, manifest, (), cancelled=True)
+    if not reasons:
+        _vouch_pictures(before)
     if not reasons and validate:
         reasons = _validation(folder / CONTENT)
     if not reasons and not _same_folder(folder, start):
@@ -212,6 +216,36 @@ def _capped(reasons: list[str]) -> tuple[str, ...]:
     if len(reasons) <= MAX_REASONS:
         return tuple(reasons)
     return (*reasons[:MAX_REASONS], f"and {len(reasons) - MAX_REASONS:,} more problems")
+
+
+PictureStat = tuple[Path, os.stat_result, tuple[object, ...]]
+
+
+def _picture_stats(content: Path, manifest: Manifest) -> list[PictureStat]:
+    """The pictures whose facts the manifest gives, as they are before hashing."""
+    real = Path(os.path.realpath(content))
+    found: list[PictureStat] = []
+    for entry in manifest.files:
+        if entry.picture is not None:
+            with contextlib.suppress(OSError):
+                found.append((real / entry.path, os.stat(real / entry.path), entry.picture))
+    return found
+
+
+def vouch_pictures(content: Path, manifest: Manifest) -> None:
+    """A release just checked and then renamed (into a kiosk's store): its pictures'
+    facts hold at their new names too, so the kiosk's first load decodes none of them."""
+    _vouch_pictures(_picture_stats(content, manifest))
+
+
+def _vouch_pictures(before: list[PictureStat]) -> None:
+    """Every file matched its SHA-256: the publisher's picture checks hold for the files
+    not touched since they were hashed (same size and time before and after)."""
+    for path, info, picture in before:
+        with contextlib.suppress(OSError):
+            now = os.stat(path)
+            if (now.st_size, now.st_mtime_ns) == (info.st_size, info.st_mtime_ns):
+                images.vouch(path, now, list(picture))
 
 
 def _hash_all(content: Path, manifest: Manifest, cancel: Cancel | None,
