@@ -14,6 +14,7 @@ from kiosk.content.model import Exhibit
 from kiosk.services import stats_db
 from kiosk.services.pin import PinGate, hash_pin
 from kiosk.services.stats import Statistics, content_info
+from kiosk.services.stats_records import CountdownShown
 from kiosk.services.stats_report import build
 from kiosk.ui.problems import ContentReport
 from kiosk.ui.staff import StaffState
@@ -147,7 +148,7 @@ def test_the_panel_counts_time_in_use_without_the_idle_time_and_countdown(
     stats.visit_start("en")
     stats.view(bundled.events[0].id)
     clock[0] += 30 + 90
-    stats.action(stats_db.COUNTDOWN, "90000")  # as the recorder writes it: ms untouched
+    stats.note(CountdownShown(90000))  # as the recorder writes it: ms untouched
     clock[0] += 20
     stats.visit_end("timeout")
     assert stats.flush()
