@@ -146,7 +146,10 @@ class Statistics:
             self._problem = problem
             listeners = list(self._listeners)
         for listener in listeners:
-            listener(problem)
+            try:
+                listener(problem)
+            except Exception:  # a listener gone (a closed panel) must not stop the writer
+                log.exception("statistics: telling a listener of the problem")
 
     @property
     def visiting(self) -> bool:

@@ -257,6 +257,7 @@ Item {
                     }
                     Text {
                         textFormat: Text.PlainText
+                        objectName: "statsProblem"
                         width: parent.width
                         text: visitors.stats ? visitors.stats.problem : ""
                         visible: text !== ""
