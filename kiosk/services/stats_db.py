@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger("kiosk.stats")
 
@@ -390,3 +391,107 @@ def copy_file(path: Path, target: Path) -> None:
             copy.close()
     finally:
         source.close()
+
+
+# --- the report's queries (kiosk.services.stats_report) --------------------------------------
+# Raw rows: a report reads files copied from other kiosks, maybe damaged or edited, so the
+# report checks every value's type itself. `window` is (first day, day after the last) as
+# 'YYYY-MM-DD' text; None where every visit counts.
+
+Row = tuple[Any, ...]
+Window = tuple[str, str]
+_IN_WINDOW = "(SELECT id FROM visits WHERE started >= ? AND started < ?)"
+# A visit's last countdown, "<ms into the visit> <ms nobody had touched>", where the
+# countdown ended it (by the key (visit, seq)); one parameter: COUNTDOWN
+_LAST_COUNTDOWN = ("CASE WHEN ending = 'timeout' THEN (SELECT at_ms || ' ' || detail FROM "
+                   "actions WHERE visit = visits.id AND kind = ? ORDER BY seq DESC LIMIT 1) END")
+
+
+def setups(conn: sqlite3.Connection) -> Iterator[Row]:
+    """(id, kiosk, content, exhibit titles as JSON) of every setup."""
+    return conn.execute("SELECT id, kiosk, content, exhibit FROM setups")
+
+
+def undated_visits(conn: sqlite3.Connection) -> int:
+    """Visits whose start is no local time: they fall outside every window."""
+    (count,) = conn.execute(
+        "SELECT count(*) FROM visits WHERE typeof(started) != 'text' OR started NOT GLOB "
+        "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9][ T][0-9][0-9]*'").fetchone()
+    return int(count)
+
+
+def visits_by_hour(conn: sqlite3.Connection, window: Window) -> Iterator[Row]:
+    """(setup, 'YYYY-MM-DD HH', ending, language, visits), counted in SQL in one pass."""
+    return conn.execute(
+        "SELECT setup, substr(started, 1, 13), ending, language, count(*) FROM visits "
+        "WHERE started >= ? AND started < ? GROUP BY 1, 2, 3, 4", window)
+
+
+def visit_lengths(conn: sqlite3.Connection, setup: int, window: Window) -> Iterator[Row]:
+    """('YYYY-MM-DD HH', length in ms, last countdown or None) of each of a setup's visits."""
+    return conn.execute(f"SELECT substr(started, 1, 13), duration_ms, {_LAST_COUNTDOWN} "
+                        "FROM visits WHERE setup = ? AND started >= ? AND started < ?",
+                        (COUNTDOWN, setup, *window))
+
+
+def lengths_since(conn: sqlite3.Connection, since: dt.date) -> Iterator[Row]:
+    """(length in ms, last countdown or None) of each visit from `since` on."""
+    return conn.execute(f"SELECT duration_ms, {_LAST_COUNTDOWN} FROM visits WHERE started >= ?",
+                        (COUNTDOWN, since.isoformat()))
+
+
+def total_views(conn: sqlite3.Connection, window: Window) -> object:
+    (views,) = conn.execute(f"SELECT sum(views) FROM views WHERE visit IN {_IN_WINDOW}",
+                            window).fetchone()
+    return views
+
+
+def events(conn: sqlite3.Connection) -> Iterator[Row]:
+    """(id, content, key, position, titles as JSON), oldest first."""
+    return conn.execute("SELECT id, content, key, position, titles FROM events ORDER BY id")
+
+
+def _chosen(window: Window | None) -> tuple[str, tuple[str, ...]]:
+    return (f"WHERE visit IN {_IN_WINDOW}", window) if window else ("", ())
+
+
+def views_by_event(conn: sqlite3.Connection, window: Window | None) -> Iterator[Row]:
+    """(event, views, ms on screen, visits that showed it)."""
+    chosen, args = _chosen(window)
+    return conn.execute("SELECT event, sum(views), sum(duration_ms), count(*) "
+                        f"FROM views {chosen} GROUP BY event", args)
+
+
+def setups_with_visits(conn: sqlite3.Connection, window: Window) -> list[object]:
+    return [setup for (setup,) in conn.execute(
+        "SELECT DISTINCT setup FROM visits WHERE started >= ? AND started < ?", window)]
+
+
+def events_per_visit(conn: sqlite3.Connection, window: Window | None,
+                     kiosk: str | None) -> Iterator[Row]:
+    """(kiosk, events seen, visits, views): how many events visits saw. `kiosk`: the file
+    holds one kiosk's visits (no need to look each visit's up)."""
+    chosen, args = _chosen(window)
+    per_visit = ("SELECT visit, count(*) AS seen, sum(views) AS shown FROM views "
+                 f"{chosen} GROUP BY visit")
+    if kiosk is not None:
+        return conn.execute(f"SELECT ?, seen, count(*), sum(shown) FROM ({per_visit}) "
+                            "GROUP BY 1, 2", (kiosk, *args))
+    return conn.execute(f"SELECT kiosk, seen, count(*), sum(shown) FROM ({per_visit}) JOIN "
+                        "visits ON visits.id = visit JOIN setups ON setups.id = setup "
+                        "GROUP BY 1, 2", args)
+
+
+def actions_by_kind(conn: sqlite3.Connection, window: Window | None) -> Iterator[Row]:
+    """(kind, detail, times, visits with it)."""
+    chosen, args = _chosen(window)
+    return conn.execute(f"SELECT kind, detail, count(*), count(DISTINCT visit) FROM actions "
+                        f"{chosen} GROUP BY kind, detail", args)
+
+
+def language_switches(conn: sqlite3.Connection, window: Window) -> Iterator[Row]:
+    """(language, visits that switched to it having begun in another)."""
+    return conn.execute(
+        "SELECT detail, count(DISTINCT visit) FROM actions JOIN visits ON id = visit "
+        "WHERE kind = ? AND detail != language AND started >= ? AND started < ? "
+        "GROUP BY detail", (LANGUAGE, *window))

@@ -165,7 +165,7 @@ class _Svg:
                           f'text-anchor="{anchor}">{_esc(text)}</text>')
 
     def __str__(self) -> str:
-        return (f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" role="img" '
+        return (f'<svg class="chart" role="img" '
                 f'width="{self.width}" height="{self.height}" '
                 f'viewBox="0 0 {self.width} {self.height}">{"".join(self.parts)}</svg>')
 
