@@ -105,7 +105,7 @@ def panel_figures(path: Path, today: dt.date) -> PanelFigures:
 
 
 @QmlElement
-@QmlUncreatable("the staff panel's statistics come from StaffState.stats")
+@QmlUncreatable("the staff panel's statistics come from StaffState.panel.stats")
 class StaffStatistics(QObject):  # type: ignore[operator]  # (QmlUncreatable takes a reason)
     """What the staff panel shows of the statistics; `refresh()` when it opens. The SQL runs
     in a thread of its own: a slow disk never freezes the kiosk's screen."""

@@ -59,7 +59,7 @@ def test_panel_shows_this_week_and_exports_the_report(
     with qtbot.waitSignal(figures.refreshed):  # read behind the screen as the panel opens
         for digit in [*PIN, "OK"]:
             tap(view.window, touchscreen, centre(item(view, f"pin-{digit}")))
-    assert staff.panelOpen
+    assert staff.panel.open
     assert item(view, "statsSummary").property("text") == (
         "Today: 3 visits, median time in use 1 min 00 s\n"
         "Last 7 days: 5 visits, median time in use 1 min 00 s")
