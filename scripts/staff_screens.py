@@ -95,6 +95,15 @@ def main() -> int:
             return StaffState(PinGate(""), lambda: None, lambda: None,
                               ContentReport(exhibit.folder, editor_view=False), None, None)
 
+        def problems(staff: StaffState) -> None:
+            from kiosk.content.problems import Problem
+
+            staff.report.update([Problem("events/1981.yaml", 3, 7, "error", "the date "
+                                         "'1981-13-01' has no month 13"),
+                                 Problem("exhibit.yaml", 12, 1, "warning", "photo 'crane.jpg'"
+                                         " has no 'alt' text for zh")])
+            staff.requestAccess()
+
         def pad(staff: StaffState) -> None:
             staff.requestAccess()
             for digit in "24":
@@ -113,9 +122,9 @@ def main() -> int:
             panel(staff)
             staff.exitKiosk()
 
-        steps = {"pad": pad, "lockout": lockout, "panel": panel, "exit": exit_question,
+        steps = {"problems": problems, "pad": pad, "lockout": lockout, "panel": panel, "exit": exit_question,
                  "nopin": lambda staff: staff.keyChord()}
-        for name in ("pad", "lockout", "panel", "exit"):
+        for name in ("pad", "lockout", "panel", "exit", "problems"):
             shoot(name, *with_pin())
         shoot("nopin", no_pin())
         stats.close()
