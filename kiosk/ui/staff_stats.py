@@ -4,6 +4,7 @@ file is read, and the report written, in threads: the GUI thread only shows resu
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
@@ -187,7 +188,8 @@ class StaffStatistics(QObject):  # type: ignore[operator]  # (QmlUncreatable tak
         except Exception as exc:  # a thread's error would end the kiosk
             log.exception("statistics: the staff panel's figures")
             figures = PanelFigures(f"No statistics ({exc}).", [])
-        self._loaded.emit(figures)
+        with contextlib.suppress(RuntimeError):  # the panel is gone (the kiosk is ending)
+            self._loaded.emit(figures)
 
     @guarded("StaffStatistics._on_loaded", None)
     def _on_loaded(self, figures: PanelFigures) -> None:
@@ -250,7 +252,8 @@ class StaffStatistics(QObject):  # type: ignore[operator]  # (QmlUncreatable tak
         except Exception as exc:  # a thread's error would end the kiosk
             message = f"The export failed: {exc}"
             log.exception("statistics export to %s failed", folder)
-        self._exported.emit(message)
+        with contextlib.suppress(RuntimeError):  # the panel is gone (the kiosk is ending)
+            self._exported.emit(message)
 
     @guarded("StaffStatistics._on_exported", None)
     def _on_exported(self, message: str) -> None:
