@@ -122,8 +122,8 @@ def main() -> int:
             panel(staff)
             staff.exitKiosk()
 
-        steps = {"problems": problems, "pad": pad, "lockout": lockout, "panel": panel, "exit": exit_question,
-                 "nopin": lambda staff: staff.keyChord()}
+        steps = {"problems": problems, "pad": pad, "lockout": lockout, "panel": panel,
+                 "exit": exit_question, "nopin": lambda staff: staff.keyChord()}
         for name in ("pad", "lockout", "panel", "exit", "problems"):
             shoot(name, *with_pin())
         shoot("nopin", no_pin())

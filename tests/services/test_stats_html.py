@@ -16,7 +16,7 @@ from PIL import Image
 from kiosk.services.stats import Statistics
 from kiosk.services.stats_db import ContentInfo
 from kiosk.services.stats_html import STORY_BARS, write
-from tests.conftest import FakeClock
+from tests.conftest import ROOT, FakeClock
 
 
 def long_story(path: Path, events: int) -> None:
@@ -117,6 +117,6 @@ def test_the_report_needs_no_qt(tmp_path: Path) -> None:
             f"write([Path({str(tmp_path / 's.sqlite3')!r})], Path({str(tmp_path / 'r.html')!r}), "
             "None); print(sorted(m for m in sys.modules if m.startswith('PySide6')))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          encoding="utf-8", check=True)
+                          encoding="utf-8", check=True, cwd=ROOT)
     assert done.stdout.strip() == "[]"
     assert (tmp_path / "r.html").read_text(encoding="utf-8").count("<svg ") >= 8
