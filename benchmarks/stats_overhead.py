@@ -19,8 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
-
+from kiosk.app import application  # noqa: E402
 from kiosk.content import load_folder  # noqa: E402
 from kiosk.services.settings import Settings  # noqa: E402
 from kiosk.ui.session import Session  # noqa: E402
@@ -62,7 +61,7 @@ def per_visit_us(record: bool, folder: Path) -> list[float]:
 
 
 def main() -> int:
-    QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    _app = application()  # the timeline measures its labels: a GUI application
     with tempfile.TemporaryDirectory() as folder:
         off = per_visit_us(False, Path(folder))
         on = per_visit_us(True, Path(folder))

@@ -409,7 +409,6 @@ def stats(args: argparse.Namespace) -> int:
             from kiosk.services.settings import load_settings
             from kiosk.services.stats_html import branding, render
 
-            _chart_application()
             brand = branding(load_settings())
             if brand.problem:
                 print(brand.problem, file=sys.stderr)
@@ -440,17 +439,6 @@ def stats(args: argparse.Namespace) -> int:
     if csv_folder is not None:
         print(f"tables: {csv_folder}")
     return 1 if report.problems and len(report.problems) == len(files) else 0
-
-
-def _chart_application() -> None:
-    """The Qt application the report's charts are drawn in, with the shipped fonts (for
-    Chinese titles); off screen unless told otherwise, so that no display is needed."""
-    import os
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kiosk.app import application
-
-    application()
 
 
 def validate(folder: str | None, strict: bool) -> int:

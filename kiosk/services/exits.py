@@ -11,3 +11,7 @@ ALREADY_RUNNING = 75  # EX_TEMPFAIL: another kiosk (or supervisor) runs in this 
 NO_CONTENT = 78  # EX_CONFIG: nothing to show; starting again would not help
 
 NO_RESTART = (OK, NO_CONTENT)  # the supervisor ends with the kiosk on these
+
+# Seconds the supervisor gives a kiosk asked to stop before it kills it; whatever the kiosk
+# does on its way out (statistics.close) must fit well inside.
+STOP_GRACE_SECONDS = 5.0

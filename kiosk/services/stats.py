@@ -1,8 +1,12 @@
-"""Recording visits without slowing a touch: the UI thread only queues small tuples; a
-writer thread turns them into rows, in one transaction every few seconds.
+"""Recording visits without slowing a touch: the UI thread only queues small typed records
+(kiosk.services.stats_records); one writer thread stores them (through stats_db, which
+holds all the SQL) in one transaction every few seconds.
 
-Plain Python (no Qt). The Qt side (kiosk/services/stats_recorder.py) observes the view-models
-and calls the `visit_*`, `view` and `action` methods here.
+Plain Python (no Qt). The Qt side (kiosk/ui/stats_recorder.py) observes the view-models
+and calls `visit_start`, `view`, `note` and `visit_end` here.
+
+A record that cannot be stored (a value SQLite refuses, a bug) is logged with the record and
+left out; the records before and after it are stored.
 
 A killed kiosk loses at most FLUSH_SECONDS: while a visit lasts, the writer brings the
 visit's and the current event's durations up to date at every commit. A damaged file is
@@ -12,7 +16,6 @@ told to staff through `problem`) and the kiosk goes on.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import logging
@@ -27,14 +30,30 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content.model import Exhibit
-from kiosk.services import stats_db
+from kiosk.services import exits, stats_db
 from kiosk.services.stats_db import TIME_FORMAT, ContentInfo
+from kiosk.services.stats_records import (
+    Action,
+    ActionTaken,
+    ContentSet,
+    Ending,
+    EventViewed,
+    Flush,
+    Queued,
+    Record,
+    Stop,
+    VisitEnded,
+    VisitStarted,
+)
 
 log = logging.getLogger("kiosk.stats")
 
 FLUSH_SECONDS = 2.0
 RETRY_SECONDS = 60.0  # after a write failure, try again at the next visit after this long
 RETENTION_DAYS = 365
+# A stop waits this long at most for the writer (then the file is as after a power cut: the
+# last few seconds lost, nothing damaged), well inside the supervisor's grace before a kill.
+CLOSE_SECONDS = exits.STOP_GRACE_SECONDS / 2
 
 
 def content_info(exhibit: Exhibit) -> ContentInfo:
@@ -64,6 +83,21 @@ class _Open:
         return self.base_ms + max(0, round((now - self.since) * 1000))
 
 
+@dataclass(frozen=True)
+class WriterSettings:
+    """What the writer needs to know: given once, never read from its owner."""
+
+    path: Path
+    kiosk: str
+    program: str
+    retention: dt.timedelta
+    clock: Callable[[], float]
+    now: Callable[[], dt.datetime]
+
+
+ProblemListener = Callable[[str], None]
+
+
 class Statistics:
     """The recording side. Every public method is cheap and safe to call from the UI thread."""
 
@@ -73,14 +107,16 @@ class Statistics:
                  now: Callable[[], dt.datetime] = dt.datetime.now) -> None:
         self.path = path
         self.kiosk = kiosk
-        self._program = program
-        self._retention = dt.timedelta(days=retention_days)
+        self._settings = WriterSettings(path, kiosk, program, dt.timedelta(days=retention_days),
+                                        clock, now)
         self._flush_seconds = flush_seconds
         self._clock = clock
         self._now = now
-        self._queue: queue.SimpleQueue[tuple[Any, ...]] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[Queued] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
-        self.problem = ""  # for staff; written by the writer thread, read by the UI
+        self._problem = ""
+        self._listeners: list[ProblemListener] = []
+        self._lock = threading.Lock()  # the problem and its listeners: two threads
         # the UI thread's view of the visit
         self._visit_since: float | None = None
         self._seq = 0
@@ -88,9 +124,32 @@ class Statistics:
     # --- the UI thread's side ----------------------------------------------------------------
 
     def start(self, content: ContentInfo) -> None:
-        self._queue.put(("content", content))
+        self._queue.put(ContentSet(content))
         self._thread = threading.Thread(target=self._run, name="kiosk-stats", daemon=True)
         self._thread.start()
+
+    @property
+    def problem(self) -> str:
+        """What staff should know ('' when recording goes well)."""
+        with self._lock:
+            return self._problem
+
+    def add_problem_listener(self, listener: ProblemListener) -> None:
+        """`listener(problem)` is called, on the writer thread, whenever the problem changes."""
+        with self._lock:
+            self._listeners.append(listener)
+
+    def _tell(self, problem: str) -> None:
+        with self._lock:
+            if problem == self._problem:
+                return
+            self._problem = problem
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(problem)
+            except Exception:  # a listener gone (a closed panel) must not stop the writer
+                log.exception("statistics: telling a listener of the problem")
 
     @property
     def visiting(self) -> bool:
@@ -99,92 +158,86 @@ class Statistics:
     def set_content(self, content: ContentInfo) -> None:
         """New content (a reload): a visit in progress ends here."""
         self.visit_end("reload")
-        self._queue.put(("content", content))
+        self._queue.put(ContentSet(content))
 
     def visit_start(self, language: str) -> None:
         if self._visit_since is not None:
             return
         self._visit_since = self._clock()
         self._seq = 0
-        self._queue.put(("visit", self._now().strftime(TIME_FORMAT), self._visit_since,
-                         language))
+        self._queue.put(VisitStarted(self._now().strftime(TIME_FORMAT), self._visit_since,
+                                     language))
 
     def view(self, event_id: str) -> None:
         """An event came on screen (the previous one, if any, left it)."""
         if self._visit_since is not None:
-            self._queue.put(("view", event_id, self._clock()))
+            self._queue.put(EventViewed(event_id, self._clock()))
 
-    def action(self, kind: str, detail: str = "") -> None:
+    def note(self, action: Action) -> None:
+        """Something the visitor did (or the countdown): stamped with its place in the visit."""
         if self._visit_since is None:
             return
         now = self._clock()
         self._seq += 1
-        self._queue.put(("action", self._seq, round((now - self._visit_since) * 1000), kind,
-                         detail))
-        if kind == stats_db.COUNTDOWN:  # nobody is reading: the event's time stops here
-            self._queue.put(("pause", now))
-        elif kind == stats_db.COUNTDOWN_ANSWERED:
-            self._queue.put(("resume", now))
+        self._queue.put(ActionTaken(action, self._seq, now,
+                                    round((now - self._visit_since) * 1000)))
 
-    def visit_end(self, ending: str) -> None:
+    def visit_end(self, ending: Ending) -> None:
         if self._visit_since is not None:
             self._visit_since = None
-            self._queue.put(("visit_end", self._clock(), ending))
+            self._queue.put(VisitEnded(self._clock(), ending))
 
     def flush(self, timeout: float = 10.0) -> bool:
         """Wait until everything queued so far is written (tests, exports, shutdown)."""
         if self._thread is None or not self._thread.is_alive():
             return False
         done = threading.Event()
-        self._queue.put(("flush", done))
+        self._queue.put(Flush(done))
         return done.wait(timeout)
 
-    def close(self, timeout: float = 10.0) -> None:
-        """Write what is queued and stop the writer; a visit in progress stays open in the
-        file (ending NULL), as after a power cut."""
+    def close(self, timeout: float = CLOSE_SECONDS) -> bool:
+        """Write what is queued and stop the writer, waiting `timeout` at most (a stuck disk
+        must not outlast the supervisor's grace); False: the writer had not ended. A visit
+        in progress stays open in the file (ending NULL), as after a power cut."""
         if self._thread is not None and self._thread.is_alive():
-            self._queue.put(("stop",))
+            self._queue.put(Stop())
             self._thread.join(timeout)
+            if self._thread.is_alive():
+                log.error("statistics: the writer did not end within %.1f s; the last "
+                          "seconds are not recorded", timeout)
+                return False
+        return True
 
     # --- the writer thread -------------------------------------------------------------------
 
     def _run(self) -> None:
-        writer = _Writer(self)
+        settings, clock = self._settings, self._clock
+        writer = _Writer(settings, self._tell)
         deadline: float | None = None
         while True:
             timeout = None
             if deadline is not None or writer.visit is not None:
-                base = deadline if deadline is not None else self._clock() + self._flush_seconds
-                timeout = max(0.0, base - self._clock())
+                base = deadline if deadline is not None else clock() + self._flush_seconds
+                timeout = max(0.0, base - clock())
             try:
-                op = self._queue.get(timeout=timeout)
+                item: Queued | None = self._queue.get(timeout=timeout)
             except queue.Empty:
-                op = None
-            waiters: list[threading.Event] = []
-            stop = False
-            if op is not None:
-                if op[0] == "flush":
-                    waiters.append(op[1])
-                elif op[0] == "stop":
-                    stop = True
-                else:
-                    writer.pending.append(op)
-                    if deadline is None:
-                        deadline = self._clock() + self._flush_seconds
-                    continue
+                item = None
+            if isinstance(item, Record):
+                writer.pending.append(item)
+                if deadline is None:
+                    deadline = clock() + self._flush_seconds
+                continue
             try:
                 writer.commit()
             except Exception:  # a bug here must not end the kiosk (threads' errors do)
-                log.exception("statistics: the writer failed; recording stops")
-                self.problem = "Statistics stopped after an error; see the log."
-                with contextlib.suppress(Exception):
-                    writer.close()
-                writer = _Writer(self)
-                writer.paused_at = float("inf")  # never again in this run
+                log.exception("statistics: the writer failed; what was queued is lost, "
+                              "recording goes on")
+                writer.abandon(clock())
             deadline = None
-            for waiter in waiters:
-                waiter.set()
-            if stop:
+            if isinstance(item, Flush):
+                item.done.set()
+            elif isinstance(item, Stop):
                 writer.close()
                 return
 
@@ -199,11 +252,13 @@ def _file_identity(path: Path) -> tuple[int, int] | None:
 
 
 class _Writer:
-    """Owns the connection; only the writer thread touches it."""
+    """Owns the connection; only the writer thread touches it. Stores each kind of record
+    with its own method (stats_records.RecordSink); the SQL is stats_db's."""
 
-    def __init__(self, owner: Statistics) -> None:
-        self.owner = owner
-        self.pending: list[tuple[Any, ...]] = []
+    def __init__(self, settings: WriterSettings, tell: ProblemListener) -> None:
+        self.settings = settings
+        self.tell = tell  # the problem for staff ('' when all is well)
+        self.pending: list[Record] = []
         self.conn: sqlite3.Connection | None = None
         self.paused_at: float | None = None
         self.content: ContentInfo | None = None
@@ -220,47 +275,76 @@ class _Writer:
         self.identity: tuple[int, int] | None = None  # the file's (device, inode) when opened
 
     def commit(self) -> None:
-        ops, self.pending = self.pending, []
-        now = self.owner._clock()
+        records, self.pending = self.pending, []
+        now = self.settings.clock()
         replaced = self.conn is not None and self._file_gone()
         if self.conn is None:
-            ops = self._open(now, ops)
+            records = self._open(now, records)
             if self.conn is None:
                 return
             if replaced:
-                self.owner.problem = (
-                    "The statistics file was deleted while the kiosk ran; a new one was "
-                    f"started at {self.owner._now():%H:%M} ({self.owner.path}).")
+                self.tell("The statistics file was deleted while the kiosk ran; a new one was "
+                          f"started at {self.settings.now():%H:%M} ({self.settings.path}).")
+        conn = self.conn
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
-            for op in ops:
-                self._apply(op)
+            stats_db.begin(conn)
+            for record in records:
+                self._store(conn, record)
             if self.visit is not None:
                 self._keep_current(now)
-            self.conn.execute("COMMIT")
-        except (sqlite3.Error, OSError) as exc:
+            stats_db.commit(conn)
+        except Exception as exc:
+            if not stats_db.is_file_problem(exc):
+                raise
             self._pause(exc, now)
 
-    def _open(self, now: float, ops: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    def _store(self, conn: sqlite3.Connection, record: Record) -> None:
+        """One record, in a savepoint: a record that fails for its own sake is logged with
+        what it held and left out; a failing disk or file pauses recording (raised on)."""
+        try:
+            with stats_db.one_record(conn):
+                record.apply_to(self)
+        except Exception as exc:
+            if stats_db.is_file_problem(exc):
+                raise
+            log.error("statistics: a record could not be stored and is left out: %r (%s: %s)",
+                      record, type(exc).__name__, exc)
+
+    def abandon(self, now: float) -> None:
+        """After an unexpected failure: drop the connection and what was pending; the next
+        visit a while later opens the file again."""
+        self.pending = []
+        if self.conn is not None:
+            stats_db.close_quietly(self.conn)
+        self.conn = None
+        self.visit = self.view = self.last_view = None
+        self.paused_at = now
+        self.tell("Statistics met an error (see the log); recording starts again with a "
+                  "later visit.")
+
+    def _open(self, now: float, records: list[Record]) -> list[Record]:
         """Open the file at the start, or again at a visit's start a while after a failure;
-        returns the ops still to write. While paused, ops are dropped (the content is kept)."""
-        for op in ops:
-            if op[0] == "content":
-                self.content = op[1]
-        ops = [op for op in ops if op[0] != "content"]
+        returns the records still to write. While paused, records are dropped (the content
+        is kept)."""
+        for record in records:
+            if isinstance(record, ContentSet):
+                self.content = record.content
+        records = [r for r in records if not isinstance(r, ContentSet)]
         if self.paused_at is not None:
-            starts = [i for i, op in enumerate(ops) if op[0] == "visit"]
+            starts = [i for i, r in enumerate(records) if isinstance(r, VisitStarted)]
             if not starts or now - self.paused_at < RETRY_SECONDS:
                 return []
-            ops = ops[starts[0]:]  # what came before belongs to a visit not recorded
+            records = records[starts[0]:]  # what came before belongs to a visit not recorded
         try:
-            self.conn, message = stats_db.open_for_writing(self.owner.path, self.owner._now)
-            self.identity = _file_identity(self.owner.path)
+            self.conn, message = stats_db.open_for_writing(self.settings.path, self.settings.now)
+            self.identity = _file_identity(self.settings.path)
             newest = stats_db.newest_visit(self.conn)
             if self.sane is None and newest is not None:
                 self.sane = (newest, now)
             if self.content is not None:
+                stats_db.begin(self.conn)
                 self._use_content(self.content)
+                stats_db.commit(self.conn)
             self._retention()
         except (sqlite3.Error, OSError, stats_db.StatsFileError) as exc:
             self._pause(exc, now)
@@ -268,20 +352,19 @@ class _Writer:
         if self.paused_at is not None:
             log.info("statistics: recording again")
         self.paused_at = None
-        self.owner.problem = message
-        return ops
+        self.tell(message)
+        return records
 
     def _file_gone(self) -> bool:
         """Deleted (or replaced) under the running kiosk? SQLite would go on writing into the
         deleted file, and every later visit would be lost without a word: close it (SQLite
         then removes its WAL), so that the next commit starts a new file. One stat a commit."""
-        if self.identity is None or _file_identity(self.owner.path) == self.identity:
+        if self.identity is None or _file_identity(self.settings.path) == self.identity:
             return False
         log.error("statistics: %s was deleted or replaced while the kiosk ran; starting a "
-                  "new file", self.owner.path)
+                  "new file", self.settings.path)
         assert self.conn is not None
-        with contextlib.suppress(sqlite3.Error):
-            self.conn.close()
+        stats_db.close_quietly(self.conn)
         self.conn = None
         self.visit = self.view = self.last_view = None  # its row went with the old file
         return True
@@ -289,21 +372,21 @@ class _Writer:
     def _pause(self, exc: BaseException, now: float) -> None:
         what = stats_db.problem_kind(exc)
         if self.paused_at is None:
-            log.error("statistics: recording paused: %s (%s)", what, self.owner.path)
-        self.owner.problem = f"Statistics are not being recorded: {what} ({self.owner.path})."
+            log.error("statistics: recording paused: %s (%s)", what, self.settings.path)
+        self.tell(f"Statistics are not being recorded: {what} ({self.settings.path}).")
         self.paused_at = now
         self.visit = self.view = self.last_view = None
         if self.conn is not None:
-            with contextlib.suppress(sqlite3.Error):
-                self.conn.close()
+            stats_db.close_quietly(self.conn)
         self.conn = None
 
     def _use_content(self, content: ContentInfo) -> None:
+        """This kiosk's setup row for the content (stored in the transaction under way,
+        if any), and the content's events' ids in the file."""
         assert self.conn is not None
-        self.conn.execute("BEGIN IMMEDIATE")
-        self.setup = stats_db.setup_id(self.conn, self.owner.kiosk, content, self.owner._program)
-        self.conn.execute("COMMIT")
+        setup = stats_db.setup_id(self.conn, self.settings.kiosk, content, self.settings.program)
         self.events = stats_db.event_ids(self.conn, content.version)
+        self.setup = setup
 
     def reference_time(self) -> dt.datetime:
         """The time retention counts back from: the wall clock, but never later than the
@@ -313,86 +396,83 @@ class _Writer:
         a clock behind deletes nothing at all. The price: after the kiosk was really off for
         a long time, visits older than the retention go one run later (once the file holds a
         visit at the new time), never earlier."""
-        now = self.owner._now()
+        now = self.settings.now()
         if self.sane is None:
             return now
         newest, since = self.sane
-        return min(now, newest + dt.timedelta(seconds=max(0.0, self.owner._clock() - since)))
+        return min(now, newest + dt.timedelta(seconds=max(0.0, self.settings.clock() - since)))
 
     def _retention(self) -> None:
-        today = self.owner._now().date()
-        if self.conn is not None and self.retention_checked != today:
-            self.retention_checked = today
+        """Once a day: forget visits older than the retention (in the transaction under way,
+        if any)."""
+        now = self.settings.now()
+        if self.conn is not None and self.retention_checked != now.date():
+            self.retention_checked = now.date()
             reference = self.reference_time()
-            gone = stats_db.delete_older_than(self.conn, reference - self.owner._retention)
+            retention = self.settings.retention
+            gone = stats_db.delete_older_than(self.conn, reference - retention)
             if gone:
                 log.info("statistics: %d visits older than %d days (before %s) deleted", gone,
-                         self.owner._retention.days, reference.strftime(TIME_FORMAT))
-            elif reference < self.owner._now() - dt.timedelta(days=1):
+                         retention.days, reference.strftime(TIME_FORMAT))
+            elif reference < now - dt.timedelta(days=1):
                 log.warning("statistics: the clock says %s, but the newest visit recorded "
                             "before this run is %s: retention counts from %s",
-                            self.owner._now().strftime(TIME_FORMAT),
+                            now.strftime(TIME_FORMAT),
                             self.sane[0].strftime(TIME_FORMAT) if self.sane else "-",
                             reference.strftime(TIME_FORMAT))
 
-    def _apply(self, op: tuple[Any, ...]) -> None:
+    # --- one method per kind of record (stats_records.RecordSink) -----------------------------
+
+    def content_set(self, record: ContentSet) -> None:
+        self.content = record.content
+        self._use_content(record.content)
+
+    def visit_started(self, record: VisitStarted) -> None:
         assert self.conn is not None
-        kind = op[0]
-        if kind == "content":
-            self.content = op[1]
-            self.conn.execute("COMMIT")
-            self._use_content(op[1])
-            self.conn.execute("BEGIN IMMEDIATE")
-        elif kind == "visit":
-            _, started, since, language = op
-            if self.retention_checked != self.owner._now().date():
-                self.conn.execute("COMMIT")
-                self._retention()
-                self.conn.execute("BEGIN IMMEDIATE")
-            cursor = self.conn.execute(
-                "INSERT INTO visits (setup, started, duration_ms, ending, language) "
-                "VALUES (?, ?, 0, NULL, ?)", (self.setup, started, language))
-            self.visit = _Open(int(cursor.lastrowid or 0), since)
-            self.view = self.last_view = None
-            self.seen = {}
-        elif self.visit is None:
+        self._retention()
+        rowid = stats_db.insert_visit(self.conn, self.setup, record.started, record.language)
+        self.visit = _Open(rowid, record.since)
+        self.view = self.last_view = None
+        self.seen = {}
+
+    def event_viewed(self, record: EventViewed) -> None:
+        if self.visit is None or self.conn is None:
             return  # the visit's start was not recorded (paused): neither is the rest
-        elif kind == "view":
-            _, event_id, since = op
-            self._end_view(since)
-            event = self.events.get(event_id)
-            if event is None:
-                return
-            if event in self.seen:
-                self.conn.execute("UPDATE views SET views = views + 1 WHERE visit = ? AND "
-                                  "event = ?", (self.visit.rowid, event))
-            else:
-                self.conn.execute("INSERT INTO views (visit, event, views, duration_ms) "
-                                  "VALUES (?, ?, 1, 0)", (self.visit.rowid, event))
-                self.seen[event] = 0
-            self.view = _Open(event, since, self.seen[event])
-        elif kind == "action":
-            _, seq, at_ms, what, detail = op
-            self.conn.execute("INSERT INTO actions (visit, seq, at_ms, kind, detail) "
-                              "VALUES (?, ?, ?, ?, ?)", (self.visit.rowid, seq, at_ms, what,
-                                                         detail))
-        elif kind == "pause":
-            self._end_view(op[1])
-        elif kind == "resume":
-            if self.view is None and self.last_view is not None:
-                self.view = _Open(self.last_view.rowid, op[1], self.last_view.base_ms)
-        elif kind == "visit_end":
-            _, until, ending = op
-            self._end_view(until)
-            self.conn.execute("UPDATE visits SET duration_ms = ?, ending = ? WHERE id = ?",
-                              (self.visit.ms(until), ending, self.visit.rowid))
-            self.visit = self.view = self.last_view = None
+        self._end_view(record.since)
+        event = self.events.get(record.event_id)
+        if event is None:
+            return
+        stats_db.add_view(self.conn, self.visit.rowid, event, again=event in self.seen)
+        self.seen.setdefault(event, 0)
+        self.view = _Open(event, record.since, self.seen[event])
+
+    def action_taken(self, record: ActionTaken) -> None:
+        if self.visit is None or self.conn is None:
+            return
+        action = record.action
+        stats_db.insert_action(self.conn, self.visit.rowid, record.seq, record.at_ms,
+                               action.kind, action.detail)
+        action.effect(self, record.at)
+
+    def pause_view(self, at: float) -> None:
+        self._end_view(at)
+
+    def resume_view(self, at: float) -> None:
+        if self.view is None and self.last_view is not None:
+            self.view = _Open(self.last_view.rowid, at, self.last_view.base_ms)
+
+    def visit_ended(self, record: VisitEnded) -> None:
+        if self.visit is None or self.conn is None:
+            return
+        self._end_view(record.until)
+        stats_db.set_visit_length(self.conn, self.visit.rowid, self.visit.ms(record.until),
+                                  record.ending)
+        self.visit = self.view = self.last_view = None
 
     def _end_view(self, until: float) -> None:
         if self.view is not None and self.visit is not None and self.conn is not None:
             ms = self.view.ms(until)
-            self.conn.execute("UPDATE views SET duration_ms = ? WHERE visit = ? AND event = ?",
-                              (ms, self.visit.rowid, self.view.rowid))
+            stats_db.set_view_length(self.conn, self.visit.rowid, self.view.rowid, ms)
             self.seen[self.view.rowid] = ms
             self.last_view = _Open(self.view.rowid, until, ms)
             self.view = None
@@ -400,18 +480,12 @@ class _Writer:
     def _keep_current(self, now: float) -> None:
         """Durations so far, so that a killed kiosk loses only the last few seconds."""
         assert self.conn is not None and self.visit is not None
-        self.conn.execute("UPDATE visits SET duration_ms = ? WHERE id = ?",
-                          (self.visit.ms(now), self.visit.rowid))
+        stats_db.set_visit_length(self.conn, self.visit.rowid, self.visit.ms(now))
         if self.view is not None:
-            self.conn.execute("UPDATE views SET duration_ms = ? WHERE visit = ? AND event = ?",
-                              (self.view.ms(now), self.visit.rowid, self.view.rowid))
+            stats_db.set_view_length(self.conn, self.visit.rowid, self.view.rowid,
+                                     self.view.ms(now))
 
     def close(self) -> None:
         if self.conn is not None:
-            try:
-                self.conn.execute("PRAGMA optimize")
-                self.conn.close()
-            except sqlite3.Error as exc:
-                log.warning("statistics: closing: %s", exc)
+            stats_db.close_writer(self.conn)
         self.conn = None
-

@@ -7,14 +7,16 @@ how it ended, the events shown and the controls used.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
 import shutil
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger("kiosk.stats")
 
@@ -249,17 +251,22 @@ def newest_visit(conn: sqlite3.Connection) -> dt.datetime | None:
 
 
 def delete_older_than(conn: sqlite3.Connection, cutoff: dt.datetime) -> int:
-    """Retention: forget visits that started before `cutoff`; returns how many."""
+    """Retention: forget visits that started before `cutoff`; returns how many. In the
+    transaction under way, or in one of its own."""
     limit = cutoff.strftime(TIME_FORMAT)
     old = "(SELECT id FROM visits WHERE started < ?)"
-    conn.execute("BEGIN IMMEDIATE")
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute(f"DELETE FROM views WHERE visit IN {old}", (limit,))
         conn.execute(f"DELETE FROM actions WHERE visit IN {old}", (limit,))
         count = conn.execute("DELETE FROM visits WHERE started < ?", (limit,)).rowcount
-        conn.execute("COMMIT")
+        if own:
+            conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if own:
+            conn.execute("ROLLBACK")
         raise
     return int(count)
 
@@ -284,3 +291,207 @@ def problem_kind(exc: BaseException) -> str:
     if name.startswith("SQLITE_READONLY") or "readonly" in str(exc) or "read-only" in str(exc):
         return "the disk or file is read-only"
     return str(exc) or type(exc).__name__
+
+
+# --- the writer's statements (kiosk.services.stats): a visit as rows ------------------------
+
+def begin(conn: sqlite3.Connection) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+
+
+def commit(conn: sqlite3.Connection) -> None:
+    conn.execute("COMMIT")
+
+
+@contextlib.contextmanager
+def one_record(conn: sqlite3.Connection) -> Iterator[None]:
+    """A savepoint around one record's statements: a record that fails leaves nothing of
+    itself, and the records before and after it in the transaction are kept."""
+    conn.execute("SAVEPOINT record")
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):  # the transaction may be gone (disk full)
+            conn.execute("ROLLBACK TO record")
+            conn.execute("RELEASE record")
+        raise
+    conn.execute("RELEASE record")
+
+
+def is_file_problem(exc: BaseException) -> bool:
+    """A failure of the disk or the file (full, read-only, locked, damaged, gone), which
+    pauses recording; anything else (a constraint, a value SQLite cannot store, a bug) is
+    the fault of one record."""
+    return isinstance(exc, OSError) or type(exc) in (sqlite3.OperationalError,
+                                                     sqlite3.DatabaseError)
+
+
+def insert_visit(conn: sqlite3.Connection, setup: int, started: str, language: str) -> int:
+    """A visit that has begun: length 0 and no ending until it ends (or the kiosk stops)."""
+    cursor = conn.execute("INSERT INTO visits (setup, started, duration_ms, ending, language) "
+                          "VALUES (?, ?, 0, NULL, ?)", (setup, started, language))
+    return int(cursor.lastrowid or 0)
+
+
+def set_visit_length(conn: sqlite3.Connection, visit: int, ms: int,
+                     ending: str | None = None) -> None:
+    """The visit's length so far, or at its end (with how it ended)."""
+    if ending is None:
+        conn.execute("UPDATE visits SET duration_ms = ? WHERE id = ?", (ms, visit))
+    else:
+        conn.execute("UPDATE visits SET duration_ms = ?, ending = ? WHERE id = ?",
+                     (ms, ending, visit))
+
+
+def add_view(conn: sqlite3.Connection, visit: int, event: int, again: bool) -> None:
+    """The event came on screen during the visit (`again`: not for the first time)."""
+    if again:
+        conn.execute("UPDATE views SET views = views + 1 WHERE visit = ? AND event = ?",
+                     (visit, event))
+    else:
+        conn.execute("INSERT INTO views (visit, event, views, duration_ms) "
+                     "VALUES (?, ?, 1, 0)", (visit, event))
+
+
+def set_view_length(conn: sqlite3.Connection, visit: int, event: int, ms: int) -> None:
+    conn.execute("UPDATE views SET duration_ms = ? WHERE visit = ? AND event = ?",
+                 (ms, visit, event))
+
+
+def insert_action(conn: sqlite3.Connection, visit: int, seq: int, at_ms: int, kind: str,
+                  detail: str) -> None:
+    conn.execute("INSERT INTO actions (visit, seq, at_ms, kind, detail) VALUES (?, ?, ?, ?, ?)",
+                 (visit, seq, at_ms, kind, detail))
+
+
+def close_writer(conn: sqlite3.Connection) -> None:
+    """Close the writer's connection, leaving the planner's statistics up to date."""
+    try:
+        conn.execute("PRAGMA optimize")
+        conn.close()
+    except sqlite3.Error as exc:
+        log.warning("statistics: closing: %s", exc)
+
+
+def close_quietly(conn: sqlite3.Connection) -> None:
+    with contextlib.suppress(sqlite3.Error):
+        conn.close()
+
+
+def copy_file(path: Path, target: Path) -> None:
+    """A consistent copy of the statistics file, even while the kiosk writes: one file (no
+    WAL beside it) to carry away on a USB stick."""
+    source = open_for_reading(path)
+    try:
+        copy = sqlite3.connect(str(target))
+        try:
+            source.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            copy.close()
+    finally:
+        source.close()
+
+
+# --- the report's queries (kiosk.services.stats_report) --------------------------------------
+# Raw rows: a report reads files copied from other kiosks, maybe damaged or edited, so the
+# report checks every value's type itself. `window` is (first day, day after the last) as
+# 'YYYY-MM-DD' text; None where every visit counts.
+
+Row = tuple[Any, ...]
+Window = tuple[str, str]
+_IN_WINDOW = "(SELECT id FROM visits WHERE started >= ? AND started < ?)"
+# A visit's last countdown, "<ms into the visit> <ms nobody had touched>", where the
+# countdown ended it (by the key (visit, seq)); one parameter: COUNTDOWN
+_LAST_COUNTDOWN = ("CASE WHEN ending = 'timeout' THEN (SELECT at_ms || ' ' || detail FROM "
+                   "actions WHERE visit = visits.id AND kind = ? ORDER BY seq DESC LIMIT 1) END")
+
+
+def setups(conn: sqlite3.Connection) -> Iterator[Row]:
+    """(id, kiosk, content, exhibit titles as JSON) of every setup."""
+    return conn.execute("SELECT id, kiosk, content, exhibit FROM setups")
+
+
+def undated_visits(conn: sqlite3.Connection) -> int:
+    """Visits whose start is no local time: they fall outside every window."""
+    (count,) = conn.execute(
+        "SELECT count(*) FROM visits WHERE typeof(started) != 'text' OR started NOT GLOB "
+        "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9][ T][0-9][0-9]*'").fetchone()
+    return int(count)
+
+
+def visits_by_hour(conn: sqlite3.Connection, window: Window) -> Iterator[Row]:
+    """(setup, 'YYYY-MM-DD HH', ending, language, visits), counted in SQL in one pass."""
+    return conn.execute(
+        "SELECT setup, substr(started, 1, 13), ending, language, count(*) FROM visits "
+        "WHERE started >= ? AND started < ? GROUP BY 1, 2, 3, 4", window)
+
+
+def visit_lengths(conn: sqlite3.Connection, setup: int, window: Window) -> Iterator[Row]:
+    """('YYYY-MM-DD HH', length in ms, last countdown or None) of each of a setup's visits."""
+    return conn.execute(f"SELECT substr(started, 1, 13), duration_ms, {_LAST_COUNTDOWN} "
+                        "FROM visits WHERE setup = ? AND started >= ? AND started < ?",
+                        (COUNTDOWN, setup, *window))
+
+
+def lengths_since(conn: sqlite3.Connection, since: dt.date) -> Iterator[Row]:
+    """(length in ms, last countdown or None) of each visit from `since` on."""
+    return conn.execute(f"SELECT duration_ms, {_LAST_COUNTDOWN} FROM visits WHERE started >= ?",
+                        (COUNTDOWN, since.isoformat()))
+
+
+def total_views(conn: sqlite3.Connection, window: Window) -> object:
+    (views,) = conn.execute(f"SELECT sum(views) FROM views WHERE visit IN {_IN_WINDOW}",
+                            window).fetchone()
+    return views
+
+
+def events(conn: sqlite3.Connection) -> Iterator[Row]:
+    """(id, content, key, position, titles as JSON), oldest first."""
+    return conn.execute("SELECT id, content, key, position, titles FROM events ORDER BY id")
+
+
+def _chosen(window: Window | None) -> tuple[str, tuple[str, ...]]:
+    return (f"WHERE visit IN {_IN_WINDOW}", window) if window else ("", ())
+
+
+def views_by_event(conn: sqlite3.Connection, window: Window | None) -> Iterator[Row]:
+    """(event, views, ms on screen, visits that showed it)."""
+    chosen, args = _chosen(window)
+    return conn.execute("SELECT event, sum(views), sum(duration_ms), count(*) "
+                        f"FROM views {chosen} GROUP BY event", args)
+
+
+def setups_with_visits(conn: sqlite3.Connection, window: Window) -> list[object]:
+    return [setup for (setup,) in conn.execute(
+        "SELECT DISTINCT setup FROM visits WHERE started >= ? AND started < ?", window)]
+
+
+def events_per_visit(conn: sqlite3.Connection, window: Window | None,
+                     kiosk: str | None) -> Iterator[Row]:
+    """(kiosk, events seen, visits, views): how many events visits saw. `kiosk`: the file
+    holds one kiosk's visits (no need to look each visit's up)."""
+    chosen, args = _chosen(window)
+    per_visit = ("SELECT visit, count(*) AS seen, sum(views) AS shown FROM views "
+                 f"{chosen} GROUP BY visit")
+    if kiosk is not None:
+        return conn.execute(f"SELECT ?, seen, count(*), sum(shown) FROM ({per_visit}) "
+                            "GROUP BY 1, 2", (kiosk, *args))
+    return conn.execute(f"SELECT kiosk, seen, count(*), sum(shown) FROM ({per_visit}) JOIN "
+                        "visits ON visits.id = visit JOIN setups ON setups.id = setup "
+                        "GROUP BY 1, 2", args)
+
+
+def actions_by_kind(conn: sqlite3.Connection, window: Window | None) -> Iterator[Row]:
+    """(kind, detail, times, visits with it)."""
+    chosen, args = _chosen(window)
+    return conn.execute(f"SELECT kind, detail, count(*), count(DISTINCT visit) FROM actions "
+                        f"{chosen} GROUP BY kind, detail", args)
+
+
+def language_switches(conn: sqlite3.Connection, window: Window) -> Iterator[Row]:
+    """(language, visits that switched to it having begun in another)."""
+    return conn.execute(
+        "SELECT detail, count(DISTINCT visit) FROM actions JOIN visits ON id = visit "
+        "WHERE kind = ? AND detail != language AND started >= ? AND started < ? "
+        "GROUP BY detail", (LANGUAGE, *window))

@@ -1,8 +1,9 @@
 """The statistics report as one HTML file that opens offline in any browser.
 
-Charts are drawn by Qt (QPainter into a QImage at twice the size, for sharp print and
-high-density screens) and inlined as PNG data, so the file needs nothing else: no
-scripts, no fonts, no network. The same tables follow each chart.
+Charts are inline SVG written here in plain Python (no Qt: the report is made on any
+thread, and by `kiosk stats` without a display): text stays text, in the page's fonts (the
+CJK family is named in the style sheet), sharp at any zoom and in print. The file needs
+nothing else: no scripts, no fonts, no network. The same tables follow each chart.
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import html
+import io
 import math
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QImage, QPainter, QPen
+from PIL import Image, UnidentifiedImageError
 
 from kiosk import __version__
 from kiosk.services.settings import Settings, report_logo_path
@@ -37,10 +39,10 @@ from kiosk.services.stats_report import (
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00",
                   "#F0E442", "#000000")
 INK, GRID, MUTED = "#1A1A1A", "#D9DDE3", "#5A6270"
-SCALE = 2  # pixels per CSS pixel in the pictures
 STORY_BARS = 40  # a longer story is drawn as columns, without titles
 WIDEST_COLUMN = 56  # CSS px: two or three days are columns, not walls
 LOGO_HEIGHT = 72  # CSS px
+LOGO_SCALE = 2  # the logo's pixels per CSS pixel: sharp in print and on dense screens
 
 
 @dataclass(frozen=True)
@@ -59,31 +61,37 @@ def branding(settings: Settings) -> Branding:
     if path is None:
         return Branding(settings.institution.strip())
     where = f"report_logo '{settings.report_logo}' in {settings.path or 'kiosk.toml'}"
-    image = QImage()
     if not path.is_file():
         problem = f"{where}: no such file ({path}); the report is made without a logo"
-    elif path.stat().st_size > 20_000_000 or not image.load(str(path)):
+    elif path.stat().st_size > 20_000_000 or (logo := _logo_png(path)) is None:
         problem = (f"{where}: not a picture that can be read (use a PNG or JPEG of a few "
                    "hundred pixels); the report is made without a logo")
     else:
-        if image.height() > LOGO_HEIGHT * SCALE:
-            image = image.scaledToHeight(LOGO_HEIGHT * SCALE,
-                                         Qt.TransformationMode.SmoothTransformation)
-        return Branding(settings.institution.strip(), _png(image))
+        return Branding(settings.institution.strip(), logo)
     return Branding(settings.institution.strip(), None, problem)
+
+
+def _logo_png(path: Path) -> str | None:
+    """The logo at twice the height it is shown, as base64 PNG; None: not a picture."""
+    try:
+        with Image.open(path) as image:
+            image.load()
+            picture = image.convert("RGBA")
+    except (OSError, UnidentifiedImageError, ValueError, Image.DecompressionBombError):
+        return None
+    tallest = LOGO_HEIGHT * LOGO_SCALE
+    if picture.height > tallest:
+        width = max(1, round(picture.width * tallest / picture.height))
+        picture = picture.resize((width, tallest), Image.Resampling.LANCZOS)
+    data = io.BytesIO()
+    picture.save(data, "PNG", optimize=True)
+    return base64.b64encode(data.getvalue()).decode("ascii")
 
 
 @dataclass
 class Series:
     name: str
     values: Sequence[float]
-
-
-def _font(size: float, bold: bool = False) -> QFont:
-    font = QFont(QGuiApplication.font())
-    font.setPixelSize(round(size))
-    font.setBold(bold)
-    return font
 
 
 def _nice_step(top: float) -> float:
@@ -102,110 +110,135 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
 
 
-def _png(image: QImage) -> str:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes
-    return base64.b64encode(bytes(data.data())).decode("ascii")
+# --- drawing in SVG ------------------------------------------------------------------------
+
+_NARROW = set("fijlrt.,:;!|'()[] ")
+_WIDE = set("mwMW@%")
 
 
-def _canvas(width: int, height: int) -> tuple[QImage, QPainter]:
-    image = QImage(width * SCALE, height * SCALE, QImage.Format.Format_ARGB32_Premultiplied)
-    image.setDevicePixelRatio(SCALE)
-    image.fill(QColor("#FFFFFF"))
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    return image, painter
+def text_width(text: str, size: float) -> float:
+    """About how wide `text` is in the page's sans-serif at `size` px, a little generous:
+    Chinese, Japanese and Korean characters are square; Latin letters about half as wide.
+    (The browser draws the text; this only lays out around it.)"""
+    width = 0.0
+    for char in text:
+        if unicodedata.east_asian_width(char) in "WF":
+            width += 1.0
+        elif char in _NARROW:
+            width += 0.32
+        elif char in _WIDE:
+            width += 0.86
+        elif char.isupper():
+            width += 0.68
+        else:
+            width += 0.57
+    return width * size
 
 
-def _legend(painter: QPainter, series: Sequence[Series], x: float, y: float) -> None:
+def elided(text: str, size: float, room: float) -> str:
+    """`text`, cut with an ellipsis where it would be wider than `room`."""
+    if text_width(text, size) <= room:
+        return text
+    while text and text_width(text + "…", size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+class _Svg:
+    """An SVG picture, element by element; `str()` is the markup."""
+
+    def __init__(self, width: float, height: float, title: str) -> None:
+        self.width, self.height = round(width), round(height)
+        self.parts = [f"<title>{_esc(title)}</title>"] if title else []
+
+    def rect(self, x: float, y: float, width: float, height: float, fill: str) -> None:
+        self.parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(0.0, width):.1f}" '
+                          f'height="{max(0.0, height):.1f}" fill="{fill}"/>')
+
+    def line(self, x1: float, y1: float, x2: float, y2: float, stroke: str) -> None:
+        self.parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
+                          f'stroke="{stroke}" stroke-width="1"/>')
+
+    def text(self, x: float, y: float, text: str, *, size: float = 13, fill: str = INK,
+             anchor: str = "start") -> None:
+        self.parts.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size:g}" fill="{fill}" '
+                          f'text-anchor="{anchor}">{_esc(text)}</text>')
+
+    def __str__(self) -> str:
+        return (f'<svg class="chart" role="img" '
+                f'width="{self.width}" height="{self.height}" '
+                f'viewBox="0 0 {self.width} {self.height}">{"".join(self.parts)}</svg>')
+
+
+def _legend(svg: _Svg, series: Sequence[Series], x: float, y: float) -> None:
     if len(series) < 2:
         return
-    painter.setFont(_font(13))
-    metrics = QFontMetricsF(painter.font())
     for index, one in enumerate(series):
-        painter.fillRect(QRectF(x, y - 10, 12, 12), QColor(SERIES_COLOURS[index % 8]))
-        painter.setPen(QColor(INK))
-        painter.drawText(QPointF(x + 18, y), one.name)
-        x += 18 + metrics.horizontalAdvance(one.name) + 24
+        svg.rect(x, y - 10, 12, 12, SERIES_COLOURS[index % 8])
+        svg.text(x + 18, y, one.name)
+        x += 18 + text_width(one.name, 13) + 24
 
 
 def column_chart(labels: Sequence[str], series: Sequence[Series], *, width: int = 900,
-                 height: int = 300) -> str:
-    """Stacked columns, one per label (as many labels written as fit); returns PNG data as
-    base64."""
-    image, painter = _canvas(width, height)
+                 height: int = 300, title: str = "") -> str:
+    """Stacked columns, one per label (as many labels written as fit); returns SVG."""
+    svg = _Svg(width, height, title)
     left, right, top, bottom = 64, 16, 28, 44
-    plot = QRectF(left, top, width - left - right, height - top - bottom)
+    plot_left, plot_bottom = left, height - bottom
+    plot_width, plot_height = width - left - right, height - top - bottom
     totals = [sum(s.values[i] for s in series) for i in range(len(labels))]
     step = _nice_step(max(totals, default=0))
     ceiling = step * max(1, -(-max(totals, default=0) // step))
-    painter.setFont(_font(13))
-    metrics = QFontMetricsF(painter.font())
     value = 0.0
     while value <= ceiling:
-        y = plot.bottom() - plot.height() * value / ceiling
-        painter.setPen(QPen(QColor(GRID), 1))
-        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-        painter.setPen(QColor(MUTED))
-        text = _number(value)
-        painter.drawText(QPointF(plot.left() - 8 - metrics.horizontalAdvance(text), y + 4), text)
+        y = plot_bottom - plot_height * value / ceiling
+        svg.line(plot_left, y, plot_left + plot_width, y, GRID)
+        svg.text(plot_left - 8, y + 4, _number(value), fill=MUTED, anchor="end")
         value += step
-    slot = plot.width() / max(1, len(labels))
-    widest = max((metrics.horizontalAdvance(label) for label in labels), default=0) + 12
+    slot = plot_width / max(1, len(labels))
+    widest = max((text_width(label, 13) for label in labels), default=0) + 12
     label_every = max(1, math.ceil(widest / slot))
     gap = max(slot - WIDEST_COLUMN, min(slot * 0.2, 6) if slot > 3 else 0)
     for i, label in enumerate(labels):
-        base = plot.bottom()
+        base = float(plot_bottom)
         for index, one in enumerate(series):
-            h = plot.height() * one.values[i] / ceiling
-            painter.fillRect(QRectF(plot.left() + i * slot + gap / 2, base - h, slot - gap, h),
-                             QColor(SERIES_COLOURS[index % 8]))
+            h = plot_height * one.values[i] / ceiling
+            if h > 0:
+                svg.rect(plot_left + i * slot + gap / 2, base - h, slot - gap, h,
+                         SERIES_COLOURS[index % 8])
             base -= h
         if i % label_every == 0:
-            painter.setPen(QColor(MUTED))
-            x = plot.left() + i * slot + slot / 2 - metrics.horizontalAdvance(label) / 2
-            painter.drawText(QPointF(max(0, min(x, width - metrics.horizontalAdvance(label))),
-                                     plot.bottom() + 20), label)
-    painter.setPen(QPen(QColor(INK), 1))
-    painter.drawLine(plot.bottomLeft(), plot.bottomRight())
-    _legend(painter, series, plot.left(), 16)
-    painter.end()
-    return _png(image)
+            half = text_width(label, 13) / 2
+            x = max(half, min(plot_left + i * slot + slot / 2, width - half))
+            svg.text(x, plot_bottom + 20, label, fill=MUTED, anchor="middle")
+    svg.line(plot_left, plot_bottom, plot_left + plot_width, plot_bottom, INK)
+    _legend(svg, series, plot_left, 16)
+    return str(svg)
 
 
 def bar_chart(labels: Sequence[Sequence[str]], values: Sequence[float], texts: Sequence[str],
-              *, width: int = 900) -> str:
+              *, width: int = 900, title: str = "") -> str:
     """Horizontal bars, one per label (a label may have several lines, e.g. a title in two
-    languages), with each bar's value written after it; returns PNG data as base64."""
-    line = 18
+    languages), with each bar's value written after it; returns SVG."""
+    size, line = 14, 18
     row = max(28, line * max((len(lab) for lab in labels), default=1) + 10)
     height = row * len(labels) + 16
-    image, painter = _canvas(width, max(height, 40))
-    label_font = _font(14)
-    metrics = QFontMetricsF(label_font)
-    label_width = min(width * 0.48, max((metrics.horizontalAdvance(text) for lab in labels
+    svg = _Svg(width, max(height, 40), title)
+    label_width = min(width * 0.48, max((text_width(text, size) for lab in labels
                                          for text in lab), default=0) + 12)
     left = label_width + 8
-    right = max((metrics.horizontalAdvance(text) for text in texts), default=0) + 16
+    right = max((text_width(text, size) for text in texts), default=0) + 16
     top_value = max(values, default=0) or 1
     for i, (label, value, text) in enumerate(zip(labels, values, texts, strict=True)):
         y = 8 + i * row
-        painter.setFont(label_font)
         for j, part in enumerate(label):
-            painter.setPen(QColor(INK if j == 0 else MUTED))
-            shown = metrics.elidedText(part, Qt.TextElideMode.ElideRight, label_width - 8)
             baseline = y + (row - line * len(label)) / 2 + line * (j + 1) - 4
-            painter.drawText(QPointF(label_width - metrics.horizontalAdvance(shown),
-                                     baseline), shown)
+            svg.text(label_width, baseline, elided(part, size, label_width - 8), size=size,
+                     fill=INK if j == 0 else MUTED, anchor="end")
         bar = (width - left - right) * value / top_value
-        painter.fillRect(QRectF(left, y + 5, max(bar, 1), row - 10), QColor(SERIES_COLOURS[0]))
-        painter.setPen(QColor(INK))
-        painter.drawText(QPointF(left + bar + 6, y + row / 2 + 5), text)
-    painter.end()
-    return _png(image)
+        svg.rect(left, y + 5, max(bar, 1), row - 10, SERIES_COLOURS[0])
+        svg.text(left + bar + 6, y + row / 2 + 5, text, size=size)
+    return str(svg)
 
 
 # --- the page ----------------------------------------------------------------------------
@@ -227,6 +260,7 @@ header img { max-height: 72px; width: auto; margin: 0; }
 .card b { display: block; font-size: 26px; }
 .card span { color: #5A6270; font-size: 14px; }
 img { max-width: 100%; height: auto; display: block; margin: 8px 0; }
+svg.chart { width: 100%; height: auto; display: block; margin: 8px 0; font-family: inherit; }
 table { border-collapse: collapse; font-size: 14px; margin: 8px 0 16px; }
 th, td { border-bottom: 1px solid #E6E9ED; padding: 4px 10px; text-align: left;
          vertical-align: top; }
@@ -234,7 +268,8 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 details summary { cursor: pointer; color: #0058A3; }
 .problems { color: #A01818; }
 footer { color: #5A6270; font-size: 13px; margin-top: 40px; }
-@media print { details { display: block; } h2 { break-before: auto; } img { break-inside: avoid; } }
+@media print { details { display: block; } h2 { break-before: auto; }
+               img, svg.chart { break-inside: avoid; } }
 """
 
 
@@ -257,10 +292,6 @@ def _table(table: Table, collapsed: bool = False) -> str:
     return body
 
 
-def _img(data: str, alt: str) -> str:
-    return f'<img src="data:image/png;base64,{data}" alt="{_esc(alt)}">'
-
-
 def _int_column(table: Table, name: str) -> list[float]:
     return [float(v) if isinstance(v, int | float) else 0.0 for v in table.column(name)]
 
@@ -269,7 +300,8 @@ def _section(title: str, picture: str, table: Table, note: str = "",
              collapsed: bool = False) -> str:
     note_html = f'<p class="sub">{_esc(note)}</p>' if note else ""
     collapsed = collapsed or len(table.rows) > 12
-    return f"<h2>{_esc(title)}</h2>{note_html}{_img(picture, title)}{_table(table, collapsed)}"
+    named = picture.replace("<svg ", f'<svg aria-label="{_esc(title)}" ', 1)  # as alt text
+    return f"<h2>{_esc(title)}</h2>{note_html}{named}{_table(table, collapsed)}"
 
 
 def _columns(table: Table, kiosks: Sequence[str], *, labels: Sequence[str] | None = None

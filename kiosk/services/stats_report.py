@@ -223,8 +223,7 @@ def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
     # Setups: which kiosk, which exhibit.
     kiosk_of: dict[int, str] = {}
     exhibit_of_content: dict[str, str] = {}
-    for rowid, kiosk, content, exhibit in conn.execute(
-            "SELECT id, kiosk, content, exhibit FROM setups"):
+    for rowid, kiosk, content, exhibit in stats_db.setups(conn):
         titles = _titles(exhibit)
         if not isinstance(rowid, int) or not isinstance(kiosk, str) \
                 or not isinstance(content, str) or titles is None:
@@ -236,14 +235,9 @@ def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
     # Visits: counted in SQL, by hour, ending and language (one pass); only the lengths come
     # to Python one by one (for medians).
     # a start that is no local time falls outside every window: told once, here
-    (undated,) = conn.execute(
-        "SELECT count(*) FROM visits WHERE typeof(started) != 'text' OR started NOT GLOB "
-        "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9][ T][0-9][0-9]*'").fetchone()
-    bad += int(undated)
+    bad += stats_db.undated_visits(conn)
     visits = 0
-    for setup, started, ending, language, count in conn.execute(
-            "SELECT setup, substr(started, 1, 13), ending, language, count(*) FROM visits "
-            "WHERE started >= ? AND started < ? GROUP BY 1, 2, 3, 4", window):
+    for setup, started, ending, language, count in stats_db.visits_by_hour(conn, window):
         when = _day_hour(started)
         if when is None:  # counted above unless it has the form of a time (2026-02-30 25)
             bad += count if isinstance(started, str) and _HOUR.fullmatch(started) else 0
@@ -266,10 +260,7 @@ def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
     # began the idle time after that touch (the recorder writes the idle time as the
     # countdown's detail; a file from before it did takes off the countdown alone).
     for setup, kiosk in kiosk_of.items():
-        for started, ms, countdown in conn.execute(
-                f"SELECT substr(started, 1, 13), duration_ms, {_LAST_COUNTDOWN} "
-                "FROM visits WHERE setup = ? AND started >= ? AND started < ?",
-                (stats_db.COUNTDOWN, setup, *window)):
+        for started, ms, countdown in stats_db.visit_lengths(conn, setup, window):
             length = _count(ms)
             if length is not None and _day_hour(started) is not None:
                 f.lengths[kiosk].append(length)
@@ -278,15 +269,11 @@ def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
             elif _day_hour(started) is not None:  # counted above: no figure without a length
                 bad += 1
     if totals_only:
-        selected = "(SELECT id FROM visits WHERE started >= ? AND started < ?)"
-        (views,) = conn.execute(f"SELECT sum(views) FROM views WHERE visit IN {selected}",
-                                window).fetchone()
-        f.kiosk_views[""] += _count(views) or 0
+        f.kiosk_views[""] += _count(stats_db.total_views(conn, window)) or 0
         return bad
     # Events: the latest content's titles and place win for an event shown by several.
     event_key: dict[int, tuple[str, str]] = {}
-    for rowid, content, key, position, titles in conn.execute(
-            "SELECT id, content, key, position, titles FROM events ORDER BY id"):
+    for rowid, content, key, position, titles in stats_db.events(conn):
         read = _titles(titles)
         place = _count(position)
         if not isinstance(rowid, int) or not isinstance(key, str) or read is None \
@@ -301,13 +288,8 @@ def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
         else:
             entry.titles, entry.position = read, place
     # Views: one row per event a visit showed. Without dates, no need to pick visits.
-    selected = "(SELECT id FROM visits WHERE started >= ? AND started < ?)"
-    chosen, args_dates = ((f"WHERE visit IN {selected}", window) if since or until
-                          else ("", ()))
-    args: tuple[object, ...] = args_dates
-    for event, views, ms, count in conn.execute(
-            "SELECT event, sum(views), sum(duration_ms), count(*) "
-            f"FROM views {chosen} GROUP BY event", args):
+    dated = window if since or until else None
+    for event, views, ms, count in stats_db.views_by_event(conn, dated):
         target = event_key.get(event)
         shown, time_on = _count(views), _count(ms)
         if target is None or shown is None or time_on is None:
@@ -318,18 +300,10 @@ def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
         entry.ms += time_on
         entry.visits += count
     with_views = 0
-    kiosks = {kiosk_of[setup] for (setup,) in conn.execute(
-        "SELECT DISTINCT setup FROM visits WHERE started >= ? AND started < ?", window)
-        if setup in kiosk_of}
-    per_visit = ("SELECT visit, count(*) AS seen, sum(views) AS shown FROM views "
-                 f"{chosen} GROUP BY visit")
-    if len(kiosks) == 1:  # the usual file: one kiosk, no need to look up each visit's
-        query = f"SELECT ?, seen, count(*), sum(shown) FROM ({per_visit}) "
-        args = (next(iter(kiosks)), *args)
-    else:
-        query = (f"SELECT kiosk, seen, count(*), sum(shown) FROM ({per_visit}) JOIN visits "
-                 "ON visits.id = visit JOIN setups ON setups.id = setup ")
-    for kiosk, seen, count, views in conn.execute(query + "GROUP BY 1, 2", args):
+    kiosks = {kiosk_of[setup] for setup in stats_db.setups_with_visits(conn, window)
+              if setup in kiosk_of}
+    only = next(iter(kiosks)) if len(kiosks) == 1 else None  # the usual file: one kiosk
+    for kiosk, seen, count, views in stats_db.events_per_visit(conn, dated, only):
         shown = _count(views)
         if not isinstance(kiosk, str) or shown is None:
             continue  # the views were counted as left out above
@@ -337,37 +311,25 @@ def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
         f.kiosk_views[kiosk] += shown
         with_views += count
     f.depth[0] += max(0, visits - with_views)
-    for kind, detail, count, visits_with in conn.execute(
-            f"SELECT kind, detail, count(*), count(DISTINCT visit) FROM actions {chosen} "
-            "GROUP BY kind, detail", args_dates):
+    for kind, detail, count, visits_with in stats_db.actions_by_kind(conn, dated):
         if not isinstance(kind, str) or not isinstance(detail, str):
             bad += count
             continue
         key = f"{kind}:{detail}" if kind in (stats_db.OPTION, stats_db.LANGUAGE) else kind
         f.actions[key] += int(count)
         f.action_visits[key] += int(visits_with)
-    for language, switched in conn.execute(  # switched to a language the visit began without
-            "SELECT detail, count(DISTINCT visit) FROM actions JOIN visits ON id = visit "
-            "WHERE kind = ? AND detail != language AND started >= ? AND started < ? "
-            "GROUP BY detail", (stats_db.LANGUAGE, *window)):
+    # switched to a language the visit began without
+    for language, switched in stats_db.language_switches(conn, window):
         if isinstance(language, str):
             f.language_switched[language] += int(switched)
     return bad
-
-
-# A visit's last countdown, "<ms into the visit> <ms nobody had touched>", where the
-# countdown ended it (by the key (visit, seq)); one parameter: stats_db.COUNTDOWN
-_LAST_COUNTDOWN = ("CASE WHEN ending = 'timeout' THEN (SELECT at_ms || ' ' || detail FROM "
-                   "actions WHERE visit = visits.id AND kind = ? ORDER BY seq DESC LIMIT 1) END")
 
 
 def time_in_use(conn: sqlite3.Connection, since: dt.date) -> list[int]:
     """Each visit's time in use, to the visitor's last touch, from `since` on: the staff
     panel's figure, counted as the report counts it."""
     found = []
-    for ms, countdown in conn.execute(
-            f"SELECT duration_ms, {_LAST_COUNTDOWN} FROM visits WHERE started >= ?",
-            (stats_db.COUNTDOWN, since.isoformat())):
+    for ms, countdown in stats_db.lengths_since(conn, since):
         length = _count(ms)
         if length is not None:
             found.append(length if countdown is None else _in_use(length, countdown))

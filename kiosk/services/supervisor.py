@@ -231,11 +231,12 @@ class Supervisor:
         return age > self.heartbeat_timeout
 
     def _end_child(self) -> None:
-        """Ask the kiosk to end as a staff exit does; kill it if it has not within 5 s."""
+        """Ask the kiosk to end as a staff exit does; kill it if it has not within the grace
+        (exits.STOP_GRACE_SECONDS)."""
         if self.child and self.child.poll() is None:
             stop_request(self.heartbeat).touch()
             try:
-                self.child.wait(5)
+                self.child.wait(exits.STOP_GRACE_SECONDS)
             except subprocess.TimeoutExpired:
                 log.error("kiosk pid %d did not stop; killing it", self.child.pid)
                 self._kill_child()

@@ -1,8 +1,10 @@
 """Visitor statistics on the staff panel: today's and this week's figures, a small chart of
-the last seven days, and the report exported to a folder (a USB stick) in one tap."""
+the last seven days, and the report exported to a folder (a USB stick) in one tap. The
+file is read, and the report written, in threads: the GUI thread only shows results."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
@@ -12,10 +14,11 @@ import statistics as stat
 import sys
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, QStorageInfo, Signal, Slot
+from PySide6.QtCore import Property, QObject, QStorageInfo, Qt, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.services import stats_db
@@ -71,13 +74,53 @@ def _minutes(seconds: int) -> str:
     return minutes(seconds)
 
 
-@QmlElement
-@QmlUncreatable("the staff panel's statistics come from StaffState.stats")
-class StaffStatistics(QObject):  # type: ignore[operator]  # (QmlUncreatable takes a reason)
-    """What the staff panel shows of the statistics; `refresh()` when it opens."""
+@dataclass(frozen=True)
+class PanelFigures:
+    """What a refresh found: the summary lines and the chart's seven days."""
 
-    changed = Signal()
-    _exported = Signal(str)  # from the export thread, delivered on the UI thread
+    summary: str
+    days: list[dict[str, Any]]
+
+
+def panel_figures(path: Path, today: dt.date) -> PanelFigures:
+    """Read the week's figures from the statistics file (off the GUI thread: SQL)."""
+    from kiosk.services.stats_report import time_in_use  # the report's, loaded when asked
+
+    first = today - dt.timedelta(days=WEEK - 1)
+    try:
+        conn = stats_db.open_for_reading(path)
+        try:
+            rows = stats_db.visits_per_day(conn, first, today)
+            # to the visitor's last touch: the idle time and the countdown left out
+            lengths = time_in_use(conn, first)
+            today_lengths = time_in_use(conn, today)
+        finally:
+            conn.close()
+    except (stats_db.StatsFileError, sqlite3.Error) as exc:
+        return PanelFigures(f"No statistics yet ({exc}).", [])
+    top = max((n for _, n, _ in rows), default=0) or 1
+    days = [{"label": dt.date.fromisoformat(day).strftime("%a"), "visits": n,
+             "height": n / top} for day, n, _ in rows]
+    return PanelFigures(f"Today: {_figures(today_lengths)}\n"
+                        f"Last 7 days: {_figures(lengths)}", days)
+
+
+@QmlElement
+@QmlUncreatable("the staff panel's statistics come from StaffState.panel.stats")
+class StaffStatistics(QObject):  # type: ignore[operator]  # (QmlUncreatable takes a reason)
+    """What the staff panel shows of the statistics; `refresh()` when it opens. The SQL runs
+    in a thread of its own: a slow disk never freezes the kiosk's screen."""
+
+    summaryChanged = Signal()
+    daysChanged = Signal()
+    problemChanged = Signal()
+    messageChanged = Signal()
+    busyChanged = Signal()
+    refreshed = Signal()  # the figures of the last refresh() are shown
+    # from other threads, delivered on the GUI thread (queued)
+    _loaded = Signal(object)
+    _exported = Signal(str)
+    _problem_heard = Signal(str)
 
     def __init__(self, statistics: Statistics, export_setting: str = "",
                  today: Callable[[], dt.date] = dt.date.today,
@@ -90,57 +133,88 @@ class StaffStatistics(QObject):  # type: ignore[operator]  # (QmlUncreatable tak
         self._days: list[dict[str, Any]] = []
         self._message = ""
         self._busy = False
-        self._exported.connect(self._on_exported)
+        self._loading = False
+        self._again = False  # refresh() asked again while a refresh ran
+        queued = Qt.ConnectionType.QueuedConnection
+        self._loaded.connect(self._on_loaded, queued)
+        self._exported.connect(self._on_exported, queued)
+        self._problem_heard.connect(self._on_problem, queued)
+        self._problem = statistics.problem
+        statistics.add_problem_listener(self._problem_heard.emit)
 
-    @Property(str, notify=changed)
+    @Property(str, notify=summaryChanged)
     def summary(self) -> str:
         return self._summary
 
-    @Property("QVariantList", notify=changed)  # type: ignore[arg-type]
+    @Property("QVariantList", notify=daysChanged)  # type: ignore[arg-type]
     def days(self) -> list[dict[str, Any]]:
         """The last seven days: label, visits, and height from 0 to 1 for the chart."""
         return self._days
 
-    @Property(str, notify=changed)
+    @Property(str, notify=problemChanged)
     def problem(self) -> str:
-        return self._stats.problem
+        """What went wrong with recording, as the writer last said ('' when all is well)."""
+        return self._problem
 
-    @Property(str, notify=changed)
+    @Property(str, notify=messageChanged)
     def message(self) -> str:
         return self._message
 
-    @Property(bool, notify=changed)
+    @Property(bool, notify=busyChanged)
     def busy(self) -> bool:
         return self._busy
+
+    @guarded("StaffStatistics._on_problem", None)
+    def _on_problem(self, problem: str) -> None:
+        if problem != self._problem:
+            self._problem = problem
+            self.problemChanged.emit()
 
     @Slot()
     @guarded("StaffStatistics.refresh", None)
     def refresh(self) -> None:
-        from kiosk.services.stats_report import time_in_use  # the report's, loaded when asked
-
-        self._stats.flush(2.0)
-        today = self._today()
-        first = today - dt.timedelta(days=WEEK - 1)
-        try:
-            conn = stats_db.open_for_reading(self._stats.path)
-            try:
-                rows = stats_db.visits_per_day(conn, first, today)
-                # to the visitor's last touch: the idle time and the countdown left out
-                lengths = time_in_use(conn, first)
-                today_lengths = time_in_use(conn, today)
-            finally:
-                conn.close()
-        except (stats_db.StatsFileError, sqlite3.Error) as exc:
-            self._summary = f"No statistics yet ({exc})."
-            self._days = []
-            self.changed.emit()
+        """Read the figures again, behind the screen: `refreshed` when they are shown."""
+        if self._loading:
+            self._again = True
             return
-        top = max((n for _, n, _ in rows), default=0) or 1
-        self._days = [{"label": dt.date.fromisoformat(day).strftime("%a"), "visits": n,
-                       "height": n / top} for day, n, _ in rows]
-        self._summary = (f"Today: {_figures(today_lengths)}\n"
-                         f"Last 7 days: {_figures(lengths)}")
-        self.changed.emit()
+        self._loading = True
+        threading.Thread(target=self._load, args=(self._today(),), name="kiosk-stats-panel",
+                         daemon=True).start()
+
+    def _load(self, today: dt.date) -> None:
+        try:
+            self._stats.flush(2.0)
+            figures = panel_figures(self._stats.path, today)
+        except Exception as exc:  # a thread's error would end the kiosk
+            log.exception("statistics: the staff panel's figures")
+            figures = PanelFigures(f"No statistics ({exc}).", [])
+        with contextlib.suppress(RuntimeError):  # the panel is gone (the kiosk is ending)
+            self._loaded.emit(figures)
+
+    @guarded("StaffStatistics._on_loaded", None)
+    def _on_loaded(self, figures: PanelFigures) -> None:
+        self._loading = False
+        if figures.summary != self._summary:
+            self._summary = figures.summary
+            self.summaryChanged.emit()
+        if figures.days != self._days:
+            self._days = figures.days
+            self.daysChanged.emit()
+        if self._again:
+            self._again = False
+            self.refresh()
+        else:
+            self.refreshed.emit()
+
+    def _set_message(self, message: str) -> None:
+        if message != self._message:
+            self._message = message
+            self.messageChanged.emit()
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            self.busyChanged.emit()
 
     @Slot()
     @guarded("StaffStatistics.exportReport", None)
@@ -149,30 +223,22 @@ class StaffStatistics(QObject):  # type: ignore[operator]  # (QmlUncreatable tak
         folder, in a thread; the panel says where when it is done."""
         if self._busy:
             return
-        self._stats.flush(2.0)
         folder = export_folder(self._export_setting)
-        self._busy = True
-        self._message = f"Exporting to {folder} …"
-        self.changed.emit()
-        threading.Thread(target=self._export, args=(folder,), name="kiosk-stats-export",
-                         daemon=True).start()
+        self._set_busy(True)
+        self._set_message(f"Exporting to {folder} …")
+        threading.Thread(target=self._export, args=(folder, self._today()),
+                         name="kiosk-stats-export", daemon=True).start()
 
-    def _export(self, folder: Path) -> None:
+    def _export(self, folder: Path, today: dt.date) -> None:
         from kiosk.services.settings import load_settings
         from kiosk.services.stats_html import branding, write
 
-        stem = f"{safe_name(self._stats.kiosk)}-{self._today():%Y-%m-%d}"
+        stem = f"{safe_name(self._stats.kiosk)}-{today:%Y-%m-%d}"
         try:
+            self._stats.flush(2.0)
             folder.mkdir(parents=True, exist_ok=True)
             copy = folder / f"{stem}.sqlite3"
-            source = stats_db.open_for_reading(self._stats.path)
-            try:
-                target = sqlite3.connect(str(copy))
-                source.backup(target)  # consistent even while the kiosk writes
-                target.execute("PRAGMA journal_mode=DELETE")  # one file to carry away
-                target.close()
-            finally:
-                source.close()
+            stats_db.copy_file(self._stats.path, copy)
             brand = branding(load_settings())
             write([copy], folder / f"{stem}.html", folder / f"{stem}-tables", brand=brand)
             message = f"Exported to {folder}: {stem}.html, its tables and the statistics file."
@@ -183,13 +249,16 @@ class StaffStatistics(QObject):  # type: ignore[operator]  # (QmlUncreatable tak
         except (OSError, sqlite3.Error, stats_db.StatsFileError) as exc:
             message = f"The export failed: {exc}"
             log.error("statistics export to %s failed: %s", folder, exc)
-        self._exported.emit(message)
+        except Exception as exc:  # a thread's error would end the kiosk
+            message = f"The export failed: {exc}"
+            log.exception("statistics export to %s failed", folder)
+        with contextlib.suppress(RuntimeError):  # the panel is gone (the kiosk is ending)
+            self._exported.emit(message)
 
     @guarded("StaffStatistics._on_exported", None)
     def _on_exported(self, message: str) -> None:
-        self._busy = False
-        self._message = message
-        self.changed.emit()
+        self._set_busy(False)
+        self._set_message(message)
 
 
 def _figures(lengths: list[int]) -> str:

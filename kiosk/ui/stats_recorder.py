@@ -18,6 +18,14 @@ from kiosk.services import stats_db
 from kiosk.services.guard import guarded
 from kiosk.services.settings import Settings
 from kiosk.services.stats import Statistics, content_info
+from kiosk.services.stats_records import (
+    CountdownAnswered,
+    CountdownShown,
+    LanguageChosen,
+    OptionTurnedOn,
+    PhotoOpened,
+    PhotoZoomed,
+)
 from kiosk.ui.navigation import Navigation
 from kiosk.ui.session import Session
 
@@ -69,7 +77,7 @@ class StatsRecorder(QObject):
         elif before == WELCOME:
             self._begin()
         elif self._screen == PHOTO:
-            stats.action(stats_db.PHOTO_OPEN)
+            stats.note(PhotoOpened())
 
     def _begin(self) -> None:
         self._event = self._session.current_event.id
@@ -77,7 +85,7 @@ class StatsRecorder(QObject):
         self.statistics.visit_start(self._language)
         self.statistics.view(self._event)
         if self._screen == PHOTO:
-            self.statistics.action(stats_db.PHOTO_OPEN)
+            self.statistics.note(PhotoOpened())
 
     @guarded("StatsRecorder._on_event", None)
     def _on_event(self) -> None:
@@ -98,26 +106,26 @@ class StatsRecorder(QObject):
         if language != self._language:
             self._language = language
             if self._screen != WELCOME:
-                self.statistics.action(stats_db.LANGUAGE, language)
+                self.statistics.note(LanguageChosen(language))
 
     def _on_option(self, option: str, on: bool) -> None:
         if on:
-            self.statistics.action(stats_db.OPTION, option)
+            self.statistics.note(OptionTurnedOn(option))
 
     @guarded("StatsRecorder._on_zoom", None)
     def _on_zoom(self) -> None:
-        self.statistics.action(stats_db.PHOTO_ZOOM)
+        self.statistics.note(PhotoZoomed())
 
     @guarded("StatsRecorder._on_idle", None)
     def _on_idle(self) -> None:
         active = bool(self._session.idle.active)
         if active and not self._countdown:
             self._countdown = True  # with how long nobody had touched: not time in use
-            self.statistics.action(stats_db.COUNTDOWN, str(self._session.idle.still_ms()))
+            self.statistics.note(CountdownShown(self._session.idle.still_ms()))
         elif not active and self._countdown:
             self._countdown = False
             if self._screen != WELCOME:
-                self.statistics.action(stats_db.COUNTDOWN_ANSWERED)
+                self.statistics.note(CountdownAnswered())
 
 
 def start_statistics(settings: Settings, session: Session,

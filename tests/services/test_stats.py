@@ -8,14 +8,21 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from kiosk.services import stats_db
-from kiosk.services.stats import Statistics
+from kiosk.services import exits, stats_db
+from kiosk.services.stats import CLOSE_SECONDS, RETRY_SECONDS, Statistics, _Writer
 from kiosk.services.stats_db import ContentInfo
+from kiosk.services.stats_records import (
+    CountdownAnswered,
+    CountdownShown,
+    OptionTurnedOn,
+    PhotoOpened,
+)
 from kiosk.services.stats_report import build
 from tests.conftest import FakeClock
 
@@ -60,13 +67,13 @@ def test_a_visit_becomes_rows(tmp_path: Path) -> None:
     stats.visit_start("en")
     stats.view("first")
     clock.wait(12)
-    stats.action(stats_db.PHOTO_OPEN)
+    stats.note(PhotoOpened())
     clock.wait(8)
     stats.view("second")
     clock.wait(30)
     stats.view("first")  # back again: a second view of the same event
     clock.wait(5)
-    stats.action(stats_db.COUNTDOWN)  # the event's time stops here
+    stats.note(CountdownShown())  # the event's time stops here
     clock.wait(20)
     stats.visit_end("timeout")
     stats.close()
@@ -88,9 +95,9 @@ def test_answered_countdown_resumes_the_event(tmp_path: Path) -> None:
     stats.visit_start("zh")
     stats.view("first")
     clock.wait(10)
-    stats.action(stats_db.COUNTDOWN)
+    stats.note(CountdownShown())
     clock.wait(4)
-    stats.action(stats_db.COUNTDOWN_ANSWERED)
+    stats.note(CountdownAnswered())
     clock.wait(6)
     stats.visit_end("home")
     stats.close()
@@ -206,7 +213,7 @@ def test_a_full_disk_pauses_recording_and_the_kiosk_goes_on(
         stats.visit_start("en")
         stats.view("second")
         clock.wait(5)
-        stats.action(stats_db.OPTION, "large_text" * 50)
+        stats.note(OptionTurnedOn("large_text" * 50))
         stats.visit_end("home")
     assert stats.flush()
     assert stats.problem.startswith("Statistics are not being recorded: the disk is full")
@@ -226,22 +233,102 @@ def test_a_folder_that_cannot_be_written_pauses_recording(tmp_path: Path) -> Non
     stats.close()
 
 
-def test_a_bug_in_the_writer_stops_recording_not_the_kiosk(
+def test_a_record_sqlite_refuses_is_logged_and_the_next_one_stored(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A bad record (here an option with no name: NOT NULL fails) costs that record only."""
+    path = tmp_path / "s.sqlite3"
+    clock = ten_o_clock()
+    stats = recorder(path, clock)
+    stats.visit_start("en")
+    stats.view("first")
+    clock.wait(3)
+    stats.note(OptionTurnedOn(None))  # type: ignore[arg-type]  # what a bug would send
+    clock.wait(2)
+    stats.note(PhotoOpened())
+    stats.visit_end("home")
+    assert stats.flush()
+    assert "a record could not be stored and is left out: ActionTaken(action=OptionTurned" \
+           "On(option=None)" in caplog.text
+    assert "IntegrityError" in caplog.text
+    assert stats.problem == ""
+    short_visit(stats, clock, "second", 4)  # and the writer goes on
+    stats.close()
+    assert rows(path, "SELECT at_ms, kind FROM actions") == [(5000, "photo_open")]
+    assert rows(path, "SELECT duration_ms, ending FROM visits") == [(5000, "home"),
+                                                                    (4000, "home")]
+
+
+def test_a_bug_in_the_writer_loses_the_batch_not_the_recording(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         caplog: pytest.LogCaptureFixture) -> None:
-    def broken(self: object, op: object) -> None:
-        raise RuntimeError("a bug")
+    """A failure outside any one record (here: keeping the visit current) is logged, staff
+    are told, and a later visit is recorded again."""
+    path = tmp_path / "s.sqlite3"
+    real = _Writer._keep_current
+    broken = [True]
 
-    monkeypatch.setattr("kiosk.services.stats._Writer._apply", broken)
+    def keep_current(self: _Writer, now: float) -> None:
+        if broken[0]:
+            raise RuntimeError("a bug")
+        real(self, now)
+
+    monkeypatch.setattr(_Writer, "_keep_current", keep_current)
+    clock = ten_o_clock()
+    stats = recorder(path, clock)
+    stats.visit_start("en")
+    assert stats.flush()
+    assert "the writer failed" in caplog.text
+    assert stats.problem.startswith("Statistics met an error")
+    stats.visit_end("home")
+    broken[0] = False
+    clock.wait(RETRY_SECONDS)
+    short_visit(stats, clock, "second", 4)
+    assert stats.flush()
+    assert stats.problem == ""
+    stats.close()
+    assert rows(path, "SELECT duration_ms, ending FROM visits") == [(4000, "home")]
+
+
+def test_a_stuck_disk_cannot_hold_the_stop_past_the_supervisor_grace(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The supervisor kills a kiosk STOP_GRACE_SECONDS after asking it to stop: the writer's
+    close gives up well before, and says so."""
+    stuck = threading.Event()
+    release = threading.Event()
+    real = stats_db.insert_visit
+
+    def slow_insert(*args: object) -> int:
+        stuck.set()
+        release.wait(30)  # a disk that does not answer
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stats_db, "insert_visit", slow_insert)
     clock = ten_o_clock()
     stats = recorder(tmp_path / "s.sqlite3", clock)
-    short_visit(stats, clock)
-    assert stats.flush()
-    assert stats.problem == "Statistics stopped after an error; see the log."
-    assert "the writer failed" in caplog.text
-    short_visit(stats, clock)  # later visits are dropped, quietly
+    stats.visit_start("en")
+    stats.flush(0)  # commit now
+    assert stuck.wait(10)
+    started = time.monotonic()
+    assert stats.close() is False
+    took = time.monotonic() - started
+    release.set()
+    assert CLOSE_SECONDS <= exits.STOP_GRACE_SECONDS / 2
+    assert took < exits.STOP_GRACE_SECONDS - 1  # room left for the rest of the shutdown
+
+
+def test_problem_listeners_hear_each_change_once(tmp_path: Path) -> None:
+    blocker = tmp_path / "state"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    clock = ten_o_clock()
+    stats = Statistics(blocker / "s.sqlite3", "Hall A", "0.1.0", clock=clock, now=clock.now)
+    heard: list[str] = []
+    stats.add_problem_listener(heard.append)
+    stats.start(CONTENT)
+    short_visit(stats, clock, "first", 0)
+    short_visit(stats, clock, "first", 0)
     assert stats.flush()
     stats.close()
+    assert len(heard) == 1 and heard[0].startswith("Statistics are not being recorded")
 
 
 def test_retention_deletes_old_visits(tmp_path: Path) -> None:

@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import base64
+import io
 import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QGuiApplication, QImage
+from PIL import Image
 
-from kiosk.app import application
 from kiosk.services.stats import Statistics
 from kiosk.services.stats_db import ContentInfo
 from kiosk.services.stats_html import STORY_BARS, write
-from tests.conftest import FakeClock
-
-
-@pytest.fixture
-def charts() -> QGuiApplication:
-    return application()
+from tests.conftest import ROOT, FakeClock
 
 
 def long_story(path: Path, events: int) -> None:
@@ -38,7 +36,7 @@ def long_story(path: Path, events: int) -> None:
 
 
 @pytest.mark.parametrize("events", [STORY_BARS, 300])
-def test_report_is_one_file_with_every_title(charts: QGuiApplication, tmp_path: Path,
+def test_report_is_one_file_with_every_title(tmp_path: Path,
                                              events: int) -> None:
     long_story(tmp_path / "s.sqlite3", events)
     page = tmp_path / "report.html"
@@ -48,31 +46,32 @@ def test_report_is_one_file_with_every_title(charts: QGuiApplication, tmp_path: 
     assert re.findall(r'(?:src|href)="(?!data:)', text) == []  # nothing to fetch
     assert "<script" not in text
     assert f"事件 {events - 1}" in text and f"Event {events - 1}" in text
-    pictures = re.findall(r'src="data:image/png;base64,([^"]+)"', text)
+    pictures = re.findall(r'<svg [^>]*>.*?</svg>', text)
     # all but the summary's; one day is drawn as its hours, without a one-column day chart
     assert len(pictures) == len(report.tables) - 2
     assert "Visits on Tuesday 24 November 2026, hour by hour" in text
     assert "<h2>Visits per day</h2>" not in text
-    for data in pictures:
-        image = QImage.fromData(base64.b64decode(data))
-        assert not image.isNull()
-        assert image.height() <= 4000  # a long story is drawn as columns, not 300 bars
+    assert re.search(r">事件 \d+</text>", text)  # Chinese titles as text, not pixels
+    for svg in pictures:
+        ET.fromstring(svg)  # well-formed
+        assert 'aria-label="' in svg  # named for screen readers, as an image's alt text
+        height = int(re.search(r' height="(\d+)"', svg)[1])  # type: ignore[index]
+        assert height <= 4000  # a long story is drawn as columns, not 300 bars
     assert len(list((tmp_path / "csv").glob("*.csv"))) == len(report.tables)
 
 
-def test_institution_and_logo_from_the_settings(charts: QGuiApplication, tmp_path: Path) -> None:
+def test_institution_and_logo_from_the_settings(tmp_path: Path) -> None:
     from kiosk.services.settings import Settings
     from kiosk.services.stats_html import branding, render
     from kiosk.services.stats_report import build
 
     long_story(tmp_path / "s.sqlite3", 3)
     toml = tmp_path / "kiosk.toml"
-    logo = QImage(400, 400, QImage.Format.Format_RGB32)
-    logo.fill(0x0072B2)
-    assert logo.save(str(tmp_path / "logo.png"))
+    Image.new("RGB", (400, 300), "#0072B2").save(tmp_path / "logo.png")
     brand = branding(Settings(institution="City Museum", report_logo="logo.png", path=toml))
     assert brand.problem is None and brand.logo_png is not None
-    assert QImage.fromData(base64.b64decode(brand.logo_png)).height() == 144  # 72 px, twice
+    with Image.open(io.BytesIO(base64.b64decode(brand.logo_png))) as shown:
+        assert shown.size == (192, 144)  # 72 px high, twice over for print
     page = render(build([tmp_path / "s.sqlite3"]), brand=brand)
     assert '<p class="institution">City Museum</p>' in page
     assert f'<img src="data:image/png;base64,{brand.logo_png}" alt="City Museum">' in page
@@ -87,7 +86,7 @@ def test_institution_and_logo_from_the_settings(charts: QGuiApplication, tmp_pat
                        "without a logo"),
 ])
 def test_a_missing_or_broken_logo_is_told_and_the_report_made(
-        charts: QGuiApplication, tmp_path: Path, file: bytes | None, problem: str,
+        tmp_path: Path, file: bytes | None, problem: str,
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     from kiosk.cli import main
 
@@ -109,3 +108,15 @@ def test_a_missing_or_broken_logo_is_told_and_the_report_made(
     text = page.read_text(encoding="utf-8")
     assert '<p class="institution">City Museum</p>' in text
     assert "The figures (1 row)" in text  # one event: singular
+
+
+def test_the_report_needs_no_qt(tmp_path: Path) -> None:
+    """Made on any thread and by `kiosk stats` without a display: no Qt module is loaded."""
+    long_story(tmp_path / "s.sqlite3", 3)
+    code = ("import sys; from pathlib import Path; from kiosk.services.stats_html import write; "
+            f"write([Path({str(tmp_path / 's.sqlite3')!r})], Path({str(tmp_path / 'r.html')!r}), "
+            "None); print(sorted(m for m in sys.modules if m.startswith('PySide6')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          encoding="utf-8", check=True, cwd=ROOT)
+    assert done.stdout.strip() == "[]"
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").count("<svg ") >= 8

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.services import stats_db
 from kiosk.services.stats import Statistics
 from kiosk.services.stats_db import ContentInfo
+from kiosk.services.stats_records import CountdownShown
 from kiosk.services.stats_report import build, counted, period_text, summary_sentence
 from tests.conftest import FakeClock
 
@@ -36,7 +36,7 @@ def record(path: Path, kiosk: str, visits: list[tuple[str, str, int, int | None]
         if idle is None:
             stats.visit_end("home")
         else:
-            stats.action(stats_db.COUNTDOWN, str(idle * 1000))
+            stats.note(CountdownShown(idle * 1000))
             clock.wait(20)  # the countdown
             stats.visit_end("timeout")
     stats.close()

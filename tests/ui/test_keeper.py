@@ -126,14 +126,14 @@ def test_the_staff_sign_opens_nothing_and_goes_when_the_folder_is_fixed(
     settle()
     assert view.session.navigation.current_screen() == screen
     assert view.session.navigation.current_index() == 0
-    assert not view.staff.pinPadOpen and not view.staff.panelOpen
+    assert not view.staff.pin.open and not view.staff.panel.open
     assert item(view, "staffSign").isVisible()  # on every screen
     (folder / "exhibit.yaml").write_text(good.replace("Harbour history", "Harbour story"),
                                          encoding="utf-8")
     with qtbot.waitSignal(keeper.settled, timeout=20_000):  # type: ignore[attr-defined]
         view.staff.reload()
     assert not item(view, "staffSign").isVisible() and title(view) == "Harbour story"
-    assert view.staff.message == "Content reloaded."
+    assert view.staff.panel.message == "Content reloaded."
 
 
 def test_a_changed_folder_that_validates_is_switched_to_and_kept(

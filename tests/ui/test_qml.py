@@ -5,6 +5,8 @@ the theme."""
 
 from __future__ import annotations
 
+import ast
+import json
 import re
 import shutil
 import subprocess
@@ -39,6 +41,7 @@ def typed_module(folder: Path) -> Path:
     meta = folder / "viewmodels.json"
     subprocess.run([*tool("pyside6-metaobjectdump"), "-q", "-o", str(meta),
                     *map(str, VIEW_MODELS)], check=True)
+    mark_constants(meta)
     qt_metatypes = Path(PySide6.__file__).parent / "Qt" / "metatypes"
     foreign = ",".join(str(qt_metatypes / f"qt6{m}_metatypes.json") for m in ("core", "gui", "qml"))
     subprocess.run([*tool("pyside6-qmltyperegistrar"), "--import-name", "Kiosk",
@@ -48,6 +51,34 @@ def typed_module(folder: Path) -> Path:
     with (module / "qmldir").open("a", encoding="utf-8") as qmldir:
         qmldir.write("typeinfo kiosk.qmltypes\n")
     return module
+
+
+def constant_properties() -> set[tuple[str, str]]:
+    """(class, property) of every `@Property(..., constant=True)` in the view-models."""
+    found = set()
+    for path in VIEW_MODELS:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                for member in node.body:
+                    if isinstance(member, ast.FunctionDef) and any(
+                            isinstance(d, ast.Call) and getattr(d.func, "id", "") == "Property"
+                            and any(k.arg == "constant" and getattr(k.value, "value", False)
+                                    for k in d.keywords) for d in member.decorator_list):
+                        found.add((node.name, member.name))
+    return found
+
+
+def mark_constants(meta: Path) -> None:
+    """PySide6's metaobjectdump leaves out `constant=True` (6.11): put it in, so that qmllint
+    knows a CONSTANT property needs no notify signal."""
+    constants = constant_properties()
+    dump = json.loads(meta.read_text(encoding="utf-8"))
+    for module in dump:
+        for cls in module["classes"]:
+            for prop in cls.get("properties", []):
+                if (cls["className"], prop["name"]) in constants:
+                    prop["constant"] = True
+    meta.write_text(json.dumps(dump), encoding="utf-8")
 
 
 def test_every_view_model_is_in_the_module() -> None:

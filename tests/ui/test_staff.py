@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QMetaMethod, QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QKeyEvent, QPointingDevice
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -59,15 +59,15 @@ def test_corner_hold_pin_and_exit(qapp: QGuiApplication, bundled: Exhibit,
     window = view.window
     corner = QPoint(20, 20)
     QTest.touchEvent(window, touchscreen).press(0, corner, window).commit()
-    qtbot.waitUntil(lambda: view.staff.pinPadOpen, timeout=7000)
+    qtbot.waitUntil(lambda: view.staff.pin.open, timeout=7000)
     QTest.touchEvent(window, touchscreen).release(0, corner, window).commit()
     settle()
     assert item(view, "pinPad").isVisible()
     enter(view, touchscreen, "1111")
-    assert view.staff.message == "Wrong PIN."
-    assert not view.staff.panelOpen
+    assert view.staff.pin.message == "Wrong PIN."
+    assert not view.staff.panel.open
     enter(view, touchscreen, PIN)
-    assert view.staff.panelOpen
+    assert view.staff.panel.open
     tap(window, touchscreen, centre(item(view, "staffReload")))
     assert reloads == ["reload"]
     assert [str(p) for p in view.staff.report.problems] == ["exhibit.yaml:3:1: error: something"]
@@ -76,7 +76,7 @@ def test_corner_hold_pin_and_exit(qapp: QGuiApplication, bundled: Exhibit,
     assert exits == []  # it asks first
     assert item(view, "exitConfirm").isVisible()
     tap(window, touchscreen, centre(item(view, "exitKeep")))
-    assert exits == [] and not view.staff.confirmingExit and view.staff.panelOpen
+    assert exits == [] and not view.staff.exit.confirming and view.staff.panel.open
     tap(window, touchscreen, centre(item(view, "staffExit")))
     tap(window, touchscreen, centre(item(view, "exitConfirmButton")))
     assert exits == ["exit"]
@@ -91,7 +91,7 @@ def test_short_corner_touch_opens_nothing(qapp: QGuiApplication, bundled: Exhibi
     QTest.qWait(1500)
     QTest.touchEvent(window, touchscreen).release(0, QPoint(20, 20), window).commit()
     QTest.qWait(4000)
-    assert not view.staff.pinPadOpen
+    assert not view.staff.pin.open
     window.close()
 
 
@@ -120,8 +120,8 @@ def test_visitors_cannot_close_or_type(qapp: QGuiApplication, bundled: Exhibit) 
                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                       | Qt.KeyboardModifier.ShiftModifier)
     view.guard.eventFilter(window, chord)
-    assert view.staff.pinPadOpen
-    assert not view.staff.canExit  # a PIN is set: the chord only opens the pad
+    assert view.staff.pin.open
+    assert not view.staff.exit.allowed  # a PIN is set: the chord only opens the pad
     view.guard.allow_close = True
     window.close()
 
@@ -142,7 +142,7 @@ def test_content_problems_are_on_the_pad_before_the_pin(
                              kept="the bundled exhibit")
     view.staff.requestAccess()
     settle()
-    assert not view.staff.panelOpen
+    assert not view.staff.panel.open
     assert item(view, "padProblems").isVisible()
     shown = sorted((t for t in all_items(view)
                     if t.objectName() == "problemWhere" and is_shown(t)),
@@ -166,13 +166,13 @@ def test_lockout_counts_down_live(qapp: QGuiApplication, bundled: Exhibit,
     staff.requestAccess()
     for wrong in ("0000", "0001", "0002"):
         staff.enterPin(wrong)
-    first = staff.message
+    first = staff.pin.message
     assert first == "Too many wrong PINs. Try again in 30\u00a0s."
-    assert not staff.pinEntryEnabled
+    assert not staff.pin.entryEnabled
     assert not item(view, "pin-1").isEnabled()
-    qtbot.waitUntil(lambda: staff.message == "Too many wrong PINs. Try again in 29\u00a0s.",
+    qtbot.waitUntil(lambda: staff.pin.message == "Too many wrong PINs. Try again in 29\u00a0s.",
                     timeout=2500)
-    assert item(view, "staffMessage").property("text") == staff.message  # on screen too
+    assert item(view, "staffMessage").property("text") == staff.pin.message  # on screen too
     view.window.close()
 
 
@@ -183,9 +183,9 @@ def test_without_a_pin_the_pad_says_how_to_set_one_and_the_chord_can_exit(
     staff = view.staff
     staff.requestAccess()  # the corner: a touch, maybe a visitor
     settle()
-    assert not staff.canExit and not item(view, "padExit").isVisible()
+    assert not staff.exit.allowed and not item(view, "padExit").isVisible()
     assert not item(view, "pinKeys").isVisible()
-    said = staff.message.replace("\u2060", "").replace("\u00a0", " ")
+    said = staff.pin.message.replace("\u2060", "").replace("\u00a0", " ")
     assert "No staff PIN is set. To set one, run  kiosk set-pin  on this computer" in said
     assert "press Ctrl+Alt+Shift+K on a keyboard" in said
     chord = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_K,
@@ -193,7 +193,7 @@ def test_without_a_pin_the_pad_says_how_to_set_one_and_the_chord_can_exit(
                       | Qt.KeyboardModifier.ShiftModifier)
     view.guard.eventFilter(view.window, chord)  # a keyboard: staff, not a visitor
     settle()
-    assert staff.canExit
+    assert staff.exit.allowed
     tap(view.window, touchscreen, centre(item(view, "padExit")))
     assert exits == [] and item(view, "exitConfirm").isVisible()
     tap(view.window, touchscreen, centre(item(view, "exitConfirmButton")))
@@ -209,7 +209,7 @@ def test_exit_cannot_be_confirmed_without_being_allowed(qapp: QGuiApplication,
     view.staff.requestAccess()
     view.staff.exitKiosk()
     view.staff.confirmExit()
-    assert exits == [] and not view.staff.confirmingExit
+    assert exits == [] and not view.staff.exit.confirming
     view.window.close()
 
 
@@ -255,20 +255,20 @@ def test_the_pin_buffer_lives_in_python(qapp: QGuiApplication, bundled: Exhibit)
     staff = StaffState(PinGate(hash_pin(PIN, iterations=1000)), lambda: [], lambda: None,
                        ContentReport(bundled.folder, editor_view=False), None, None)
     staff.requestAccess()
-    assert staff.pinDots == " "
+    assert staff.pin.dots == " "
     for _ in range(MAX_DIGITS + 3):
         staff.typeDigit("7")
-    assert staff.pinDots == " ".join("●" * MAX_DIGITS)  # the limit is pin.MAX_DIGITS
+    assert staff.pin.dots == " ".join("●" * MAX_DIGITS)  # the limit is pin.MAX_DIGITS
     staff.typeDigit("x")
     staff.deleteDigit()
-    assert staff.pinDots.count("●") == MAX_DIGITS - 1
+    assert staff.pin.dots.count("●") == MAX_DIGITS - 1
     staff.close()
     staff.requestAccess()
-    assert staff.pinDots == " "  # a new visit to the pad starts empty
+    assert staff.pin.dots == " "  # a new visit to the pad starts empty
     for digit in PIN:
         staff.typeDigit(digit)
     staff.submitPin()
-    assert staff.panelOpen and staff.pinDots == " "
+    assert staff.panel.open and staff.pin.dots == " "
 
 
 def test_the_staff_layer_takes_every_touch(qapp: QGuiApplication, bundled: Exhibit,
@@ -284,6 +284,68 @@ def test_the_staff_layer_takes_every_touch(qapp: QGuiApplication, bundled: Exhib
                          point)
         settle()
     assert view.session.navigation.screen == Navigation.Screen.Welcome  # the welcome screen underneath saw no tap
-    assert view.staff.pinPadOpen
+    assert view.staff.pin.open
     window.close()
 
+
+
+def parts(staff: StaffState) -> list[QObject]:
+    return [staff.pin, staff.panel, staff.exit]
+
+
+def test_each_staff_property_has_its_own_signal_or_is_constant(qapp: QGuiApplication,
+                                                               bundled: Exhibit) -> None:
+    """QML re-reads a property only when its own signal says it changed."""
+    staff = StaffState(PinGate(""), lambda: None, lambda: None,
+                       ContentReport(bundled.folder, editor_view=False), None, None)
+    for part in parts(staff):
+        meta = part.metaObject()
+        signals = []
+        for index in range(meta.propertyOffset(), meta.propertyCount()):
+            prop = meta.property(index)
+            assert prop.isConstant() or prop.hasNotifySignal(), prop.name()
+            if prop.hasNotifySignal():
+                signals.append(bytes(prop.notifySignal().methodSignature().data()))
+        assert len(signals) == len(set(signals)), meta.className()
+    constant = {p.name() for p in (staff.pin.metaObject().property(i) for i in range(
+        staff.pin.metaObject().propertyCount())) if p.isConstant()}
+    assert "configured" in constant
+
+
+def test_a_digit_signals_the_dots_only(qapp: QGuiApplication, bundled: Exhibit) -> None:
+    staff = StaffState(PinGate(hash_pin(PIN, iterations=1000)), lambda: None, lambda: None,
+                       ContentReport(bundled.folder, editor_view=False), None, None)
+    staff.requestAccess()
+    heard: list[str] = []
+    for part in parts(staff):
+        meta = part.metaObject()
+        for index in range(meta.methodOffset(), meta.methodCount()):
+            method = meta.method(index)
+            if method.methodType() == QMetaMethod.MethodType.Signal:
+                name = bytes(method.name().data()).decode()
+                getattr(part, name).connect(lambda n=name: heard.append(n))
+    staff.typeDigit("2")
+    assert heard == ["dotsChanged"]
+    assert staff.pin.dots == "●"
+
+
+def test_memory_and_log_are_read_when_the_panel_opens_not_when_shown(
+        qapp: QGuiApplication, bundled: Exhibit, monkeypatch: pytest.MonkeyPatch) -> None:
+    """psutil and the log are read once per opening, not by every redraw of the panel."""
+    calls: list[int] = []
+    monkeypatch.setattr("kiosk.ui.staff.process_mb", lambda pid: calls.append(pid) or 123.0)
+    view = staff_view(bundled, [], [])
+    staff = view.staff
+    staff.requestAccess()
+    staff.enterPin(PIN)
+    assert calls and len(calls) == 1
+    for _ in range(5):
+        assert "memory: 123 MB" in staff.panel.diagnostics
+    assert "memory: 123 MB" in item(view, "diagnostics").property("text")
+    staff.reload()  # the panel changes (its message), the figures are not read again
+    assert len(calls) == 1
+    staff.close()
+    staff.requestAccess()
+    staff.enterPin(PIN)
+    assert len(calls) == 2
+    view.window.close()

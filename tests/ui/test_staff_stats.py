@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QThread, QTimer
 from PySide6.QtGui import QGuiApplication, QPointingDevice
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import Exhibit
-from kiosk.services import stats_db
 from kiosk.services.pin import PinGate, hash_pin
 from kiosk.services.stats import Statistics, content_info
+from kiosk.services.stats_records import CountdownShown
 from kiosk.services.stats_report import build
 from kiosk.ui.problems import ContentReport
 from kiosk.ui.staff import StaffState
@@ -54,9 +56,10 @@ def test_panel_shows_this_week_and_exports_the_report(
     view.window.show()
     QTest.qWaitForWindowExposed(view.window)
     staff.requestAccess()
-    for digit in [*PIN, "OK"]:
-        tap(view.window, touchscreen, centre(item(view, f"pin-{digit}")))
-    assert staff.panelOpen
+    with qtbot.waitSignal(figures.refreshed):  # read behind the screen as the panel opens
+        for digit in [*PIN, "OK"]:
+            tap(view.window, touchscreen, centre(item(view, f"pin-{digit}")))
+    assert staff.panel.open
     assert item(view, "statsSummary").property("text") == (
         "Today: 3 visits, median time in use 1 min 00 s\n"
         "Last 7 days: 5 visits, median time in use 1 min 00 s")
@@ -103,14 +106,15 @@ def shown_without_pin(exhibit: Exhibit, figures: StaffStatistics) -> KioskView:
 
 
 def test_panel_says_when_statistics_are_not_recorded(qapp: QGuiApplication, bundled: Exhibit,
-                                                     tmp_path: Path) -> None:
+                                                     qtbot: QtBot, tmp_path: Path) -> None:
     blocker = tmp_path / "state"
     blocker.write_text("a file where the folder should be", encoding="utf-8")
     stats = Statistics(blocker / "statistics.sqlite3", "Hall A", "test")
     stats.start(content_info(bundled))
     figures = StaffStatistics(stats, today=lambda: TODAY)
     view = shown_without_pin(bundled, figures)
-    figures.refresh()  # as when the panel opens
+    with qtbot.waitSignal(figures.refreshed):
+        figures.refresh()  # as when the panel opens
     assert figures.problem.startswith("Statistics are not being recorded")
     assert item(view, "statsSummary").property("text").startswith("No statistics yet")
     view.window.close()
@@ -119,7 +123,7 @@ def test_panel_says_when_statistics_are_not_recorded(qapp: QGuiApplication, bund
 
 @pytest.mark.posix  # Windows refuses to delete a file that is open
 def test_panel_says_when_the_statistics_file_was_deleted_and_started_again(
-        qapp: QGuiApplication, bundled: Exhibit, tmp_path: Path) -> None:
+        qapp: QGuiApplication, bundled: Exhibit, qtbot: QtBot, tmp_path: Path) -> None:
     stats = recorded(tmp_path / "statistics.sqlite3", bundled)
     stats.path.unlink()  # staff "clearing" the statistics while the kiosk runs
     stats.visit_start("en")
@@ -127,7 +131,8 @@ def test_panel_says_when_the_statistics_file_was_deleted_and_started_again(
     assert stats.flush()
     figures = StaffStatistics(stats, today=lambda: TODAY)
     view = shown_without_pin(bundled, figures)
-    figures.refresh()
+    with qtbot.waitSignal(figures.refreshed):
+        figures.refresh()
     assert figures.problem.startswith(
         "The statistics file was deleted while the kiosk ran; a new one was started at 10:00")
     # the new file holds the visit after the deletion (four days ago, as the fake clock is)
@@ -137,7 +142,7 @@ def test_panel_says_when_the_statistics_file_was_deleted_and_started_again(
 
 
 def test_the_panel_counts_time_in_use_without_the_idle_time_and_countdown(
-        qapp: QGuiApplication, bundled: Exhibit, tmp_path: Path) -> None:
+        qapp: QGuiApplication, bundled: Exhibit, qtbot: QtBot, tmp_path: Path) -> None:
     """A visitor who walks away: 30 s of use, 90 s untouched, 20 s of countdown. The panel
     says 30 s, as the report's "to the last touch" does, not the whole 2 min 20 s."""
     clock = [1000.0]
@@ -147,12 +152,64 @@ def test_the_panel_counts_time_in_use_without_the_idle_time_and_countdown(
     stats.visit_start("en")
     stats.view(bundled.events[0].id)
     clock[0] += 30 + 90
-    stats.action(stats_db.COUNTDOWN, "90000")  # as the recorder writes it: ms untouched
+    stats.note(CountdownShown(90000))  # as the recorder writes it: ms untouched
     clock[0] += 20
     stats.visit_end("timeout")
     assert stats.flush()
     figures = StaffStatistics(stats, str(tmp_path / "usb"), today=lambda: TODAY)
-    figures.refresh()
+    with qtbot.waitSignal(figures.refreshed):
+        figures.refresh()
     assert figures.summary == ("Today: 1 visit, median time in use 30 s\n"
                                "Last 7 days: 1 visit, median time in use 30 s")
+    stats.close()
+
+
+def test_the_panel_hears_of_a_recording_problem_while_it_is_open(
+        qapp: QGuiApplication, bundled: Exhibit, qtbot: QtBot, tmp_path: Path) -> None:
+    """The writer runs into trouble after the panel was shown: the panel's line changes
+    without a refresh, and the signal arrives on the GUI thread."""
+    blocker = tmp_path / "state"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    stats = Statistics(blocker / "statistics.sqlite3", "Hall A", "test")
+    figures = StaffStatistics(stats, today=lambda: TODAY)
+    view = shown_without_pin(bundled, figures)
+    line = item(view, "statsProblem")
+    assert line.property("text") == ""
+    threads: list[bool] = []
+    figures.problemChanged.connect(lambda: threads.append(QThread.currentThread() is qapp.thread()))
+    with qtbot.waitSignal(figures.problemChanged):
+        stats.start(content_info(bundled))  # the writer finds it cannot write
+    assert threads == [True]
+    assert line.property("text").startswith("Statistics are not being recorded")
+    view.window.close()
+    stats.close()
+
+
+def test_a_slow_disk_does_not_freeze_the_screen_while_the_panel_reads(
+        qapp: QGuiApplication, bundled: Exhibit, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """refresh() returns at once; the GUI thread goes on (a timer fires) while the writer
+    is still flushing; the figures come when the file answers."""
+    stats = recorded(tmp_path / "statistics.sqlite3", bundled)
+    figures = StaffStatistics(stats, today=lambda: TODAY)
+    flushing, answer, flushed = threading.Event(), threading.Event(), threading.Event()
+    real_flush = stats.flush
+
+    def slow_flush(timeout: float = 10.0) -> bool:
+        flushing.set()
+        answer.wait(20)  # a disk that takes its time
+        flushed.set()
+        return real_flush(timeout)
+
+    monkeypatch.setattr(stats, "flush", slow_flush)
+    seen: list[bool] = []  # for each timer tick: was the flush still going on?
+    figures.refresh()
+    QTimer.singleShot(10, lambda: seen.append(flushing.is_set() and not flushed.is_set()))
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [True]  # the event loop ran during the flush
+    assert figures.summary == ""  # nothing yet
+    with qtbot.waitSignal(figures.refreshed):
+        answer.set()
+    assert figures.summary.startswith("Today: 3 visits")
+    assert [d["visits"] for d in figures.days] == [0, 0, 1, 0, 0, 1, 3]
     stats.close()
