@@ -195,6 +195,7 @@ Item {
                     wrapMode: Text.Wrap
                     font.pixelSize: Theme.px(24)
                 }
+                ReleasesSection { width: parent.width }
                 Column {  // visitor statistics: today, the last seven days, export
                     id: visitors
                     objectName: "staffStatistics"
