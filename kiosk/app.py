@@ -30,6 +30,7 @@ from kiosk.services.paths import (
     content_folder,
     last_good_dir,
     picture_checks_file,
+    user_config_dir,
 )
 from kiosk.services.settings import Settings, load_settings, lockout_path
 from kiosk.ui.keeper import KEPT_WORDS, first_content, guarded_load, tell_terminal
@@ -38,6 +39,10 @@ from kiosk.ui.view import load_fonts
 if TYPE_CHECKING:
     import psutil
 
+    from kiosk.releases.inbox import Follower
+    from kiosk.releases.store import ReleaseStore
+    from kiosk.ui.fleet import Releases
+    from kiosk.ui.keeper import ContentKeeper
     from kiosk.ui.problems import ContentReport
     from kiosk.ui.session import Session
 
@@ -54,6 +59,7 @@ class RunOptions:
     screen: int | None = None  # None: the settings' screen, else the primary one
     cursor: bool = False
     watch: bool = False  # reload when the content's files change
+    releases: str | None = None  # an inbox of releases to follow; None: the settings' one
     exit_after_first_frame: bool = False
     heartbeat: Path | None = None  # written every second for the supervisor
     supervisor: str | None = None  # the supervisor (pid:start time): gone, the kiosk ends
@@ -127,6 +133,9 @@ def run(options: RunOptions) -> int:
         log.warning("settings: %s", line)
     install_qt_message_handler()
     folder = content_folder(options.content)
+    following = _following(options, settings)
+    if following is not None and (shown := following[0].current()) is not None:
+        folder = shown.content  # the release shown last time, whatever the inbox holds now
     log.info("kiosk %s starting on %s (pid %d)", __version__, folder, os.getpid())
     supervisor = find(options.supervisor) if options.supervisor is not None else None
     if options.supervisor is not None and supervisor is None:
@@ -178,8 +187,10 @@ def run(options: RunOptions) -> int:
     gate = PinGate(settings.pin_hash, store=lockout_path(settings.path))
     staff = StaffState(gate, keeper.check, exit_kiosk, report, settings.path, log_file,
                        statistics=staff_stats)
+    releases = _releases(following, settings, session, keeper)
     size = options.size or (1920, 1080)
-    view = create_view(exhibit, size, session, staff, kiosk_mode=kiosk_mode)
+    view = create_view(exhibit, size, session, staff, kiosk_mode=kiosk_mode,
+                       releases=releases)
     staff.show_settings_problems([f"{line} (settings)" for line in settings.problems])
     first = start.result
     if first is not None:
@@ -209,6 +220,9 @@ def run(options: RunOptions) -> int:
         # parented to the session, which the QML engine owns: it lives as long as the window
         ContentWatcher(folder, keeper.check, parent=session)
         log.info("watching %s for changes", folder)
+    if releases is not None:  # the inbox is looked at once the first frame is up
+        view.window.frameSwapped.connect(lambda: QTimer.singleShot(0, releases.start),
+                                         Qt.ConnectionType.SingleShotConnection)
     if options.heartbeat:
         _start_heartbeat(options.heartbeat, supervisor, session, app)
     _exit_cleanly_on_sigterm(app, session)
@@ -219,6 +233,8 @@ def run(options: RunOptions) -> int:
     try:
         code = app.exec()
     finally:
+        if releases is not None:
+            releases.stop()
         if recorder is not None:
             recorder.statistics.close()
         inhibitor.release()
@@ -226,6 +242,43 @@ def run(options: RunOptions) -> int:
         lock.release()
     log.info("kiosk stopped (exit code %d)", code)
     return code
+
+
+def _following(options: RunOptions, settings: Settings
+               ) -> tuple[ReleaseStore, Follower] | None:
+    """The kiosk's store of releases and the inbox it follows, when it follows one."""
+    inbox = options.releases or settings.releases.strip()
+    if not inbox:
+        return None
+    from kiosk.releases.inbox import Follower
+    from kiosk.releases.store import ReleaseStore, store_folder
+
+    log.info("following the releases in %s", inbox)
+    return ReleaseStore(store_folder(user_config_dir())), Follower(Path(inbox).expanduser())
+
+
+def _releases(following: tuple[ReleaseStore, Follower] | None, settings: Settings,
+              session: Session, keeper: ContentKeeper) -> Releases | None:
+    """The view-model that follows the inbox, wired to the welcome screen and the keeper."""
+    if following is None:
+        return None
+    from kiosk.releases.fleet import kiosk_name
+    from kiosk.ui.fleet import Releases
+    from kiosk.ui.navigation import Navigation
+
+    store, follower = following
+    shown = store.current()
+    navigation = session.navigation
+    status = Path(settings.status_folder).expanduser() if settings.status_folder.strip() \
+        else user_config_dir() / "status"
+    releases = Releases(store, follower, status_folder=status,
+                        kiosk_name=kiosk_name(settings.kiosk_name),
+                        showing=shown.name if shown else None,
+                        on_welcome=lambda: navigation.current_screen()
+                        == Navigation.Screen.Welcome)
+    releases.showFolder.connect(keeper.show_folder)
+    navigation.screenChanged.connect(releases.atWelcome)
+    return releases
 
 
 def _idle_ms(settings: Settings) -> int | None:

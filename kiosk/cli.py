@@ -82,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--cursor", action="store_true", help="show the mouse cursor")
     run.add_argument("--watch", action="store_true",
                      help="reload the content when its files change (for editors)")
+    run.add_argument("--releases", metavar="INBOX",
+                     help="follow this inbox of releases (docs/fleet.md); kiosk.toml's releases")
     run.add_argument("--exit-after-first-frame", action="store_true",
                      help="start, show the first frame and exit 0 (smoke tests)")
     run.add_argument("--no-supervisor", action="store_true",
@@ -334,6 +336,7 @@ def run_options(args: argparse.Namespace) -> RunOptions:
 
     return RunOptions(content=args.content, windowed=args.windowed, size=args.size,
                       screen=args.screen, cursor=args.cursor, watch=args.watch,
+                      releases=args.releases,
                       exit_after_first_frame=args.exit_after_first_frame,
                       heartbeat=Path(args.heartbeat) if args.heartbeat else None,
                       supervisor=args.supervisor)

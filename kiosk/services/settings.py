@@ -34,6 +34,8 @@ class Settings:
     institution: str = ""  # the museum's name, at the top of the statistics report
     report_logo: str = ""  # a PNG or JPEG for the report; relative to kiosk.toml's folder
     releases_keep: int = 10  # releases `kiosk publish` keeps in the outbox (the newest)
+    releases: str = ""  # an inbox of releases to follow (docs/fleet.md); empty: none
+    status_folder: str = ""  # where the kiosk writes its fleet status; empty: status/ at home
     path: Path | None = field(default=None, compare=False)
     problems: tuple[str, ...] = field(default=(), compare=False)
 

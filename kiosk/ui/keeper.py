@@ -156,6 +156,14 @@ class ContentKeeper(QObject):
         self._busy = True
         threading.Thread(target=self._work, name="content-check", daemon=True).start()
 
+    def show_folder(self, folder: Path) -> None:
+        """Show another content folder from now on (a release the kiosk switched to): it is
+        checked like a reload, and goes on screen when it validates."""
+        if folder == self.folder:
+            return
+        self.folder = folder
+        self.check()
+
     def after(self, busy: Callable[[], bool], start: Callable[[], None],
               at_most_ms: int = QUIET_WAIT_MS) -> None:
         """Run `start` (check or keep) once `busy()` is false (the strip's typesetting

@@ -22,6 +22,7 @@ from kiosk.content.model import Exhibit
 from kiosk.services.guard import guarded
 from kiosk.services.paths import assets_dir, qml_dir
 from kiosk.services.pin import PinGate
+from kiosk.ui.fleet import Releases, not_following
 from kiosk.ui.offline import RefusingFactory, make_offline
 from kiosk.ui.problems import ContentReport
 from kiosk.ui.qmlmodule import attach
@@ -176,17 +177,20 @@ class KioskView:
 
 def create_view(exhibit: Exhibit, size: tuple[int, int] = (1920, 1080),
                 session: Session | None = None, staff: StaffState | None = None,
-                kiosk_mode: bool = False) -> KioskView:
+                kiosk_mode: bool = False, releases: Releases | None = None) -> KioskView:
     """Build the window (not yet shown) for an exhibit."""
     session = session or Session(exhibit)
     staff = staff or quiet_staff(exhibit)
+    releases = releases or not_following()
     report = staff.report  # one list of problems for the editor panel and the PIN pad
     engine = QQmlApplicationEngine()
     offline = make_offline(engine)  # before anything loads: no request ever leaves
     session.setParent(engine)  # QML must never outlive the view-models it binds to
     staff.setParent(engine)
     report.setParent(engine)
-    attach(engine, {**session.parts(), "staff": staff, "report": report})
+    releases.setParent(engine)
+    attach(engine, {**session.parts(), "staff": staff, "report": report,
+                    "releases": releases})
     engine.setInitialProperties({"width": size[0], "height": size[1]})
     engine.addImportPath(str(qml_dir()))
     engine.loadFromModule("Kiosk", "Main")

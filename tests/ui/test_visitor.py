@@ -298,6 +298,20 @@ def test_display_options(make_view: MakeView, bundled: Exhibit,
     assert not item(view, "optionsPanel").isVisible()
 
 
+def test_a_slow_press_on_a_button_counts(make_view: MakeView, bundled: Exhibit,
+                                        touchscreen: QPointingDevice, qtbot: QtBot) -> None:
+    """A visitor who rests a finger on "next" for over a second before lifting it (Qt's
+    long press is 0.8 s) still moves on: a button has no long press to swallow the tap."""
+    view = make_view(bundled)
+    view.session.navigation.openEvent(0)
+    settle()
+    point, window = centre(item(view, "nextButton")), view.window
+    QTest.touchEvent(window, touchscreen).press(0, point, window).commit()
+    QTest.qWait(1200)  # the duration is what is tested
+    QTest.touchEvent(window, touchscreen).release(0, point, window).commit()
+    qtbot.waitUntil(lambda: view.session.navigation.index == 1)
+
+
 def test_press_and_hold_and_two_finger_taps_do_nothing(
         make_view: MakeView, bundled: Exhibit, touchscreen: QPointingDevice) -> None:
     view = make_view(bundled)

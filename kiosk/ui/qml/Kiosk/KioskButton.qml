@@ -42,6 +42,9 @@ Rectangle {
     TapHandler {
         id: tap
         gesturePolicy: TapHandler.ReleaseWithinBounds
+        // a slow press counts: no "long press" that would swallow the tap of a visitor who
+        // rests a finger on the button for a second before lifting it
+        longPressThreshold: 0
         onTapped: button.activated()
     }
 }

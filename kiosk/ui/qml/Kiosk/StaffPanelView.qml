@@ -44,6 +44,7 @@ Rectangle {
                 visible: text !== ""
                 color: Theme.c.accent
             }
+            ReleasesSection { width: parent.width }
             StaffVisitors {
                 objectName: "staffStatistics"
                 stats: panel.part.stats
