@@ -308,3 +308,63 @@ def test_the_follower_never_takes_a_half_arrived_release(
     assert outside == [], f"sockets not on 127.0.0.1: {outside}"
     final = sockets_of([p.pid for p in (editor.process, kiosk.process) if p])
     assert [s for s in final if host(s[2]) != LOOPBACK or s[0] != "tcp"] == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the test drives Debian's syncthing")
+def test_a_running_kiosk_switches_on_its_welcome_screen_and_rolls_back(
+        pair: tuple[Instance, Instance, Path, Path], content: Path, tmp_path: Path) -> None:
+    """The real program (`kiosk run --releases INBOX`, offscreen, nobody touching: it stays
+    on its welcome screen) shows release 1, never release 2 while it arrives, then release
+    2; `kiosk releases back` from a terminal takes it back to 1. What it shows is read from
+    its status file, as `kiosk fleet status` reads it."""
+    editor, kiosk_sync, outbox, inbox = pair
+    both = [editor, kiosk_sync]
+    wait_for("the two instances to connect", lambda: connected(editor, kiosk_sync)
+             and connected(kiosk_sync, editor), START_SECONDS, both)
+    home = tmp_path / "kiosk-home"
+    home.mkdir()
+    (home / "kiosk.toml").write_text(f'kiosk_name = "hall-a"\nreleases = "{inbox.as_posix()}"\n',
+                                     encoding="utf-8")
+    env = {**os.environ, "KIOSK_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    status_file = home / "status" / "hall-a.status.json"
+
+    def shown() -> str | None:
+        try:
+            return json.loads(status_file.read_text(encoding="utf-8"))["version"]
+        except (OSError, ValueError, KeyError):
+            return None
+
+    publish(content, outbox, version="1", user="editor", machine="office")
+    log = (tmp_path / "kiosk.out").open("wb")
+    running = subprocess.Popen([sys.executable, "-m", "kiosk", "run", "--windowed",
+                                "--no-supervisor", "--content", str(content)],
+                               env=env, stdout=log, stderr=subprocess.STDOUT)
+    log.close()
+    try:
+        wait_for("the kiosk to show release 1", lambda: running.poll() is None
+                 and shown() == "1", TRANSFER_SECONDS, both)
+        (content / "film").mkdir()
+        (content / "film" / "large.bin").write_bytes(os.urandom(BIG_BYTES))
+        second = publish(content, outbox, version="2", user="editor", machine="office",
+                         now=dt.datetime.now(dt.UTC) + dt.timedelta(seconds=1)).folder
+        seen_while_arriving: set[str | None] = set()
+
+        def second_shown() -> bool:
+            now = shown()
+            if now != "2" and (inbox / second.name).is_dir():
+                seen_while_arriving.add(now)
+            return now == "2"
+
+        wait_for("the kiosk to show release 2", second_shown, TRANSFER_SECONDS, both)
+        assert seen_while_arriving == {"1"}, "release 2 never seen arriving, or shown half"
+        back = subprocess.run([sys.executable, "-m", "kiosk", "releases", "back"], env=env,
+                              capture_output=True, text=True, timeout=60)
+        assert back.returncode == 0, back.stderr
+        wait_for("the kiosk to go back to release 1", lambda: shown() == "1",
+                 START_SECONDS, both)
+        assert running.poll() is None
+        kiosk_log = (home / "log" / "kiosk.log").read_text(encoding="utf-8")
+        assert f"showing release {second.name}" in kiosk_log
+    finally:
+        running.terminate()
+        running.wait(timeout=30)
