@@ -134,7 +134,8 @@ def run(options: RunOptions) -> int:
     install_qt_message_handler()
     folder = content_folder(options.content)
     following = _following(options, settings)
-    if following is not None and (shown := following[0].current()) is not None:
+    shown = following[0].current() if following is not None else None
+    if shown is not None:
         folder = shown.content  # the release shown last time, whatever the inbox holds now
     log.info("kiosk %s starting on %s (pid %d)", __version__, folder, os.getpid())
     supervisor = find(options.supervisor) if options.supervisor is not None else None
@@ -171,7 +172,10 @@ def run(options: RunOptions) -> int:
                       reduced_motion=settings.reduced_motion,
                       default_language=settings.default_language,
                       fade_fps=render_path.fade_fps)
-    recorder = start_statistics(settings, session)
+    releases: Releases | None = None  # made below; the statistics ask it what is shown
+    first_release = shown.name if following is not None and shown is not None else ""
+    recorder = start_statistics(settings, session, release=lambda: (
+        (releases.shown or "") if releases is not None else first_release))
 
     report = ContentReport(folder, editor_view=not kiosk_mode)
     # parented to the session, which the QML engine owns: it lives as long as the window

@@ -56,10 +56,11 @@ RETENTION_DAYS = 365
 CLOSE_SECONDS = exits.STOP_GRACE_SECONDS / 2
 
 
-def content_info(exhibit: Exhibit) -> ContentInfo:
+def content_info(exhibit: Exhibit, release: str = "") -> ContentInfo:
     """The exhibit's titles and a fingerprint of what visitors read, so that a report tells
-    two exhibits (or two versions of one) apart."""
-    parts = [e.id for e in exhibit.events] + exhibit.all_strings()
+    two exhibits (or two versions of one) apart; a release (its name) is a version too."""
+    parts = [e.id for e in exhibit.events] + exhibit.all_strings() + ([release] if release
+                                                                       else [])
     # each part and a NUL, hashed in one piece (one call, not one per string: a thousand
     # events hold a hundred thousand strings, and this runs before the first frame)
     digest = hashlib.sha256("".join(part + "\0" for part in parts).encode("utf-8"))
@@ -68,7 +69,7 @@ def content_info(exhibit: Exhibit) -> ContentInfo:
         return {lang: text.get(lang) for lang in exhibit.languages}
 
     return ContentInfo(digest.hexdigest()[:12], titles(exhibit.title),
-                       tuple((e.id, titles(e.title)) for e in exhibit.events))
+                       tuple((e.id, titles(e.title)) for e in exhibit.events), release)
 
 
 @dataclass

@@ -78,6 +78,10 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (visit, seq)
     ) WITHOUT ROWID;
     """,
+    """
+    -- the release shown (kiosk.releases: its folder name), '' for a content folder
+    ALTER TABLE setups ADD COLUMN release TEXT NOT NULL DEFAULT '';
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -98,6 +102,7 @@ class ContentInfo:
     version: str
     exhibit: dict[str, str]
     events: tuple[tuple[str, dict[str, str]], ...]  # (event id, titles), in story order
+    release: str = ""  # the release shown (its folder name); "" for a content folder
 
 
 def default_path() -> Path:
@@ -223,10 +228,11 @@ def open_for_reading(path: Path) -> sqlite3.Connection:
 
 def setup_id(conn: sqlite3.Connection, kiosk: str, content: ContentInfo, program: str) -> int:
     """The row for this kiosk, content and program, with the content's events (titles)."""
-    conn.execute("INSERT OR IGNORE INTO setups (kiosk, content, program, exhibit, event_count) "
-                 "VALUES (?, ?, ?, ?, ?)", (kiosk, content.version, program,
-                                            json.dumps(content.exhibit, ensure_ascii=False),
-                                            len(content.events)))
+    conn.execute("INSERT OR IGNORE INTO setups (kiosk, content, program, exhibit, event_count, "
+                 "release) VALUES (?, ?, ?, ?, ?, ?)",
+                 (kiosk, content.version, program,
+                  json.dumps(content.exhibit, ensure_ascii=False), len(content.events),
+                  content.release))
     conn.executemany(
         "INSERT OR IGNORE INTO events (content, key, position, titles) VALUES (?, ?, ?, ?)",
         [(content.version, key, position, json.dumps(titles, ensure_ascii=False))
@@ -408,8 +414,11 @@ _LAST_COUNTDOWN = ("CASE WHEN ending = 'timeout' THEN (SELECT at_ms || ' ' || de
 
 
 def setups(conn: sqlite3.Connection) -> Iterator[Row]:
-    """(id, kiosk, content, exhibit titles as JSON) of every setup."""
-    return conn.execute("SELECT id, kiosk, content, exhibit FROM setups")
+    """(id, kiosk, content, exhibit titles as JSON, release) of every setup (a file from
+    before releases, read as it is, has '' for each release)."""
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(setups)")}
+    release = "release" if "release" in columns else "''"
+    return conn.execute(f"SELECT id, kiosk, content, exhibit, {release} FROM setups")
 
 
 def undated_visits(conn: sqlite3.Connection) -> int:

@@ -469,7 +469,9 @@ def render(report: Report, generated: dt.datetime | None = None,
         parts.append(_section(story.title, picture, story, collapsed=True))
         depth = t["events_per_visit"]
         parts.append(_section(depth.title, _columns(depth, []), depth))
-        for name in ("languages", "options", "photos", "endings"):
+        for name in ("languages", "releases", "options", "photos", "endings"):
+            if name not in t:  # (releases: only for kiosks that follow an inbox)
+                continue
             table = t[name]
             labels = [[str(v)] for v in table.column(table.columns[0])]
             count_column = table.columns[-2] if name == "languages" else (

@@ -112,6 +112,7 @@ class _Figures:
     depth: Counter[int] = field(default_factory=Counter)
     kiosk_views: Counter[str] = field(default_factory=Counter)
     language_visits: Counter[str] = field(default_factory=Counter)
+    release_visits: Counter[str] = field(default_factory=Counter)  # "" for a content folder
     language_switched: Counter[str] = field(default_factory=Counter)
     actions: Counter[str] = field(default_factory=Counter)
     action_visits: Counter[str] = field(default_factory=Counter)
@@ -222,14 +223,16 @@ def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
     bad = 0
     # Setups: which kiosk, which exhibit.
     kiosk_of: dict[int, str] = {}
+    release_of: dict[int, str] = {}
     exhibit_of_content: dict[str, str] = {}
-    for rowid, kiosk, content, exhibit in stats_db.setups(conn):
+    for rowid, kiosk, content, exhibit, release in stats_db.setups(conn):
         titles = _titles(exhibit)
         if not isinstance(rowid, int) or not isinstance(kiosk, str) \
                 or not isinstance(content, str) or titles is None:
             bad += 1
             continue
         kiosk_of[rowid] = kiosk
+        release_of[rowid] = release if isinstance(release, str) else ""
         exhibit_of_content[content] = exhibit
         f.exhibits.setdefault(exhibit, titles)
     # Visits: counted in SQL, by hour, ending and language (one pass); only the lengths come
@@ -253,6 +256,7 @@ def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
         f.days[kiosk] += [day]
         f.endings[ending] += count
         f.language_visits[language] += count
+        f.release_visits[release_of.get(setup, "")] += count
         visits += count
     if not visits:
         return bad
@@ -475,6 +479,13 @@ def _report(f: _Figures, since: dt.date | None, until: dt.date | None,
         langs.rows.append((report.language_name(lang), f.language_visits[lang],
                            f.language_switched[lang], used, _share(used, visits)))
     tables["languages"] = langs
+
+    if any(f.release_visits):  # kiosks that follow an inbox (docs/fleet.md)
+        kept = Table("releases", "Releases shown", ("release", "visits", "share of visits"))
+        for release, count in sorted(f.release_visits.items()):
+            kept.rows.append((release or "the content folder (no release)", count,
+                              _share(count, visits)))
+        tables["releases"] = kept
 
     options = Table("options", "Display options turned on",
                     ("option", "visits", "share of visits"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import platform
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -38,9 +39,10 @@ class StatsRecorder(QObject):
     """Turns screen, event, language, display and idle changes into a visit's record."""
 
     def __init__(self, statistics: Statistics, session: Session,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, release: Callable[[], str] = str) -> None:
         super().__init__(parent)
         self.statistics = statistics
+        self._release = release  # the release shown now (kiosk.ui.fleet), "" for none
         self._session = session
         self._exhibit: Exhibit = session.exhibit
         self._screen = session.navigation.current_screen()
@@ -91,7 +93,7 @@ class StatsRecorder(QObject):
     def _on_event(self) -> None:
         if self._session.exhibit is not self._exhibit:  # new content: a new visit if one goes on
             self._exhibit = self._session.exhibit
-            self.statistics.set_content(content_info(self._exhibit))
+            self.statistics.set_content(content_info(self._exhibit, self._release()))
             if self._screen != WELCOME:
                 self._begin()
             return
@@ -128,8 +130,8 @@ class StatsRecorder(QObject):
                 self.statistics.note(CountdownAnswered())
 
 
-def start_statistics(settings: Settings, session: Session,
-                     path: Path | None = None) -> StatsRecorder | None:
+def start_statistics(settings: Settings, session: Session, path: Path | None = None,
+                     release: Callable[[], str] = str) -> StatsRecorder | None:
     """Start recording for the kiosk's session, unless the settings turn statistics off."""
     if not settings.statistics:
         log.info("statistics: off (setting 'statistics = false')")
@@ -137,6 +139,6 @@ def start_statistics(settings: Settings, session: Session,
     name = settings.kiosk_name or platform.node() or "kiosk"
     statistics = Statistics(path or stats_db.default_path(), name, __version__,
                             retention_days=settings.statistics_days)
-    statistics.start(content_info(session.exhibit))
+    statistics.start(content_info(session.exhibit, release()))
     log.info("statistics: recording to %s as '%s'", statistics.path, name)
-    return StatsRecorder(statistics, session, parent=session)
+    return StatsRecorder(statistics, session, parent=session, release=release)

@@ -19,6 +19,7 @@ import os
 import secrets
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -368,3 +369,7 @@ def test_a_running_kiosk_switches_on_its_welcome_screen_and_rolls_back(
     finally:
         running.terminate()
         running.wait(timeout=30)
+    # its statistics know which release each visit saw (the setups a visit refers to)
+    with contextlib.closing(sqlite3.connect(home / "log" / "statistics.sqlite3")) as conn:
+        releases = {row[0] for row in conn.execute("SELECT release FROM setups")}
+    assert second.name in releases and any("-v1-" in name for name in releases)

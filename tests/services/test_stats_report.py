@@ -19,12 +19,13 @@ CONTENT = ContentInfo("c1", {"en": "UNV and China", "zh": "联合国志愿者与
                        ("olympics", {"en": "The Olympic volunteers", "zh": "奥运志愿者"})))
 
 
-def record(path: Path, kiosk: str, visits: list[tuple[str, str, int, int | None]]) -> None:
+def record(path: Path, kiosk: str, visits: list[tuple[str, str, int, int | None]],
+           content: ContentInfo = CONTENT) -> None:
     """Visits as (local start 'YYYY-MM-DD HH:MM', language, seconds shown, seconds nobody
     touched before the countdown ended it, or None: the visitor went back to the start)."""
     clock = FakeClock()
     stats = Statistics(path, kiosk, "test", clock=clock, now=clock.now)
-    stats.start(CONTENT)
+    stats.start(content)
     for start, language, seconds, idle in visits:
         when = dt.datetime.fromisoformat(start)
         clock.day = when - dt.timedelta(seconds=clock.t)
@@ -109,3 +110,25 @@ def test_counts_are_singular_or_plural() -> None:
     assert [counted(n, "row") for n in (0, 1, 2, 1200)] == ["0 rows", "1 row", "2 rows",
                                                             "1,200 rows"]
     assert counted(1, "event view") == "1 event view"
+
+
+def test_the_report_tells_which_release_each_visit_saw(tmp_path: Path) -> None:
+    """A kiosk that follows an inbox (docs/fleet.md): how many visits each release had."""
+    from dataclasses import replace
+
+    path = tmp_path / "s.sqlite3"
+    record(path, "Hall A", [("2026-12-01 10:00", "en", 60, None)],
+           replace(CONTENT, version="c1r1", release="unv-and-china-v1-20261201T080000Z"))
+    record(path, "Hall A", [("2026-12-02 10:00", "en", 60, None),
+                            ("2026-12-02 11:00", "zh", 60, None)],
+           replace(CONTENT, version="c1r2", release="unv-and-china-v2-20261202T080000Z"))
+    report = build([path], dt.date(2026, 12, 1), dt.date(2026, 12, 2))
+    assert report.tables["releases"].rows == [
+        ("unv-and-china-v1-20261201T080000Z", 1, "33.3 %"),
+        ("unv-and-china-v2-20261202T080000Z", 2, "66.7 %")]
+
+
+def test_a_kiosk_without_releases_has_no_releases_table(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    record(path, "Hall A", [("2026-12-01 10:00", "en", 60, None)])
+    assert "releases" not in build([path]).tables
