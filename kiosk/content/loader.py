@@ -282,6 +282,10 @@ def _interface(node: Node | None, check: Checker, languages: Node | None,
     if isinstance(node, Mapping):
         at |= {key.text: key.pos for key, _ in node.items}
     for lang in langs:
+        if not i18n.has_cldr(lang):
+            check.report(at.get(lang, Pos(1, 1)), "warning", f"exhibit: this kiosk has no "
+                         f"CLDR data for the language '{lang}': its dates, digits and plural "
+                         "forms are English's (check the code: e.g. 'fr', 'zh-Hant', 'ar-EG')")
         if lang in i18n.known_languages():
             continue
         missing = [key for key in keys if key != i18n.LANGUAGE_NAME_KEY

@@ -1124,3 +1124,12 @@ def test_plural_forms_a_language_uses_and_lacks_are_told(make_folder: MakeFolder
     assert problems_of(make_folder(text)) == [
         "exhibit.yaml:11:15: warning: exhibit: 'interface.ar.events_n' has no 'few', 'many' "
         "form: 'ar' uses them (CLDR), and the 'other' form is shown instead"]
+
+
+def test_a_language_cldr_does_not_know_is_told(make_folder: MakeFolder) -> None:
+    text = TWO_LANGS.replace("[en, zh]", "[en, zz]").replace("zh: 测试", "zz: Essai") \
+        .replace("zh: 改革", "zz: Réforme") + "  - {id: a, date: 1981, title: {en: A, zz: B}}\n"
+    assert problems_of(make_folder(text))[0] == (
+        "exhibit.yaml:2:17: warning: exhibit: this kiosk has no CLDR data for the language "
+        "'zz': its dates, digits and plural forms are English's (check the code: e.g. 'fr', "
+        "'zh-Hant', 'ar-EG')")
