@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kiosk.content.dates import Date
@@ -243,3 +245,59 @@ def test_english_plural_forms_fall_back_with_english_rules() -> None:
     assert word("events_n", "fr", {"fr": {"events_n": {"one": "{n} événement",
                                                        "other": "{n} événements"}}},
                 n=0) == "0 événement"  # French: 0 is 'one'
+
+
+def _everything(lang: str) -> tuple[str, ...]:
+    """What the kiosk writes with CLDR's data in one language."""
+    forms = {category: f"{category} {{n}}" for category in
+             ("zero", "one", "two", "few", "many", "other")}
+    return (*(date_text(d, lang) for d in (Date(1981), Date(1981, 5), Date(1981, 5, 12),
+                                           Date(-221), Date(-221, 5), Date(-221, 5, 12))),
+            range_text(Date(1981), Date(1991), lang), range_text(Date(1981, 5), Date(1991, 3), lang),
+            year_label(-221, lang), year_label(1990, lang),
+            *(word("events_n", lang, {lang: {"events_n": forms}}, n=n)
+              for n in (0, 1, 2, 3, 11, 1234)))
+
+
+def _forget_cldr() -> None:
+    import babel.localedata
+
+    from kiosk.content import i18n
+
+    babel.localedata._cache.clear()
+    babel.localedata._dict_cache.clear()
+    for cached in (i18n.cldr_locale, i18n._digit_table, i18n._counts_by_category, i18n._pattern):
+        cached.cache_clear()
+
+
+def test_the_packaged_programs_cldr_data_writes_what_babels_does(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """build.spec packs CLDR trimmed to what the kiosk reads (scripts/cldr_data.py): every
+    language, regions too, must read the same from it as from Babel's own 33 MB."""
+    import importlib.util
+    import pickle
+
+    import babel.core
+    import babel.localedata
+    from babel import localedata
+
+    from tests.conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("cldr_data", ROOT / "scripts" / "cldr_data.py")
+    assert spec is not None and spec.loader is not None
+    cldr_data = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cldr_data)
+    languages = [code.replace("_", "-") for code in localedata.locale_identifiers()
+                 if "_" not in code and code != "root"] + ["ar-EG", "ar-MA", "zh-Hant", "en-US",
+                                                            "fa-AF", "zh-TW", "pt-PT"]
+    _forget_cldr()
+    expected = {lang: _everything(lang) for lang in languages}
+    cldr_data.write(tmp_path)
+    monkeypatch.setattr(babel.localedata, "_dirname", str(tmp_path / "locale-data"))
+    monkeypatch.setattr(babel.core, "_global_data",
+                        pickle.loads((tmp_path / "global.dat").read_bytes()))
+    _forget_cldr()
+    try:
+        assert {lang: _everything(lang) for lang in languages} == expected
+    finally:
+        _forget_cldr()
