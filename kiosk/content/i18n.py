@@ -232,12 +232,17 @@ def cldr_locale(lang: str) -> Locale:
         return locale
     log.warning("no CLDR data for the language %r: its dates, digits and plural forms "
                 "follow English", lang)
+    _ENGLISH_INSTEAD.add(lang)
     return Locale.parse(ENGLISH_LOCALE)
+
+
+_ENGLISH_INSTEAD: set[str] = set()  # the languages cldr_locale found no data for
 
 
 def has_cldr(lang: str) -> bool:
     """Whether dates, digits and plurals in `lang` are its own (else they are English's)."""
-    return lang.split("-")[0] == "en" or cldr_locale(lang).language == lang.split("-")[0]
+    cldr_locale(lang)
+    return lang not in _ENGLISH_INSTEAD
 
 
 # The zero of each decimal numbering system CLDR makes a language's default (its digits run on
