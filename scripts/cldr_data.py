@@ -30,14 +30,20 @@ GLOBAL_KEYS = frozenset({"likely_subtags", "language_aliases", "territory_aliase
                          "script_aliases", "variant_aliases", "parent_exceptions", "cldr"})
 
 
+def _text(pattern: Any) -> Any:
+    """A date pattern as its text: unpickling Babel's DateTimePattern would import
+    babel.dates, which reads the system's time zone (kiosk.content.i18n reads either)."""
+    return getattr(pattern, "pattern", pattern)  # (an Alias to another key stays one)
+
+
 def _trim(data: dict[str, Any]) -> dict[str, Any]:
     kept = {key: value for key, value in data.items() if key in LOCALE_KEYS}
     if "datetime_skeletons" in kept:
-        kept["datetime_skeletons"] = {key: value for key, value
+        kept["datetime_skeletons"] = {key: _text(value) for key, value
                                       in kept["datetime_skeletons"].items() if key in SKELETONS}
     if "date_formats" in kept:
-        kept["date_formats"] = {key: value for key, value in kept["date_formats"].items()
-                                if key in DATE_FORMATS}
+        kept["date_formats"] = {key: _text(value) for key, value
+                                in kept["date_formats"].items() if key in DATE_FORMATS}
     if "months" in kept:
         kept["months"] = {context: {width: names for width, names in widths.items()
                                     if width in MONTH_WIDTHS}

@@ -211,7 +211,7 @@ def isolated_date(text: str, lang: str) -> str:
 # the ones the bundled content's captions use (docs/content-format.md).
 ENGLISH_LOCALE = "en_001"
 ENGLISH_ERAS = ("BCE", "CE")
-_Token = tuple[str, str | tuple[str, int]]  # babel.dates.tokenize_pattern's ('chars'|'field', ...)
+_Token = tuple[str, str | tuple[str, int]]  # ('chars', text) or ('field', (letter, count))
 
 
 @functools.cache
@@ -318,17 +318,62 @@ def single_number(category: str, lang: str) -> bool:
 def _pattern(lang: str, skeleton: str) -> tuple[_Token, ...]:
     """The tokens of CLDR's pattern for a date of this shape in `lang`: the long date for a
     day of the common era, else the nearest skeleton's, its month names written in full."""
-    from babel.dates import match_skeleton, tokenize_pattern
-
     locale = cldr_locale(lang)
     if skeleton == "yMMMMd":
-        pattern = locale.date_formats["long"].pattern
+        pattern = locale.date_formats["long"]
     else:
         skeletons = locale.datetime_skeletons
-        found = skeleton if skeleton in skeletons else match_skeleton(skeleton, skeletons)
-        pattern = skeletons[found or "y"].pattern
+        if skeleton not in skeletons:  # (every locale's data has these shapes, from root)
+            from babel.dates import match_skeleton
+
+            skeleton = match_skeleton(skeleton, skeletons) or "y"
+        pattern = skeletons[skeleton]
     return tuple(("field", (value[0], 4)) if kind == "field" and value[0] in "ML"
-                 and value[1] == 3 else (kind, value) for kind, value in tokenize_pattern(pattern))
+                 and value[1] == 3 else (kind, value)
+                 for kind, value in _tokens(getattr(pattern, "pattern", pattern)))
+
+
+def _tokens(pattern: str) -> list[_Token]:
+    """A CLDR date pattern's fields (runs of one ASCII letter) and literal text ('quoted'
+    letters, '' for a quote), as babel.dates.tokenize_pattern reads it: without importing
+    babel.dates, which reads the system's time zone as it loads. The packaged program's
+    CLDR data holds its patterns as text (scripts/cldr_data.py), so it never loads it."""
+    tokens: list[_Token] = []
+    text: list[str] = []
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "'":
+            if pattern.startswith("''", i):  # a quote
+                text.append("'")
+                i += 2
+                continue
+            i += 1
+            while i < len(pattern):  # quoted text, up to the closing quote
+                if pattern.startswith("''", i):
+                    text.append("'")
+                    i += 2
+                elif pattern[i] == "'":
+                    i += 1
+                    break
+                else:
+                    text.append(pattern[i])
+                    i += 1
+        elif char.isascii() and char.isalpha():
+            end = i
+            while end < len(pattern) and pattern[end] == char:
+                end += 1
+            if text:
+                tokens.append(("chars", "".join(text)))
+                text = []
+            tokens.append(("field", (char, end - i)))
+            i = end
+        else:
+            text.append(char)
+            i += 1
+    if text:
+        tokens.append(("chars", "".join(text)))
+    return tokens
 
 
 def _render(tokens: tuple[_Token, ...], date: Date, lang: str, words: bool = True) -> str:
@@ -393,9 +438,7 @@ def range_text(start: Date, end: Date | None, lang: str) -> str:
     locale = cldr_locale(lang)
     years = locale.interval_formats.get("y", {}).get("y")
     if plain_years and years and len(years) == 2:
-        from babel.dates import tokenize_pattern
-
-        return "".join(_render(tuple(tokenize_pattern(part)), when, lang)
+        return "".join(_render(tuple(_tokens(part)), when, lang)
                        for part, when in zip(years, (start, end), strict=True))
     fallback = str(locale.interval_formats.get(None) or "{0} – {1}")
     return fallback.replace("{0}", date_text(start, lang)).replace("{1}", date_text(end, lang))

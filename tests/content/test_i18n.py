@@ -305,3 +305,54 @@ def test_the_packaged_programs_cldr_data_writes_what_babels_does(
         assert {lang: _everything(lang) for lang in languages} == expected
     finally:
         _forget_cldr()
+
+
+def test_date_patterns_are_read_as_babel_reads_them() -> None:
+    """kiosk.content.i18n reads CLDR's patterns itself (not to import babel.dates): the
+    same fields and text as Babel's reader, for every pattern of every locale it uses."""
+    from babel import Locale, localedata
+    from babel.dates import tokenize_pattern
+
+    from kiosk.content.i18n import _tokens
+
+    def merged(tokens: list[tuple[str, object]]) -> list[tuple[str, object]]:
+        out: list[tuple[str, object]] = []
+        for kind, value in tokens:
+            if kind == "chars" and out and out[-1][0] == "chars":
+                out[-1] = ("chars", f"{out[-1][1]}{value}")
+            else:
+                out.append((kind, value))
+        return out
+
+    patterns = {"''y''", "h 'o''clock' a", "'a''b'"}
+    for code in localedata.locale_identifiers():
+        locale = Locale.parse(code)
+        patterns.add(locale.date_formats["long"].pattern)
+        patterns |= {locale.datetime_skeletons[key].pattern for key in ("y", "yMMMM", "Gy", "GyMMM", "GyMMMd")}
+    assert [_tokens(p) for p in sorted(patterns)] == [merged(tokenize_pattern(p)) for p in sorted(patterns)]
+
+
+def test_the_packaged_program_writes_dates_without_loading_babel_dates(tmp_path: Path) -> None:
+    """babel.dates reads the system's time zone as it loads (zoneinfo): the first frame
+    does not wait for it, with the packaged program's CLDR data (patterns kept as text)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "cldr_data.py"), str(tmp_path)],
+                   check=True, capture_output=True)
+    code = f"""
+import pickle, sys
+import babel.core, babel.localedata
+babel.localedata._dirname = {str(tmp_path / "locale-data")!r}
+babel.core._global_data = pickle.loads(open({str(tmp_path / "global.dat")!r}, "rb").read())
+from kiosk.content.dates import Date
+from kiosk.content import i18n
+texts = [i18n.date_text(Date(-221, 5, 12), "zh"), i18n.range_text(Date(1981), Date(1991), "ar"),
+         i18n.year_label(-221, "en"), i18n.word("events_n", "ar", n=2)]
+print(texts, sorted(m for m in ("babel.dates", "zoneinfo") if m in sys.modules))
+"""
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                         text=True, encoding="utf-8", cwd=ROOT).stdout
+    assert out.strip() == "['公元前221年5月12日', '1981–1991', '221 BCE', 'حدثان'] []"
