@@ -160,7 +160,7 @@ def placeholders(text: str) -> set[str] | None:
 
 def word(key: str, lang: str, words: Words | None = None, **numbers: int) -> str:
     """One of the kiosk's own words, in `lang` (the exhibit's own words first, English
-    where no translation exists), with its numbers filled in, in the language's digits, and
+    where no translation exists), with its numbers filled in, in that language's digits, and
     the plural form {n} asks for: word("photo_of", "en", i=2, n=3) is 'Photo 2 of 3',
     word("events_n", "en", n=1) is '1 event'."""
     values = UI_STRINGS[key]
@@ -171,7 +171,9 @@ def word(key: str, lang: str, words: Words | None = None, **numbers: int) -> str
         n = numbers.get("n")
         category = "other" if n is None else plural_category(n, written_in)
         text = text.get(category) or text["other"]
-    return text.format(**{name: number_text(value, lang) for name, value in numbers.items()})
+    # digits as the words' language writes them: not '٦ of ٦' where English stands in
+    return text.format(**{name: number_text(value, written_in)
+                          for name, value in numbers.items()})
 
 
 def ui_strings(lang: str, words: Words | None = None) -> dict[str, str]:

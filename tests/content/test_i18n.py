@@ -190,6 +190,7 @@ def test_digits_follow_cldrs_numbering_system_for_the_declared_code() -> None:
                 n=12) == "الصورة ٢ من ١٢"
     assert word("events_n", "ar-EG", {"ar-EG": {"events_n": "{n} حدث"}}, n=1234) == "١٬٢٣٤ حدث"
     assert word("events_n", "en", n=1234) == "1,234 events"
+    assert word("position", "ar-EG", i=6, n=6) == "6 of 6"  # English stands in: its digits
 
 
 def test_every_numbering_system_cldr_makes_a_default_has_its_digits() -> None:
