@@ -254,12 +254,12 @@ def _languages(node: Node, check: Checker) -> tuple[str, ...]:
 
 
 def _interface(node: Node | None, check: Checker, languages: Node | None,
-               ) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+               ) -> tuple[tuple[str, tuple[tuple[str, _Word], ...]], ...]:
     """exhibit.yaml's `interface`: the kiosk's own words in languages it has none for (or
     reworded), each checked: a known key, a text, the same {numbers} as the English."""
     keys = i18n.interface_keys()
     langs = check.folder.languages
-    given: dict[str, dict[str, str]] = {}
+    given: dict[str, dict[str, _Word]] = {}
     if node is not None and not isinstance(node, Mapping):
         check.error(node.pos, "exhibit: 'interface' must be a mapping of languages, each a "
                     f"mapping of words (e.g. interface: {{fr: {{touch: ...}}}}), not "
@@ -282,6 +282,10 @@ def _interface(node: Node | None, check: Checker, languages: Node | None,
     if isinstance(node, Mapping):
         at |= {key.text: key.pos for key, _ in node.items}
     for lang in langs:
+        if not i18n.has_cldr(lang):
+            check.report(at.get(lang, Pos(1, 1)), "warning", f"exhibit: this kiosk has no "
+                         f"CLDR data for the language '{lang}': its dates, digits and plural "
+                         "forms are English's (check the code: e.g. 'fr', 'zh-Hant', 'ar-EG')")
         if lang in i18n.known_languages():
             continue
         missing = [key for key in keys if key != i18n.LANGUAGE_NAME_KEY
@@ -297,37 +301,93 @@ def _interface(node: Node | None, check: Checker, languages: Node | None,
     return tuple((lang, tuple(words.items())) for lang, words in given.items())
 
 
+# A word as the model holds it: one text, or its plural forms as (category, text) pairs
+_Word = str | tuple[tuple[str, str], ...]
+
+
 def _interface_words(node: Mapping, lang: str, check: Checker,
-                     keys: dict[str, str]) -> dict[str, str]:
-    words: dict[str, str] = {}
+                     keys: dict[str, str]) -> dict[str, _Word]:
+    words: dict[str, _Word] = {}
     for key, value_node in node.items:
         label = f"interface.{lang}.{key.text}"
         if key.text not in keys:
             check.error(key.pos, f"exhibit: 'interface.{lang}' has an unknown word "
                         f"'{key.text}'{did_you_mean(key.text, tuple(keys))}")
             continue
-        value = check.scalar(value_node, "exhibit", label, "a text")
-        if value is None:
+        english = keys[key.text]
+        if isinstance(value_node, Mapping) and i18n.counts(key.text):
+            forms = _plural_forms(value_node, lang, check, label, english)
+            if forms:
+                words[key.text] = tuple(forms.items())
             continue
-        if not value.text.strip():
-            check.error(value.pos, f"exhibit: '{label}' is empty; a visitor would see a "
-                        "blank button: write the word, or delete the line (English shows)")
-            continue
-        if len(value.text) > L.SHORT_TEXT_CHARS:
-            check.error(value.pos, f"exhibit: '{label}' has {len(value.text):,} characters; "
-                        f"it may have at most {L.SHORT_TEXT_CHARS:,}: shorten it")
-            continue
-        wanted = i18n.placeholders(keys[key.text]) or set()
-        if i18n.placeholders(value.text) != wanted:
-            numbers = " and ".join(f"{{{name}}}" for name in sorted(wanted))
-            check.error(value.pos, f"exhibit: '{label}' must have "
-                        + (f"{numbers}, where the kiosk puts the number, as in the English "
-                           f"{keys[key.text]!r}," if wanted else "no { or },")
-                        + " and no other braces")
-            continue
-        check.characters(value, "exhibit", label, lang, translated=True)
-        words[key.text] = value.text
+        value = check.scalar(value_node, "exhibit", label, "a text, or its plural forms "
+                             "(one: ..., other: ...)" if i18n.counts(key.text) else "a text")
+        text = _word_text(value, lang, check, label, english) if value is not None else None
+        if text is not None:
+            words[key.text] = text
     return words
+
+
+def _plural_forms(node: Mapping, lang: str, check: Checker, label: str,
+                  english: str) -> dict[str, str] | None:
+    """A word's forms by CLDR plural category: each a word of its own; `other` required;
+    a category the language never uses, or one it uses and the word lacks, is told."""
+    used = i18n.plural_categories(lang)
+    forms: dict[str, str] = {}
+    given: set[str] = set()
+    for category_node, text_node in node.items:
+        category = category_node.text
+        if category not in i18n.PLURAL_CATEGORIES:
+            check.error(category_node.pos, f"exhibit: '{label}' has a form '{category}'; plural "
+                        f"forms are CLDR's: {', '.join(i18n.PLURAL_CATEGORIES)}"
+                        f"{did_you_mean(category, i18n.PLURAL_CATEGORIES)}")
+            continue
+        given.add(category)
+        if category not in used and category != "other":  # `other`: the fallback, always
+            check.report(category_node.pos, "warning", f"exhibit: '{label}.{category}' is "
+                         f"never shown: '{lang}' has no '{category}' form (its forms, by "
+                         f"CLDR: {', '.join(used)}); delete it")
+        value = check.scalar(text_node, "exhibit", f"{label}.{category}", "a text")
+        text = _word_text(value, lang, check, f"{label}.{category}", english,
+                          i18n.single_number(category, lang)) if value is not None else None
+        if text is not None:
+            forms[category] = text
+    if "other" not in given:
+        check.error(node.pos, f"exhibit: '{label}' has no 'other' form: give one, for the "
+                    "counts the other forms do not take (e.g. other: ... {n} ...)")
+        return None
+    missing = [category for category in used if category not in given]
+    if missing:
+        check.report(node.pos, "warning", f"exhibit: '{label}' has no "
+                     f"{', '.join(repr(c) for c in missing)} form: '{lang}' uses "
+                     f"{'it' if len(missing) == 1 else 'them'} (CLDR), and the 'other' form "
+                     "is shown instead")
+    return forms if "other" in forms else None
+
+
+def _word_text(value: Scalar, lang: str, check: Checker, label: str, english: str,
+               may_spell_n: bool = False) -> str | None:
+    """One interface text, checked; None (and an error) when a visitor could not read it.
+    With `may_spell_n` (a plural form for one count only), {n} may be written in words."""
+    if not value.text.strip():
+        check.error(value.pos, f"exhibit: '{label}' is empty; a visitor would see a "
+                    "blank button: write the word, or delete the line (English shows)")
+        return None
+    if len(value.text) > L.SHORT_TEXT_CHARS:
+        check.error(value.pos, f"exhibit: '{label}' has {len(value.text):,} characters; "
+                    f"it may have at most {L.SHORT_TEXT_CHARS:,}: shorten it")
+        return None
+    wanted = i18n.placeholders(english) or set()
+    found = i18n.placeholders(value.text)
+    if found != wanted and not (may_spell_n and found == wanted - {"n"}):
+        numbers = " and ".join(f"{{{name}}}" for name in sorted(wanted))
+        check.error(value.pos, f"exhibit: '{label}' must have "
+                    + (f"{numbers}, where the kiosk puts the number, as in the English "
+                       f"{english!r}," if wanted else "no { or },")
+                    + " and no other braces")
+        return None
+    check.characters(value, "exhibit", label, lang, translated=True)
+    return value.text
 
 
 def _check_format(node: Node, check: Checker) -> None:

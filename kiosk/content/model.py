@@ -89,17 +89,20 @@ class Exhibit:
     attract_interval: float
     eras: tuple[Era, ...]
     events: tuple[Event, ...]  # in display order
-    # exhibit.yaml's `interface`: the kiosk's own words in a language, given by the content
-    interface: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    # exhibit.yaml's `interface`: the kiosk's own words in a language, given by the content;
+    # a word with {n} may be its plural forms, (category, text) pairs
+    interface: tuple[tuple[str, tuple[tuple[str, str | tuple[tuple[str, str], ...]], ...]],
+                     ...] = ()
 
     @property
     def default_language(self) -> str:
         return self.languages[0]
 
     @property
-    def words(self) -> dict[str, dict[str, str]]:
+    def words(self) -> dict[str, dict[str, str | dict[str, str]]]:
         """The interface words by language and key (kiosk.content.i18n.Words)."""
-        return {lang: dict(pairs) for lang, pairs in self.interface}
+        return {lang: {key: text if isinstance(text, str) else dict(text)
+                       for key, text in pairs} for lang, pairs in self.interface}
 
     def event_index(self, event_id: str) -> int | None:
         for index, event in enumerate(self.events):
@@ -134,5 +137,6 @@ class Exhibit:
                 texts += [media.caption, media.alt, media.credit]
         strings = [s for text in texts for s in text.all_strings()]
         strings += [e.date_text(lang) for e in self.events for lang in self.languages]
-        strings += [text for _, pairs in self.interface for _, text in pairs]
+        strings += [text for _, pairs in self.interface for _, word in pairs
+                    for text in ([word] if isinstance(word, str) else dict(word).values())]
         return strings

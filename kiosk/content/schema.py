@@ -39,10 +39,21 @@ def _kind_schema(kind: F.Kind) -> dict[str, Any]:
         "interface": {"type": "object", "additionalProperties": False, "patternProperties": {
             F.LANGUAGE_PATTERN: {
                 "type": "object", "additionalProperties": False,
-                "properties": {key: {"type": "string", "description": f"English: {text!r}"}
+                "properties": {key: _word_schema(key, text)
                                for key, text in i18n.interface_keys().items()}}}},
     }
     return dict(kinds[kind])
+
+
+def _word_schema(key: str, english: str) -> dict[str, Any]:
+    """An interface word: a text; one with {n} may be its plural forms by CLDR category."""
+    text = {"type": "string", "description": f"English: {english!r}"}
+    if not i18n.counts(key):
+        return text
+    forms = {"type": "object", "required": ["other"], "additionalProperties": False,
+             "minProperties": 1, "description": "Plural forms by CLDR category, chosen by {n}",
+             "properties": {category: {"type": "string"} for category in i18n.PLURAL_CATEGORIES}}
+    return {"anyOf": [text, forms], "description": text["description"]}
 
 
 def _limit_strings(schema: dict[str, Any], max_length: int) -> None:

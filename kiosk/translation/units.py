@@ -208,13 +208,17 @@ def interface_units(exhibit: Exhibit, lang: str) -> list[Unit]:
     for key, english in i18n.interface_keys().items():
         if key == i18n.LANGUAGE_NAME_KEY:
             source = i18n.language_name(default, words)
-            target = words.get(lang, {}).get(key) or i18n.LANGUAGE_NAMES.get(lang)
+            name = words.get(lang, {}).get(key)
+            target = i18n.plain(name) if name else i18n.LANGUAGE_NAMES.get(lang)
             hint = ("the language switch's button for this language: its name as its "
                     "readers write it (e.g. Français), or its code")
         else:
-            source = i18n.word(key, default, words) if "{" not in english else \
-                words.get(default, {}).get(key) or i18n.UI_STRINGS[key].get(default, english)
-            target = words.get(lang, {}).get(key) or i18n.UI_STRINGS[key].get(lang)
+            source = i18n.word(key, default, words) if "{" not in english else i18n.plain(
+                words.get(default, {}).get(key) or i18n.UI_STRINGS[key].get(default, english))
+            given = words.get(lang, {}).get(key) or i18n.UI_STRINGS[key].get(lang)
+            if given is not None and not isinstance(given, str):
+                continue  # plural forms: edited in exhibit.yaml, not one text to translate
+            target = given if isinstance(given, str) else None
             hint = "a word of the kiosk's own (a button or a hint)"
             if "{" in english:
                 hint += "; keep " + " and ".join(

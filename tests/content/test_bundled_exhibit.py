@@ -297,6 +297,17 @@ def test_schema_rejects_a_typo() -> None:
         jsonschema.validate({"format": 1, "title": "T", "tittle": "x"}, json_schema())
 
 
+def test_schema_takes_plural_forms_where_a_word_counts() -> None:
+    """An editor's plural forms complete in the editor; a word without {n} stays one text."""
+    exhibit = {"format": 1, "title": "T", "languages": ["en", "ar"], "interface": {"ar": {
+        "events_n": {"one": "حدث واحد", "two": "حدثان", "other": "{n} حدث"}}}}
+    jsonschema.validate(exhibit, json_schema())
+    for wrong in ({"events_n": {"one": "حدث واحد"}}, {"events_n": {"tow": "x", "other": "y"}},
+                  {"close": {"other": "إغلاق"}}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate({**exhibit, "interface": {"ar": wrong}}, json_schema())
+
+
 def english_texts(exhibit: Exhibit) -> list[tuple[str, str]]:
     """(where, text) for every English text of the exhibit but dates, alt texts included."""
     texts = [("exhibit", exhibit.title.get("en")), ("exhibit", exhibit.subtitle.get("en"))]

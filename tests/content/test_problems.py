@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from kiosk.content import load_folder, reader
+from kiosk.content.i18n import word
 from kiosk.content.problems import Problem, with_source
 from tests.conftest import MINIMAL, MakeFolder, write_image
 
@@ -1068,3 +1069,67 @@ def test_white_space_a_visitor_sees_is_a_warning(make_folder: MakeFolder, title:
     assert only(root) == expected
     assert problems_of(make_folder(MINIMAL.replace("title: First", "title: |-\n      First\n"),
                                    name="kept")) == []
+
+
+ARABIC_COUNTS = FRENCH.replace("[en, fr]", "[en, ar]").replace("fr: Essai", "ar: تجربة") \
+    .replace("fr: Réforme", "ar: إصلاح").replace("fr: Un", "ar: واحد").replace("""\
+  fr:
+    touch: Touchez pour explorer
+    returning: Retour au début dans {n} s
+    photo_of: Photo {i} sur {x}
+    tuoch: x
+""", """\
+  ar:
+    events_n: {zero: لا أحداث, one: حدث واحد, two: حدثان, few: "{n} أحداث",
+               many: "{n} حدثًا", other: "{n} حدث"}
+""")
+
+
+def test_a_word_with_a_count_may_be_given_as_its_plural_forms(make_folder: MakeFolder) -> None:
+    """Arabic's six forms reach the visitor, each for its counts: 'two events' in words,
+    not '2 أحداث'."""
+    result = load_folder(make_folder(ARABIC_COUNTS))
+    assert [str(p) for p in result.problems] == []
+    assert result.exhibit is not None
+    words = result.exhibit.words
+    assert [word("events_n", "ar", words, n=n) for n in (1, 2, 3, 11, 100)] == [
+        "حدث واحد", "حدثان", "3 أحداث", "11 حدثًا", "100 حدث"]
+
+
+def test_plural_forms_are_checked_against_the_languages_rules(make_folder: MakeFolder) -> None:
+    text = FRENCH.replace("    photo_of: Photo {i} sur {x}\n    tuoch: x\n", """\
+    events_n: {one: "{n} événement", two: deux événements, few: "{n} x", others: "{n} y"}
+    position: {one: "{i} sur un", other: "{i} sur {n}"}
+    close: {one: Fermer, other: Fermer}
+""")
+    assert problems_of(make_folder(text))[1:] == [
+        "exhibit.yaml:13:15: error: exhibit: 'interface.fr.events_n' has no 'other' form: give "
+        "one, for the counts the other forms do not take (e.g. other: ... {n} ...)",
+        "exhibit.yaml:13:38: warning: exhibit: 'interface.fr.events_n.two' is never shown: "
+        "'fr' has no 'two' form (its forms, by CLDR: one, other); delete it",
+        "exhibit.yaml:13:43: error: exhibit: 'interface.fr.events_n.two' must have {n}, where "
+        "the kiosk puts the number, as in the English '{n} events', and no other braces",
+        "exhibit.yaml:13:60: warning: exhibit: 'interface.fr.events_n.few' is never shown: "
+        "'fr' has no 'few' form (its forms, by CLDR: one, other); delete it",
+        "exhibit.yaml:13:74: error: exhibit: 'interface.fr.events_n' has a form 'others'; "
+        "plural forms are CLDR's: zero, one, two, few, many, other (did you mean 'other'?)",
+        "exhibit.yaml:14:21: error: exhibit: 'interface.fr.position.one' must have {i} and "
+        "{n}, where the kiosk puts the number, as in the English '{i} of {n}', and no other "
+        "braces",
+        "exhibit.yaml:15:12: error: exhibit: 'interface.fr.close' must be a text, not a mapping"]
+
+
+def test_plural_forms_a_language_uses_and_lacks_are_told(make_folder: MakeFolder) -> None:
+    text = ARABIC_COUNTS.replace('few: "{n} أحداث",\n               many: "{n} حدثًا", ', "")
+    assert problems_of(make_folder(text)) == [
+        "exhibit.yaml:11:15: warning: exhibit: 'interface.ar.events_n' has no 'few', 'many' "
+        "form: 'ar' uses them (CLDR), and the 'other' form is shown instead"]
+
+
+def test_a_language_cldr_does_not_know_is_told(make_folder: MakeFolder) -> None:
+    text = TWO_LANGS.replace("[en, zh]", "[en, zz]").replace("zh: 测试", "zz: Essai") \
+        .replace("zh: 改革", "zz: Réforme") + "  - {id: a, date: 1981, title: {en: A, zz: B}}\n"
+    assert problems_of(make_folder(text))[0] == (
+        "exhibit.yaml:2:17: warning: exhibit: this kiosk has no CLDR data for the language "
+        "'zz': its dates, digits and plural forms are English's (check the code: e.g. 'fr', "
+        "'zh-Hant', 'ar-EG')")

@@ -303,3 +303,27 @@ def test_editors_formatting_of_every_kind(make_folder: MakeFolder, tmp_path: Pat
     assert first.title.get("en") == "Quoted keys, four spaces"
     assert new.exhibit.events[1].title.get("fr") == pseudo("A shared title")
     assert new.exhibit.events[1].title.get("en") == "A shared title"
+
+
+def test_plural_forms_stay_out_of_the_files_for_translators(make_folder: MakeFolder) -> None:
+    """A word given as its plural forms (the kiosk's Arabic, or the exhibit's) is not one
+    text to translate: no unit, so an import never flattens its forms into one."""
+    from kiosk.translation.units import interface_units
+
+    root = make_folder("""\
+        format: 1
+        title: {en: T, ar: ت, fr: T}
+        languages: [en, ar, fr]
+        interface:
+          fr:
+            events_n: {one: "{n} événement", other: "{n} événements"}
+        events:
+          - {id: a, date: 1981, title: {en: A, ar: أ, fr: A}}
+        """)
+    exhibit = load_folder(root).exhibit
+    assert exhibit is not None
+    arabic = {unit.field: unit.target for unit in interface_units(exhibit, "ar")}
+    french_words = {unit.field: unit.target for unit in interface_units(exhibit, "fr")}
+    assert "events_n" not in arabic and "returning" not in arabic
+    assert arabic["position"] == "{i} من {n}"
+    assert "events_n" not in french_words and french_words["returning"] is None
