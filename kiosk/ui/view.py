@@ -24,7 +24,7 @@ from kiosk.services.paths import assets_dir, qml_dir
 from kiosk.services.pin import PinGate
 from kiosk.ui.offline import RefusingFactory, make_offline
 from kiosk.ui.problems import ContentReport
-from kiosk.ui.qmlmodule import attach
+from kiosk.ui.qmlmodule import QML_IMPORT_NAME, attach
 from kiosk.ui.session import Session
 from kiosk.ui.staff import STAFF_CHORD, StaffState
 from kiosk.ui.theme import FONT_ARABIC, FONT_CJK, FONT_LATIN
@@ -189,7 +189,7 @@ def create_view(exhibit: Exhibit, size: tuple[int, int] = (1920, 1080),
     attach(engine, {**session.parts(), "staff": staff, "report": report})
     engine.setInitialProperties({"width": size[0], "height": size[1]})
     engine.addImportPath(str(qml_dir()))
-    engine.loadFromModule("Kiosk", "Main")
+    engine.loadFromModule(QML_IMPORT_NAME, "Main")
     roots = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):
         raise LoadError("the kiosk's QML did not load; see the log for the QML errors")
