@@ -34,7 +34,9 @@ def tool(name: str) -> list[str]:
 def typed_module(folder: Path) -> Path:
     """A copy of the QML module (its qmldir and QML files, in their sub-folders) with a
     qmltypes file describing the Python view-models, made with PySide6's metaobjectdump
-    and Qt's qmltyperegistrar. `folder` is the copy's import path."""
+    and Qt's qmltyperegistrar. `folder` is the copy's import path; qmllint runs there,
+    because it also looks for modules in its working folder, where the checkout's own
+    copy of the module has no types."""
     module = folder.joinpath(*QML_IMPORT_NAME.split("."))
     for path in [MODULE / "qmldir", *QML_FILES]:
         (module / path.relative_to(MODULE)).parent.mkdir(parents=True, exist_ok=True)
@@ -63,7 +65,8 @@ def test_qmllint_finds_nothing(tmp_path: Path) -> None:
     module = typed_module(tmp_path)
     run = subprocess.run([*tool("pyside6-qmllint"), "--max-warnings", "0", "-I", str(tmp_path),
                           *(str(module / p.relative_to(MODULE)) for p in QML_FILES)],
-                         capture_output=True, text=True, encoding="utf-8", check=False)
+                         cwd=tmp_path, capture_output=True, text=True, encoding="utf-8",
+                         check=False)
     assert run.returncode == 0, run.stdout + run.stderr
 
 
@@ -74,7 +77,8 @@ def test_qmllint_would_catch_a_misspelt_view_model_property(tmp_path: Path) -> N
     main.write_text(main.read_text(encoding="utf-8").replace(
         "Navigation.Welcome", "Navigation.Welcom"), encoding="utf-8")
     run = subprocess.run([*tool("pyside6-qmllint"), "--max-warnings", "0", "-I", str(tmp_path),
-                          str(main)], capture_output=True, text=True, encoding="utf-8", check=False)
+                          str(main)], cwd=tmp_path, capture_output=True, text=True,
+                         encoding="utf-8", check=False)
     assert run.returncode != 0
     assert "Welcom" in run.stdout + run.stderr
 
