@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Sequence
 from math import ceil
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
@@ -22,7 +23,6 @@ from kiosk.services.memory import process_mb
 from kiosk.services.pin import MAX_DIGITS, PinGate
 from kiosk.ui.problems import ContentReport, breakable, command
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
-from kiosk.ui.staff_stats import StaffStatistics
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "STAFF_CHORD", "StaffState"]
 
@@ -30,6 +30,14 @@ log = logging.getLogger("kiosk.staff")
 
 
 STAFF_CHORD = "Ctrl+Alt+Shift+K"  # opens the PIN pad from a keyboard (view.InputGuard)
+
+
+@runtime_checkable
+class Refreshed(Protocol):
+    """A part of the panel another feature gives (the visitor statistics): read afresh
+    each time the panel opens. The shell hands it over; staff does not import it."""
+
+    def refresh(self) -> None: ...
 
 
 @QmlElement
@@ -40,16 +48,21 @@ class StaffState(QObject):
 
     changed = Signal()
     pinChanged = Signal()  # a digit typed or deleted
+    panelOpened = Signal()  # the right PIN: what the panel shows is read afresh
 
     def __init__(self, gate: PinGate, reload: Callable[[], object],
                  exit_kiosk: Callable[[], None], report: ContentReport,
                  settings_file: Path | None, log_file: Path | None,
                  parent: QObject | None = None, *,
-                 statistics: StaffStatistics | None = None) -> None:
+                 statistics: QObject | None = None) -> None:
+        """`statistics`: the visitor statistics' part of the panel (kiosk.ui.staff_stats),
+        refreshed each time the panel opens; None when statistics are off."""
         super().__init__(parent)
         self._statistics = statistics
         if statistics is not None:
             statistics.setParent(self)
+            if isinstance(statistics, Refreshed):
+                self.panelOpened.connect(statistics.refresh)
         self._gate = gate
         self._reload = reload
         self._exit = exit_kiosk
@@ -88,8 +101,8 @@ class StaffState(QObject):
     def panelOpen(self) -> bool:
         return self._panel_open
 
-    @Property(StaffStatistics, notify=changed)  # set once; qmllint wants a notify
-    def stats(self) -> StaffStatistics | None:
+    @Property(QObject, notify=changed)  # set once; qmllint wants a notify
+    def stats(self) -> QObject | None:
         """Visitor statistics for the panel; None when they are turned off."""
         return self._statistics
 
@@ -227,8 +240,7 @@ class StaffState(QObject):
             self._pin_open = False
             self._panel_open = True
             self._notice = ""
-            if self._statistics is not None:
-                self._statistics.refresh()
+            self.panelOpened.emit()
         else:
             log.warning("wrong staff PIN")
             self._notice = "Wrong PIN."

@@ -198,7 +198,7 @@ Item {
                 Column {  // visitor statistics: today, the last seven days, export
                     id: visitors
                     objectName: "staffStatistics"
-                    readonly property StaffStatistics stats: staffLayer.staff.stats
+                    readonly property StaffStatistics stats: staffLayer.staff.stats as StaffStatistics
                     visible: stats !== null
                     width: parent.width
                     spacing: Theme.px(12)
