@@ -27,8 +27,12 @@ from kiosk.ui.problems import ContentReport
 from kiosk.ui.qmlmodule import QML_IMPORT_NAME, attach
 from kiosk.ui.session import Session
 from kiosk.ui.staff import STAFF_CHORD, StaffState
+from kiosk.ui.staff_stats import StaffStatistics
 from kiosk.ui.theme import FONT_ARABIC, FONT_CJK, FONT_LATIN
 
+# Importing a view-model's module registers its QML type: the staff panel's QML names
+# StaffStatistics, which no other module of the window imports
+QML_TYPES = (StaffStatistics,)
 FONT_FAMILY = FONT_LATIN  # the default: text the visitor's language does not set (staff)
 
 
