@@ -43,7 +43,7 @@ def child(argv: Sequence[str]) -> int:
     parser.add_argument("--no-statistics", action="store_true")
     parser.add_argument("--soak", type=int, default=0)
     args = parser.parse_args(argv)
-    from kiosk.tools.bench import bench_child
+    from kiosk.tools.bench_child import bench_child
 
     return bench_child(Path(args.folder), args.size, not args.no_statistics, args.soak)
 
