@@ -85,23 +85,23 @@ def bench_child(folder: Path, size: tuple[int, int], record_statistics: bool = T
     session = Session(result.exhibit, idle_timeout_ms=24 * 3600 * 1000,
                       fade_fps=render_path.fade_fps)
     recorder = _record_statistics(session) if record_statistics else None
-    kiosk = Driven(app, session, create_view(result.exhibit, size, session))
-    kiosk.window.frameSwapped.connect(lambda: kiosk.frames.__setitem__(0, kiosk.frames[0] + 1))
-    kiosk.window.show()
-    wait_for(lambda: kiosk.frames[0] > 0, app)
+    driven = Driven(app, session, create_view(result.exhibit, size, session))
+    driven.window.frameSwapped.connect(lambda: driven.frames.__setitem__(0, driven.frames[0] + 1))
+    driven.window.show()
+    wait_for(lambda: driven.frames[0] > 0, app)
     emit("first_frame", t=time.time())
 
-    next_ms = next_event_times(kiosk)
-    viewer_ms = viewer_open_time(kiosk)
-    emit("visited", next_ms=next_ms, viewer_open_ms=viewer_ms, drag_ms=timeline_drag(kiosk),
-         gestures=gestures(kiosk), backend=render_path.backend)
+    next_ms = next_event_times(driven)
+    viewer_ms = viewer_open_time(driven)
+    emit("visited", next_ms=next_ms, viewer_open_ms=viewer_ms, drag_ms=timeline_drag(driven),
+         gestures=gestures(driven), backend=render_path.backend)
     wait_for_go()
     rng = random.Random(1981)
     navigate(session, app, rng, NAVIGATIONS)
     settle(app, 1.0)
     emit("navigated")
     wait_for_go()
-    sit_still_on_each_screen(kiosk)
+    sit_still_on_each_screen(driven)
     if soak:
         run_soak(session, app, rng, soak)
     emit("done")
@@ -112,25 +112,25 @@ def bench_child(folder: Path, size: tuple[int, int], record_statistics: bool = T
     return exits.OK
 
 
-def next_event_times(kiosk: Driven) -> list[float]:
+def next_event_times(driven: Driven) -> list[float]:
     """Milliseconds from a tap on "next" to the frame showing the next event's photo, for
     every event after the first."""
-    session, app, exhibit = kiosk.session, kiosk.app, kiosk.session.exhibit
+    session, app, exhibit = driven.session, driven.app, driven.session.exhibit
     session.navigation.openEvent(0)
     wait_for(lambda: not exhibit.events[0].media
-             or kiosk.shown("eventPhoto", session.photo_url(0, 0)), app)
+             or driven.shown("eventPhoto", session.photo_url(0, 0)), app)
     settle(app, PAUSE_S)
     times = []
     for index in range(1, len(exhibit.events)):
         url = session.photo_url(index, 0) if exhibit.events[index].media else None
         start = time.perf_counter()
-        kiosk.click("nextButton")
+        driven.click("nextButton")
         wait_for(lambda i=index: session.navigation.current_index() == i, app)
         t_state = time.perf_counter()
         def drawn(u: str | None = url) -> bool:
-            return not u or kiosk.shown("eventPhoto", u)
+            return not u or driven.shown("eventPhoto", u)
 
-        times.append(kiosk.drawn_since(start, drawn))
+        times.append(driven.drawn_since(start, drawn))
         if os.environ.get("KIOSK_BENCH_DEBUG"):
             print(f"# state {1000 * (t_state - start):.1f} frame {times[-1]:.1f}",
                   file=sys.stderr)
@@ -138,48 +138,48 @@ def next_event_times(kiosk: Driven) -> list[float]:
     return times
 
 
-def viewer_open_time(kiosk: Driven) -> float:
+def viewer_open_time(driven: Driven) -> float:
     """Milliseconds from a tap on an event's photo to the frame showing the photo viewer."""
     from kiosk.ui.navigation import Navigation
 
-    session, app = kiosk.session, kiosk.app
+    session, app = driven.session, driven.app
     with_photo = next(i for i, e in enumerate(session.exhibit.events) if e.media)
     session.navigation.openEvent(with_photo)
     settle(app, 0.4)
     url = session.photo_url(with_photo, 0)
     start = time.perf_counter()
-    kiosk.click("eventPhoto")
+    driven.click("eventPhoto")
     photo_screen = Navigation.Screen.Photo
-    viewer_ms = kiosk.drawn_since(start, lambda: session.navigation.current_screen()
-                                  == photo_screen and kiosk.shown("viewerPhoto", url))
+    viewer_ms = driven.drawn_since(start, lambda: session.navigation.current_screen()
+                                  == photo_screen and driven.shown("viewerPhoto", url))
     session.navigation.closePhoto()
     settle(app, 1.0)
     return viewer_ms
 
 
-def timeline_drag(kiosk: Driven) -> list[float]:
+def timeline_drag(driven: Driven) -> list[float]:
     from kiosk.ui.view import find_item
 
-    return drag_follow(kiosk.window, find_item(kiosk.window, "timelineFlick"), kiosk.frames,
-                       kiosk.app)
+    return drag_follow(driven.window, find_item(driven.window, "timelineFlick"), driven.frames,
+                       driven.app)
 
 
-def gestures(kiosk: Driven) -> dict[str, float]:
+def gestures(driven: Driven) -> dict[str, float]:
     """Swipe and pinch figures, where QtTest is there to send touch sequences."""
     try:
         from kiosk.tools.gestures import measure_gestures
 
-        found = measure_gestures(kiosk.window, kiosk.session.navigation, kiosk.session.exhibit,
-                                 kiosk.app, settle)
+        found = measure_gestures(driven.window, driven.session.navigation, driven.session.exhibit,
+                                 driven.app, settle)
     except ImportError:  # the packaged program has no QtTest: no touch sequences to send
         found = {}
-    settle(kiosk.app, 1.0)
+    settle(driven.app, 1.0)
     return found
 
 
-def sit_still_on_each_screen(kiosk: Driven) -> None:
+def sit_still_on_each_screen(driven: Driven) -> None:
     """Nobody touching: an event, the welcome screen, the welcome screen with less motion."""
-    session, app, frames = kiosk.session, kiosk.app, kiosk.frames
+    session, app, frames = driven.session, driven.app, driven.frames
     idle = {"attract_interval": session.exhibit.attract_interval}
     session.navigation.openEvent(len(session.exhibit.events) // 2)
     settle(app, 2.0)
