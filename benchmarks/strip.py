@@ -50,7 +50,7 @@ def main() -> None:
 
     from kiosk.app import application
     from kiosk.content import load_folder
-    from kiosk.tools.bench import mouse, settle, wait_for
+    from kiosk.tools.bench_child import mouse, settle, wait_for
     from kiosk.ui.session import Session
     from kiosk.ui.timeline import ZOOM_STEP
     from kiosk.ui.view import create_view, find_item

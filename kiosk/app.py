@@ -359,7 +359,7 @@ def _start_heartbeat(path: Path, supervisor: psutil.Process | None, parent: QObj
         gone = supervisor is not None and not running(supervisor)
         if stop_request(path).exists() or gone:
             log.info("the supervisor %s", "is gone" if gone else "asked the kiosk to stop")
-            app.exit(0)
+            app.exit(exits.OK)
             return
         count += 1
         try:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 FONTS = Path(__file__).resolve().parent.parent.parent / "assets" / "fonts"
 TITLE_FONT = "NotoSansCJKsc-Bold.subset.otf"  # titles are set bold (see kiosk/ui/view.py)
-LATIN_TITLE_FONT = "NotoSans-Bold.subset.ttf"  # Latin text is set in Noto Sans (kiosk/ui/theme.py)
+LATIN_TITLE_FONT = "NotoSans-Bold.subset.ttf"  # Latin text: Noto Sans (kiosk/ui/theme.py)
 LATIN_FONT = "NotoSans-Regular.subset.ttf"
 SHIPPED = ("NotoSansCJKsc-Regular.subset.otf", "NotoSansCJKsc-Bold.subset.otf",
            "NotoSansArabic-Regular.subset.ttf", "NotoSansArabic-Bold.subset.ttf",

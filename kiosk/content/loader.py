@@ -18,7 +18,7 @@ from kiosk.content.files import FileProblem, inside, name_problem, read_limited,
 from kiosk.content.images import check_ahead
 from kiosk.content.model import EMPTY, Era, Event, Exhibit
 from kiosk.content.problems import Problem
-from kiosk.content.reader import INT_TAG, Mapping, Node, Pos, Scalar, Sequence, read_yaml
+from kiosk.content.reader import INT_TAG, Node, Pos, Scalar, YamlMapping, YamlSequence, read_yaml
 from kiosk.content.rules import Checker, Folder, describe, did_you_mean, shown
 
 EXHIBIT_FILE = "exhibit.yaml"
@@ -260,7 +260,7 @@ def _interface(node: Node | None, check: Checker, languages: Node | None,
     keys = i18n.interface_keys()
     langs = check.folder.languages
     given: dict[str, dict[str, _Word]] = {}
-    if node is not None and not isinstance(node, Mapping):
+    if node is not None and not isinstance(node, YamlMapping):
         check.error(node.pos, "exhibit: 'interface' must be a mapping of languages, each a "
                     f"mapping of words (e.g. interface: {{fr: {{touch: ...}}}}), not "
                     f"{describe(node)}")
@@ -271,15 +271,15 @@ def _interface(node: Node | None, check: Checker, languages: Node | None,
                             f"'{lang_key.text}', which the exhibit does not declare "
                             f"(languages: {', '.join(langs)})")
                 continue
-            if not isinstance(words, Mapping):
+            if not isinstance(words, YamlMapping):
                 check.error(words.pos, f"exhibit: 'interface.{lang_key.text}' must be a "
                             f"mapping of words (touch: ..., start: ...), not {describe(words)}")
                 continue
             given[lang_key.text] = _interface_words(words, lang_key.text, check, keys)
     at: dict[str, Pos] = {}  # where to tell about a language: its interface key, or its code
-    if isinstance(languages, Sequence):
+    if isinstance(languages, YamlSequence):
         at |= {item.text: item.pos for item in languages.items if isinstance(item, Scalar)}
-    if isinstance(node, Mapping):
+    if isinstance(node, YamlMapping):
         at |= {key.text: key.pos for key, _ in node.items}
     for lang in langs:
         if not i18n.has_cldr(lang):
@@ -305,7 +305,7 @@ def _interface(node: Node | None, check: Checker, languages: Node | None,
 _Word = str | tuple[tuple[str, str], ...]
 
 
-def _interface_words(node: Mapping, lang: str, check: Checker,
+def _interface_words(node: YamlMapping, lang: str, check: Checker,
                      keys: dict[str, str]) -> dict[str, _Word]:
     words: dict[str, _Word] = {}
     for key, value_node in node.items:
@@ -315,7 +315,7 @@ def _interface_words(node: Mapping, lang: str, check: Checker,
                         f"'{key.text}'{did_you_mean(key.text, tuple(keys))}")
             continue
         english = keys[key.text]
-        if isinstance(value_node, Mapping) and i18n.counts(key.text):
+        if isinstance(value_node, YamlMapping) and i18n.counts(key.text):
             forms = _plural_forms(value_node, lang, check, label, english)
             if forms:
                 words[key.text] = tuple(forms.items())
@@ -328,7 +328,7 @@ def _interface_words(node: Mapping, lang: str, check: Checker,
     return words
 
 
-def _plural_forms(node: Mapping, lang: str, check: Checker, label: str,
+def _plural_forms(node: YamlMapping, lang: str, check: Checker, label: str,
                   english: str) -> dict[str, str] | None:
     """A word's forms by CLDR plural category: each a word of its own; `other` required;
     a category the language never uses, or one it uses and the word lacks, is told."""
@@ -501,10 +501,10 @@ def _check_pictures_ahead(folder: Folder, inline: Node | None,
     event files' `image:` lines) on worker threads. Only paths that name a file inside the
     folder; what is wrong with any of them is told by the rules, in order."""
     sources: set[str] = set()
-    for event in inline.items if isinstance(inline, Sequence) else ():
-        media = event.get("media") if isinstance(event, Mapping) else None
-        for item in media.items if isinstance(media, Sequence) else ():
-            image = item.get("image") if isinstance(item, Mapping) else None
+    for event in inline.items if isinstance(inline, YamlSequence) else ():
+        media = event.get("media") if isinstance(event, YamlMapping) else None
+        for item in media.items if isinstance(media, YamlSequence) else ():
+            image = item.get("image") if isinstance(item, YamlMapping) else None
             if isinstance(image, Scalar) and image.text:
                 sources.add(image.text)
     for data in files:

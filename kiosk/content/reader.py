@@ -79,13 +79,13 @@ def _typed_length(raw: str, style: str, offset: int) -> int:
 
 
 @dataclass(frozen=True)
-class Sequence:
+class YamlSequence:
     items: tuple[Node, ...]
     pos: Pos
 
 
 @dataclass(frozen=True)
-class Mapping:
+class YamlMapping:
     # (key, value) pairs in file order; duplicates were reported and dropped
     items: tuple[tuple[Scalar, Node], ...]
     pos: Pos
@@ -97,7 +97,7 @@ class Mapping:
         return next((k for k, _ in self.items if k.text == key), None)
 
 
-Node = Scalar | Sequence | Mapping
+Node = Scalar | YamlSequence | YamlMapping
 
 
 class _Reject(Exception):
@@ -223,7 +223,7 @@ def _build(text: str, file: str, problems: list[Problem]) -> Node | None:
         elif isinstance(event, yaml.CollectionEndEvent):
             done = stack.pop()
             add(_mapping(done, file, problems) if done.is_mapping
-                else Sequence(tuple(done.items), done.pos))
+                else YamlSequence(tuple(done.items), done.pos))
     return root
 
 
@@ -237,7 +237,7 @@ def _block_start(lines: list[str], after: int) -> Pos | None:
     return None
 
 
-def _mapping(done: _Open, file: str, problems: list[Problem]) -> Mapping:
+def _mapping(done: _Open, file: str, problems: list[Problem]) -> YamlMapping:
     """Pair keys with values; a duplicate key is reported and the first one kept."""
     pairs: list[tuple[Scalar, Node]] = []
     first_seen: dict[str, Pos] = {}
@@ -253,4 +253,4 @@ def _mapping(done: _Open, file: str, problems: list[Problem]) -> Mapping:
             continue
         first_seen[key.text] = key.pos
         pairs.append((key, value))
-    return Mapping(tuple(pairs), done.pos)
+    return YamlMapping(tuple(pairs), done.pos)

@@ -46,11 +46,11 @@ from kiosk.content.reader import (
     FLOAT_TAG,
     INT_TAG,
     NULL_TAG,
-    Mapping,
     Node,
     Pos,
     Scalar,
-    Sequence,
+    YamlMapping,
+    YamlSequence,
 )
 from kiosk.content.typeset import break_lines
 
@@ -91,9 +91,9 @@ def unquoted(text: str) -> str:
 
 
 def describe(node: Node) -> str:
-    if isinstance(node, Mapping):
+    if isinstance(node, YamlMapping):
         return "a mapping"
-    if isinstance(node, Sequence):
+    if isinstance(node, YamlSequence):
         return "a list"
     if node.tag == NULL_TAG and not node.quoted:
         return "nothing"
@@ -116,7 +116,7 @@ def _visible(char: str) -> str:
 
 def named(node: Node, kind: str, fallback: str) -> str:
     """How messages name an object: by its id when it has a valid one, else by position."""
-    id_node = node.get("id") if isinstance(node, Mapping) else None
+    id_node = node.get("id") if isinstance(node, YamlMapping) else None
     if isinstance(id_node, Scalar) and re.fullmatch(F.SLUG_PATTERN, id_node.text):
         return f"{kind} '{id_node.text}'"
     return fallback
@@ -144,7 +144,7 @@ class Checker:
     def fields_of(self, node: Node, spec: tuple[F.Field, ...], what: str,
                   label: str) -> dict[str, tuple[Scalar, Node]] | None:
         """Check a mapping's keys against a spec; return the known keys with their nodes."""
-        if not isinstance(node, Mapping):
+        if not isinstance(node, YamlMapping):
             self.error(node.pos, f"{label}: expected a mapping of keys ({what}), "
                        f"found {describe(node)}")
             return None
@@ -190,7 +190,7 @@ class Checker:
                 return None
             self.characters(value, label, name, default)
             return Text(((default, value.text),), default)
-        if not isinstance(node, Mapping):
+        if not isinstance(node, YamlMapping):
             self.error(node.pos, f"{label}: '{name}' must be a text or a mapping of "
                        f"languages ({', '.join(langs)}), not {describe(node)}")
             return None
@@ -229,7 +229,7 @@ class Checker:
         """A title that needs more lines than its panel gives it at 1920x1080, measured
         with the kiosk's own font (kiosk.content.advances)."""
         scalars = {key.text: value for key, value in node.items
-                   if isinstance(value, Scalar)} if isinstance(node, Mapping) else {}
+                   if isinstance(value, Scalar)} if isinstance(node, YamlMapping) else {}
         for lang, value in title.values:
             font = title_font(is_cjk(lang))
             if font is None:
@@ -252,7 +252,7 @@ class Checker:
         if font is None:
             return
         scalars = {key.text: value for key, value in node.items
-                   if isinstance(value, Scalar)} if isinstance(node, Mapping) else {}
+                   if isinstance(value, Scalar)} if isinstance(node, YamlMapping) else {}
         room = L.TOP_BAR_ROOM_PX - L.TOP_BAR_ROOM_PER_LANGUAGE_PX * max(
             0, len(self.folder.languages) - 2)
         for lang, value in title.values:
@@ -282,7 +282,7 @@ class Checker:
         if font is None:
             return
         scalars = {key.text: value for key, value in node.items
-                   if isinstance(value, Scalar)} if isinstance(node, Mapping) else {}
+                   if isinstance(value, Scalar)} if isinstance(node, YamlMapping) else {}
         for lang, value in subtitle.values:
             lines = break_lines(value, L.WELCOME_TITLE_WIDTH_PX,
                                 lambda text: font.width(text, L.WELCOME_SUBTITLE_PX))
@@ -298,7 +298,7 @@ class Checker:
         """A display_date whose years are all far from the event's date: the timeline places
         the event at its date, the visitor reads another year (a copy from another event)."""
         scalars = {key.text: value for key, value in node.items
-                   if isinstance(value, Scalar)} if isinstance(node, Mapping) else {}
+                   if isinstance(value, Scalar)} if isinstance(node, YamlMapping) else {}
         first, last = date.year, (end or date).year
         for lang, value in text.values:
             years = [(int(m[1]), m.end()) for m in _YEAR.finditer(value)]
@@ -317,7 +317,7 @@ class Checker:
         if font is None:
             return
         scalars = {key.text: value for key, value in node.items
-                   if isinstance(value, Scalar)} if isinstance(node, Mapping) else {}
+                   if isinstance(value, Scalar)} if isinstance(node, YamlMapping) else {}
         widest = L.LABEL_WIDTH_PX * L.LABEL_WIDENING[-1]
         for lang, value in text.values:
             lines = break_lines(value, widest, lambda part: font.width(part, L.LABEL_PX))
@@ -358,7 +358,7 @@ class Checker:
         """Markdown the kiosk cannot show as written: links, pictures, raw HTML, each at
         its own line (a body is many lines long)."""
         scalars = {key.text: value for key, value in node.items
-                   if isinstance(value, Scalar)} if isinstance(node, Mapping) else {}
+                   if isinstance(value, Scalar)} if isinstance(node, YamlMapping) else {}
         for lang, value in text.values:
             scalar = scalars.get(lang, node if isinstance(node, Scalar) else None)
             for offset, problem in markdown_problems(value):
@@ -511,7 +511,7 @@ class Checker:
         return value.text.upper()
 
     def items(self, node: Node, label: str, name: str) -> tuple[Node, ...]:
-        if isinstance(node, Sequence):
+        if isinstance(node, YamlSequence):
             return node.items
         if isinstance(node, Scalar) and node.tag == NULL_TAG and not node.quoted:
             return ()

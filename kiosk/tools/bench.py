@@ -15,29 +15,22 @@ from __future__ import annotations
 
 import json
 import os
-import random
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import Any
 
 import psutil
 
+from kiosk.services import exits
 from kiosk.services.memory import process_mb
 from kiosk.services.supervisor import child_command
+from kiosk.tools.bench_protocol import go_on, messages
 from kiosk.tools.targets import headline, verdicts
 
-if TYPE_CHECKING:
-    from kiosk.ui.session import Session
-
-NAVIGATIONS = 1000
 IDLE_WINDOWS = 3  # CPU is measured over this many windows per screen, for the spread
-SOAK_ATTRACT_INTERVAL = 0.06  # seconds: the attract cycle sped up for a soak
-SOAK_SAMPLES = 40  # memory samples over a soak, for its curve
 SOAK_WARM_UP = 0.1  # growth counts from this share of the soak on
 
 
@@ -81,13 +74,11 @@ def bench(folder: Path, as_json: bool, size: tuple[int, int] = (1920, 1080),
                              text=True, encoding="utf-8")
     assert child.stdin is not None and child.stdout is not None
     results: dict[str, Any] = {"idle": {}, "fps": {}, "soak": []}
-    for line in child.stdout:
-        message = json.loads(line)
-        kind = message.pop("kind")
+    for kind, message in messages(child.stdout):
         if kind == "error":
             print(message["text"], file=sys.stderr)
             child.wait()
-            return 1
+            return exits.PROBLEMS
         if kind == "first_frame":
             results["first_frame_ms"] = (message["t"] - started) * 1000
         elif kind == "visited":
@@ -112,19 +103,14 @@ def bench(folder: Path, as_json: bool, size: tuple[int, int] = (1920, 1080),
     child.wait(60)
     if child.returncode != 0 or "pss_after_mb" not in results:
         print(f"the benchmark's kiosk process failed (exit {child.returncode})", file=sys.stderr)
-        return 1
+        return exits.PROBLEMS
     figures = summarise(results)
     if as_json:
         print(json.dumps(figures))
     else:
         print("\n".join(report_lines(folder, figures, len(results["next_ms"]) + 1, size,
                                      record_statistics)))
-    return 0
-
-
-def go_on(stdin: IO[str]) -> None:
-    stdin.write("go\n")
-    stdin.flush()
+    return exits.OK
 
 
 def summarise(results: dict[str, Any]) -> dict[str, Any]:
@@ -166,10 +152,12 @@ def soak_growth(samples: list[tuple[int, float]]) -> float:
     return statistics.median(mb for _, mb in samples[-5:]) - soak_baseline(samples)
 
 
-def percentile(values: list[float], pct: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(pct / 100 * len(ordered) + 0.5) - 1))
-    return ordered[index]
+def percentile(values: list[float], pct: int) -> float:
+    """The value `pct` % of `values` lie below (the inclusive method: never beyond the
+    largest value measured)."""
+    if len(values) < 2:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[pct - 1]
 
 
 def report_lines(folder: Path, figures: dict[str, Any], events: int, size: tuple[int, int],
@@ -230,269 +218,3 @@ def report_lines(folder: Path, figures: dict[str, Any], events: int, size: tuple
 
 def _figure(value: float) -> str:
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.1f}"
-
-
-# --- the child: a real kiosk window, driven by real input events -------------------------
-
-
-def bench_child(folder: Path, size: tuple[int, int], record_statistics: bool = True,
-                soak: int = 0) -> int:
-    from kiosk.content import load_folder
-    from kiosk.ui.render import choose_render_path, start_probe
-
-    probe = start_probe()  # as `kiosk run` does: while the content loads
-    result = load_folder(folder)
-    if result.exhibit is None:
-        emit("error", text="\n".join(str(p) for p in result.problems))
-        return 1
-    from PySide6.QtCore import QCoreApplication, QPointF
-
-    from kiosk.app import application
-    from kiosk.ui.navigation import Navigation
-    from kiosk.ui.session import Session
-    from kiosk.ui.view import create_view, find_item
-
-    app = application()
-    render_path = choose_render_path(probe)
-    exhibit = result.exhibit
-    session = Session(exhibit, idle_timeout_ms=24 * 3600 * 1000,
-                      fade_fps=render_path.fade_fps)
-    recorder = _record_statistics(session) if record_statistics else None
-    view = create_view(exhibit, size, session)
-    window = view.window
-    frames = [0]
-    window.frameSwapped.connect(lambda: frames.__setitem__(0, frames[0] + 1))
-    window.show()
-    wait_for(lambda: frames[0] > 0, app)
-    emit("first_frame", t=time.time())
-
-    def click(name: str) -> None:
-        target = find_item(window, name)
-        point = target.mapToScene(QPointF(target.width() / 2, target.height() / 2))
-        mouse(window, "press", point)
-        mouse(window, "release", point)
-
-    def shown(photo_name: str, url: str) -> bool:
-        return str(find_item(window, photo_name).property("shownSource")) == url
-
-    def drawn_since(start: float, condition: Any) -> float:
-        """Milliseconds from `start` (before the tap) until `condition` holds and a frame
-        showing it was presented."""
-        wait_for(condition, app)
-        seen = frames[0]
-        wait_for(lambda: frames[0] > seen, app)
-        return (time.perf_counter() - start) * 1000
-
-    session.navigation.openEvent(0)
-    wait_for(lambda: shown("eventPhoto", session.photo_url(0, 0)) or not exhibit.events[0].media,
-             app)
-    settle(app, 0.3)
-    next_ms = []
-    for index in range(1, len(exhibit.events)):
-        url = session.photo_url(index, 0) if exhibit.events[index].media else None
-        start = time.perf_counter()
-        click("nextButton")
-        wait_for(lambda i=index: session.navigation.current_index() == i, app)
-        t_state = time.perf_counter()
-        next_ms.append(drawn_since(start, lambda u=url: not u or shown("eventPhoto", u)))
-        if os.environ.get("KIOSK_BENCH_DEBUG"):
-            print(f"# state {1000 * (t_state - start):.1f} frame {next_ms[-1]:.1f}",
-                  file=sys.stderr)
-        settle(app, 0.3)  # a visitor's pause between taps, however quick
-    with_photo = next(i for i, e in enumerate(exhibit.events) if e.media)
-    session.navigation.openEvent(with_photo)
-    settle(app, 0.4)
-    url = session.photo_url(with_photo, 0)
-    start = time.perf_counter()
-    click("eventPhoto")
-    photo_screen = Navigation.Screen.Photo
-    viewer_ms = drawn_since(start, lambda: session.navigation.current_screen() == photo_screen
-                            and shown("viewerPhoto", url))
-    session.navigation.closePhoto()
-    settle(app, 1.0)
-    drag_ms = drag_follow(window, find_item(window, "timelineFlick"), frames, app)
-    try:
-        from kiosk.tools.gestures import measure_gestures
-
-        gestures = measure_gestures(window, session.navigation, exhibit, app, settle)
-    except ImportError:  # the packaged program has no QtTest: no touch sequences to send
-        gestures = {}
-    settle(app, 1.0)
-    emit("visited", next_ms=next_ms, viewer_open_ms=viewer_ms, drag_ms=drag_ms,
-         gestures=gestures, backend=render_path.backend)
-    sys.stdin.readline()
-    rng = random.Random(1981)
-    navigate(session, app, rng, NAVIGATIONS)
-    settle(app, 1.0)
-    QCoreApplication.processEvents()
-    emit("navigated")
-    sys.stdin.readline()
-
-    # nobody touching: an event, the welcome screen, the welcome screen with less motion
-    idle = {"attract_interval": exhibit.attract_interval}
-    session.navigation.openEvent(len(exhibit.events) // 2)
-    settle(app, 2.0)
-    sit_still(app, "event", idle, frames)
-    session.navigation.goHome()
-    settle(app, 2.0)
-    sit_still(app, "welcome", idle, frames)
-    session.display.toggleReducedMotion()
-    settle(app, 2.0)
-    sit_still(app, "welcome_less_motion", idle, frames)
-    session.display.toggleReducedMotion()
-
-    if soak:
-        run_soak(session, app, rng, soak)
-    emit("done")
-    sys.stdin.read()
-    if recorder is not None:
-        recorder.statistics.close()
-        shutil.rmtree(recorder.statistics.path.parent, ignore_errors=True)
-    return 0
-
-
-def _record_statistics(session: Any) -> Any:
-    """Visitor statistics as the kiosk records them (on by default), into a scratch file."""
-    from kiosk.services.settings import Settings
-    from kiosk.ui.stats_recorder import start_statistics
-
-    folder = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
-    return start_statistics(Settings(kiosk_name="bench"), session,
-                            folder / "statistics.sqlite3")
-
-
-def sit_still(app: Any, screen: str, idle: dict[str, float], frames: list[int]) -> None:
-    """Nobody touching while the parent measures; then tell it how many frames were drawn
-    meanwhile (what the CPU went into)."""
-    emit("idle", screen=screen, **idle)
-    start, before = time.perf_counter(), frames[0]
-    wait_for_parent(app)
-    emit("frames", screen=screen, fps=(frames[0] - before) / (time.perf_counter() - start))
-
-
-def navigate(session: Session, app: Any, rng: random.Random, count: int) -> None:
-    """`count` random events, one in ten with its photo viewer opened and closed."""
-    for step in range(count):
-        session.navigation.openEvent(rng.randrange(len(session.exhibit.events)))
-        if step % 10 == 0 and session.current_event.media:
-            session.navigation.openPhoto(0)
-            settle(app, 0.01)
-            session.navigation.closePhoto()
-        settle(app, 0.01)
-        if os.environ.get("KIOSK_BENCH_DEBUG") and step % 100 == 99:
-            settle(app, 1.0)
-            print(f"# after {step + 1}: {memory_mb(os.getpid()):.0f} MB", file=sys.stderr)
-
-
-def run_soak(session: Session, app: Any, rng: random.Random, count: int) -> None:
-    """`count` attract cycles on the welcome screen, its timer sped up, then `count`
-    navigations; a memory sample (taken by the parent) every count / SOAK_SAMPLES steps."""
-    from dataclasses import replace
-
-    every = max(1, (2 * count) // SOAK_SAMPLES)
-    exhibit = session.exhibit
-    session.set_exhibit(replace(exhibit, attract_interval=SOAK_ATTRACT_INTERVAL))
-    session.navigation.goHome()
-    cycles = [0]
-    session.attract.pictureChanged.connect(lambda: cycles.__setitem__(0, cycles[0] + 1))
-    sampled = 0
-    while cycles[0] < count:
-        app.processEvents()
-        time.sleep(0.002)
-        if cycles[0] // every > sampled:
-            sampled = cycles[0] // every
-            settle(app, 0.6)  # memory is given back half a second after activity stops
-            # cycles go on during the settle: a sample past `count` would be labelled after
-            # the first navigations' ones (the curve's steps must rise)
-            emit("soak", step=min(cycles[0], count))
-    session.set_exhibit(exhibit)
-    for done in range(0, count, every):
-        navigate(session, app, rng, min(every, count - done))
-        settle(app, 0.6)
-        emit("soak", step=count + min(done + every, count))
-
-
-def drag_follow(window: Any, flick: Any, frames: list[int], app: Any) -> list[float]:
-    """Milliseconds from a finger's move on the timeline to the frame showing it moved
-    (none if the whole timeline fits on the screen)."""
-    from PySide6.QtCore import QPointF
-
-    room = float(flick.property("contentWidth")) - flick.width()
-    if room < 400:
-        return []
-    # towards the side with more room: a finger moving left scrolls the timeline right
-    step = -12 if float(flick.property("contentX")) < room / 2 else 12
-    point = flick.mapToScene(QPointF(flick.width() / 2, flick.height() / 2))
-    mouse(window, "press", point)
-    for _ in range(4):  # past the drag threshold
-        point.setX(point.x() + step)
-        mouse(window, "move", point)
-        settle(app, 0.02)
-    times = []
-    for _ in range(20):
-        before = flick.property("contentX")
-        point.setX(point.x() + step)
-        start = time.perf_counter()
-        mouse(window, "move", point)
-        wait_for(lambda b=before: flick.property("contentX") != b, app)
-        seen = frames[0]
-        wait_for(lambda s=seen: frames[0] > s, app)
-        times.append((time.perf_counter() - start) * 1000)
-        settle(app, 0.03)
-    mouse(window, "release", point)
-    settle(app, 1.0)
-    return times
-
-
-def mouse(window: Any, action: str, point: Any) -> None:
-    """A left-button press, move (button held) or release at a scene point, sent to the
-    window as the system would send it."""
-    from PySide6.QtCore import QCoreApplication, QEvent, Qt
-    from PySide6.QtGui import QMouseEvent
-
-    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
-    kind, button, held = {"press": (QEvent.Type.MouseButtonPress, left, left),
-                          "move": (QEvent.Type.MouseMove, none, left),
-                          "release": (QEvent.Type.MouseButtonRelease, left, none)}[action]
-    event = QMouseEvent(kind, point, window.mapToGlobal(point), button, held,
-                        Qt.KeyboardModifier.NoModifier)
-    event.setTimestamp(round(time.monotonic() * 1000))  # a tap, not a long press
-    QCoreApplication.sendEvent(window, event)
-
-
-def wait_for_parent(app: Any) -> None:
-    """Block until the parent says go (it measures the process meanwhile), in Qt's own
-    event loop, so that the screen runs as it would without the benchmark."""
-    import threading
-
-    from PySide6.QtCore import QEventLoop, QMetaObject, Qt
-
-    loop = QEventLoop(app)
-
-    def read() -> None:
-        sys.stdin.readline()
-        QMetaObject.invokeMethod(loop, "quit", Qt.ConnectionType.QueuedConnection)
-
-    threading.Thread(target=read, daemon=True).start()
-    loop.exec()
-
-
-def emit(kind: str, **values: Any) -> None:
-    print(json.dumps({"kind": kind, **values}), flush=True)
-
-
-def wait_for(condition: Any, app: Any, timeout: float = 30.0) -> None:
-    from PySide6.QtCore import QEventLoop
-
-    deadline = time.perf_counter() + timeout
-    while not condition():
-        if time.perf_counter() > deadline:
-            raise TimeoutError("the kiosk did not get there in time")
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-
-
-def settle(app: Any, seconds: float) -> None:
-    deadline = time.perf_counter() + seconds
-    while time.perf_counter() < deadline:
-        app.processEvents()
-        time.sleep(0.002)

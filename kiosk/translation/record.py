@@ -27,7 +27,7 @@ from kiosk.content import fields as F
 from kiosk.content import limits as L
 from kiosk.content.files import FileProblem, read_limited, real_root
 from kiosk.content.loader import TRANSLATION_RECORD
-from kiosk.content.reader import Mapping, Scalar, read_yaml
+from kiosk.content.reader import Scalar, YamlMapping, read_yaml
 
 RECORD_FORMAT = 1
 HEADER = """\
@@ -82,7 +82,7 @@ def read_record(folder: Path) -> Record | None:
         return RecordError(f"{TRANSLATION_RECORD}{where}: {message}; the file is written by "
                            "`kiosk translate import`: restore it from your copy of the folder")
 
-    if not isinstance(root, Mapping):
+    if not isinstance(root, YamlMapping):
         raise fail(root, "expected format, exhibit and sources")
     exhibit = root.get("exhibit")
     version = root.get("format")
@@ -95,10 +95,10 @@ def read_record(folder: Path) -> Record | None:
     sources = root.get("sources")
     if sources is None:
         return record
-    if not isinstance(sources, Mapping):
+    if not isinstance(sources, YamlMapping):
         raise fail(sources, "'sources' must be a mapping of languages")
     for lang, units in sources.items:
-        if not isinstance(units, Mapping):
+        if not isinstance(units, YamlMapping):
             raise fail(units, f"'sources.{lang.text}' must be a mapping of unit ids")
         found = record.sources.setdefault(lang.text, {})
         for unit_id, value in units.items:

@@ -25,7 +25,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from kiosk.content.reader import STR_TAG, Mapping, Scalar, Sequence, read_yaml
+from kiosk.content.reader import STR_TAG, Scalar, YamlMapping, YamlSequence, read_yaml
 from kiosk.content.reader import Node as KioskNode
 from kiosk.translation.units import Key, compose, get
 
@@ -45,9 +45,9 @@ class _Splice:
 
 def _plain(node: KioskNode | None) -> Any:
     """A reader node as nested dicts (in order), lists and (text, tag) pairs."""
-    if isinstance(node, Mapping):
+    if isinstance(node, YamlMapping):
         return {key.text: _plain(value) for key, value in node.items}
-    if isinstance(node, Sequence):
+    if isinstance(node, YamlSequence):
         return [_plain(item) for item in node.items]
     if isinstance(node, Scalar):
         return (node.text, node.tag)
@@ -110,11 +110,11 @@ def _reads_back(rendered: str, text: str, flow: bool) -> bool:
     """Does the kiosk's reader read `rendered`, in this context, as exactly `text`?"""
     snippet = f"x: {{y: {rendered}}}\n" if flow else f"x: {rendered}\n"
     root, problems = read_yaml(snippet.encode("utf-8"), "check")
-    if problems or not isinstance(root, Mapping):
+    if problems or not isinstance(root, YamlMapping):
         return False
     value = root.get("x")
     if flow:
-        value = value.get("y") if isinstance(value, Mapping) and len(value.items) == 1 \
+        value = value.get("y") if isinstance(value, YamlMapping) and len(value.items) == 1 \
             else None
     return isinstance(value, Scalar) and value.text == text and value.tag == STR_TAG \
         and len(root.items) == 1

@@ -8,9 +8,9 @@ from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from kiosk.content import i18n
 from kiosk.services.guard import guarded
-from kiosk.ui.current import Pictures
 from kiosk.ui.language import Language
 from kiosk.ui.navigation import Navigation
+from kiosk.ui.pictures import Pictures
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
 from kiosk.ui.render import FADE_FPS_SOFTWARE
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, QUrl, Signal
+from PySide6.QtCore import Property, QObject, Signal
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from kiosk.content import i18n
@@ -13,45 +13,11 @@ from kiosk.content.markdown import kiosk_markdown
 from kiosk.content.model import Exhibit
 from kiosk.ui.language import Language
 from kiosk.ui.navigation import Navigation
+from kiosk.ui.pictures import Pictures
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
 from kiosk.ui.theme import band_color
 
-__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "CurrentEvent", "Pictures"]
-
-
-class Pictures:
-    """File URLs of the exhibit's photos. A reload bumps the generation, which makes Qt's
-    image cache forget the pictures it holds."""
-
-    def __init__(self, exhibit: Exhibit) -> None:
-        self.exhibit = exhibit
-        self.common_credit = exhibit.common_credit()
-        self.generation = 0
-
-    def set_exhibit(self, exhibit: Exhibit) -> None:
-        self.exhibit = exhibit
-        self.common_credit = exhibit.common_credit()
-        self.generation += 1
-
-    def url(self, event_index: int, media_index: int) -> str:
-        path = self.exhibit.events[event_index].media[media_index].image
-        url = QUrl.fromLocalFile(str(path))
-        url.setQuery(f"v={self.generation}")
-        return url.toString()
-
-    def item(self, event_index: int, media_index: int, lang: str) -> dict[str, Any]:
-        """One photo as QML shows it."""
-        media = self.exhibit.events[event_index].media[media_index]
-        return {
-            "source": self.url(event_index, media_index),
-            "caption": media.caption.get(lang),
-            # a credit every photo shares is said once, on the welcome screen
-            "credit": "" if media.credit == self.common_credit
-                      else media.credit.get(lang),
-            "alt": media.alt.get(lang),
-            "aspect": media.width / media.height if media.height else 1.5,
-            "rotated": media.rotated,
-        }
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "CurrentEvent"]
 
 
 @QmlElement

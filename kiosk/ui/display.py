@@ -1,5 +1,6 @@
 """How things look for this visitor: larger text, high contrast, less motion, and the
-colours that follow from them (kiosk.ui.theme holds the palettes and their contrast rules)."""
+colours that follow from them (kiosk.ui.theme holds the palettes and their contrast
+rules)."""
 
 from __future__ import annotations
 

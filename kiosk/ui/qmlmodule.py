@@ -1,13 +1,16 @@
-"""The QML module `Kiosk`: the view-models register under this name, beside the QML files
-of kiosk/ui/qml/Kiosk/. Each view-model is a singleton per QML engine: `attach` gives an
+"""The kiosk's QML module: the view-models register under its name, beside the QML files
+its qmldir lists. Each view-model is a singleton per QML engine: `attach` gives an
 engine its view-models before it loads, and each singleton's create() asks `part_for`."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtQml import QJSEngine, QQmlEngine
+
+from kiosk.services.paths import qml_dir
 
 QML_IMPORT_NAME = "Kiosk"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -29,3 +32,15 @@ def part_for(engine: QJSEngine, name: str) -> QObject:
                           "build windows with kiosk.ui.view.create_view")
     QQmlEngine.setObjectOwnership(found, QQmlEngine.ObjectOwnership.CppOwnership)
     return found
+
+
+def module_dir() -> Path:
+    """The module's folder: its URI's parts below the QML import path (Qt's rule)."""
+    return qml_dir().joinpath(*QML_IMPORT_NAME.split("."))
+
+
+def qml_files() -> list[Path]:
+    """Every QML file of the module, as its qmldir lists them (in sub-folders or not)."""
+    folder = module_dir()
+    lines = (folder / "qmldir").read_text(encoding="utf-8").splitlines()
+    return [folder / line.split()[-1] for line in lines if line.strip().endswith(".qml")]

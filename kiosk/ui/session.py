@@ -13,12 +13,13 @@ from kiosk.content.model import Event, Exhibit
 from kiosk.services.guard import guarded
 from kiosk.services.memory import Trimmer
 from kiosk.ui.attract import Attract
-from kiosk.ui.current import CurrentEvent, Pictures
+from kiosk.ui.current import CurrentEvent
 from kiosk.ui.display import Display
 from kiosk.ui.exhibition import Exhibition
 from kiosk.ui.idle import COUNTDOWN_SECONDS, Idle
 from kiosk.ui.language import Language
 from kiosk.ui.navigation import Navigation
+from kiosk.ui.pictures import Pictures
 from kiosk.ui.render import FADE_FPS_SOFTWARE
 from kiosk.ui.theme import font_family
 from kiosk.ui.timeline_view import Timeline

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Sequence
 from math import ceil
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlSingleton, QmlUncreatable, QQmlEngine
@@ -29,7 +29,6 @@ from kiosk.services.memory import process_mb
 from kiosk.services.pin import MAX_DIGITS, PinGate
 from kiosk.ui.problems import ContentReport, breakable, command
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
-from kiosk.ui.staff_stats import StaffStatistics
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "STAFF_CHORD", "StaffExit", "StaffPanel",
            "StaffPin", "StaffState"]
@@ -38,6 +37,14 @@ log = logging.getLogger("kiosk.staff")
 
 
 STAFF_CHORD = "Ctrl+Alt+Shift+K"  # opens the PIN pad from a keyboard (view.InputGuard)
+
+
+@runtime_checkable
+class Refreshed(Protocol):
+    """A part of the panel another feature gives (the visitor statistics): read afresh
+    each time the panel opens. The shell hands it over; staff does not import it."""
+
+    def refresh(self) -> None: ...
 
 
 EXIT_QUESTION = ("Exit the kiosk? Visitors will see the computer's desktop until the kiosk is "
@@ -113,7 +120,7 @@ class StaffPanel(QObject):  # type: ignore[operator]  # (QmlUncreatable takes a 
     diagnosticsChanged = Signal()
     recentLogChanged = Signal()
 
-    def __init__(self, statistics: StaffStatistics | None,
+    def __init__(self, statistics: QObject | None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._statistics = statistics
@@ -154,8 +161,8 @@ class StaffPanel(QObject):  # type: ignore[operator]  # (QmlUncreatable takes a 
     def logTitle(self) -> str:
         return f"Recent log lines (the last {LOG_LINES})"
 
-    @Property(StaffStatistics, constant=True)
-    def stats(self) -> StaffStatistics | None:
+    @Property(QObject, constant=True)
+    def stats(self) -> QObject | None:
         """Visitor statistics for the panel; None when they are turned off."""
         return self._statistics
 
@@ -213,7 +220,9 @@ class StaffState(QObject):
                  exit_kiosk: Callable[[], None], report: ContentReport,
                  settings_file: Path | None, log_file: Path | None,
                  parent: QObject | None = None, *,
-                 statistics: StaffStatistics | None = None) -> None:
+                 statistics: QObject | None = None) -> None:
+        """`statistics`: the visitor statistics' part of the panel (kiosk.ui.staff_stats),
+        refreshed each time the panel opens; None when statistics are off."""
         super().__init__(parent)
         if statistics is not None:
             statistics.setParent(self)
@@ -306,7 +315,7 @@ class StaffState(QObject):
         ]
         self._panel.show_figures(breakable("\n".join(lines)),
                                  breakable("\n".join(recent_lines(LOG_LINES))))
-        if self._statistics is not None:
+        if isinstance(self._statistics, Refreshed):
             self._statistics.refresh()
 
     # --- what staff do ------------------------------------------------------------------------

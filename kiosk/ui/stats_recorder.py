@@ -10,11 +10,12 @@ import logging
 import platform
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject
 
 from kiosk import __version__
-from kiosk.content.model import Exhibit
+from kiosk.content.model import Event, Exhibit
 from kiosk.services import stats_db
 from kiosk.services.guard import guarded
 from kiosk.services.settings import Settings
@@ -27,12 +28,28 @@ from kiosk.services.stats_records import (
     PhotoOpened,
     PhotoZoomed,
 )
+from kiosk.ui.language import Language
 from kiosk.ui.navigation import Navigation
-from kiosk.ui.session import Session
 
 log = logging.getLogger("kiosk.stats")
 
 WELCOME, PHOTO = Navigation.Screen.Welcome, Navigation.Screen.Photo
+
+
+class Session(Protocol):
+    """What the recorder watches: the visitor's session (kiosk.ui.session.Session), which
+    composes the features; the recorder only listens to their signals."""
+
+    navigation: Navigation
+    language: Language
+    display: Any  # the display options (kiosk.ui.display): largeText... and their signals
+    idle: Any  # the idle countdown (kiosk.ui.idle): active, still_ms, countdownChanged
+
+    @property
+    def exhibit(self) -> Exhibit: ...
+
+    @property
+    def current_event(self) -> Event: ...
 
 
 class StatsRecorder(QObject):
@@ -141,4 +158,6 @@ def start_statistics(settings: Settings, session: Session, path: Path | None = N
                             retention_days=settings.statistics_days)
     statistics.start(content_info(session.exhibit, release()))
     log.info("statistics: recording to %s as '%s'", statistics.path, name)
-    return StatsRecorder(statistics, session, parent=session, release=release)
+    # the session's child: it lives as long as what it watches
+    return StatsRecorder(statistics, session, release=release,
+                         parent=session if isinstance(session, QObject) else None)

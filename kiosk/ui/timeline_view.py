@@ -20,7 +20,7 @@ import math
 import sys
 import threading
 import time
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     Property,
@@ -40,7 +40,6 @@ from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 from kiosk.content import i18n
 from kiosk.content.model import Exhibit
 from kiosk.services.guard import guarded
-from kiosk.ui.display import Display
 from kiosk.ui.language import Language
 from kiosk.ui.navigation import Navigation
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
@@ -219,6 +218,15 @@ class ShownMarks(QAbstractListModel):
 
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "ShownMarks", "Timeline"]
+
+
+class Display(Protocol):
+    """What the strip needs of the display options (kiosk.ui.display, handed over by the
+    session): whether text is large, and the signal that says it changed."""
+
+    largeTextChanged: Any  # a Qt signal
+
+    def property(self, name: str) -> Any: ...
 
 
 @QmlElement

@@ -25,11 +25,15 @@ from kiosk.services.pin import PinGate
 from kiosk.ui.fleet import Releases, not_following
 from kiosk.ui.offline import RefusingFactory, make_offline
 from kiosk.ui.problems import ContentReport
-from kiosk.ui.qmlmodule import attach
+from kiosk.ui.qmlmodule import QML_IMPORT_NAME, attach
 from kiosk.ui.session import Session
 from kiosk.ui.staff import STAFF_CHORD, StaffState
+from kiosk.ui.staff_stats import StaffStatistics
 from kiosk.ui.theme import FONT_ARABIC, FONT_CJK, FONT_LATIN
 
+# Importing a view-model's module registers its QML type: the staff panel's QML names
+# StaffStatistics, which no other module of the window imports
+QML_TYPES = (StaffStatistics,)
 FONT_FAMILY = FONT_LATIN  # the default: text the visitor's language does not set (staff)
 
 
@@ -193,7 +197,7 @@ def create_view(exhibit: Exhibit, size: tuple[int, int] = (1920, 1080),
                     "releases": releases})
     engine.setInitialProperties({"width": size[0], "height": size[1]})
     engine.addImportPath(str(qml_dir()))
-    engine.loadFromModule("Kiosk", "Main")
+    engine.loadFromModule(QML_IMPORT_NAME, "Main")
     roots = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):
         raise LoadError("the kiosk's QML did not load; see the log for the QML errors")

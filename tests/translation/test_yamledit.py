@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kiosk.content.reader import STR_TAG, Mapping, Scalar, read_yaml
+from kiosk.content.reader import STR_TAG, Scalar, YamlMapping, read_yaml
 from kiosk.translation.yamledit import Document, EditError, render
 
 
@@ -117,9 +117,9 @@ def test_every_text_comes_back_exactly_and_as_a_string(text: str, flow: bool) ->
               "title:\n  en: The title\n  zh: 标题\n")
     after = edited(before, (("title",), text))
     root, problems = read_yaml(after.encode("utf-8"), "x")
-    assert problems == [] and isinstance(root, Mapping)
+    assert problems == [] and isinstance(root, YamlMapping)
     title = root.get("title")
-    assert isinstance(title, Mapping)
+    assert isinstance(title, YamlMapping)
     value = title.get("fr")
     assert isinstance(value, Scalar) and (value.text, value.tag) == (text, STR_TAG)
 
@@ -249,9 +249,9 @@ def test_any_translation_is_written_exactly_or_refused(text: str, layout: str) -
     except EditError:
         return
     root, problems = read_yaml(data, "x.yaml")
-    assert problems == [] and isinstance(root, Mapping)
+    assert problems == [] and isinstance(root, YamlMapping)
     value = root.get(key)
-    assert isinstance(value, Mapping)
+    assert isinstance(value, YamlMapping)
     fr = value.get("fr")
     assert isinstance(fr, Scalar) and fr.tag == STR_TAG
     assert fr.text in (text, text + "\n")

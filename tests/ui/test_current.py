@@ -6,9 +6,10 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import Exhibit
-from kiosk.ui.current import CurrentEvent, Pictures
+from kiosk.ui.current import CurrentEvent
 from kiosk.ui.language import Language
 from kiosk.ui.navigation import Navigation
+from kiosk.ui.pictures import Pictures
 
 
 def make(bundled: Exhibit) -> tuple[Navigation, Language, CurrentEvent]:

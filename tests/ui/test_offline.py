@@ -14,13 +14,13 @@ from PySide6.QtQuick import QQuickItem
 
 from kiosk.content import load_folder
 from kiosk.ui.offline import RefusingManager
+from kiosk.ui.qmlmodule import qml_files
 from kiosk.ui.typeset import Typeset
 from kiosk.ui.view import KioskView
 from tests.conftest import MakeFolder
 from tests.netserver import CountingServer
 from tests.ui.conftest import MakeView, all_items
 
-QML = Path(__file__).resolve().parents[2] / "kiosk" / "ui" / "qml" / "Kiosk"
 PLAIN, RICH = 0, 1  # Text.PlainText, Text.RichText
 # What asks the network in QML: a picture, a rich text's <img>, and an XMLHttpRequest.
 ASKING = """
@@ -80,7 +80,7 @@ def test_every_qml_text_is_plain_text_but_the_kiosks_own_body() -> None:
     rich text, with its picture fetched. Every one says PlainText; the body is RichText made
     by the kiosk itself (Typeset.body)."""
     missing = []
-    for path in sorted(QML.glob("*.qml")):
+    for path in sorted(qml_files()):
         source = path.read_text(encoding="utf-8")
         for start in [m.end() for m in re.finditer(r"\bText \{", source)]:
             depth, end = 1, start

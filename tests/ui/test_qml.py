@@ -16,12 +16,12 @@ from pathlib import Path
 import PySide6
 import pytest
 
-from kiosk.services.paths import qml_dir
+from kiosk.ui.qmlmodule import QML_IMPORT_NAME, module_dir, qml_files
 from tests.conftest import ROOT
 
-MODULE = qml_dir() / "Kiosk"
-QML_FILES = sorted(MODULE.glob("*.qml"))
-VIEW_MODELS = sorted(p for p in (ROOT / "kiosk" / "ui").glob("*.py")
+MODULE = module_dir()
+QML_FILES = sorted(qml_files())
+VIEW_MODELS = sorted(p for p in (ROOT / "kiosk" / "ui").rglob("*.py")
                      if "@QmlElement" in p.read_text(encoding="utf-8"))
 
 
@@ -34,17 +34,22 @@ def tool(name: str) -> list[str]:
 
 
 def typed_module(folder: Path) -> Path:
-    """A copy of the QML module with a qmltypes file describing the Python view-models,
-    made with PySide6's metaobjectdump and Qt's qmltyperegistrar."""
-    module = folder / "Kiosk"
-    shutil.copytree(MODULE, module)
+    """A copy of the QML module (its qmldir and QML files, in their sub-folders) with a
+    qmltypes file describing the Python view-models, made with PySide6's metaobjectdump
+    and Qt's qmltyperegistrar. `folder` is the copy's import path; qmllint runs there,
+    because it also looks for modules in its working folder, where the checkout's own
+    copy of the module has no types."""
+    module = folder.joinpath(*QML_IMPORT_NAME.split("."))
+    for path in [MODULE / "qmldir", *QML_FILES]:
+        (module / path.relative_to(MODULE)).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, module / path.relative_to(MODULE))
     meta = folder / "viewmodels.json"
     subprocess.run([*tool("pyside6-metaobjectdump"), "-q", "-o", str(meta),
                     *map(str, VIEW_MODELS)], check=True)
     mark_constants(meta)
     qt_metatypes = Path(PySide6.__file__).parent / "Qt" / "metatypes"
     foreign = ",".join(str(qt_metatypes / f"qt6{m}_metatypes.json") for m in ("core", "gui", "qml"))
-    subprocess.run([*tool("pyside6-qmltyperegistrar"), "--import-name", "Kiosk",
+    subprocess.run([*tool("pyside6-qmltyperegistrar"), "--import-name", QML_IMPORT_NAME,
                     "--major-version", "1", f"--generate-qmltypes={module / 'kiosk.qmltypes'}",
                     f"--foreign-types={foreign}", "-o", str(folder / "registrations.cpp"),
                     str(meta)], check=True)
@@ -90,28 +95,30 @@ def test_every_view_model_is_in_the_module() -> None:
 def test_qmllint_finds_nothing(tmp_path: Path) -> None:
     module = typed_module(tmp_path)
     run = subprocess.run([*tool("pyside6-qmllint"), "--max-warnings", "0", "-I", str(tmp_path),
-                          *(str(module / p.name) for p in QML_FILES)],
-                         capture_output=True, text=True, encoding="utf-8", check=False)
+                          *(str(module / p.relative_to(MODULE)) for p in QML_FILES)],
+                         cwd=tmp_path, capture_output=True, text=True, encoding="utf-8",
+                         check=False)
     assert run.returncode == 0, run.stdout + run.stderr
 
 
 def test_qmllint_would_catch_a_misspelt_view_model_property(tmp_path: Path) -> None:
     """The check above means something: a wrong name on a Python singleton is found."""
     module = typed_module(tmp_path)
-    main = module / "Main.qml"
+    main = module / next(p for p in QML_FILES if p.name == "Main.qml").relative_to(MODULE)
     main.write_text(main.read_text(encoding="utf-8").replace(
         "Navigation.Welcome", "Navigation.Welcom"), encoding="utf-8")
     run = subprocess.run([*tool("pyside6-qmllint"), "--max-warnings", "0", "-I", str(tmp_path),
-                          str(main)], capture_output=True, text=True, encoding="utf-8", check=False)
+                          str(main)], cwd=tmp_path, capture_output=True, text=True,
+                         encoding="utf-8", check=False)
     assert run.returncode != 0
     assert "Welcom" in run.stdout + run.stderr
 
 
 def test_the_module_lists_every_file() -> None:
     lines = (MODULE / "qmldir").read_text(encoding="utf-8").splitlines()
-    listed = {line.split()[-1] for line in lines if line.endswith(".qml")}
-    assert listed == {p.name for p in QML_FILES}
-    assert lines[0] == "module Kiosk"
+    listed = {MODULE / line.split()[-1] for line in lines if line.endswith(".qml")}
+    assert listed == set(MODULE.rglob("*.qml"))
+    assert lines[0] == f"module {QML_IMPORT_NAME}"
 
 
 COLOUR_LITERAL = re.compile(r"\"#[0-9A-Fa-f]{3,8}\"|\"transparent\"|Qt\.(rgba|hsla|hsva)\(|"

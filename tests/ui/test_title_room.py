@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from kiosk.content import limits as L
 from kiosk.content.colours import ERA_COLOUR_BACKGROUNDS
 from kiosk.content.model import Exhibit, Text
+from kiosk.ui.qmlmodule import qml_files
 from kiosk.ui.view import find_item
-from tests.conftest import ROOT
 from tests.ui.conftest import MakeView
 
 
@@ -51,11 +51,11 @@ def test_high_contrast_draws_no_era_colour() -> None:
     """Validate checks era colours in the normal palette only, because high contrast draws
     bands and chips in the background colour with a border."""
     assert ERA_COLOUR_BACKGROUNDS["high contrast"] == ()
-    qml = ROOT / "kiosk" / "ui" / "qml" / "Kiosk"
+    qml = {path.name: path for path in qml_files()}
     assert "color: Theme.highContrast ? Theme.c.bg : modelData.color" in (
-        qml / "TimelineStrip.qml").read_text(encoding="utf-8")
+        qml["TimelineStrip.qml"]).read_text(encoding="utf-8")
     assert "color: Theme.highContrast ? Theme.c.bg : (CurrentEvent.eraColor" in (
-        qml / "EventScreen.qml").read_text(encoding="utf-8")
+        qml["EventScreen.qml"]).read_text(encoding="utf-8")
 
 
 def test_validate_counts_the_welcome_title_lines_qt_draws(

@@ -47,7 +47,7 @@ Rectangle {
             ReleasesSection { width: parent.width }
             StaffVisitors {
                 objectName: "staffStatistics"
-                stats: panel.part.stats
+                stats: panel.part.stats as StaffStatistics
                 visible: stats !== null
                 width: parent.width
             }
