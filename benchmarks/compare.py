@@ -2,31 +2,37 @@
 at the same time: the only way a figure from this shared machine means anything.
 
     .venv/bin/python benchmarks/compare.py 964a409 main            # OLD NEW
-    .venv/bin/python benchmarks/compare.py 964a409 main issue-26 --runs 7 --bench-runs 3
+    .venv/bin/python benchmarks/compare.py main .                   # the working tree as it is
+    nice -n 5 .venv/bin/python benchmarks/compare.py 964a409 main HEAD --timelinejs
     .venv/bin/python benchmarks/compare.py main HEAD --large /tmp/large   # + 1,000 events
 
-Each commit is checked out in its own git worktree with its own virtual environment
-(under --work, default ~/.cache/kiosk-compare; kept between runs, so a second comparison
-starts at once), installed from that commit's lock (requirements/linux-run.txt, else
-linux.txt; a commit older than the locks gets the first lock among the commits compared)
-through pip's cache. Every figure is taken in rounds A, B, A, B, ...: whatever else the
-machine does then slows both alike.
+Each commit is checked out in its own detached git worktree (under --work, default
+~/.cache/kiosk-compare, kept between runs); "." is this working tree. Each runs with the
+venv of its lock (requirements/linux-run.txt, else linux.txt; a commit older than the locks
+gets the first lock among the commits compared): the venv running this script when its
+checkout has the same lock, else one venv per distinct lock made once under --work/venvs.
+Every figure is taken in rounds A, B, A, B, ...: whatever else the machine does then slows
+both alike.
 
 Figures, on a held-out 20-event exhibit this script generates (not the bundled one, which
 every change is tuned on; and with --large, the 1,000-event one of make_large.py):
 - whole process, start to first frame and exit: `kiosk run --windowed --no-supervisor
-  --content DIR --exit-after-first-frame`, its wall time, CPU time (user + system) and peak
-  memory (the largest resident set, from the operating system's accounting);
+  --content DIR --exit-after-first-frame`, with the kiosk's home kept from its earlier
+  starts and with a fresh one (the first start of the content): wall time, CPU time (user +
+  system) and peak memory (the largest resident set, from the operating system's
+  accounting), and the largest PSS sampled by psutil;
 - `kiosk bench --json`: first frame, next event median and p95, photo viewer, drag follow,
   PSS after every event and its growth over 1,000 navigations. A figure an old commit's
-  bench does not report is shown as "-".
+  bench does not report is shown as "-";
+- with --timelinejs, TimelineJS 3.9.11 in headless Chromium (idle_compare.py's page) in the
+  same start-up rounds: start to first slide drawn, CPU and PSS then.
 
 Qt's offscreen platform and software renderer, as the issue's figures were taken; the kiosk's
-settings, log and statistics go to a fresh folder per run, and each commit's processes run
-in its own worktree (`python -m kiosk`, as the bench starts its child, imports `kiosk` from
-the current folder first: run from another checkout, an old bench drove today's child).
-Prints medians and ratios against the first commit (a Markdown table), and with --json FILE
-every single value.
+settings, log and statistics go to a fresh folder per bench; Qt's QML cache and Python's
+bytecode are the commit's own and kept; each commit's processes run in its own checkout
+(`python -m kiosk`, as the bench starts its child, imports `kiosk` from the current folder
+first: run from another checkout, an old bench drove today's child). Prints medians and
+ratios against the first commit (a Markdown table), and with --json FILE every single value.
 """
 
 from __future__ import annotations
