@@ -122,10 +122,16 @@ def test_two_trees_side_by_side(tmp_path: Path) -> None:
     exhibit: a table with a figure for each (about a minute)."""
     if compare_module().running_venv() is None:
         pytest.skip("needs the project's venv")
-    done = subprocess.run(
-        [sys.executable, str(BENCHMARKS / "compare.py"), ".", "HEAD", "--runs", "1",
-         "--bench-runs", "0", "--pss-every", "0", "--work", str(tmp_path)],
-        capture_output=True, text=True, encoding="utf-8", timeout=600)
+    try:
+        done = subprocess.run(
+            [sys.executable, str(BENCHMARKS / "compare.py"), ".", "HEAD", "--runs", "1",
+             "--bench-runs", "0", "--pss-every", "0", "--work", str(tmp_path)],
+            capture_output=True, text=True, encoding="utf-8", timeout=600)
+    finally:  # the worktree it made goes with tmp_path: git forgets it
+        for folder in tmp_path.iterdir():
+            if (folder / ".git").exists():
+                subprocess.run(["git", "worktree", "remove", "--force", str(folder)],
+                               cwd=BENCHMARKS, capture_output=True)
     assert done.returncode == 0, done.stderr[-2000:]
     rows = {line.split("|")[1].strip(): line.split("|")[2:-1] for line in
             done.stdout.splitlines() if line.startswith("|")}
