@@ -30,21 +30,7 @@ Rectangle {
             resetZoom()
         clampPan()
     }
-    // The sharper decode starts a moment after the viewer opens (or at the first zoom):
-    // started with the tap, its decode on Qt's loader thread took the second core from the
-    // frame that opens the viewer; a finger takes longer than this to start a pinch.
-    property bool sharpWanted: false
-    onVisibleChanged: {
-        resetZoom()
-        sharpWanted = false
-        if (visible)
-            sharpLater.restart()
-    }
-    Timer {
-        id: sharpLater
-        interval: 250
-        onTriggered: viewer.sharpWanted = viewer.visible
-    }
+    onVisibleChanged: resetZoom()
     Connections {
         target: Navigation
         function onPhotoChanged() { viewer.resetZoom() }
@@ -75,8 +61,8 @@ Rectangle {
             item: viewer.item
         }
         // Zoomed in: the same photo at twice the screen's pixels, over the first. Decoded
-        // just after the viewer opens (a pinch finds it ready, and no decode competes with
-        // the pinch's frames), held only while the viewer is open (about 28 MB).
+        // from the moment the viewer opens (a pinch finds it ready, and no decode competes
+        // with the pinch's frames), held only while the viewer is open (about 28 MB).
         Photo {
             objectName: "viewerPhotoSharp"
             anchors.fill: parent
@@ -84,7 +70,7 @@ Rectangle {
             decodeFactor: 2
             decodeBox: Qt.size(viewer.width, viewer.height)
             cached: false
-            item: viewer.visible && (viewer.sharpWanted || viewer.zoomed) ? viewer.item : ({})
+            item: viewer.visible ? viewer.item : ({})
             visible: ready && viewer.zoomed
         }
     }
