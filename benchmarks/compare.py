@@ -176,11 +176,8 @@ def build(name: str, sha: str, work: Path, fallback_lock: str, reuse: Path | Non
     """The commit in a detached worktree (made once, then reused; "." is this working tree
     as it is) with the venv of its lock."""
     if name == ".":
-        folder, lock = REPO, lock_beside(REPO / ".venv") or fallback_lock
-        for path in LOCKS:
-            if (REPO / path).exists():
-                lock = (REPO / path).read_text(encoding="utf-8")
-                break
+        folder = REPO
+        lock = lock_beside(REPO / ".venv") or fallback_lock  # the working tree's own lock
         cache = work / "qml-cache" / "working-tree"
     else:
         folder = work / sha[:12]
