@@ -24,9 +24,7 @@ from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
-
-from PIL import Image, ImageChops, ImageFile, UnidentifiedImageError
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from kiosk.content import limits as L
 from kiosk.content.files import FileProblem, regular_file
@@ -41,7 +39,17 @@ SCREEN = (1920, 1080)
 BLURRY_ENLARGEMENT = 1.5
 MAX_ASPECT = 3.0  # a panorama or a long screenshot beyond this is a thin strip on screen
 
-Image.MAX_IMAGE_PIXELS = None  # we report sizes ourselves instead of raising
+if TYPE_CHECKING:
+    from PIL import Image, ImageChops, ImageFile, UnidentifiedImageError
+
+
+def _pillow() -> None:
+    """Import Pillow at the first check, not with this module: a start on the last good copy
+    restores the kept answers (`remember`) and decodes nothing before its first frame."""
+    global Image, ImageChops, ImageFile, UnidentifiedImageError
+    from PIL import Image, ImageChops, ImageFile, UnidentifiedImageError
+
+    Image.MAX_IMAGE_PIXELS = None  # we report sizes ourselves instead of raising
 
 
 @dataclass(frozen=True)
@@ -242,6 +250,7 @@ def forget() -> None:
 
 
 def _check(path: Path, size: int) -> ImageInfo:
+    _pillow()
     if (foreign := format_problem(path)) is not None:  # HEIC, AVIF, TIFF, ... named
         raise ImageError(foreign)
     try:

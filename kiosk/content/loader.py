@@ -10,16 +10,27 @@ import time
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.content import fields as F
 from kiosk.content import i18n
 from kiosk.content import limits as L
 from kiosk.content.files import FileProblem, inside, name_problem, read_limited, real_root
-from kiosk.content.images import check_ahead
 from kiosk.content.model import EMPTY, Era, Event, Exhibit
 from kiosk.content.problems import Problem
-from kiosk.content.reader import INT_TAG, Node, Pos, Scalar, YamlMapping, YamlSequence, read_yaml
-from kiosk.content.rules import Checker, Folder, describe, did_you_mean, shown
+
+if TYPE_CHECKING:
+    from kiosk.content.images import check_ahead
+    from kiosk.content.reader import (
+        INT_TAG,
+        Node,
+        Pos,
+        Scalar,
+        YamlMapping,
+        YamlSequence,
+        read_yaml,
+    )
+    from kiosk.content.rules import Checker, Folder, describe, did_you_mean, shown
 
 EXHIBIT_FILE = "exhibit.yaml"
 EVENTS_DIR = "events"
@@ -55,8 +66,29 @@ def rest_between_files(seconds: float) -> None:
     _here.rest = seconds
 
 
+def _reading_and_rules() -> None:
+    """Import what reading a folder needs (YAML, Pillow, the rules: about a tenth of a
+    second) at the first load, not with this module: a kiosk that starts on its last good
+    copy of an unchanged folder shows its first frame without them, and LoadResult is
+    needed there."""
+    global INT_TAG, Node, Pos, Scalar, YamlMapping, YamlSequence, read_yaml
+    global Checker, Folder, describe, did_you_mean, shown, check_ahead
+    from kiosk.content.images import check_ahead
+    from kiosk.content.reader import (
+        INT_TAG,
+        Node,
+        Pos,
+        Scalar,
+        YamlMapping,
+        YamlSequence,
+        read_yaml,
+    )
+    from kiosk.content.rules import Checker, Folder, describe, did_you_mean, shown
+
+
 def load_folder(root: Path) -> LoadResult:
     """Validate a content folder and build its Exhibit when it has no error."""
+    _reading_and_rules()
     root = Path(root)
     try:
         reason = None if root.is_dir() else "does not exist" if not root.exists() \

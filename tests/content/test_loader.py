@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from kiosk.content import load_folder
+from kiosk.services.paths import bundled_content
 from tests.conftest import MakeFolder
 
 
@@ -74,3 +80,24 @@ def test_display_date_wins(make_folder: MakeFolder) -> None:
     exhibit = load_folder(root).exhibit
     assert exhibit is not None
     assert exhibit.events[0].date_text("zh") == "八十年代"
+
+
+def test_the_kiosk_imports_no_yaml_rules_or_pillow_before_it_reads_a_folder() -> None:
+    """A start on the last good copy of an unchanged folder reads no YAML and checks no
+    picture: importing the kiosk (and LoadResult, which that start builds) leaves PyYAML,
+    the content rules and Pillow for the first folder read, a tenth of a second of start."""
+    heavy = ("yaml", "PIL", "kiosk.content.rules", "kiosk.content.reader")
+    code = ("import sys, kiosk.app, kiosk.ui.keeper; from kiosk.content import LoadResult; "
+            f"print([m for m in {heavy!r} if m in sys.modules])")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          encoding="utf-8", env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                          cwd=Path(__file__).resolve().parents[2], timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+    code = ("import sys; from kiosk.content import load_folder; "
+            "load_folder(sys.argv[1]); "
+            f"print([m for m in {heavy!r} if m in sys.modules])")
+    done = subprocess.run([sys.executable, "-c", code, str(bundled_content())],
+                          capture_output=True, text=True, encoding="utf-8",
+                          cwd=Path(__file__).resolve().parents[2], timeout=120)
+    assert done.stdout.strip() == str(list(heavy)), done.stderr  # all there once it reads
