@@ -48,12 +48,12 @@ def on_screen(folder: Path, rounds: int) -> list[tuple[float, float]]:
     """(broken save -> panel drawn, fixed save -> panel gone and drawn), in ms."""
     from PySide6.QtCore import QCoreApplication
 
-    from kiosk.app import application, reload_content
     from kiosk.content import load_folder
     from kiosk.services.watch import ContentWatcher
-    from kiosk.ui.problems import ContentReport
-    from kiosk.ui.session import Session
-    from kiosk.ui.view import create_view, find_item, quiet_staff
+    from kiosk.ui.shell.app import application, reload_content
+    from kiosk.ui.shell.session import Session
+    from kiosk.ui.shell.view import create_view, find_item, quiet_staff
+    from kiosk.ui.staff.content_report import ContentReport
 
     _app = application()
     exhibit = load_folder(folder).exhibit

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content import load_folder
-from kiosk.content.model import Exhibit
+from kiosk.core.model import Exhibit
 from kiosk.services.paths import bundled_content
 from kiosk.tools.bench import cpu_percent, memory_mb
 
@@ -34,7 +34,7 @@ HERE = Path(__file__).resolve().parent
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu",
                   "--disable-background-networking", "--disable-component-update",
                   "--no-first-run", "--window-size=1920,1080"]
-# the kiosk's renderers: its own choice (kiosk/ui/render.py), Qt Quick's software renderer,
+# the kiosk's renderers: its own choice (kiosk/ui/shared/render.py), Qt Quick's software renderer,
 # and OpenGL (Mesa's llvmpipe here)
 KIOSK_BACKENDS = {"default": {}, "software": {"QT_QUICK_BACKEND": "software"},
                   "opengl": {"QSG_RHI_BACKEND": "opengl"}}

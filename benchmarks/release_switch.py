@@ -37,11 +37,11 @@ from kiosk.releases.inbox import Follower  # noqa: E402
 from kiosk.releases.publish import publish  # noqa: E402
 from kiosk.releases.store import ReleaseStore  # noqa: E402
 from kiosk.services.last_good import LastGood  # noqa: E402
-from kiosk.ui.fleet import Releases  # noqa: E402
-from kiosk.ui.keeper import ContentKeeper, first_content  # noqa: E402
-from kiosk.ui.problems import ContentReport  # noqa: E402
-from kiosk.ui.session import Session  # noqa: E402
-from kiosk.ui.view import create_view, load_fonts  # noqa: E402
+from kiosk.ui.fleet.releases import Releases  # noqa: E402
+from kiosk.ui.shell.keeper import ContentKeeper, first_content  # noqa: E402
+from kiosk.ui.shell.session import Session  # noqa: E402
+from kiosk.ui.shell.view import create_view, load_fonts  # noqa: E402
+from kiosk.ui.staff.content_report import ContentReport  # noqa: E402
 
 FRAME_MS = 16
 

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kiosk.content import images  # noqa: E402
-from kiosk.content.atomic import write_atomic  # noqa: E402
+from kiosk.core.atomic import write_atomic  # noqa: E402
 from kiosk.releases.manifest import CONTENT, MANIFEST, read_manifest  # noqa: E402
 from kiosk.releases.publish import publish  # noqa: E402
 from kiosk.releases.store import ReleaseStore  # noqa: E402

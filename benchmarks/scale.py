@@ -302,15 +302,15 @@ def child(folder: Path, seconds: float, started: float) -> None:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
 
     from kiosk.content import load_folder
-    from kiosk.ui.navigation import Navigation
-    from kiosk.ui.render import choose_render_path, start_probe
+    from kiosk.ui.shared.navigation import Navigation
+    from kiosk.ui.shared.render import choose_render_path, start_probe
 
     probe = start_probe()
     result = load_folder(folder)
     assert result.exhibit is not None, [str(p) for p in result.errors][:5]
-    from kiosk.app import application
-    from kiosk.ui.session import Session
-    from kiosk.ui.view import create_view
+    from kiosk.ui.shell.app import application
+    from kiosk.ui.shell.session import Session
+    from kiosk.ui.shell.view import create_view
 
     app = application()
     exhibit = result.exhibit
@@ -334,8 +334,8 @@ def child(folder: Path, seconds: float, started: float) -> None:
     # as `kiosk run` does: the folder is checked (and a copy kept) behind the first frame,
     # on a worker thread, while the stalls below are measured
     from kiosk.services.last_good import LastGood
-    from kiosk.ui.keeper import KEPT_WORDS, ContentKeeper, Start
-    from kiosk.ui.problems import ContentReport
+    from kiosk.ui.shell.keeper import KEPT_WORDS, ContentKeeper, Start
+    from kiosk.ui.staff.content_report import ContentReport
 
     keeper = ContentKeeper(folder, LastGood(Path(tempfile.mkdtemp(prefix="scale-store-"))),
                            session, ContentReport(folder, editor_view=False),

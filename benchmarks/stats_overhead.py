@@ -19,11 +19,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kiosk.app import application  # noqa: E402
 from kiosk.content import load_folder  # noqa: E402
 from kiosk.services.settings import Settings  # noqa: E402
-from kiosk.ui.session import Session  # noqa: E402
-from kiosk.ui.stats_recorder import start_statistics  # noqa: E402
+from kiosk.ui.shell.app import application  # noqa: E402
+from kiosk.ui.shell.session import Session  # noqa: E402
+from kiosk.ui.statistics.recorder import start_statistics  # noqa: E402
 
 ROUNDS = 2000
 

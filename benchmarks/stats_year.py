@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kiosk.content import load_folder  # noqa: E402
-from kiosk.services import stats_db  # noqa: E402
-from kiosk.services.stats import content_info  # noqa: E402
+from kiosk.ui.statistics import database as stats_db  # noqa: E402
+from kiosk.ui.statistics.writer import content_info  # noqa: E402
 
 VISITS = 200_000
 VIEWS_PER_VISIT = 10  # on average: 2 million views

@@ -9,7 +9,7 @@ Printed (one JSON line, figures in ms):
 
 - layout: the marks of one zoom level (rows, groups, their texts) from the typeset labels,
   for every level of the zoom ladder, each computed afresh (`Timeline._marks_at`, the pure
-  `kiosk.ui.timeline.marks` inside): the median and the slowest level; and a whole change
+  `kiosk.core.strip_layout.marks` inside): the median and the slowest level; and a whole change
   of level as a pinch makes it (`Timeline.setZoom`: the marks, the lists QML reads, the
   marks near the view): median and slowest;
 - drag: in the real window (offscreen, software renderer, as `kiosk bench`), from each
@@ -48,12 +48,12 @@ def main() -> None:
 
     from PySide6.QtCore import QPointF
 
-    from kiosk.app import application
     from kiosk.content import load_folder
+    from kiosk.core.strip_layout import ZOOM_STEP
     from kiosk.tools.bench_child import mouse, settle, wait_for
-    from kiosk.ui.session import Session
-    from kiosk.ui.timeline import ZOOM_STEP
-    from kiosk.ui.view import create_view, find_item
+    from kiosk.ui.shell.app import application
+    from kiosk.ui.shell.session import Session
+    from kiosk.ui.shell.view import create_view, find_item
 
     result = load_folder(Path(args.folder))
     if result.exhibit is None:

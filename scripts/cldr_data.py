@@ -1,4 +1,4 @@
-"""CLDR's data as the packaged kiosk carries it: every language, only what kiosk.content.i18n
+"""CLDR's data as the packaged kiosk carries it: every language, only what kiosk.core.i18n
 reads (dates, eras, digits, plural rules), 1.4 MB instead of Babel's 35 MB.
 
 build.spec writes the files with `write(folder)` and collects them where Babel looks
@@ -14,13 +14,13 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-# What kiosk.content.i18n reads of a locale (through babel.Locale, babel.dates, babel.numbers)
+# What kiosk.core.i18n reads of a locale (through babel.Locale, babel.dates, babel.numbers)
 LOCALE_KEYS = frozenset({
     "eras", "months", "date_formats", "datetime_skeletons", "interval_formats",
     "default_numbering_system", "number_symbols", "decimal_formats", "plural_form",
     "numbering_systems", "locale_id",
 })
-# ... of its skeletons and spans: the shapes of a date (kiosk.content.i18n._skeleton)
+# ... of its skeletons and spans: the shapes of a date (kiosk.core.i18n._skeleton)
 SKELETONS = frozenset({"y", "yMMMM", "yMMM", "Gy", "GyMMM", "GyMMMd", "GyMMMMd"})
 INTERVALS = frozenset({None, "y"})
 DATE_FORMATS = frozenset({"long"})  # a full date of the common era
@@ -32,7 +32,7 @@ GLOBAL_KEYS = frozenset({"likely_subtags", "language_aliases", "territory_aliase
 
 def _text(pattern: Any) -> Any:
     """A date pattern as its text: unpickling Babel's DateTimePattern would import
-    babel.dates, which reads the system's time zone (kiosk.content.i18n reads either)."""
+    babel.dates, which reads the system's time zone (kiosk.core.i18n reads either)."""
     return getattr(pattern, "pattern", pattern)  # (an Alias to another key stays one)
 
 

@@ -34,16 +34,16 @@ def main() -> int:
 
     from PySide6.QtCore import QCoreApplication
 
-    from kiosk.app import application
     from kiosk.content import load_folder
     from kiosk.services.pin import PinGate, hash_pin
-    from kiosk.services.stats import Statistics, content_info
     from kiosk.tools.snapshot import wait_until_drawn
-    from kiosk.ui.problems import ContentReport
-    from kiosk.ui.session import Session
-    from kiosk.ui.staff import StaffState
-    from kiosk.ui.staff_stats import StaffStatistics
-    from kiosk.ui.view import create_view
+    from kiosk.ui.shell.app import application
+    from kiosk.ui.shell.session import Session
+    from kiosk.ui.shell.view import create_view
+    from kiosk.ui.staff.content_report import ContentReport
+    from kiosk.ui.staff.staff import StaffState
+    from kiosk.ui.statistics.panel import StaffStatistics
+    from kiosk.ui.statistics.writer import Statistics, content_info
 
     _app = application()
     from kiosk.services.logs import setup_logging

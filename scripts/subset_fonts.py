@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kiosk.content import load_folder  # noqa: E402
-from kiosk.content.i18n import all_ui_characters  # noqa: E402
+from kiosk.core.i18n import all_ui_characters  # noqa: E402
 
 SOURCE = Path("/usr/share/fonts/opentype/noto")
 DEBIAN_COPYRIGHT = Path("/usr/share/doc/fonts-noto-cjk/copyright")

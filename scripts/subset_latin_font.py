@@ -8,7 +8,7 @@ design asks for.
 The subset keeps the Latin letters of Western and Central European languages and of pinyin
 (Latin Extended-A and -B, combining marks), general punctuation (with the invisible joiners
 and direction isolates), currency and letter-like symbols, and every OpenType feature
-(kerning, ligatures). Chinese and Arabic come from their own fonts (kiosk/ui/view.py).
+(kerning, ligatures). Chinese and Arabic come from their own fonts (kiosk/ui/shell/view.py).
 """
 
 from __future__ import annotations

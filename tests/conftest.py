@@ -104,7 +104,7 @@ def qapp_cls() -> type[QGuiApplication]:
 @pytest.fixture(scope="session")
 def qapp(qapp_args: list[str], qapp_cls: type[QGuiApplication]) -> QGuiApplication:
     """The kiosk's own application (fonts included), for every layer's Qt tests."""
-    from kiosk.app import application
+    from kiosk.ui.shell.app import application
 
     return application()
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.services.stats import Statistics
-from kiosk.services.stats_db import ContentInfo
+from kiosk.ui.statistics.database import ContentInfo
+from kiosk.ui.statistics.writer import Statistics
 from tests.conftest import DATA
 
 Case = Callable[[Path], tuple[Path, str]]

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.services.stats import Statistics
-from kiosk.services.stats_db import ContentInfo
+from kiosk.ui.statistics.database import ContentInfo
+from kiosk.ui.statistics.writer import Statistics
 
 
 def empty_file(path: Path) -> Path:
@@ -113,7 +113,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_escaped(tmp_path: Path) -> N
     table = (tmp_path / "csv" / "events_by_views.csv").read_text(encoding="utf-8-sig")
     assert "'=HYPERLINK" in table
     assert ",=" not in table and "\n=" not in table
-    from kiosk.services.stats_report import cell
+    from kiosk.ui.statistics.report import cell
 
     for dangerous in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"):
         assert cell(dangerous) == "'" + dangerous

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, QSize
 
-from kiosk.app import fit_window
+from kiosk.ui.shell.app import fit_window
 
 
 @pytest.mark.parametrize(("screen", "wanted"), [

@@ -11,7 +11,7 @@ from kiosk.cli import arguments
 from kiosk.cli.registry import Subparsers
 
 if TYPE_CHECKING:  # the composition root imports Qt: only `kiosk run` loads it
-    from kiosk.app import RunOptions
+    from kiosk.ui.shell.app import RunOptions
 
 NAMES = ("run",)
 
@@ -47,14 +47,14 @@ def run(args: argparse.Namespace) -> int:
         setup_logging()
         return supervise(run_arguments(args.given))
 
-    from kiosk.app import run as run_kiosk
+    from kiosk.ui.shell.app import run as run_kiosk
 
     return run_kiosk(run_options(args))
 
 
 def run_options(args: argparse.Namespace) -> RunOptions:
     """The parsed `kiosk run` command line as the composition root's plain options."""
-    from kiosk.app import RunOptions
+    from kiosk.ui.shell.app import RunOptions
 
     return RunOptions(content=args.content, windowed=args.windowed, size=args.size,
                       screen=args.screen, cursor=args.cursor, watch=args.watch,
@@ -71,7 +71,7 @@ def run_arguments(given: Sequence[str]) -> list[str]:
 
 def probe_gl(argv: Sequence[str]) -> int:
     """`kiosk _probe-gl`: the OpenGL renderer, asked in a process of its own
-    (kiosk/ui/render.py)."""
-    from kiosk.ui.render import probe_main
+    (kiosk/ui/shared/render.py)."""
+    from kiosk.ui.shared.render import probe_main
 
     return probe_main()

@@ -14,7 +14,7 @@ NAMES = ("stats",)
 
 
 def stats_file_name() -> str:
-    from kiosk.services.stats_db import FILE_NAME
+    from kiosk.ui.statistics.database import FILE_NAME
 
     return FILE_NAME
 
@@ -32,7 +32,7 @@ def add_parsers(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kiosk.services.stats_db import default_path
+    from kiosk.ui.statistics.database import default_path
 
     files = [Path(f) for f in args.files] or [default_path()]
     if args.since and args.until and args.since > args.until:
@@ -40,8 +40,8 @@ def run(args: argparse.Namespace) -> int:
         return exits.USAGE
     html_path = Path(args.html) if args.html else None
     csv_folder = Path(args.csv) if args.csv else None
-    from kiosk.services.stats_report import build, write_csv
     from kiosk.tools.outputs import OutputError, writable_file, writable_folder, write_text
+    from kiosk.ui.statistics.report import build, write_csv
 
     try:  # before the work: a wrong path is told at once
         if html_path is not None:
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if html_path is not None:
             from kiosk.services.settings import load_settings
-            from kiosk.services.stats_html import branding, render
+            from kiosk.ui.statistics.report_html import branding, render
 
             brand = branding(load_settings())
             if brand.problem:
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         return exits.PROBLEMS
     for problem in [*report.problems, *report.left_out]:
         print(problem, file=sys.stderr)
-    from kiosk.services.stats_report import counted, summary_sentence
+    from kiosk.ui.statistics.report import counted, summary_sentence
 
     for row in report.tables["summary"].rows:
         print(f"{row[0]}: {counted(int(str(row[3])), 'visit')}, "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from kiosk.content import limits as L
+from kiosk.core import limits as L
 
 Kind = Literal[
     "format", "text", "markdown", "string", "slug", "date", "color", "bool", "seconds",

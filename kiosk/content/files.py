@@ -12,7 +12,7 @@ import os
 import stat
 from pathlib import Path
 
-from kiosk.content import limits as L
+from kiosk.core import limits as L
 
 
 class FileProblem(Exception):

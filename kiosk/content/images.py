@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from kiosk.content import limits as L
 from kiosk.content.files import FileProblem, regular_file
 from kiosk.content.photo_formats import format_problem
+from kiosk.core import limits as L
 
 FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
 EXIF_ORIENTATION = 0x0112

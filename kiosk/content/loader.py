@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.content import fields as F
-from kiosk.content import i18n
-from kiosk.content import limits as L
 from kiosk.content.files import FileProblem, inside, name_problem, read_limited, real_root
-from kiosk.content.model import EMPTY, Era, Event, Exhibit
 from kiosk.content.problems import Problem
+from kiosk.core import i18n
+from kiosk.core import limits as L
+from kiosk.core.model import EMPTY, Era, Event, Exhibit
 
 if TYPE_CHECKING:
     from kiosk.content.images import check_ahead

@@ -16,7 +16,7 @@ import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from kiosk.content.i18n import is_cjk
+from kiosk.core.i18n import is_cjk
 
 if TYPE_CHECKING:  # markdown-it is loaded by the first text that needs it (50 ms to load)
     from markdown_it import MarkdownIt

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from kiosk.content.characters import REORDERING
 from kiosk.content.files import FileProblem, read_limited, real_root
-from kiosk.content.limits import MAX_YAML_BYTES
+from kiosk.core.characters import REORDERING
+from kiosk.core.limits import MAX_YAML_BYTES
 
 Level = Literal["error", "warning"]
 

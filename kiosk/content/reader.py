@@ -12,9 +12,9 @@ from dataclasses import dataclass
 
 import yaml
 
-from kiosk.content.limits import MAX_DEPTH, MAX_NODES, MAX_YAML_BYTES
 from kiosk.content.problems import Problem
 from kiosk.content.yaml_errors import explain
+from kiosk.core.limits import MAX_DEPTH, MAX_NODES, MAX_YAML_BYTES
 
 try:  # libyaml's parser is much faster; the pure-Python one gives the same events
     _Loader: type = yaml.CSafeLoader

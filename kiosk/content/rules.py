@@ -18,19 +18,7 @@ from functools import partial
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kiosk.content import fields as F
-from kiosk.content import limits as L
-from kiosk.content.advances import Stack, label_font, shipped_characters, title_font
-from kiosk.content.characters import code_point, text_findings
-from kiosk.content.colours import (
-    ERA_PALETTE,
-    SAME_COLOUR,
-    band_color,
-    colour_distance,
-    era_colour_problems,
-)
-from kiosk.content.dates import Date, impossible, parse_date
 from kiosk.content.files import FileProblem, inside, name_problem, real_root
-from kiosk.content.i18n import HOME_ARROW, is_cjk, range_text
 from kiosk.content.images import (
     ImageError,
     ImageInfo,
@@ -39,7 +27,6 @@ from kiosk.content.images import (
     size_warning,
 )
 from kiosk.content.markdown import problems as markdown_problems
-from kiosk.content.model import EMPTY, Era, Event, Media, Text
 from kiosk.content.problems import Level, Problem
 from kiosk.content.reader import (
     BOOL_TAG,
@@ -52,7 +39,20 @@ from kiosk.content.reader import (
     YamlMapping,
     YamlSequence,
 )
-from kiosk.content.typeset import break_lines
+from kiosk.core import limits as L
+from kiosk.core.advances import Stack, label_font, shipped_characters, title_font
+from kiosk.core.characters import code_point, text_findings
+from kiosk.core.colours import (
+    ERA_PALETTE,
+    SAME_COLOUR,
+    band_color,
+    colour_distance,
+    era_colour_problems,
+)
+from kiosk.core.dates import Date, impossible, parse_date
+from kiosk.core.i18n import HOME_ARROW, is_cjk, range_text
+from kiosk.core.line_breaking import break_lines
+from kiosk.core.model import EMPTY, Era, Event, Media, Text
 
 _TRUE = {"true", "yes", "on"}
 _FALSE = {"false", "no", "off"}
@@ -227,7 +227,7 @@ class Checker:
 
     def title_fits(self, node: Node, label: str, title: Text) -> None:
         """A title that needs more lines than its panel gives it at 1920x1080, measured
-        with the kiosk's own font (kiosk.content.advances)."""
+        with the kiosk's own font (kiosk.core.advances)."""
         scalars = {key.text: value for key, value in node.items
                    if isinstance(value, Scalar)} if isinstance(node, YamlMapping) else {}
         for lang, value in title.values:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.content import fields as F
-from kiosk.content import i18n
+from kiosk.core import i18n
 
 _TEXT_DOC = "A plain string for every language, or a mapping from language code to string."
 

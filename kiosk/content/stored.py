@@ -12,8 +12,8 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from kiosk.content.dates import Date
-from kiosk.content.model import Era, Event, Exhibit, Media, Text
+from kiosk.core.dates import Date
+from kiosk.core.model import Era, Event, Exhibit, Media, Text
 
 FORMAT = 3  # of what exhibit_to_json writes; another number is read as "unknown"
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import calendar
 import re
 
-from kiosk.content.dates import impossible
-from kiosk.content.i18n import MONTHS_EN
+from kiosk.core.dates import impossible
+from kiosk.core.i18n import MONTHS_EN
 from kiosk.importers.draft import DateValue
 from kiosk.importers.report import Report
 

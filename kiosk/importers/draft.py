@@ -13,9 +13,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.content import limits as L
-from kiosk.content.advances import label_font
-from kiosk.content.typeset import break_lines
+from kiosk.core import limits as L
+from kiosk.core.advances import label_font
+from kiosk.core.line_breaking import break_lines
 
 Texts = dict[str, str]  # language code -> text
 DateValue = int | str  # 1981, "1981-05", "1981-05-12"

@@ -21,10 +21,10 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from kiosk.content import limits as L
 from kiosk.content import load_folder
-from kiosk.content.dates import Date
-from kiosk.content.model import Exhibit, Text
+from kiosk.core import limits as L
+from kiosk.core.dates import Date
+from kiosk.core.model import Exhibit, Text
 from kiosk.importers import dates
 from kiosk.importers.draft import (
     DateValue,

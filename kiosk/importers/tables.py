@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.content import limits as L
+from kiosk.core import limits as L
 from kiosk.importers.report import ImportRefused, Report
 
 MAX_SOURCE_BYTES = 64 * 1024 * 1024  # a CSV or JSON file: 1,000 long bilingual events fit

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk.content import limits as L
+from kiosk.core import limits as L
 from kiosk.importers import dates
 from kiosk.importers.draft import (
     DateValue,

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.content.atomic import TEMPORARY_PREFIX, replace_patiently
+from kiosk.core.atomic import TEMPORARY_PREFIX, replace_patiently
 
 CHUNK = 1024 * 1024  # bytes read and hashed at a time: large for speed, small for a cancel
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.content.atomic import write_atomic
+from kiosk.core.atomic import write_atomic
 from kiosk.releases.disk import free_bytes
 from kiosk.releases.manifest import utc_text
 from kiosk.releases.store import ReleaseStore

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from kiosk import __version__
 from kiosk.content import images, load_folder
-from kiosk.content.atomic import TEMPORARY_PREFIX, write_atomic
 from kiosk.content.files import kind_of
 from kiosk.content.problems import Problem
+from kiosk.core.atomic import TEMPORARY_PREFIX, write_atomic
 from kiosk.releases import versions
 from kiosk.releases.disk import CHUNK, remove_tree, rename_folder
 from kiosk.releases.manifest import (

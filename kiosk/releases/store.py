@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.content.atomic import TEMPORARY_PREFIX, Writer, write_atomic, write_chunk
+from kiosk.core.atomic import TEMPORARY_PREFIX, Writer, write_atomic, write_chunk
 from kiosk.releases.disk import CHUNK, free_bytes, remove_tree, rename_folder
 from kiosk.releases.manifest import (
     CONTENT,

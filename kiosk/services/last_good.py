@@ -38,10 +38,10 @@ from typing import Any, TextIO
 
 from kiosk import __version__
 from kiosk.content import images
-from kiosk.content.atomic import replace_patiently
-from kiosk.content.model import Exhibit
 from kiosk.content.problems import Problem
 from kiosk.content.stored import exhibit_from_json, exhibit_to_json
+from kiosk.core.atomic import replace_patiently
+from kiosk.core.model import Exhibit
 
 log = logging.getLogger("kiosk.last_good")
 

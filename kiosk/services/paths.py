@@ -25,8 +25,8 @@ def assets_dir() -> Path:
 
 
 def qml_dir() -> Path:
-    """The QML import path: the module `Kiosk` is the folder of that name inside it."""
-    return bundle_root() / "kiosk" / "ui" / "qml"
+    """The QML import path: the module `kiosk.ui` is the folder kiosk/ui/ inside it."""
+    return bundle_root()
 
 
 def bundled_content() -> Path:

@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 
 from kiosk.content import images
-from kiosk.content.atomic import write_atomic
+from kiosk.core.atomic import write_atomic
 
 log = logging.getLogger("kiosk.picture_checks")
 FORMAT = 1

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.content.atomic import write_atomic
+from kiosk.core.atomic import write_atomic
 
 log = logging.getLogger("kiosk.pin")
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import get_args, get_type_hints
 
-from kiosk.content.atomic import write_atomic
 from kiosk.content.fields import EXHIBIT
-from kiosk.content.limits import seconds_problem
+from kiosk.core.atomic import write_atomic
+from kiosk.core.limits import seconds_problem
 from kiosk.services.paths import user_config_dir
 from kiosk.services.pin import parse_pin_hash
 from kiosk.services.platform import is_frozen, program_dir

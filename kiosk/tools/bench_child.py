@@ -21,7 +21,7 @@ from kiosk.services.memory import process_mb
 from kiosk.tools.bench_protocol import emit, wait_for_go
 
 if TYPE_CHECKING:
-    from kiosk.ui.session import Session
+    from kiosk.ui.shell.session import Session
 
 NAVIGATIONS = 1000
 SOAK_ATTRACT_INTERVAL = 0.06  # seconds: the attract cycle sped up for a soak
@@ -35,7 +35,7 @@ class Driven:
 
     app: Any
     session: Session
-    view: Any  # kiosk.ui.view.KioskView: holds the QML engine, which must outlive the window
+    view: Any  # kiosk.ui.shell.view.KioskView: holds the QML engine, which must outlive the window
     frames: list[int] = field(default_factory=lambda: [0])
 
     @property
@@ -45,7 +45,7 @@ class Driven:
     def click(self, name: str) -> None:
         from PySide6.QtCore import QPointF
 
-        from kiosk.ui.view import find_item
+        from kiosk.ui.shell.view import find_item
 
         target = find_item(self.window, name)
         point = target.mapToScene(QPointF(target.width() / 2, target.height() / 2))
@@ -53,7 +53,7 @@ class Driven:
         mouse(self.window, "release", point)
 
     def shown(self, photo_name: str, url: str) -> bool:
-        from kiosk.ui.view import find_item
+        from kiosk.ui.shell.view import find_item
 
         return str(find_item(self.window, photo_name).property("shownSource")) == url
 
@@ -69,16 +69,16 @@ class Driven:
 def bench_child(folder: Path, size: tuple[int, int], record_statistics: bool = True,
                 soak: int = 0) -> int:
     from kiosk.content import load_folder
-    from kiosk.ui.render import choose_render_path, start_probe
+    from kiosk.ui.shared.render import choose_render_path, start_probe
 
     probe = start_probe()  # as `kiosk run` does: while the content loads
     result = load_folder(folder)
     if result.exhibit is None:
         emit("error", text="\n".join(str(p) for p in result.problems))
         return exits.PROBLEMS
-    from kiosk.app import application
-    from kiosk.ui.session import Session
-    from kiosk.ui.view import create_view
+    from kiosk.ui.shell.app import application
+    from kiosk.ui.shell.session import Session
+    from kiosk.ui.shell.view import create_view
 
     app = application()
     render_path = choose_render_path(probe)
@@ -140,7 +140,7 @@ def next_event_times(driven: Driven) -> list[float]:
 
 def viewer_open_time(driven: Driven) -> float:
     """Milliseconds from a tap on an event's photo to the frame showing the photo viewer."""
-    from kiosk.ui.navigation import Navigation
+    from kiosk.ui.shared.navigation import Navigation
 
     session, app = driven.session, driven.app
     with_photo = next(i for i, e in enumerate(session.exhibit.events) if e.media)
@@ -158,7 +158,7 @@ def viewer_open_time(driven: Driven) -> float:
 
 
 def timeline_drag(driven: Driven) -> list[float]:
-    from kiosk.ui.view import find_item
+    from kiosk.ui.shell.view import find_item
 
     return drag_follow(driven.window, find_item(driven.window, "timelineFlick"), driven.frames,
                        driven.app)
@@ -200,7 +200,7 @@ def memory_mb(pid: int) -> float:
 def _record_statistics(session: Any) -> Any:
     """Visitor statistics as the kiosk records them (on by default), into a scratch file."""
     from kiosk.services.settings import Settings
-    from kiosk.ui.stats_recorder import start_statistics
+    from kiosk.ui.statistics.recorder import start_statistics
 
     folder = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
     return start_statistics(Settings(kiosk_name="bench"), session,

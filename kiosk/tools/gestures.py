@@ -29,7 +29,7 @@ def measure_gestures(window: Any, navigation: Any, exhibit: Any, app: Any,
     from PySide6.QtCore import QPoint, QPointF
     from PySide6.QtTest import QTest
 
-    from kiosk.ui.view import find_item
+    from kiosk.ui.shell.view import find_item
 
     device = QTest.createTouchDevice()
     frames: list[tuple[float, float, float]] = []  # (time, finger dx, picture offset)

@@ -14,8 +14,8 @@ from kiosk.content.problems import listing
 from kiosk.services import exits
 
 if TYPE_CHECKING:  # Qt is imported only once there is something to render
-    from kiosk.ui.session import Session
-    from kiosk.ui.view import KioskView
+    from kiosk.ui.shell.session import Session
+    from kiosk.ui.shell.view import KioskView
 
 
 def snapshot(folder: Path, out: str | Path, size: tuple[int, int],
@@ -35,9 +35,9 @@ def snapshot(folder: Path, out: str | Path, size: tuple[int, int],
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-    from kiosk.app import application
-    from kiosk.ui.session import Session
-    from kiosk.ui.view import create_view
+    from kiosk.ui.shell.app import application
+    from kiosk.ui.shell.session import Session
+    from kiosk.ui.shell.view import create_view
 
     _app = application()  # held for as long as the window renders
     exhibit = result.exhibit
@@ -68,7 +68,7 @@ def snapshot(folder: Path, out: str | Path, size: tuple[int, int],
 def _shoot_all(view: KioskView, session: Session, shot: Callable[[str], None],
                larger_text: bool) -> None:
     """Every screen in every language, in the order proofreaders read them."""
-    from kiosk.ui.view import find_item
+    from kiosk.ui.shell.view import find_item
 
     exhibit = session.exhibit
     for lang in exhibit.languages:
@@ -101,7 +101,7 @@ def wait_until_drawn(view: KioskView, timeout: float = 120.0) -> None:
     """Let animations settle and every visible photo finish decoding."""
     from PySide6.QtCore import QCoreApplication
 
-    from kiosk.ui.view import scene_items
+    from kiosk.ui.shell.view import scene_items
 
     deadline = time.monotonic() + timeout
     quiet = 0

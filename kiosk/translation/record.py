@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.content import fields as F
-from kiosk.content import limits as L
 from kiosk.content.files import FileProblem, read_limited, real_root
 from kiosk.content.loader import TRANSLATION_RECORD
 from kiosk.content.reader import Scalar, YamlMapping, read_yaml
+from kiosk.core import limits as L
 
 RECORD_FORMAT = 1
 HEADER = """\

@@ -17,13 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.content import fields as F
-from kiosk.content import i18n
-from kiosk.content import limits as L
-from kiosk.content.atomic import write_atomic
 from kiosk.content.loader import EXHIBIT_FILE, TRANSLATION_RECORD, load_folder
-from kiosk.content.model import Exhibit
 from kiosk.content.problems import Problem
 from kiosk.content.rules import shown
+from kiosk.core import i18n
+from kiosk.core import limits as L
+from kiosk.core.atomic import write_atomic
+from kiosk.core.model import Exhibit
 from kiosk.translation.files import (
     Format,
     Outgoing,

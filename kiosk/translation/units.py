@@ -23,9 +23,9 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kiosk.content import fields as F
-from kiosk.content import i18n
 from kiosk.content.loader import EVENT_SUFFIXES, EVENTS_DIR, EXHIBIT_FILE
-from kiosk.content.model import Exhibit
+from kiosk.core import i18n
+from kiosk.core.model import Exhibit
 
 Kind = Literal["text", "markdown", "word"]
 Key = str | int  # a mapping key or a sequence index, on the way to a text

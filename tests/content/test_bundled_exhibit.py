@@ -21,10 +21,10 @@ from fontTools.ttLib import TTFont
 from PIL import Image, ImageStat
 
 from kiosk.content import load_folder
-from kiosk.content.dates import Date
-from kiosk.content.i18n import range_text
-from kiosk.content.model import Event, Exhibit, Text
 from kiosk.content.schema import json_schema
+from kiosk.core.dates import Date
+from kiosk.core.i18n import range_text
+from kiosk.core.model import Event, Exhibit, Text
 from tests.conftest import DATA, ROOT
 
 SOURCES = ROOT / "docs" / "sources"
@@ -367,7 +367,7 @@ def test_one_apostrophe_and_quotation_style(exhibit: Exhibit) -> None:
 
     One style throughout, the house's. Chinese is set in Noto Sans CJK SC, whose ’ “ ” are
     full-width, as Chinese wants them; English in Noto Sans, whose curly marks are narrow
-    (kiosk/ui/theme.py): either style would read right in English.
+    (kiosk/ui/shared/theme.py): either style would read right in English.
     """
     fonts = ROOT / "assets" / "fonts"
     for name, full_width in (("NotoSansCJKsc-Regular.subset.otf", True),
@@ -452,7 +452,7 @@ def test_the_sdgs_are_not_dated_from_1981(exhibit: Exhibit) -> None:
 
 
 # Formulations that are cited whole or not at all (the era track takes a third line where a
-# band needs one: kiosk/ui/timeline.py era_lines).
+# band needs one: kiosk/core/strip_layout.py era_lines).
 OFFICIAL = ["中国特色社会主义", "社会主义市场经济", "科学发展观", "“一带一路”",
             "Socialism with Chinese Characteristics", "Socialist Market Economy"]
 # English short titles in the official English formulation where the title paraphrases it

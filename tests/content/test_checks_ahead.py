@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.content import images, load_folder
-from kiosk.content.characters import _has_format_char, invisible, markup
 from kiosk.content.loader import _IMAGE_LINE
+from kiosk.core.characters import _has_format_char, invisible, markup
 from kiosk.services import picture_checks
 from tests.conftest import DATA, MakeFolder, write_image
 

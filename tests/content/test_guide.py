@@ -53,7 +53,7 @@ def test_example_output_is_what_the_kiosk_prints(
 
 def test_the_format_lists_every_interface_word() -> None:
     """The words an exhibit may give are i18n's: the format's table lists each of them."""
-    from kiosk.content.i18n import interface_keys
+    from kiosk.core.i18n import interface_keys
     text = (ROOT / "docs" / "content-format.md").read_text(encoding="utf-8")
     for key, english in interface_keys().items():
         assert f"| `{key}` | {english} |" in text, key

@@ -16,8 +16,8 @@ import pytest
 from PIL import Image
 
 from kiosk.cli import main
-from kiosk.content import limits as L
 from kiosk.content import load_folder
+from kiosk.core import limits as L
 from tests.conftest import MINIMAL, MakeFolder, write_image
 
 PHOTO = MINIMAL + "    media:\n      - image: {path}\n        alt: A picture\n"

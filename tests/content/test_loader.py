@@ -87,7 +87,7 @@ def test_the_kiosk_imports_no_yaml_rules_or_pillow_before_it_reads_a_folder() ->
     picture: importing the kiosk (and LoadResult, which that start builds) leaves PyYAML,
     the content rules and Pillow for the first folder read, a tenth of a second of start."""
     heavy = ("yaml", "PIL", "kiosk.content.rules", "kiosk.content.reader")
-    code = ("import sys, kiosk.app, kiosk.ui.keeper; from kiosk.content import LoadResult; "
+    code = ("import sys, kiosk.ui.shell.app, kiosk.ui.shell.keeper; from kiosk.content import LoadResult; "
             f"print([m for m in {heavy!r} if m in sys.modules])")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           encoding="utf-8", env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},

@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from kiosk.content import load_folder, reader
-from kiosk.content.i18n import word
 from kiosk.content.problems import Problem, with_source
+from kiosk.core.i18n import word
 from tests.conftest import MINIMAL, MakeFolder, write_image
 
 TWO_LANGS = """\
@@ -798,7 +798,7 @@ def test_a_title_that_will_not_fit_its_panel_is_a_warning(make_folder: MakeFolde
 def test_the_bundled_titles_fit_and_the_font_is_read_as_fonttools_reads_it() -> None:
     from fontTools.ttLib import TTFont
 
-    from kiosk.content.advances import FONTS, TITLE_FONT, title_font
+    from kiosk.core.advances import FONTS, TITLE_FONT, title_font
     font = title_font()
     assert font is not None
     reference = TTFont(FONTS / TITLE_FONT)
@@ -929,7 +929,7 @@ def test_two_eras_of_one_colour_are_a_warning(make_folder: MakeFolder) -> None:
 
 def test_more_eras_than_the_kiosks_colours_are_told_to_take_one(
         make_folder: MakeFolder) -> None:
-    from kiosk.content.colours import ERA_PALETTE
+    from kiosk.core.colours import ERA_PALETTE
 
     root = make_folder(ERAS.format(eras=era_lines([None] * (len(ERA_PALETTE) + 1))))
     assert only(root) == (
@@ -939,7 +939,7 @@ def test_more_eras_than_the_kiosks_colours_are_told_to_take_one(
 
 
 def test_the_default_era_colours_pass_their_own_rules() -> None:
-    from kiosk.content.colours import ERA_PALETTE, era_colour_problems
+    from kiosk.core.colours import ERA_PALETTE, era_colour_problems
 
     assert {colour: era_colour_problems(colour) for colour in ERA_PALETTE} == {
         colour: [] for colour in ERA_PALETTE}

@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from kiosk.content import load_folder
-from kiosk.content.advances import label_font
-from kiosk.content.limits import LABEL_LINES, LABEL_PX, LABEL_WIDTH_PX
-from kiosk.content.typeset import break_lines
+from kiosk.core.advances import label_font
+from kiosk.core.limits import LABEL_LINES, LABEL_PX, LABEL_WIDTH_PX
+from kiosk.core.line_breaking import break_lines
 from tests.conftest import write_image
 from tests.importers.common import FIXTURES, event, imported, refused, timeline, written
 

@@ -9,7 +9,7 @@ from typing import BinaryIO
 
 import pytest
 
-from kiosk.content import atomic
+from kiosk.core import atomic
 from kiosk.releases import disk
 
 

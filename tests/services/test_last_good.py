@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.content import load_folder
-from kiosk.content.model import Exhibit
+from kiosk.core.model import Exhibit
 from kiosk.services import last_good
 from kiosk.services.last_good import LastGood, SourceChanged, fingerprint
 from tests.conftest import DATA, MakeFolder, write_image

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content import limits as L
+from kiosk.core import limits as L
 from kiosk.services.pin import (
     FIRST_LOCKOUT,
     FREE_TRIES,

@@ -26,9 +26,9 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
 from kiosk.content import load_folder
-from kiosk.content.model import Exhibit
-from kiosk.ui.session import Session
-from kiosk.ui.view import KioskView, create_view, find_item, scene_items
+from kiosk.core.model import Exhibit
+from kiosk.ui.shell.session import Session
+from kiosk.ui.shell.view import KioskView, create_view, find_item, scene_items
 from tests.conftest import DATA
 
 

@@ -15,9 +15,9 @@ from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
 from kiosk.content import load_folder
-from kiosk.content.model import Exhibit
-from kiosk.ui.navigation import Navigation
-from kiosk.ui.view import KioskView
+from kiosk.core.model import Exhibit
+from kiosk.ui.shared.navigation import Navigation
+from kiosk.ui.shell.view import KioskView
 from tests.conftest import ROOT
 from tests.ui.conftest import MakeView, all_items, centre, click, is_shown, item, settle, tap
 

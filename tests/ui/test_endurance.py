@@ -6,8 +6,8 @@ import sys
 
 from PySide6.QtGui import QGuiApplication
 
-from kiosk.content.model import Exhibit
-from kiosk.ui.session import Session
+from kiosk.core.model import Exhibit
+from kiosk.ui.shell.session import Session
 
 
 def test_signals_keep_python_singletons_intact(qapp: QGuiApplication, bundled: Exhibit) -> None:

@@ -7,9 +7,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 from pytestqt.qtbot import QtBot
 
-from kiosk.content.model import Exhibit
-from kiosk.ui.session import Session
-from kiosk.ui.view import create_view, find_item, scene_items
+from kiosk.core.model import Exhibit
+from kiosk.ui.shell.session import Session
+from kiosk.ui.shell.view import create_view, find_item, scene_items
 from tests.ui.conftest import dispose
 
 

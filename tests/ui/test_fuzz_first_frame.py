@@ -17,11 +17,11 @@ from PIL import Image
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
-from kiosk.content import limits as L
 from kiosk.content import load_folder
-from kiosk.content.model import Exhibit
-from kiosk.ui.timeline import layout
-from kiosk.ui.view import create_view
+from kiosk.core import limits as L
+from kiosk.core.model import Exhibit
+from kiosk.core.strip_layout import layout
+from kiosk.ui.shell.view import create_view
 from tests.conftest import write_image
 from tests.ui.conftest import dispose
 

@@ -16,9 +16,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QPointingDevice
 
-from kiosk.content.model import Exhibit
+from kiosk.core.model import Exhibit
 from kiosk.services.guard import guarded
-from kiosk.ui.navigation import Navigation
+from kiosk.ui.shared.navigation import Navigation
 from tests.conftest import ROOT
 from tests.ui.conftest import MakeView, tap
 

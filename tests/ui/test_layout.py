@@ -10,8 +10,8 @@ from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import load_folder
-from kiosk.content.model import Exhibit
-from kiosk.ui.view import KioskView
+from kiosk.core.model import Exhibit
+from kiosk.ui.shell.view import KioskView
 from tests.conftest import MakeFolder, write_image
 from tests.ui.conftest import MakeView, all_items, is_shown, item, settle
 

@@ -14,8 +14,8 @@ from tests.content.test_listing import EXHIBIT, unknown_keys
 
 def test_the_log_and_the_editor_panel_are_capped_too(
         make_folder: MakeFolder, caplog: pytest.LogCaptureFixture, qapp: object) -> None:
-    from kiosk.app import initial_content
-    from kiosk.ui.problems import ContentReport
+    from kiosk.ui.shell.app import initial_content
+    from kiosk.ui.staff.content_report import ContentReport
 
     root = make_folder(EXHIBIT, events={"x.yaml": unknown_keys(2000)})
     with caplog.at_level(logging.ERROR):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.content.model import Exhibit
-from kiosk.ui.navigation import SWIPE_FRACTION, Navigation
+from kiosk.core.model import Exhibit
+from kiosk.ui.shared.navigation import SWIPE_FRACTION, Navigation
 
 Screen = Navigation.Screen
 

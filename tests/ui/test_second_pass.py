@@ -14,12 +14,12 @@ from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
 from kiosk.content import load_folder
-from kiosk.content.i18n import all_ui_characters
-from kiosk.content.model import Exhibit
+from kiosk.core.i18n import all_ui_characters
+from kiosk.core.model import Exhibit
 from kiosk.services.paths import assets_dir
-from kiosk.ui.navigation import Navigation
-from kiosk.ui.theme import NORMAL, contrast
-from kiosk.ui.view import KioskView
+from kiosk.ui.shared.navigation import Navigation
+from kiosk.ui.shared.theme import NORMAL, contrast
+from kiosk.ui.shell.view import KioskView
 from tests.conftest import ROOT, MakeFolder, write_image
 from tests.ui.conftest import MakeView, all_items, centre, is_shown, item, settle, swipe, tap
 

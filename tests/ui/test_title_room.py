@@ -1,4 +1,4 @@
-"""The room `kiosk validate` measures the exhibit's title in (kiosk.content.limits) is the
+"""The room `kiosk validate` measures the exhibit's title in (kiosk.core.limits) is the
 room the real screens give it at 1920x1080: the welcome title's width and the top bar's."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ import dataclasses
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.content import limits as L
-from kiosk.content.colours import ERA_COLOUR_BACKGROUNDS
-from kiosk.content.model import Exhibit, Text
-from kiosk.ui.qmlmodule import qml_files
-from kiosk.ui.view import find_item
+from kiosk.core import limits as L
+from kiosk.core.colours import ERA_COLOUR_BACKGROUNDS
+from kiosk.core.model import Exhibit, Text
+from kiosk.ui.shared.qmlmodule import qml_files
+from kiosk.ui.shell.view import find_item
 from tests.ui.conftest import MakeView
 
 
@@ -38,7 +38,7 @@ def test_the_welcome_title_is_as_wide_as_validate_measures(
     qtbot.waitUntil(lambda: title.width() > 0)
     # as wide as its longest line, which a long title fills to within a word (measured in
     # the font validate measures with: the Latin face's "Volunteers " is ~380 px at 64 px)
-    from kiosk.content.advances import title_font
+    from kiosk.core.advances import title_font
 
     font = title_font()
     assert font is not None
@@ -60,8 +60,8 @@ def test_high_contrast_draws_no_era_colour() -> None:
 
 def test_validate_counts_the_welcome_title_lines_qt_draws(
         make_view: MakeView, bundled: Exhibit, qtbot: QtBot) -> None:
-    from kiosk.content.advances import title_font
-    from kiosk.content.typeset import break_lines
+    from kiosk.core.advances import title_font
+    from kiosk.core.line_breaking import break_lines
     from tests.content.test_problems import LONG_EXHIBIT_TITLE
 
     font = title_font()

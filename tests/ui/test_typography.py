@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtGui import QFont, QTextDocument, QTextLayout, QTextOption
 from PySide6.QtQuick import QQuickItem
 
-from kiosk.content.model import Exhibit
-from kiosk.content.typeset import WORD_JOINER, is_cjk_char, word_breaks
+from kiosk.core.line_breaking import WORD_JOINER, is_cjk_char, word_breaks
+from kiosk.core.model import Exhibit
 from kiosk.services import words
-from kiosk.ui.theme import FONT_CJK, FONT_LATIN
+from kiosk.ui.shared.theme import FONT_CJK, FONT_LATIN
 from tests.ui.conftest import MakeView, item, layout_lines, settle
 
 SIZES = [(1920, 1080), (1366, 768), (1080, 1920)]

@@ -9,9 +9,9 @@ from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from kiosk.content.model import Exhibit
-from kiosk.content.typeset import is_cjk_char
-from kiosk.ui.navigation import Navigation
+from kiosk.core.line_breaking import is_cjk_char
+from kiosk.core.model import Exhibit
+from kiosk.ui.shared.navigation import Navigation
 from tests.ui.conftest import (
     MakeView,
     all_items,
@@ -66,7 +66,7 @@ def test_events_on_the_same_year_stay_apart(make_view: MakeView, bundled: Exhibi
     every zoom; a group zooms in on a tap. (Marks used to stand side by side, each label
     stepping aside; they now stack in rows, so their items may overlap where a label
     climbs over a later one: what is measured is what a visitor sees, the labels.)"""
-    from tests.ui.test_timeline_strip import Strip
+    from tests.ui.timeline.test_timeline_strip import Strip
 
     view = make_view(bundled)
     dense = [i for i, e in enumerate(bundled.events) if 2007 <= e.date.year <= 2009]
@@ -271,7 +271,7 @@ def test_answering_the_countdown_does_nothing_else(make_view: MakeView, bundled:
 
 
 def test_countdown_gives_at_least_twenty_seconds(bundled: Exhibit, qapp: object) -> None:
-    from kiosk.ui.session import Session
+    from kiosk.ui.shell.session import Session
 
     session = Session(bundled)
     session.navigation.openEvent(1)

@@ -1,0 +1,1 @@
+"""Display options: large text, calm colours."""

@@ -1,0 +1,1 @@
+"""The event screen: one event's text and photos, the photo viewer."""

@@ -1,0 +1,1 @@
+"""Idle: "Still there?" and the return to the welcome screen."""

@@ -1,0 +1,1 @@
+"""Staff: the PIN pad, the staff panel, the content report for editors."""

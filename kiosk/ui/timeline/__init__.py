@@ -1,0 +1,1 @@
+"""The timeline strip: its view-model and QML."""

@@ -1,0 +1,1 @@
+"""The welcome screen and its attract motion."""
