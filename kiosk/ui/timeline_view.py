@@ -591,15 +591,21 @@ class Timeline(QObject):
         low, high = self._axis.zoom_range(self._viewport)
         zoom = min(high, max(low, zoom))
         moved = zoom != self._zoom
-        if moved or force:
+        if moved:
+            # the part in view keeps its middle year until QML says where it is: the rows
+            # are chosen for it, not for the same pixels at the new zoom (a far other part)
+            left, right = self._view
+            middle = self.yearAt((left + right) / 2)
             self._zoom = zoom
-            self.zoomChanged.emit()
+            self._view = (self.xAt(middle) - (right - left) / 2,
+                          self.xAt(middle) + (right - left) / 2)
         level = self._axis.level(zoom, self._viewport)
         if level != self._level or force:
             self._level = level
-            self._relayout()
+            self._relayout()  # (and zoomChanged, once the rows are the new level's)
         elif moved:
             self._show(moved=True)
+            self.zoomChanged.emit()
 
     def _track_lines(self) -> int:
         """The era track's lines: for the tallest name of any zoom level at this viewport and
@@ -673,9 +679,9 @@ class Timeline(QObject):
         if every != self._tick_every:
             self._tick_every = every
             self._tick_span = (0.0, 0.0)
+        self._show(force=True)  # the rows first: QML's reaction to the signals finds them
         self.levelChanged.emit()
         self.zoomChanged.emit()  # the strip's width follows its last label
-        self._show(force=True)
 
     def _range_lanes(self) -> list[int]:
         """Each mark's lane for its range bar: ranges that overlap take another lane."""
