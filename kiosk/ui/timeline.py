@@ -15,8 +15,9 @@ LABEL_SPACING = 110.0  # px at 1080p: labelled years at least this far apart
 
 # --- a strip a visitor can read: labelled marks in rows, grouped where they cannot be ---------
 #
-# Positions are years; QML turns a year into pixels with the current zoom (px per year at
-# 1080p), so a pinch moves everything smoothly. What changes with the zoom (which marks are
+# Positions are years; Axis.x turns a year into pixels at the current zoom (px per year at
+# 1080p), the one place that does (the view-model's rows carry its x, QML only scales them
+# to the screen), so a pinch moves everything smoothly. What changes with the zoom (which marks are
 # grouped, which row a label takes, which era names fit, which years are labelled) is
 # computed here for a zoom *level*: the largest of a fixed ladder of zooms not above the
 # one shown. Showing a larger zoom than the level only spreads things further apart.
