@@ -318,6 +318,7 @@ class Timeline(QObject):
         self._start_zoom: dict[tuple[Key, float], float] = {}  # resetZoom's answers
         self._infos: dict[int, dict[str, Any]] = {}  # per mark of this layout: its roles
         self._lanes: list[int] = []  # per mark of this layout: its range bar's lane
+        self._reach: float | None = None  # of this layout: the widest label
         self._era_infos: list[dict[str, Any]] | None = None  # the eras' names at this level
         self._era_lines = 0  # the era track's height in lines, as QML last read it
         self._track_cache: dict[tuple[int, bool], int] = {}  # (viewport, large) -> lines
@@ -673,6 +674,7 @@ class Timeline(QObject):
         self._level = self._axis.level(self._zoom, self._viewport)
         self._marks = self._marks_at(self._level)
         self._infos = {}
+        self._reach = None
         self._lanes = self._range_lanes()
         self._era_infos = None
         every = tick_steps(self._level)[1]
@@ -722,7 +724,9 @@ class Timeline(QObject):
                 wanted = self._slice  # still well inside what is made
             else:
                 centres = [self._centre(mark) for mark in self._marks]
-                reach = max(mark.width for mark in self._marks)
+                if self._reach is None:  # (once per layout)
+                    self._reach = max(mark.width for mark in self._marks)
+                reach = self._reach
                 # half a view either side: few items to make at a jump, and moving along
                 # makes only those that come (ShownMarks)
                 wanted = (max(0, bisect.bisect_left(centres, left - width / 2 - reach)),

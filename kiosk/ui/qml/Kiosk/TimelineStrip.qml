@@ -48,7 +48,10 @@ Rectangle {
     }
     function xOf(year) { return px(Timeline.xAt(year)) }
     function yearAt(x) {
-        return Timeline.yearAt((Theme.rtl ? flick.contentWidth - x : x) / k)
+        // (a slot's answer is not watched: read the zoom, so that a binding that asks
+        // this, as the overview's window does, follows the zoom too)
+        const zoom = Timeline.zoom
+        return zoom > 0 ? Timeline.yearAt((Theme.rtl ? flick.contentWidth - x : x) / k) : 0
     }
     function isCurrent(events) { return events.indexOf(Navigation.index) >= 0 }
     // The contentX that puts this x in the middle, within the strip's ends.
