@@ -10,71 +10,14 @@ from kiosk.core import limits as L
 from kiosk.core.line_breaking import Measure, balance, break_lines
 from kiosk.core.model import Exhibit
 
-MARGIN = 120.0
-MIN_GAP = 88.0  # marker centres: a 64 px hit area each, and room between them
-MAX_PX_PER_YEAR = 80.0
-MIN_PX_PER_YEAR = 4.0
-TARGET_WIDTH = 6000.0
-LABEL_SPACING = 110.0
-
-
-@dataclass(frozen=True)
-class Tick:
-    x: float
-    year: int
-    labelled: bool
-
-
-@dataclass(frozen=True)
-class Band:
-    x: float
-    width: float
-
-
-@dataclass(frozen=True)
-class TimelineLayout:
-    width: float
-    px_per_year: float
-    ticks: tuple[Tick, ...]
-    eras: tuple[Band, ...]  # in exhibit.eras order
-    markers: tuple[float, ...]  # x of each event, in exhibit.events order
-    true_x: tuple[float, ...]  # where each event's date is, before spreading
-
-
-def layout(exhibit: Exhibit) -> TimelineLayout:
-    starts = [e.date.as_fraction() for e in exhibit.events]
-    ends = [(e.end or e.date).as_fraction() for e in exhibit.events]
-    starts += [era.start.as_fraction() for era in exhibit.eras]
-    ends += [era.end.as_fraction() for era in exhibit.eras]
-    first = math.floor(min(starts)) - 1
-    last = math.ceil(max(ends)) + 1
-    span = max(1, last - first)
-    ppy = min(MAX_PX_PER_YEAR, max(MIN_PX_PER_YEAR, TARGET_WIDTH / span))
-
-    def x_of(year: float) -> float:
-        return MARGIN + (year - first) * ppy
-
-    true_x = tuple(x_of(e.date.as_fraction()) for e in exhibit.events)
-    markers: list[float] = []
-    for x in true_x:  # events are sorted by date, so a left-to-right sweep spreads them
-        markers.append(max(x, markers[-1] + MIN_GAP) if markers else x)
-    width = max(x_of(last), markers[-1]) + MARGIN
-
-    step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000)
-                if s * ppy >= LABEL_SPACING or s == 5000)
-    minor = 1 if ppy >= 8 else step // 5 or 1
-    ticks = tuple(Tick(x_of(year), year, year % step == 0)
-                  for year in range(first, last + 1) if year % minor == 0 and year != 0)
-    eras = tuple(Band(x_of(era.start.as_fraction()),
-                      x_of(era.end.as_fraction()) - x_of(era.start.as_fraction()))
-                 for era in exhibit.eras)
-    return TimelineLayout(width, ppy, ticks, eras, tuple(markers), true_x)
+LABEL_SPACING = 110.0  # px at 1080p: labelled years at least this far apart
 
 
 # --- a strip a visitor can read: labelled marks in rows, grouped where they cannot be ---------
 #
-# Positions are years; QML turns a year into pixels with the current zoom (px per year at
-# 1080p), so a pinch moves everything smoothly. What changes with the zoom (which marks are
+# Positions are years; Axis.x turns a year into pixels at the current zoom (px per year at
+# 1080p), the one place that does (the view-model's rows carry its x, QML only scales them
+# to the screen), so a pinch moves everything smoothly. What changes with the zoom (which marks are
 # grouped, which row a label takes, which era names fit, which years are labelled) is
 # computed here for a zoom *level*: the largest of a fixed ladder of zooms not above the
 # one shown. Showing a larger zoom than the level only spreads things further apart.
@@ -355,9 +298,16 @@ def tick_steps(zoom: float) -> tuple[int, int]:
     return step, 1 if zoom >= 8 else step // 5 or 1
 
 
-def tick_years(axis_: Axis, every: int) -> list[int]:
-    first, last = math.floor(axis_.first), math.ceil(axis_.last)
-    return [year for year in range(first, last + 1) if year % every == 0 and year != 0]
+def tick_years(axis_: Axis, every: int, low: float = -math.inf,
+               high: float = math.inf) -> list[int]:
+    """The years with a tick (every `every` years, no year 0), of those from `low` to `high`
+    (the part of the axis near the view); the work grows with the ticks returned."""
+    first = max(math.floor(axis_.first), math.ceil(low)) if low > -math.inf \
+        else math.floor(axis_.first)
+    last = min(math.ceil(axis_.last), math.floor(high)) if high < math.inf \
+        else math.ceil(axis_.last)
+    start = first + (-first) % every  # the first multiple of `every` from `first`
+    return [year for year in range(start, last + 1, every) if year != 0]
 
 
 def strip_width(axis_: Axis, placed: list[Mark], zoom: float) -> float:

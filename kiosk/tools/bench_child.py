@@ -257,9 +257,11 @@ def run_soak(session: Session, app: Any, rng: random.Random, count: int) -> None
         emit("soak", step=count + min(done + every, count))
 
 
-def drag_follow(window: Any, flick: Any, frames: list[int], app: Any) -> list[float]:
-    """Milliseconds from a finger's move on the timeline to the frame showing it moved
-    (none if the whole timeline fits on the screen)."""
+def drag_follow(window: Any, flick: Any, frames: list[int], app: Any, moves: int = 20,
+                pause: float = 0.03) -> list[float]:
+    """Milliseconds from a finger's move on the timeline to the frame showing it moved,
+    for `moves` moves of 12 px `pause` s apart (none if the whole timeline fits on the
+    screen). benchmarks/strip.py drags with it too."""
     from PySide6.QtCore import QPointF
 
     room = float(flick.property("contentWidth")) - flick.width()
@@ -274,7 +276,7 @@ def drag_follow(window: Any, flick: Any, frames: list[int], app: Any) -> list[fl
         mouse(window, "move", point)
         settle(app, 0.02)
     times = []
-    for _ in range(20):
+    for _ in range(moves):
         before = flick.property("contentX")
         point.setX(point.x() + step)
         start = time.perf_counter()
@@ -283,7 +285,7 @@ def drag_follow(window: Any, flick: Any, frames: list[int], app: Any) -> list[fl
         seen = frames[0]
         wait_for(lambda s=seen: frames[0] > s, app)
         times.append((time.perf_counter() - start) * 1000)
-        settle(app, 0.03)
+        settle(app, pause)
     mouse(window, "release", point)
     settle(app, 1.0)
     return times

@@ -20,8 +20,10 @@ from PySide6.QtTest import QTest
 from kiosk.content import load_folder
 from kiosk.core import limits as L
 from kiosk.core.model import Exhibit
-from kiosk.core.strip_layout import layout
+from kiosk.ui.display.display import Display
+from kiosk.ui.language.language import Language
 from kiosk.ui.shell.view import create_view
+from kiosk.ui.timeline.strip import SHOW_ALL_TICKS, Timeline
 from tests.conftest import write_image
 from tests.ui.conftest import dispose
 
@@ -144,5 +146,8 @@ def test_the_largest_accepted_folder_shows(qapp: QGuiApplication, tmp_path: Path
             f"    caption: {'c' * L.SHORT_TEXT_CHARS}\n", encoding="utf-8")
     result = load_folder(root)
     assert result.errors == [] and result.exhibit is not None
-    assert len(layout(result.exhibit).ticks) <= L.MAX_SPAN_YEARS // 10 + 2
+    strip = Timeline(result.exhibit, Language(result.exhibit, "en"), Display())
+    for zoom in (strip.minZoom, strip.maxZoom):  # the years the strip makes items for
+        strip.setZoom(zoom)
+        assert 0 < strip.tickModel.rowCount() <= SHOW_ALL_TICKS * 2
     show(result.exhibit, (1920, 1080), 0)

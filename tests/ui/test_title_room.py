@@ -52,7 +52,7 @@ def test_high_contrast_draws_no_era_colour() -> None:
     bands and chips in the background colour with a border."""
     assert ERA_COLOUR_BACKGROUNDS["high contrast"] == ()
     qml = {path.name: path for path in qml_files()}
-    assert "color: Theme.highContrast ? Theme.c.bg : modelData.color" in (
+    assert "color: Theme.highContrast ? Theme.c.bg : bandColor" in (
         qml["TimelineStrip.qml"]).read_text(encoding="utf-8")
     assert "color: Theme.highContrast ? Theme.c.bg : (CurrentEvent.eraColor" in (
         qml["EventScreen.qml"]).read_text(encoding="utf-8")

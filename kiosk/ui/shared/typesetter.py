@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import (
@@ -23,7 +26,38 @@ from kiosk.services.words import word_boundaries
 from kiosk.ui.shared.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
 from kiosk.ui.shared.theme import FONT_CJK, FONT_LATIN
 
-__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Typeset", "measure_for"]
+__all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "Kept", "Typeset", "measure_for"]
+
+V = TypeVar("V")
+
+
+class Kept(Generic[V]):
+    """Typeset text kept by what it depends on (text, width, font), the least recently used
+    dropped beyond `bound`: what is typeset once is not typeset again on the next layout,
+    and a long-running kiosk fed new content does not keep every old label. Shared by the
+    UI thread and a worker (a lock)."""
+
+    def __init__(self, bound: int) -> None:
+        self._bound = bound
+        self._kept: OrderedDict[Hashable, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> V | None:
+        with self._lock:
+            found = self._kept.get(key)
+            if found is not None:
+                self._kept.move_to_end(key)
+            return found
+
+    def put(self, key: Hashable, value: V) -> None:
+        with self._lock:
+            self._kept[key] = value
+            self._kept.move_to_end(key)
+            while len(self._kept) > self._bound:
+                self._kept.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._kept)
 
 
 @lru_cache(maxsize=32)

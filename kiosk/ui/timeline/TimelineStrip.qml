@@ -42,14 +42,17 @@ Rectangle {
     readonly property real textScale: labelSize / Timeline.labelPx
     height: footY + Theme.px(64) + Theme.px(4)
 
-    // A year's place on the strip, in this item's pixels; mirrored right to left.
-    function xOf(year) {
-        const x = (Timeline.margin + (year - Timeline.first) * Timeline.zoom) * k
-        return Theme.rtl ? flick.contentWidth - x : x
+    // A place on the strip the view-model gives (px at 1080p from time's start: the rows'
+    // x roles, Timeline.xAt), in this item's pixels; mirrored right to left.
+    function px(x) {
+        return Theme.rtl ? flick.contentWidth - x * k : x * k
     }
+    function xOf(year) { return px(Timeline.xAt(year)) }
     function yearAt(x) {
-        const fromStart = Theme.rtl ? flick.contentWidth - x : x
-        return Timeline.first + (fromStart / k - Timeline.margin) / Timeline.zoom
+        // (a slot's answer is not watched: read the zoom, so that a binding that asks
+        // this, as the overview's window does, follows the zoom too)
+        const zoom = Timeline.zoom
+        return zoom > 0 ? Timeline.yearAt((Theme.rtl ? flick.contentWidth - x : x) / k) : 0
     }
     function isCurrent(events) { return events.indexOf(Navigation.index) >= 0 }
     // The contentX that puts this x in the middle, within the strip's ends.
@@ -117,20 +120,25 @@ Rectangle {
             color: Theme.c.track
         }
         Repeater {
-            model: Timeline.eras
+            model: Timeline.eraModel  // a zoom step changes the x roles, nothing else
             Rectangle {
                 id: band
-                required property var modelData
-                readonly property real x1: strip.xOf(modelData.start)
-                readonly property real x2: strip.xOf(modelData.end)
+                required property real startX
+                required property real endX
+                required property string name  // its full or short name, as fits this level
+                required property real nameWidth
+                required property string title
+                required property color bandColor
+                readonly property real x1: strip.px(startX)
+                readonly property real x2: strip.px(endX)
                 objectName: "eraBand"
                 x: Math.min(x1, x2); y: strip.eraY
                 width: Math.abs(x2 - x1); height: strip.eraH
-                color: Theme.highContrast ? Theme.c.bg : modelData.color
+                color: Theme.highContrast ? Theme.c.bg : bandColor
                 border.width: Theme.highContrast ? Theme.px(2) : 0
                 border.color: Theme.c.text
                 Accessible.role: Accessible.StaticText
-                Accessible.name: modelData.title
+                Accessible.name: title
                 // The band's part in view, between the edge arrows: its name keeps to it
                 // while the band scrolls, and is not drawn rather than be cut by the strip's
                 // edge or sit under an arrow.
@@ -146,10 +154,11 @@ Rectangle {
                     x: Theme.rtl ? Math.max(lo, Math.min(hi, band.rightEdge - band.x - width - inset))
                                  : Math.min(hi, Math.max(lo, band.leftEdge - band.x + inset))
                     anchors.verticalCenter: parent.verticalCenter
-                    // every band names itself the same way (Timeline.eras): full or short, not both
-                    text: band.shown >= band.modelData.textWidth * strip.k + 2 * inset ? band.modelData.text : ""
+                    // every band names itself the same way (Timeline.eraModel): full or short, not both
+                    text: band.shown >= band.nameWidth * strip.k + 2 * inset ? band.name : ""
                     color: Theme.c.onBand
                     font.pixelSize: strip.labelSize
+                    font.family: Theme.family  // (measured in it: Timeline._eras)
                     lineHeightMode: Text.FixedHeight  // the track's lines: eraH holds them
                     lineHeight: strip.lineH
                     horizontalAlignment: Text.AlignLeft  // mirrored right to left
@@ -161,11 +170,14 @@ Rectangle {
             color: Theme.c.muted; opacity: 0.5
         }
         Repeater {
-            model: Timeline.ticks
+            model: Timeline.tickModel  // the years near the view; a zoom step moves them
             Item {
-                required property var modelData
-                readonly property bool labelled: modelData.year % Timeline.labelStep === 0
-                x: strip.xOf(modelData.year); y: strip.axisY
+                id: tick
+                required property real year
+                required property string label
+                required property real tickX
+                readonly property bool labelled: year % Timeline.labelStep === 0
+                x: strip.px(tickX); y: strip.axisY
                 Rectangle {
                     x: -width / 2; width: Theme.px(2)
                     height: parent.labelled ? Theme.px(12) : Theme.px(6)
@@ -176,7 +188,7 @@ Rectangle {
                     visible: parent.labelled
                     anchors.horizontalCenter: parent.horizontalCenter
                     y: Theme.px(10)
-                    text: parent.modelData.label
+                    text: tick.label
                     color: Theme.c.muted
                     font.pixelSize: strip.labelSize
                 }
@@ -187,44 +199,60 @@ Rectangle {
             model: Timeline.shownModel  // items stay while the view moves
             Item {
                 id: mark
-                required property var modelData  // the model's one role: the mark
-                readonly property int index: modelData.index  // in Timeline.marks
-                readonly property int member: Math.max(0, modelData.events.indexOf(Navigation.index))
-                readonly property bool current: modelData.events.indexOf(Navigation.index) >= 0
-                readonly property real dotX: strip.xOf(modelData.year)
+                // the model's roles (Timeline's MARK_ROLES): a zoom step changes the x ones
+                required property int markIndex  // its index among the level's marks
+                required property var events
+                required property var texts
+                required property var families
+                required property string count
+                required property bool grouped
+                required property int row
+                required property int lines
+                required property real labelWidth
+                required property int lane
+                required property real dotX
+                required property real endX
+                required property var dots
+                required property var dateXs
+                required property var rangeXs
+                // (while a new level's roles arrive one by one, a list may be shorter than
+                // `events` for a moment: hence the ?? below)
+                readonly property int member: Math.max(0, events.indexOf(Navigation.index))
+                readonly property bool current: events.indexOf(Navigation.index) >= 0
+                readonly property real leadX: strip.px(dotX)
                 readonly property real lead: Timeline.lead * strip.k
-                readonly property real labelW: modelData.width * strip.textScale
-                readonly property real topY: strip.labelsBottom - (Math.min(modelData.lines, Timeline.rows) + modelData.row) * strip.rowH
+                readonly property real labelW: labelWidth * strip.textScale
+                readonly property real topY: strip.labelsBottom - (Math.min(lines, Timeline.rows) + row) * strip.rowH
                 // the label's start edge is the leader, on the dot: the label runs on from it
                 readonly property real leaderX: Theme.rtl ? width - lead : lead
-                objectName: (modelData.grouped ? "markerGroup-" : "marker-") + modelData.events[0]
+                objectName: (grouped ? "markerGroup-" : "marker-") + events[0]
                 // the label, its leader and its dot are one target: from the label down to
                 // the axis, from the leader to the label's end (a mark to the right, drawn
                 // later, is on top where this one's column passes behind its label)
                 // (a group: along its bracket too, a tap on a dot opens that dot's event)
-                readonly property real bracketW: Math.abs(strip.xOf(modelData.end) - dotX)
+                readonly property real bracketW: Math.abs(endX - dotX) * strip.k
                 width: Math.max(labelW + lead, bracketW + lead + Theme.px(20))
                 height: strip.axisY - topY
-                x: Theme.rtl ? dotX + lead - width : dotX - lead
+                x: Theme.rtl ? leadX + lead - width : leadX - lead
                 y: topY
                 // no label cut by the strip's edge or under its arrows: whole, or not drawn
                 // (a pixel or two to spare: type rounded at small screens may be that wider)
-                readonly property real onScreen: (Theme.rtl ? dotX - labelW : dotX) - flick.contentX
+                readonly property real onScreen: (Theme.rtl ? leadX - labelW : leadX) - flick.contentX
                 readonly property bool whole: onScreen >= (leftCue.visible ? strip.cueW : 0) + Theme.px(4)
                     && onScreen + labelW <= flick.width - (rightCue.visible ? strip.cueW : 0) - Theme.px(4)
                 Accessible.role: Accessible.Button
-                Accessible.name: modelData.grouped ? modelData.texts[member].replace(/\n/g, " ") + ", " + modelData.count
-                                                   : modelData.text.replace(/\n/g, " ")
+                Accessible.name: grouped ? (texts[member] ?? "").replace(/\n/g, " ") + ", " + count
+                                         : texts[0].replace(/\n/g, " ")
                 Accessible.onPressAction: mark.activate(NaN)
                 // a tap on the label opens what it names; on the dots, the dot's event
                 function activate(year) {
-                    const event = Timeline.opens(index, year)
+                    const event = Timeline.opens(mark.markIndex, year)
                     if (event === Navigation.index)
                         strip.reveal(true)  // the current one: show it again
                     else if (event >= 0)
                         Navigation.openEvent(event)
                     else
-                        strip.centreOn(Timeline.zoomToMark(index, year), true)
+                        strip.centreOn(Timeline.zoomToMark(mark.markIndex, year), true)
                 }
                 Rectangle {  // pressed: the label lights up under the finger
                     x: Theme.rtl ? mark.width - mark.lead / 2 - width : mark.lead / 2
@@ -246,13 +274,14 @@ Rectangle {
                     objectName: "markLabel"
                     x: Theme.rtl ? mark.width - mark.lead - width : mark.lead
                     width: mark.labelW
-                    height: Math.min(mark.modelData.lines, Timeline.rows) * strip.rowH
+                    height: Math.min(mark.lines, Timeline.rows) * strip.rowH
                     horizontalAlignment: Theme.rtl ? Text.AlignRight : Text.AlignLeft
                     verticalAlignment: Text.AlignBottom  // on its leader, whoever a group names
-                    text: mark.modelData.texts[mark.member]
+                    text: mark.texts[mark.member] ?? ""
                     opacity: mark.whole ? 1 : 0
                     color: mark.current ? Theme.c.accent : Theme.c.text
                     font.pixelSize: strip.labelSize
+                    font.family: mark.families[mark.member] ?? Theme.family  // its language's, as measured
                     font.underline: mark.current  // not bold: the label was measured in regular type
                     lineHeightMode: Text.FixedHeight
                     lineHeight: strip.rowH
@@ -270,8 +299,8 @@ Rectangle {
                 }
                 Rectangle {  // a group: a bracket over its dates, both ends marked
                     objectName: "groupBracket"
-                    visible: mark.modelData.grouped
-                    readonly property real endX: strip.xOf(mark.modelData.end) - mark.x
+                    visible: mark.grouped
+                    readonly property real endX: strip.px(mark.endX) - mark.x
                     x: Math.min(mark.leaderX, endX); y: strip.dotY - mark.topY - height / 2
                     width: Math.abs(endX - mark.leaderX); height: Theme.px(6)
                     radius: height / 2
@@ -279,23 +308,24 @@ Rectangle {
                 }
                 Item {  // an event's range: a bar below its dot, a stop at each end
                     objectName: "rangeBar"
-                    readonly property real end: mark.modelData.rangeEnds[mark.member]
-                    visible: end > mark.modelData.dates[mark.member]
-                    readonly property real startX: strip.xOf(mark.modelData.dates[mark.member]) - mark.x
-                    readonly property real endX: strip.xOf(end) - mark.x
+                    readonly property real start: mark.dateXs[mark.member] ?? 0
+                    readonly property real end: mark.rangeXs[mark.member] ?? start
+                    visible: end > start
+                    readonly property real startX: strip.px(start) - mark.x
+                    readonly property real endX: strip.px(end) - mark.x
                     x: Math.min(startX, endX)
-                    y: strip.laneY + mark.modelData.lane * strip.laneGap - mark.topY
+                    y: strip.laneY + mark.lane * strip.laneGap - mark.topY
                     width: Math.abs(endX - startX)
                     Rectangle { y: -height / 2; width: parent.width; height: Theme.px(3); color: mark.current ? Theme.c.accent : Theme.c.muted }
                     Rectangle { x: -width / 2; y: -height / 2; width: Theme.px(3); height: Theme.px(14); color: mark.current ? Theme.c.accent : Theme.c.muted }
                     Rectangle { x: parent.width - width / 2; y: -height / 2; width: Theme.px(3); height: Theme.px(14); color: mark.current ? Theme.c.accent : Theme.c.muted }
                 }
                 Repeater {  // the dots: one per date (a group's along its bracket)
-                    model: mark.modelData.dots
+                    model: mark.dots.length  // (a zoom step moves them: it makes none again)
                     Rectangle {
-                        required property real modelData
+                        required property int index
                         objectName: "markDot"
-                        x: strip.xOf(modelData) - mark.x - width / 2; y: strip.dotY - mark.topY - height / 2
+                        x: strip.px(mark.dots[index] ?? mark.dotX) - mark.x - width / 2; y: strip.dotY - mark.topY - height / 2
                         width: Theme.px(18); height: width; radius: width / 2
                         color: Theme.c.muted
                         border.width: Theme.px(3); border.color: Theme.c.bg
@@ -304,7 +334,7 @@ Rectangle {
                 Rectangle {  // the current event's own dot
                     objectName: "markDot"
                     visible: mark.current
-                    x: strip.xOf(mark.modelData.dates[mark.member]) - mark.x - width / 2
+                    x: strip.px(mark.dateXs[mark.member] ?? mark.dotX) - mark.x - width / 2
                     y: strip.dotY - mark.topY - height / 2
                     width: Theme.px(28); height: width; radius: width / 2
                     color: Theme.c.accent
@@ -386,21 +416,23 @@ Rectangle {
                 color: Theme.c.track; radius: Theme.px(4)
             }
             Repeater {
-                model: Timeline.eras
+                model: Timeline.eraModel
                 Rectangle {
-                    required property var modelData
-                    readonly property real x1: overview.xAt(modelData.start)
-                    readonly property real x2: overview.xAt(modelData.end)
+                    required property real start
+                    required property real end
+                    required property color bandColor
+                    readonly property real x1: overview.xAt(start)
+                    readonly property real x2: overview.xAt(end)
                     x: Math.min(x1, x2); y: overview.height / 2 - height / 2
                     width: Math.abs(x2 - x1); height: Theme.px(16)
-                    color: Theme.highContrast ? Theme.c.track : modelData.color
+                    color: Theme.highContrast ? Theme.c.track : bandColor
                 }
             }
             Repeater {
-                model: Timeline.overview
+                model: Timeline.overviewModel
                 Rectangle {
-                    required property real modelData
-                    x: (Theme.rtl ? 1 - modelData : modelData) * overview.width - width / 2
+                    required property real fraction
+                    x: (Theme.rtl ? 1 - fraction : fraction) * overview.width - width / 2
                     y: overview.height / 2 - height / 2
                     width: Math.max(1, Theme.px(2)); height: Theme.px(24)
                     color: Theme.c.text; opacity: 0.7

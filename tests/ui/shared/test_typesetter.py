@@ -149,7 +149,7 @@ def test_timeline_view_follows_zoom_language_and_text_size(qapp: QGuiApplication
     assert any("等" in m["text"] for m in view.marks) or all(not m["grouped"]
                                                             for m in view.marks)
     eras = view.eras
-    assert all(e["text"].replace("\n", "") in (e["title"], "") or e["text"] for e in eras)
+    assert all(e["name"].replace("\n", "") in (e["title"], "") or e["name"] for e in eras)
     narrow = view.width
     display.toggleLargeText()
     assert view.width > narrow * 0.99

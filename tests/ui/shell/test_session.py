@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QGuiApplication
-from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from kiosk.content import load_folder
@@ -16,25 +15,6 @@ from kiosk.services import memory
 from kiosk.ui.shared.navigation import Navigation
 from kiosk.ui.shell.session import Session
 from tests.conftest import MakeFolder
-
-
-def test_models_follow_the_qt_contract(qapp: QGuiApplication, bundled: Exhibit,
-                                       qtmodeltester: ModelTester) -> None:
-    session = Session(bundled)
-    for model in (session.exhibition.events, session.exhibition.eras, session.exhibition.ticks):
-        qtmodeltester.check(model)
-    session.language.setLanguage("zh")
-    for model in (session.exhibition.events, session.exhibition.eras, session.exhibition.ticks):
-        qtmodeltester.check(model)
-
-
-def test_models_speak_the_current_language(qapp: QGuiApplication, bundled: Exhibit) -> None:
-    session = Session(bundled)
-    model = session.exhibition.events
-    title_role = next(k for k, v in model.roleNames().items() if bytes(v) == b"title")
-    assert model.data(model.index(0), title_role) == bundled.events[0].title.get("en")
-    session.language.setLanguage("zh")
-    assert model.data(model.index(0), title_role) == bundled.events[0].title.get("zh")
 
 
 def test_attract_cycle_shows_highlighted_events(qapp: QGuiApplication,

@@ -101,7 +101,7 @@ class Strip:
         self.view = view
         self.timeline = view.session.timeline
         self.flick = rect(item(view, "timelineFlick"))
-        self.marks = {m["index"]: m for m in self.timeline.property("shownMarks")}
+        self.marks = {m["markIndex"]: m for m in self.timeline.shown_marks}
         self.items: dict[int, QQuickItem] = {}
         for node in all_items(view):
             name = node.objectName()
@@ -324,8 +324,8 @@ def test_era_bands_never_mix_full_and_short_names(make_view: MakeView, bundled: 
             timeline.setZoom(low * factor)
             qtbot.waitUntil(lambda: not timeline.busy)
             kinds = set()
-            for era, band in zip(bundled.eras, timeline.property("eras"), strict=True):
-                shown = band["text"].replace("\n", "").replace(" ", "")
+            for era, band in zip(bundled.eras, timeline.eras, strict=True):
+                shown = band["name"].replace("\n", "").replace(" ", "")
                 if not shown or not era.short_title:
                     continue
                 full = era.title.get(lang).replace(" ", "")
