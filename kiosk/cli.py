@@ -456,7 +456,9 @@ def _chart_application() -> None:
 def validate(folder: str | None, strict: bool) -> int:
     from kiosk.content import load_folder
     from kiosk.content.problems import listing
+    from kiosk.services import media_probe
 
+    media_probe.install()  # videos' and sounds' codecs, read as the kiosk will play them
     path = content_folder(folder)
     result = load_folder(path)
     if folder:
