@@ -18,6 +18,7 @@ from kiosk.ui.display import Display
 from kiosk.ui.exhibition import Exhibition
 from kiosk.ui.idle import COUNTDOWN_SECONDS, Idle
 from kiosk.ui.language import Language
+from kiosk.ui.media import MediaState
 from kiosk.ui.navigation import Navigation
 from kiosk.ui.render import FADE_FPS_SOFTWARE
 from kiosk.ui.theme import font_family
@@ -42,6 +43,8 @@ class Session(QObject):
         self.attract = Attract(self.navigation, self.language, self.pictures, fade_fps, self)
         self.idle = Idle(self.navigation, self.language, self._idle_ms(), countdown_seconds,
                          tick_ms, self)
+        self.media = MediaState(self.navigation, self.language, self.display, self.pictures,
+                                self.idle, self)
         self.timeline = Timeline(exhibit, self.language, self.display, self, self.navigation)
         self.typeset = Typeset(self, family=lambda: font_family(self.language.current()))
         self.idle.timedOut.connect(self.reset)
@@ -57,7 +60,7 @@ class Session(QObject):
         return {"navigation": self.navigation, "language": self.language,
                 "display": self.display, "current": self.current,
                 "exhibition": self.exhibition, "attract": self.attract, "idle": self.idle,
-                "timeline": self.timeline, "typeset": self.typeset}
+                "timeline": self.timeline, "typeset": self.typeset, "media": self.media}
 
     @property
     def exhibit(self) -> Exhibit:
@@ -81,6 +84,7 @@ class Session(QObject):
         # Photos and the place first, so that whatever QML reads next matches.
         self.pictures.set_exhibit(exhibit)
         self.navigation.set_exhibit(exhibit)
+        self.media.set_exhibit()
         self.exhibition.set_exhibit(exhibit)
         self.language.set_exhibit(exhibit)
         self.attract.restart()

@@ -24,6 +24,9 @@ from kiosk.ui.session import Session
 log = logging.getLogger("kiosk.stats")
 
 WELCOME, PHOTO = Navigation.Screen.Welcome, Navigation.Screen.Photo
+# Videos and sounds (issue 19): "event:video" when a visitor taps play; when the player lets
+# go, "event:percent watched:captions language" ("off" when captions were off or absent)
+MEDIA_PLAY, MEDIA_WATCHED = "media_play", "media_watched"
 
 
 class StatsRecorder(QObject):
@@ -55,6 +58,10 @@ class StatsRecorder(QObject):
         display.reducedMotionChanged.connect(
             lambda: self._on_option("reduced_motion", bool(display.reducedMotion)))
         session.idle.countdownChanged.connect(self._on_idle)
+        session.media.played.connect(
+            lambda event, kind: self.statistics.action(MEDIA_PLAY, f"{event}:{kind}"))
+        session.media.watched.connect(lambda event, share, lang: self.statistics.action(
+            MEDIA_WATCHED, f"{event}:{round(share * 100)}:{lang or 'off'}"))
 
     # --- what the signals mean for a visit ----------------------------------------------------
 

@@ -111,6 +111,12 @@ Item {
                 checked: Display.reducedMotion
                 onToggled: Display.toggleReducedMotion()
             }
+            OptionRow {
+                objectName: "captionsButton"
+                label: Language.words.captions
+                checked: Display.captions
+                onToggled: Display.toggleCaptions()
+            }
         }
     }
 }
