@@ -31,7 +31,8 @@ _lock = threading.Lock()
 # through PulseAudio or ALSA; the FFmpeg version) are no news to staff
 # (and FFmpeg's reason a file cannot be opened: validation says it in an editor's words)
 QUIET_RULES = ("qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg.info=false\n"
-               "qt.multimedia.ffmpeg.mediadataholder=false")
+               "qt.multimedia.ffmpeg.mediadataholder=false\n"
+               "qt.multimedia.playbackengine.codec.info=false")
 
 
 def install() -> None:
