@@ -92,6 +92,9 @@ def probe(path: Path, container: str) -> MediaInfo:
     done = (QMediaPlayer.MediaStatus.LoadedMedia, QMediaPlayer.MediaStatus.InvalidMedia)
     player.mediaStatusChanged.connect(lambda status: loop.quit() if status in done else None)
     player.errorOccurred.connect(lambda *_: loop.quit())
+    if not player.isAvailable():  # no backend: a broken installation, not a broken file
+        raise MediaDamaged("cannot be checked: this kiosk's video player (Qt Multimedia's "
+                           "FFmpeg backend) is missing; install the kiosk again")
     timer = QTimer()
     timer.setSingleShot(True)
     timer.timeout.connect(loop.quit)

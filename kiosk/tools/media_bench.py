@@ -25,11 +25,11 @@ PLAY_SECONDS = 8.0
 def media_bench(folder: Path, size: tuple[int, int] = (1920, 1080),
                 seconds: float = PLAY_SECONDS) -> dict[str, Any]:
     """Play the folder's first video full screen; the figures as a dict."""
-    from PySide6.QtCore import QElapsedTimer, QPoint, Qt
+    from PySide6.QtCore import QElapsedTimer, QPointF
     from PySide6.QtMultimedia import QMediaMetaData, QMediaPlayer
-    from PySide6.QtTest import QTest
 
     from kiosk.app import application
+    from kiosk.tools.bench import mouse  # (QtTest is not in the packaged program)
     from kiosk.ui.session import Session
     from kiosk.ui.view import create_view, find_item
 
@@ -45,7 +45,6 @@ def media_bench(folder: Path, size: tuple[int, int] = (1920, 1080),
     view = create_view(exhibit, size, session)
     window = view.window
     window.show()
-    QTest.qWaitForWindowExposed(window)
     session.navigation.openEvent(found[0])
     session.navigation.showPhoto(found[1])
     clock = QElapsedTimer()
@@ -61,6 +60,7 @@ def media_bench(folder: Path, size: tuple[int, int] = (1920, 1080),
             app.processEvents()
             time.sleep(0.001)
 
+    wait(lambda: bool(window.isExposed()))
     button = find_item(window, "mediaPlayButton")
     wait(lambda: bool(button.isVisible()))
     sink = find_item(window, "mediaVideo").property("videoSink")
@@ -88,7 +88,8 @@ def media_bench(folder: Path, size: tuple[int, int] = (1920, 1080),
     session.media.captionChanged.connect(on_caption)
     centre = button.mapToScene(button.boundingRect().center()).toPoint()
     tapped = clock.nsecsElapsed() / 1e6
-    QTest.mouseClick(window, Qt.MouseButton.LeftButton, pos=QPoint(centre.x(), centre.y()))
+    mouse(window, "press", QPointF(centre))
+    mouse(window, "release", QPointF(centre))
     wait(lambda: bool(frames))
     wait(lambda: any(s > frames[0] for s in swaps))
     first_frame_ms = next(s for s in swaps if s > frames[0]) - tapped
