@@ -78,9 +78,9 @@ def media_bench(folder: Path, size: tuple[int, int] = (1920, 1080),
 
         starts = [cue.start * 1000 for cue in read_cues(exhibit.folder, captions)]
 
-    def on_caption() -> None:  # how far past its cue's start the player was when it showed
+    def on_caption() -> None:  # how far past its cue's start the frame on screen is
         if session.media.caption:
-            at = player.position()
+            at = sink.videoFrame().startTime() / 1000  # the frame the sink holds now
             began = max((s for s in starts if s <= at + 1), default=None)
             if began is not None:
                 cue_lag.append(at - began)

@@ -18,6 +18,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
+from PySide6.QtMultimedia import QVideoFrame
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from kiosk.content.captions import CaptionError, Cue, read_cues
@@ -180,6 +181,18 @@ class MediaState(QObject):
         elif self._position_ms < self._held_at:
             self._held_at = self._position_ms  # (a jump back with the scrubber)
         self._update_caption()
+
+    @Slot(QObject)
+    @guarded("MediaState.watchFrames", None)
+    def watchFrames(self, sink: QObject) -> None:
+        """Follow a video's frames as they reach the screen: each carries its own time, so a
+        caption shows with the frame of its cue (the player's position signal comes every
+        other frame, up to 3 frames late)."""
+        sink.videoFrameChanged.connect(self._on_frame)  # type: ignore[attr-defined]
+
+    def _on_frame(self, frame: QVideoFrame) -> None:
+        if self._loaded and frame.isValid() and frame.startTime() >= 0:
+            self.setPosition(frame.startTime() // 1000)
 
     @Slot(str)
     @guarded("MediaState.fail", None)

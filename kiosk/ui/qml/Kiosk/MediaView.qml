@@ -58,7 +58,8 @@ Item {
         videoOutput: videoOutput
         onSourceChanged: if (source.toString() !== "") play()
         onPlaybackStateChanged: MediaState.setPlaying(player.playbackState === MediaPlayer.PlayingState)
-        onPositionChanged: MediaState.setPosition(player.position)
+        // a video's captions follow its frames (below); a sound's, the player's position
+        onPositionChanged: if (MediaState.kind !== "video") MediaState.setPosition(player.position)
         onErrorOccurred: (error, errorString) => MediaState.fail(errorString)
     }
 
@@ -87,6 +88,7 @@ Item {
         anchors.fill: parent
         fillMode: VideoOutput.PreserveAspectFit
         visible: view.showsVideo
+        Component.onCompleted: MediaState.watchFrames(videoSink)
     }
     MouseArea {  // a tap anywhere on the picture: play, pause, play again
         objectName: "mediaTapArea"
