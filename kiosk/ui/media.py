@@ -16,9 +16,9 @@ from __future__ import annotations
 import bisect
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
-from PySide6.QtMultimedia import QVideoFrame
 from PySide6.QtQml import QmlElement, QmlSingleton, QQmlEngine
 
 from kiosk.content.captions import CaptionError, Cue, read_cues
@@ -31,6 +31,10 @@ from kiosk.ui.idle import Idle
 from kiosk.ui.language import Language
 from kiosk.ui.navigation import Navigation
 from kiosk.ui.qmlmodule import QML_IMPORT_MAJOR_VERSION, QML_IMPORT_NAME, part_for
+
+if TYPE_CHECKING:  # (imported, Qt Multimedia starts and looks for the sound system: only
+    # when a video is on screen, as QML loads it)
+    from PySide6.QtMultimedia import QVideoFrame
 
 __all__ = ["QML_IMPORT_MAJOR_VERSION", "QML_IMPORT_NAME", "MediaState"]
 log = logging.getLogger("kiosk.media")
