@@ -2,7 +2,8 @@
 # Install what the kiosk needs on a fresh Debian or Ubuntu machine:
 # the system libraries Qt links against, and a virtual environment in .venv.
 #   scripts/install.sh          to run the kiosk
-#   scripts/install.sh --test   also the test tools (pytest, Xvfb, xdotool, ImageMagick, Syncthing)
+#   scripts/install.sh --test   also the test tools (pytest, Xvfb, xdotool, ImageMagick, Syncthing,
+#                               FFmpeg to make the test videos)
 #   scripts/install.sh --build  also PyInstaller, to package the program
 # Python packages come from the lock files in requirements/ (exact versions, checked by hash;
 # scripts/lock.sh writes them): linux-run.txt to run, linux.txt with the test and build tools.
@@ -16,7 +17,7 @@ packages=(python3 python3-venv libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 l
           libxcb-xkb1 libxrender1 libxi6)
 for arg in "$@"; do
   case "$arg" in
-    --test) extras="${extras:+$extras,}test"; packages+=(xvfb xdotool imagemagick x11-utils strace syncthing) ;;
+    --test) extras="${extras:+$extras,}test"; packages+=(xvfb xdotool imagemagick x11-utils strace syncthing ffmpeg) ;;
     --build) extras="${extras:+$extras,}build" ;;
     *) echo "unknown option: $arg" >&2; exit 2 ;;
   esac

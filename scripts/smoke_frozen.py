@@ -17,10 +17,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-# The one statement of the size budget: the whole folder, in MB of 10^6 bytes.
-BUDGET_MB = 150
+# The one statement of the size budget: the whole folder, in MB of 10^6 bytes. Re-set once,
+# on purpose, for videos (issue 19): Qt Multimedia with its FFmpeg is about 25 MB more.
+BUDGET_MB = 130 if os.name == "nt" else 200
 FATAL = ("Traceback", "QML", "ImportError", "Error decoding", "is not a type")
 WINDOWS = os.name == "nt"
+# A video of our own making (FFmpeg's test pattern, 3 s): the packaged program must play it
+PATTERN = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "media" / "pattern-3s.mp4"
 BENCH_FIGURES = {"first_frame_ms", "next_p50_ms", "next_p95_ms", "viewer_open_ms", "pss_mb",
                  "pss_growth_mb", "idle_welcome_cpu_pct", "idle_event_cpu_pct"}
 
@@ -59,6 +62,27 @@ def check_windows_programs(folder: Path, env: dict[str, str], home: Path) -> Non
     print("kiosk.exe: windowed (no console), draws its first frame; kiosk-cli.exe: console")
 
 
+def check_video(exe: Path, root: Path, env: dict[str, str]) -> None:
+    """Validate a folder with a captioned video (the packaged Qt Multimedia reads its codecs)
+    and play it: frames must reach the screen."""
+    (root / "media").mkdir(parents=True)
+    shutil.copyfile(PATTERN, root / "media" / "film.mp4")
+    (root / "media" / "film.vtt").write_text(
+        "WEBVTT\n\n00:00.000 --> 00:01.500\nThe pattern moves\n\n"
+        "00:01.500 --> 00:03.000\nIt goes on\n", encoding="utf-8")
+    (root / "exhibit.yaml").write_text(
+        "format: 1\ntitle: Film\nevents:\n  - id: film\n    date: 2008\n    title: Film\n"
+        "    media:\n      - video: media/film.mp4\n        captions: media/film.vtt\n"
+        "        alt: A test pattern\n", encoding="utf-8")
+    run(exe, "validate", "--strict", str(root), env=env)
+    figures = json.loads(run(exe, "bench", "--media", "--json", "--size", "960x540", str(root),
+                             env=env).stdout.strip().splitlines()[-1])
+    if figures["frames_delivered"] < 10 or not figures["captions_seen"]:
+        sys.exit(f"FAILED: the video did not play in the packaged program: {figures}")
+    print(f"video: plays ({figures['frames_delivered']} frames, first after "
+          f"{figures['tap_to_first_frame_ms']} ms, {figures['captions_seen']} captions)")
+
+
 def main() -> None:
     folder = Path(sys.argv[1] if len(sys.argv) > 1 else "dist/kiosk").resolve()
     exe = folder / ("kiosk-cli.exe" if WINDOWS else "kiosk")
@@ -91,6 +115,7 @@ def main() -> None:
                 "first_frame_ms", "next_p50_ms", "viewer_open_ms", "pss_mb")):
             sys.exit(f"FAILED: bench --json gave {figures}")
         print(f"bench --json: {json.dumps(figures)}")
+        check_video(exe, Path(tmp) / "film", env)
         beside = folder / "data"
         if beside.exists():
             sys.exit(f"FAILED: {beside} exists; remove it before the smoke test")

@@ -18,6 +18,9 @@ def add_parsers(sub: Subparsers) -> None:
     bench = sub.add_parser("bench", help="measure start-up, navigation and memory")
     bench.add_argument("folder", nargs="?", help="content folder")
     bench.add_argument("--json", action="store_true", help="print one JSON object")
+    bench.add_argument("--media", action="store_true",
+                       help="play the folder's first video: tap to first frame, caption "
+                       "lateness, dropped frames (kiosk/tools/media_bench.py)")
     bench.add_argument("--size", type=arguments.size, default=(1920, 1080), metavar="WxH")
     bench.add_argument("--idle-seconds", type=float, metavar="S",
                        help="length of each idle CPU window (default: the attract interval)")
@@ -29,6 +32,10 @@ def add_parsers(sub: Subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.media:
+        from kiosk.tools import media_bench
+
+        return media_bench.main(content_folder(args.folder), args.json, args.size)
     from kiosk.tools.bench import bench
 
     return bench(content_folder(args.folder), args.json, args.size,

@@ -26,7 +26,9 @@ def run(args: argparse.Namespace) -> int:
 def validate(folder: str | None, strict: bool) -> int:
     from kiosk.content import load_folder
     from kiosk.content.problems import listing
+    from kiosk.services import media_probe
 
+    media_probe.install()  # videos' and sounds' codecs, read as the kiosk will play them
     path = content_folder(folder)
     result = load_folder(path)
     if folder:

@@ -10,6 +10,7 @@ from kiosk.core import limits as L
 Kind = Literal[
     "format", "text", "markdown", "string", "slug", "date", "color", "bool", "seconds",
     "languages", "era-ref", "path", "eras", "events", "media", "interface",
+    "video-path", "audio-path", "captions",
 ]  # fmt: skip
 
 
@@ -72,12 +73,23 @@ EVENT = (
     Field("body", "markdown", False, "The story, in Markdown.", max_length=L.BODY_CHARS),
     Field("era", "era-ref", False, "The id of an era."),
     Field("highlight", "bool", False, "Shown by the welcome screen's attract cycle."),
-    Field("media", "media", False, "Photos, shown in list order."),
+    Field("media", "media", False, "Photos, videos and sound recordings, shown in list "
+          "order."),
 )
 
-MEDIA = (
-    Field("image", "path", True, "A JPEG, PNG or WebP file inside the content folder."),
-    Field("caption", "text", False, "Shown with the photo.", max_length=L.SHORT_TEXT_CHARS),
+MEDIA = (  # exactly one of image, video and audio (the rules and the schema say so)
+    Field("image", "path", False, "A JPEG, PNG or WebP file inside the content folder."),
+    Field("video", "video-path", False, "A video inside the content folder: MP4 (H.264 and "
+          "AAC) or WebM (VP9 or AV1, and Opus)."),
+    Field("audio", "audio-path", False, "A sound recording inside the content folder: MP3, "
+          "AAC (.m4a), Opus, Vorbis (.ogg) or FLAC."),
+    Field("captions", "captions", False, "WebVTT caption files of a video or audio, one per "
+          "language, e.g. {en: media/film.en.vtt, zh: media/film.zh.vtt}; a missing language "
+          "shows the default language's."),
+    Field("poster", "path", False, "A picture shown before a video or audio plays (default: "
+          "a frame of the video)."),
+    Field("caption", "text", False, "Shown with the photo (or video).",
+          max_length=L.SHORT_TEXT_CHARS),
     Field("credit", "text", False, "Photographer or source (a name, or a text per language).",
           max_length=L.SHORT_TEXT_CHARS),
     Field("alt", "text", False, "Description for screen readers.",

@@ -18,6 +18,8 @@ from functools import partial
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from kiosk.content import fields as F
+from kiosk.content import media_files
+from kiosk.content.captions import CaptionError, cue_findings, read_cues
 from kiosk.content.files import FileProblem, inside, name_problem, real_root
 from kiosk.content.images import (
     ImageError,
@@ -27,6 +29,8 @@ from kiosk.content.images import (
     size_warning,
 )
 from kiosk.content.markdown import problems as markdown_problems
+from kiosk.content.media_files import Kind as MediaKind
+from kiosk.content.media_files import MediaError, MediaInfo
 from kiosk.content.problems import Level, Problem
 from kiosk.content.reader import (
     BOOL_TAG,
@@ -616,7 +620,10 @@ class Checker:
                 self.error(found["media"][1].pos, f"{label}: {len(items)} photos; an event "
                            f"may have at most {L.MAX_MEDIA}")
             for number, item in enumerate(items[:L.MAX_MEDIA], 1):
-                photo = self.media(item, f"{label}, photo {number}")
+                keys = {key.text for key, _ in item.items} if isinstance(item, YamlMapping) \
+                    else set()
+                kind = next((k for k in ("video", "audio") if k in keys), "photo")
+                photo = self.media(item, f"{label}, {kind} {number}")
                 if photo is not None:
                     media.append(photo)
         if self.folder.error_count() > problems_before:
@@ -636,26 +643,67 @@ class Checker:
 
     def media(self, node: Node, label: str) -> Media | None:
         problems_before = self.folder.error_count()
-        found = self.fields_of(node, F.MEDIA, "image, caption, credit, alt", label)
+        found = self.fields_of(node, F.MEDIA, "image, video or audio, caption, credit, alt",
+                               label)
         if found is None:
             return None
+        given = [key for key in ("image", "video", "audio") if key in found]
+        if not given and not any(isinstance(v, YamlMapping) for _, v in found.values()):
+            self.error(node.pos, f"{label}: missing required key 'image' (or 'video' or "
+                       "'audio')")
+        for extra in given[1:]:
+            self.error(found[extra][0].pos, f"{label}: has '{given[0]}' and '{extra}'; an "
+                       "item shows one of them: make another item of the list for the other")
+        kind = given[0] if given else "image"
         image = self.image(found["image"][1], label) if "image" in found else None
+        playable: tuple[Path, str, MediaInfo] | None = None
+        if kind in ("video", "audio"):
+            playable = self.playable("video" if kind == "video" else "audio",
+                                     found[kind][1], label)
+        for key in ("poster", "captions"):
+            if key in found and kind == "image":
+                self.error(found[key][0].pos, f"{label}: '{key}' is for a video or audio "
+                           "item; a photo has none")
+        poster = self.image(found["poster"][1], label, "poster") \
+            if "poster" in found and kind != "image" else None
+        captions: tuple[tuple[str, Path], ...] = ()
+        if "captions" in found and kind != "image":
+            captions = self.captions(found["captions"][1], label,
+                                     playable[2].duration if playable else None)
+        elif kind != "image":
+            self.report(node.pos, "warning", f"{label}: no 'captions'; visitors who cannot "
+                        f"hear the {kind} get nothing: add a WebVTT file per language, "
+                        "e.g. captions: {en: media/film.en.vtt} (docs/content-guide.md)")
         caption = self.text(found["caption"][1], label, "caption", False) \
             if "caption" in found else None
         credit = self.text(found["credit"][1], label, "credit", False) \
             if "credit" in found else None
         alt = self.text(found["alt"][1], label, "alt", True) if "alt" in found else None
         if "alt" not in found:
-            self.report(node.pos, "warning", f"{label}: no 'alt' text; describe the picture "
+            what = "picture" if kind == "image" else kind
+            self.report(node.pos, "warning", f"{label}: no 'alt' text; describe the {what} "
                         "for visitors who use a screen reader")
-        if image is None or self.folder.error_count() > problems_before:
+        if self.folder.error_count() > problems_before:
             return None
-        path, source, info = image
-        return Media(path, source, caption or EMPTY, credit or EMPTY, alt or EMPTY, info.width,
-                     info.height, info.rotated)
+        texts = (caption or EMPTY, credit or EMPTY, alt or EMPTY)
+        if kind == "image":
+            assert image is not None
+            path, source, info = image
+            return Media(path, source, *texts, info.width, info.height, info.rotated)
+        assert playable is not None
+        media_path, media_source, media = playable
+        still = poster[0] if poster else None
+        width, height = (poster[2].width, poster[2].height) if poster else (media.width,
+                                                                            media.height)
+        return Media(still, media_source, *texts, width, height,
+                     poster[2].rotated if poster else False,
+                     video=media_path if kind == "video" else None,
+                     audio=media_path if kind == "audio" else None,
+                     captions=captions, duration=media.duration)
 
-    def image(self, node: Node, label: str) -> tuple[Path, str, ImageInfo] | None:
-        value = self.scalar(node, label, "image", "a path")
+    def image(self, node: Node, label: str, name: str = "image"
+              ) -> tuple[Path, str, ImageInfo] | None:
+        value = self.scalar(node, label, name, "a path")
         if value is None:
             return None
         source = value.text
@@ -663,7 +711,8 @@ class Checker:
         if found is None:  # a photo many events show is looked up and checked once
             found = self.folder.pictures[source] = self._picture(source)
         if isinstance(found, str):
-            self.error(node.pos, f"{label}: {found}")
+            self.error(node.pos, f"{label}: {name}{found.removeprefix('image')}"
+                       if name != "image" else f"{label}: {found}")
             return None
         resolved, info = found
         for warning in (size_warning(info), shape_warning(info)):
@@ -671,35 +720,137 @@ class Checker:
                 self.report(node.pos, "warning", f"{label}: {warning}")
         return resolved, source, info
 
+    def playable(self, kind: MediaKind, node: Node, label: str
+                 ) -> tuple[Path, str, MediaInfo] | None:
+        """A video or audio file: where it is and what it holds (each file checked once)."""
+        value = self.scalar(node, label, kind, "a path")
+        if value is None:
+            return None
+        source = value.text
+        key = f"{kind}:{source}"
+        found = self.folder.playables.get(key)
+        if found is None:
+            found = self.folder.playables[key] = self._playable(kind, source)
+        if isinstance(found, str):
+            self.error(node.pos, f"{label}: {found}")
+            return None
+        resolved, info = found
+        for warning in media_files.warnings(kind, info):
+            self.report(node.pos, "warning", f"{label}: {kind} '{source}' {warning}")
+        return resolved, source, info
+
+    def _playable(self, kind: MediaKind, source: str) -> tuple[Path, MediaInfo] | str:
+        resolved = self._resolve(source, kind, "media/film.mp4" if kind == "video"
+                                 else "media/song.mp3")
+        if isinstance(resolved, str):
+            return resolved
+        try:
+            return resolved, media_files.check(kind, self.folder.real, resolved, source)
+        except (FileProblem, MediaError) as exc:
+            return f"{kind} '{source}' {exc}"
+
+    def captions(self, node: Node, label: str, duration: float | None
+                 ) -> tuple[tuple[str, Path], ...]:
+        """The caption files by language; a missing language falls back to the default's
+        with a warning, as texts do. Each file's faults are told in the file itself."""
+        langs = self.folder.languages
+        default = langs[0]
+        pairs: list[tuple[Scalar | None, str, Node]] = []
+        if isinstance(node, YamlMapping):
+            for key, value in node.items:
+                if key.text not in langs:
+                    self.error(key.pos, f"{label}: 'captions' has language '{key.text}', "
+                               "which the exhibit does not declare (languages: "
+                               f"{', '.join(langs)}){did_you_mean(key.text, langs)}")
+                    continue
+                pairs.append((key, key.text, value))
+        else:
+            pairs.append((None, default, node))
+        found: list[tuple[str, Path]] = []
+        for _, lang, value_node in pairs:
+            path_node = self.scalar(value_node, label, f"captions.{lang}", "a path")
+            if path_node is None:
+                continue
+            path = self.caption_file(path_node, label, duration)
+            if path is not None:
+                found.append((lang, path))
+        given = {lang for _, lang, _ in pairs}
+        if default not in given:
+            self.error(node.pos, f"{label}: no '{default}' captions; the default language "
+                       "must always be given")
+        else:
+            for lang in langs[1:]:
+                if lang not in given:
+                    self.folder.missing(Problem(
+                        self.file, node.pos.line, node.pos.col, "warning",
+                        f"{label}: no '{lang}' captions; '{default}' captions are shown "
+                        "instead"), lang)
+        return tuple(found)
+
+    def caption_file(self, value: Scalar, label: str, duration: float | None
+                     ) -> Path | None:
+        """One WebVTT file: its faults at their line and column in the file itself."""
+        source = value.text
+        if not source.lower().endswith(".vtt"):
+            self.error(value.pos, f"{label}: caption file '{source}' is not a WebVTT file "
+                       "(.vtt); convert subtitles with `ffmpeg -i captions.srt "
+                       "captions.vtt`")
+            return None
+        resolved = self._resolve(source, "caption file", "media/film.en.vtt")
+        if isinstance(resolved, str):
+            self.error(value.pos, f"{label}: {resolved}")
+            return None
+        shown = posixpath.normpath(source)
+        try:
+            cues = read_cues(self.folder.real, resolved)
+        except FileProblem as exc:
+            self.error(value.pos, f"{label}: caption file '{source}' {exc}")
+            return None
+        except CaptionError as exc:
+            self.folder.problems.append(Problem(shown, exc.line, exc.col, "error",
+                                                f"{exc.message} (captions of {label})"))
+            return None
+        for finding in cue_findings(cues, duration):
+            self.folder.problems.append(Problem(shown, finding.line, finding.col,
+                                                finding.level, finding.message))
+        return resolved
+
     def _picture(self, source: str) -> tuple[Path, ImageInfo] | str:
         """The file an image path names and its check, or what is wrong with it."""
+        resolved = self._resolve(source, "image", "media/photo.jpg")
+        if isinstance(resolved, str):
+            return resolved
+        try:
+            return resolved, read_image_info(self.folder.real, resolved)
+        except ImageError as exc:
+            return f"image '{source}' {exc}"
+
+    def _resolve(self, source: str, what: str, example: str) -> Path | str:
+        """The file a path names inside the folder, or what is wrong with the path."""
         if "\\" in source:
-            return (f"image path '{source}' uses '\\'; write paths with '/', e.g. "
-                    "media/photo.jpg")
+            return (f"{what} path '{source}' uses '\\'; write paths with '/', e.g. "
+                    f"{example}")
         if PurePosixPath(source).is_absolute() or PureWindowsPath(source).drive:
-            return (f"image path '{source}' is absolute; write it relative to the content "
-                    "folder, e.g. media/photo.jpg")
+            return (f"{what} path '{source}' is absolute; write it relative to the content "
+                    f"folder, e.g. {example}")
         problem = name_problem(source)
         if problem:
-            return f"image path {problem}"
+            return f"{what} path {problem}"
         # posixpath: os.path.normpath turns '/' into '\\' on Windows, hiding the '..'
         if PurePosixPath(posixpath.normpath(source)).parts[:1] == ("..",):
-            return f"image path '{source}' leaves the content folder"
+            return f"{what} path '{source}' leaves the content folder"
         path = self.folder.root / source
         self.folder.used.add(Path(os.path.normpath(self.folder.real / source)))  # even broken
         try:
             resolved = inside(self.folder.real, path)
         except FileProblem as exc:
-            return f"image '{source}' {exc}"
+            return f"{what} '{source}' {exc}"
         self.folder.used.add(resolved)
         if not os.path.lexists(resolved) or not self.folder.named_exactly(source):
             # (a name that differs in capitals opens on Windows and macOS, not on Linux:
             # every kiosk reads names exactly as written, so content works the same on each)
-            return f"image '{source}' does not exist{self.folder.suggest_file(path)}"
-        try:
-            return resolved, read_image_info(self.folder.real, resolved)
-        except ImageError as exc:
-            return f"image '{source}' {exc}"
+            return f"{what} '{source}' does not exist{self.folder.suggest_file(path)}"
+        return resolved
 
 
 @dataclass
@@ -713,6 +864,8 @@ class Folder:
     used: set[Path] = field(default_factory=set)  # real paths of the files the rules read
     # image path as written -> its file and check, or the problem: checked once per folder
     pictures: dict[str, tuple[Path, ImageInfo] | str] = field(default_factory=dict)
+    # "video:path" or "audio:path" -> its file and what it holds, or the problem
+    playables: dict[str, tuple[Path, MediaInfo] | str] = field(default_factory=dict)
     eras: dict[str, Era] = field(default_factory=dict)  # the valid ones, for event checks
     real: Path = field(init=False)  # the folder's real path: links are compared with it
     bytes_read: int = 0  # of YAML, in every file so far

@@ -33,6 +33,16 @@ def _kind_schema(kind: F.Kind) -> dict[str, Any]:
                       "items": {"type": "string", "pattern": F.LANGUAGE_PATTERN}},
         "era-ref": {"type": "string", "pattern": F.SLUG_PATTERN},
         "path": {"type": "string", "pattern": r"^[^/\\][^\\]*\.(jpe?g|png|webp|JPE?G|PNG|WEBP)$"},
+        "video-path": {"type": "string",
+                       "pattern": r"^[^/\\][^\\]*\.(mp4|m4v|webm|MP4|M4V|WEBM)$"},
+        "audio-path": {"type": "string", "pattern":
+                       r"^[^/\\][^\\]*\.(mp3|m4a|aac|opus|ogg|oga|flac|MP3|M4A|AAC|OPUS|OGG|OGA|FLAC)$"},
+        "captions": {"anyOf": [
+            {"type": "string", "pattern": r"^[^/\\][^\\]*\.(vtt|VTT)$"},
+            {"type": "object", "patternProperties": {F.LANGUAGE_PATTERN: {
+                "type": "string", "pattern": r"^[^/\\][^\\]*\.(vtt|VTT)$"}},
+             "additionalProperties": False, "minProperties": 1},
+        ]},
         "eras": {"type": "array", "items": {"$ref": "#/$defs/era"}},
         "events": {"type": "array", "items": {"$ref": "#/$defs/event"}},
         "media": {"type": "array", "items": {"$ref": "#/$defs/media"}},
@@ -99,7 +109,8 @@ def json_schema() -> dict[str, Any]:
         "$defs": {
             "era": _object(F.ERA, "Era"),
             "event": _object(F.EVENT, "Event"),
-            "media": _object(F.MEDIA, "Media item"),
+            "media": _object(F.MEDIA, "Media item") | {"oneOf": [
+                {"required": ["image"]}, {"required": ["video"]}, {"required": ["audio"]}]},
         },
     })
     return schema

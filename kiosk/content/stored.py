@@ -15,7 +15,7 @@ from typing import Any
 from kiosk.core.dates import Date
 from kiosk.core.model import Era, Event, Exhibit, Media, Text
 
-FORMAT = 3  # of what exhibit_to_json writes; another number is read as "unknown"
+FORMAT = 4  # of what exhibit_to_json writes; another number is read as "unknown"
 
 
 class _Table:
@@ -43,15 +43,19 @@ def exhibit_to_json(exhibit: Exhibit, real_root: Path) -> dict[str, Any]:
         return None if value is None else texts.number(
             [value.default, [list(pair) for pair in value.values]], value)
 
+    def path(file: Path | None) -> int | None:
+        return None if file is None else paths.number(event_path(file, real_root), file)
+
     def event(one: Event) -> dict[str, Any]:
         return {
             "id": one.id, "date": _date(one.date), "title": text(one.title),
             "end": _date(one.end), "display_date": text(one.display_date),
             "body": text(one.body), "era": one.era, "highlight": one.highlight,
             "short_title": text(one.short_title),
-            "media": [[paths.number(event_path(m.image, real_root), m.image), m.source,
+            "media": [[path(m.image), m.source,
                        text(m.caption), text(m.credit), text(m.alt), m.width, m.height,
-                       m.rotated]
+                       m.rotated, path(m.video), path(m.audio),
+                       [[lang, path(file)] for lang, file in m.captions], m.duration]
                       for m in one.media],
         }
 
@@ -140,9 +144,16 @@ class _Reader:
         )
 
     def media(self, value: object) -> Media:
-        image, source, caption, credit, alt, width, height, rotated = _list(value)
-        return Media(self.paths[_int(image)], _str(source), self.text(caption), self.text(credit),
-                     self.text(alt), _int(width), _int(height), _bool(rotated))
+        (image, source, caption, credit, alt, width, height, rotated, video, audio, captions,
+         duration) = _list(value)
+        return Media(self.maybe_path(image), _str(source), self.text(caption),
+                     self.text(credit), self.text(alt), _int(width), _int(height),
+                     _bool(rotated), self.maybe_path(video), self.maybe_path(audio),
+                     tuple((_str(lang), self.paths[_int(file)]) for lang, file in
+                           (_list(pair) for pair in _list(captions))), _number(duration))
+
+    def maybe_path(self, value: object) -> Path | None:
+        return None if value is None else self.paths[_int(value)]
 
     def era(self, value: object) -> Era:
         data = _dict(value)

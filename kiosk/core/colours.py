@@ -23,6 +23,9 @@ NORMAL: dict[str, str] = {
     "captionBar": "#B3000000",  # under a full-screen photo's caption
     "captionText": "#FFFFFF",
     "captionMuted": "#D0D8E2",
+    # a video's captions (issue 19): white on a near-black box, readable over any picture
+    "subtitleBox": "#E0000000",
+    "subtitleText": "#FFFFFF",
     "shadeTop": "#660E1A2B",  # the welcome picture's shade, top to bottom
     "shadeMiddle": "#330E1A2B",
     "shadeBottom": "#F00E1A2B",
@@ -47,6 +50,7 @@ HIGH_CONTRAST: dict[str, str] = {
 TEXT_PAIRS = [("text", "bg"), ("text", "surface"), ("muted", "bg"), ("muted", "surface"),
               ("accent", "bg"), ("accent", "surface"), ("onAccent", "accent"),
               ("onBand", "track"), ("captionText", "captionBar"), ("captionMuted", "captionBar"),
+              ("subtitleText", "subtitleBox"),
               ("text", "shadeBottom"), ("muted", "shadeBottom"), ("accent", "shadeBottom")]
 # Tokens no text sits on directly: what lies on them is a card with its own pair above.
 DECORATIVE = {"scrim", "clear", "dim", "idleScrim", "staffScrim", "photoBackdrop", "shadeTop",

@@ -63,6 +63,12 @@ UI_STRINGS: dict[str, dict[str, Word]] = {
     "position": {"en": "{i} of {n}", "zh": "第{i}个，共{n}个", "ar": "{i} من {n}"},
     "zoom_in": {"en": "Zoom in", "zh": "放大时间轴", "ar": "تكبير"},
     "zoom_out": {"en": "Zoom out", "zh": "缩小时间轴", "ar": "تصغير"},
+    "play": {"en": "Play", "zh": "播放", "ar": "تشغيل"},
+    "pause": {"en": "Pause", "zh": "暂停", "ar": "إيقاف مؤقت"},
+    "captions": {"en": "Captions", "zh": "字幕", "ar": "الترجمة النصية"},
+    "full_screen": {"en": "Full screen", "zh": "全屏", "ar": "ملء الشاشة"},
+    "cannot_play": {"en": "This recording cannot be played", "zh": "无法播放此录音录像",
+                    "ar": "لا يمكن تشغيل هذا التسجيل"},
     "on": {"en": "On", "zh": "开", "ar": "مفعّل"},
     "off": {"en": "Off", "zh": "关", "ar": "متوقف"},
 }

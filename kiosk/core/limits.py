@@ -19,6 +19,22 @@ MAX_NAME_CHARS = 255  # one component of a path, as file systems allow
 MAX_NODES = 200_000  # values in one YAML file
 MAX_DEPTH = 50  # nesting of lists and mappings in one YAML file
 
+# Video and audio (issue 19): a film or a song of an exhibit, not a cinema's programme. The
+# size is read before anything else; the duration, picture size and codecs when the file is
+# probed (kiosk/content/media_files.py).
+MAX_MEDIA_BYTES = 2 * 1024 * 1024 * 1024
+MAX_MEDIA_SECONDS = 30 * 60.0
+# 3840x2160 (4K UHD) at most: decoding more in software on a kiosk's PC drops frames, and
+# the screen shows no more than 1920x1080 anyway
+MAX_VIDEO_WIDTH = 3840
+MAX_VIDEO_HEIGHT = 2160
+# A caption file (WebVTT) is text a person wrote or a tool made from speech: 30 minutes of
+# speech is about 600 cues. Its size is checked before it is parsed.
+MAX_CAPTION_BYTES = 1024 * 1024
+MAX_CUES = 5_000
+CUE_LINE_CHARS = 120  # on screen at two metres: two lines of about 42 characters are best
+CUE_LINES = 3
+
 # --- what the kiosk shows -----------------------------------------------------------------
 MAX_EVENTS = 1_000  # markers on the timeline, all created at start-up: the large benchmark
 MAX_MEDIA = 20  # photos of one event

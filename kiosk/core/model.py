@@ -36,14 +36,35 @@ EMPTY = Text((), "en")
 
 @dataclass(frozen=True)
 class Media:
-    image: Path  # absolute path inside the content folder
-    source: str  # the path as written in the YAML
+    """A photo, or a video or sound recording with its poster (`image`) and captions."""
+
+    image: Path | None  # the picture shown: the photo, or the poster (None: no poster given)
+    source: str  # the path as written in the YAML (of the video or audio for those)
     caption: Text = EMPTY
     credit: Text = EMPTY  # a name (the same in every language) or a text per language
     alt: Text = EMPTY
-    width: int = 0  # as displayed, after EXIF orientation
+    width: int = 0  # of the picture as displayed (the video's own without a poster)
     height: int = 0
     rotated: bool = False  # EXIF turns it by 90 or 270 degrees
+    video: Path | None = None  # absolute paths inside the content folder
+    audio: Path | None = None
+    captions: tuple[tuple[str, Path], ...] = ()  # WebVTT file by language
+    duration: float = 0.0  # seconds, of a video or audio (0: not known)
+
+    @property
+    def kind(self) -> str:
+        """"image", "video" or "audio"."""
+        return "video" if self.video else "audio" if self.audio else "image"
+
+    @property
+    def playable(self) -> Path | None:
+        return self.video or self.audio
+
+    def captions_for(self, lang: str, default: str) -> Path | None:
+        """The caption file of a language, else the default language's (as texts fall
+        back), else None."""
+        found = dict(self.captions)
+        return found.get(lang) or found.get(default)
 
 
 @dataclass(frozen=True)

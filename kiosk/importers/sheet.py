@@ -187,15 +187,17 @@ def export_sheet(folder: Path, sheet: Path, force: bool) -> list[str]:
     for event in exhibit.events:
         for media in event.media:
             target = target_dir / media.source
-            if target.resolve() == media.image.resolve():
+            file = media.playable or media.image  # the file the source names
+            assert file is not None
+            if target.resolve() == file.resolve():
                 continue
-            if target.exists() and target.read_bytes() != media.image.read_bytes() \
+            if target.exists() and target.read_bytes() != file.read_bytes() \
                     and not force:
                 raise ImportRefused(f"{target} exists and differs from {media.source} of "
                                     f"{folder}; nothing was written (use --force to "
                                     "replace it)")
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(media.image, target)
+            shutil.copyfile(file, target)
             copied += 1
     target_dir.mkdir(parents=True, exist_ok=True)
     book.save(sheet)

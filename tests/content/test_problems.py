@@ -752,7 +752,7 @@ def test_interface_words_for_a_language_the_kiosk_does_not_know(
         make_folder: MakeFolder) -> None:
     assert problems_of(make_folder(FRENCH)) == [
         "exhibit.yaml:10:3: warning: exhibit: the kiosk has no words of its own in 'fr', and "
-        "21 interface words are missing (still_there, continue, previous, next, close, home, "
+        "26 interface words are missing (still_there, continue, previous, next, close, home, "
         "...); a visitor reading 'fr' sees them in English: add them under 'interface:', "
         "'fr:' (see the list in docs/content-format.md)",
         "exhibit.yaml:13:15: error: exhibit: 'interface.fr.photo_of' must have {i} and {n}, "
@@ -776,7 +776,7 @@ def test_a_language_the_kiosk_does_not_know_without_interface_words_is_told(
         .replace("zh: 改革", "fr: Réforme") + "  - {id: a, date: 1981, title: {en: A, fr: B}}\n"
     assert problems_of(make_folder(text)) == [
         "exhibit.yaml:2:17: warning: exhibit: the kiosk has no words of its own in 'fr', and "
-        "23 interface words are missing (touch, still_there, returning, continue, previous, "
+        "28 interface words are missing (touch, still_there, returning, continue, previous, "
         "next, ...); a visitor reading 'fr' sees them in English: add them under "
         "'interface:', 'fr:' (see the list in docs/content-format.md)"]
 

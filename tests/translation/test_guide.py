@@ -47,6 +47,11 @@ FRENCH = {
     "interface/position": "{i} sur {n}",
     "interface/zoom_in": "Agrandir la frise",
     "interface/zoom_out": "Réduire la frise",
+    "interface/play": "Lire",
+    "interface/pause": "Pause",
+    "interface/captions": "Sous-titres",
+    "interface/full_screen": "Plein écran",
+    "interface/cannot_play": "Cet enregistrement ne peut pas être lu",
 }
 OLD_SUBTITLE = "en: A partnership for development since 1981"
 NEW_SUBTITLE = "en: Partners in development since 1981"

@@ -228,14 +228,14 @@ def test_the_command_line(bundled: Path, tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.chdir(tmp_path)
     assert main(["translate", "export", str(bundled), "--to", "fr"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("wrote unv-fr.xlf: 195 texts to translate into fr")
+    assert out.startswith("wrote unv-fr.xlf: 200 texts to translate into fr")
     translate_xliff(tmp_path / "unv-fr.xlf", tmp_path / "unv-fr.xlf", french)
     assert main(["translate", "import", "unv-fr.xlf", "--folder", str(bundled),
                  "--dry-run"]) == 0
-    assert "fr: would write 195 translations" in capsys.readouterr().out
+    assert "fr: would write 200 translations" in capsys.readouterr().out
     assert load_folder(bundled).exhibit.languages == ("en", "zh")  # type: ignore[union-attr]
     assert main(["translate", "import", "unv-fr.xlf", "--folder", str(bundled)]) == 0
-    assert "fr: wrote 195 translations" in capsys.readouterr().out
+    assert "fr: wrote 200 translations" in capsys.readouterr().out
     assert main(["translate", "export", str(bundled), "--to", "en"]) == 1
     assert "'en' is the exhibit's default language" in capsys.readouterr().err
     assert main(["translate", "export", str(bundled), "--to", "French"]) == 1
@@ -282,7 +282,7 @@ def test_editors_formatting_of_every_kind(make_folder: MakeFolder, tmp_path: Pat
     export_translations(folder, "fr", "xliff", out)
     translate_xliff(out, out, french)
     report = import_translations(out, folder)
-    assert not report.trouble and len(report.written) == 4 + 24  # texts, words
+    assert not report.trouble and len(report.written) == 4 + 29  # texts, words
     text = path.read_bytes().decode("utf-8")
     assert "\n" not in text.replace("\r\n", "")  # Windows line ends, every one
     lines = text.split("\r\n")

@@ -112,6 +112,12 @@ Item {
                 checked: Display.reducedMotion
                 onToggled: Display.toggleReducedMotion()
             }
+            OptionRow {
+                objectName: "captionsButton"
+                label: Language.words.captions
+                checked: Display.captions
+                onToggled: Display.toggleCaptions()
+            }
         }
     }
 }

@@ -94,6 +94,14 @@ class Colors(QObject):  # type: ignore[operator]  # (QmlUncreatable takes a reas
         return self._color("captionBar")
 
     @Property(QColor, notify=paletteChanged)
+    def subtitleBox(self) -> QColor:
+        return self._color("subtitleBox")
+
+    @Property(QColor, notify=paletteChanged)
+    def subtitleText(self) -> QColor:
+        return self._color("subtitleText")
+
+    @Property(QColor, notify=paletteChanged)
     def captionText(self) -> QColor:
         return self._color("captionText")
 
@@ -120,6 +128,7 @@ class Display(QObject):
     largeTextChanged = Signal()
     highContrastChanged = Signal()
     reducedMotionChanged = Signal()
+    captionsChanged = Signal()
 
     def __init__(self, reduced_motion: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -127,6 +136,7 @@ class Display(QObject):
         self._high_contrast = False
         self._default_reduced_motion = reduced_motion
         self._reduced_motion = reduced_motion
+        self._captions = True  # on by default: a visitor who cannot hear needs no menu
         self._palette = Colors(self)
 
     @staticmethod
@@ -144,6 +154,17 @@ class Display(QObject):
     @Property(bool, notify=reducedMotionChanged)
     def reducedMotion(self) -> bool:
         return self._reduced_motion
+
+    @Property(bool, notify=captionsChanged)
+    def captions(self) -> bool:
+        """Captions over videos and sound recordings (issue 19)."""
+        return self._captions
+
+    @Slot()
+    @guarded("Display.toggleCaptions", None)
+    def toggleCaptions(self) -> None:
+        self._captions = not self._captions
+        self.captionsChanged.emit()
 
     @Property(Colors, notify=highContrastChanged)
     def colors(self) -> Colors:
@@ -181,3 +202,6 @@ class Display(QObject):
         if self._reduced_motion != self._default_reduced_motion:
             self._reduced_motion = self._default_reduced_motion
             self.reducedMotionChanged.emit()
+        if not self._captions:
+            self._captions = True
+            self.captionsChanged.emit()

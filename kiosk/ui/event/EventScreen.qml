@@ -106,6 +106,10 @@ Item {
                     Accessible.name: Language.words.open_photo
                     Accessible.onPressAction: Navigation.openPhoto(Navigation.photoIndex)
                 }
+                Item {  // a video or sound plays here, over its poster (MediaView)
+                    id: mediaSlot
+                    x: photo.x; y: photo.y; width: photo.width; height: photo.height
+                }
                 // The neighbours' photos, decoded ahead at the same size: the next event
                 // shows at once. Two fixed items, so that nothing is created per step.
                 Photo {
@@ -369,6 +373,16 @@ Item {
             where: CurrentEvent.sideLabels[1] || ""
             accessibleName: Language.words.next
         }
+    }
+    // A video or sound of the event (issue 19): one player, in the photo's place, or
+    // full screen over everything of this screen. Loaded by URL when such an item is on
+    // screen: Qt Multimedia (and its FFmpeg) is not even loaded before a visitor meets one.
+    Item { id: mediaFull; anchors.fill: parent; z: 10 }
+    Loader {
+        objectName: "mediaLoader"
+        active: MediaState.kind !== ""
+        source: Qt.resolvedUrl("../media/MediaView.qml")  // not a type: QtMultimedia loads only here
+        onLoaded: { item.slot = mediaSlot; item.fullLayer = mediaFull }
     }
     function go(step) {
         if (step < 0 ? Navigation.previous() : Navigation.next())

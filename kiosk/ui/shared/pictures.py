@@ -27,6 +27,8 @@ class Pictures:
 
     def url(self, event_index: int, media_index: int) -> str:
         path = self.exhibit.events[event_index].media[media_index].image
+        if path is None:  # a video or sound without a poster
+            return ""
         url = QUrl.fromLocalFile(str(path))
         url.setQuery(f"v={self.generation}")
         return url.toString()
@@ -43,4 +45,5 @@ class Pictures:
             "alt": media.alt.get(lang),
             "aspect": media.width / media.height if media.height else 1.5,
             "rotated": media.rotated,
+            "kind": media.kind,  # "image", "video" or "audio" (kiosk.ui.media.player plays them)
         }

@@ -21,7 +21,7 @@ from kiosk.content import LoadResult, load_folder
 from kiosk.content.problems import listing
 from kiosk.core.limits import MAX_DECODE_MB
 from kiosk.core.model import Exhibit
-from kiosk.services import exits
+from kiosk.services import exits, media_probe
 from kiosk.services.instance import KIOSK_LOCK, InstanceLock, find, lock_path, running
 from kiosk.services.last_good import LastGood
 from kiosk.services.memory import limit_arenas
@@ -79,6 +79,7 @@ def application() -> QGuiApplication:
         app.setApplicationVersion(__version__)
         # what validation lets through, Qt decodes: the same limit on both sides
         QImageReader.setAllocationLimit(MAX_DECODE_MB)
+        media_probe.install()  # validation reads videos' codecs with Qt Multimedia
     assert isinstance(app, QGuiApplication)
     load_fonts()
     return app

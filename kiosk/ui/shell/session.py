@@ -16,6 +16,7 @@ from kiosk.ui.display.display import Display
 from kiosk.ui.event.current import CurrentEvent
 from kiosk.ui.idle.idle import COUNTDOWN_SECONDS, Idle
 from kiosk.ui.language.language import Language
+from kiosk.ui.media.player import MediaState
 from kiosk.ui.shared.navigation import Navigation
 from kiosk.ui.shared.pictures import Pictures
 from kiosk.ui.shared.render import FADE_FPS_SOFTWARE
@@ -43,6 +44,8 @@ class Session(QObject):
         self.attract = Attract(self.navigation, self.language, self.pictures, fade_fps, self)
         self.idle = Idle(self.navigation, self.language, self._idle_ms(), countdown_seconds,
                          tick_ms, self)
+        self.media = MediaState(self.navigation, self.language, self.display, self.pictures,
+                                self.idle, self)
         self.timeline = Timeline(exhibit, self.language, self.display, self, self.navigation)
         self.typeset = Typeset(self, family=lambda: font_family(self.language.current()))
         self.idle.timedOut.connect(self.reset)
@@ -58,7 +61,7 @@ class Session(QObject):
         return {"navigation": self.navigation, "language": self.language,
                 "display": self.display, "current": self.current,
                 "exhibition": self.exhibition, "attract": self.attract, "idle": self.idle,
-                "timeline": self.timeline, "typeset": self.typeset}
+                "timeline": self.timeline, "typeset": self.typeset, "media": self.media}
 
     @property
     def exhibit(self) -> Exhibit:
@@ -82,6 +85,7 @@ class Session(QObject):
         # Photos and the place first, so that whatever QML reads next matches.
         self.pictures.set_exhibit(exhibit)
         self.navigation.set_exhibit(exhibit)
+        self.media.set_exhibit()
         self.exhibition.set_exhibit(exhibit)
         self.language.set_exhibit(exhibit)
         self.attract.restart()

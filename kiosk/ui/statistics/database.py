@@ -30,6 +30,9 @@ PHOTO_OPEN, PHOTO_ZOOM, LANGUAGE, OPTION = "photo_open", "photo_zoom", "language
 # A countdown's detail is how many ms nobody had touched the screen when it began (empty in
 # older files): the report leaves that time out of a visit's time in use.
 COUNTDOWN, COUNTDOWN_ANSWERED = "countdown", "countdown_answered"
+# Videos and sounds (issue 19): "event:video" when a visitor taps play; when the player lets
+# go, "event:percent watched:captions language" ("off" when captions were off or absent)
+MEDIA_PLAY, MEDIA_WATCHED = "media_play", "media_watched"
 
 # Schema version N is reached by running MIGRATIONS[0..N-1] in order, each in one
 # transaction; `PRAGMA user_version` holds N. Never edit a released step: add one.

@@ -25,6 +25,8 @@ from kiosk.ui.statistics.records import (
     CountdownAnswered,
     CountdownShown,
     LanguageChosen,
+    MediaPlayed,
+    MediaWatched,
     OptionTurnedOn,
     PhotoOpened,
     PhotoZoomed,
@@ -44,6 +46,7 @@ class Session(Protocol):
     language: Language
     display: Any  # the display options (kiosk.ui.display.display): largeText... and their signals
     idle: Any  # the idle countdown (kiosk.ui.idle.idle): active, still_ms, countdownChanged
+    media: Any  # the player (kiosk.ui.media.player): played(event, kind), watched(...)
 
     @property
     def exhibit(self) -> Exhibit: ...
@@ -82,6 +85,10 @@ class StatsRecorder(QObject):
         display.reducedMotionChanged.connect(
             lambda: self._on_option("reduced_motion", bool(display.reducedMotion)))
         session.idle.countdownChanged.connect(self._on_idle)
+        session.media.played.connect(
+            lambda event, kind: self.statistics.note(MediaPlayed(event, kind)))
+        session.media.watched.connect(lambda event, share, lang: self.statistics.note(
+            MediaWatched(event, share, lang or "")))
 
     # --- what the signals mean for a visit ----------------------------------------------------
 

@@ -17,6 +17,8 @@ from kiosk.ui.statistics.database import (
     COUNTDOWN,
     COUNTDOWN_ANSWERED,
     LANGUAGE,
+    MEDIA_PLAY,
+    MEDIA_WATCHED,
     OPTION,
     PHOTO_OPEN,
     PHOTO_ZOOM,
@@ -111,6 +113,33 @@ class PhotoOpened(Action):
 @dataclass(frozen=True)
 class PhotoZoomed(Action):
     kind: ClassVar[str] = PHOTO_ZOOM
+
+
+@dataclass(frozen=True)
+class MediaPlayed(Action):
+    """A visitor tapped play on a video or a sound."""
+
+    event: str
+    media_kind: str  # "video" or "audio"
+    kind: ClassVar[str] = MEDIA_PLAY
+
+    @property
+    def detail(self) -> str:
+        return f"{self.event}:{self.media_kind}"
+
+
+@dataclass(frozen=True)
+class MediaWatched(Action):
+    """The player let go of a video or sound: how much of it played, with which captions."""
+
+    event: str
+    share: float  # 0..1 of its length
+    captions: str  # the captions' language, "" when off or absent
+    kind: ClassVar[str] = MEDIA_WATCHED
+
+    @property
+    def detail(self) -> str:
+        return f"{self.event}:{round(self.share * 100)}:{self.captions or 'off'}"
 
 
 @dataclass(frozen=True)

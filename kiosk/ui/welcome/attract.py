@@ -51,8 +51,10 @@ class Attract(QObject):
 
     def _events(self) -> list[int]:
         events = self._pictures.exhibit.events
-        highlighted = [i for i, e in enumerate(events) if e.highlight and e.media]
-        return highlighted or [i for i, e in enumerate(events) if e.media] or [0]
+        # (a picture to show: a video's poster counts, a video without one does not)
+        pictured = [i for i, e in enumerate(events) if e.media and e.media[0].image]
+        highlighted = [i for i in pictured if events[i].highlight]
+        return highlighted or pictured or [0]
 
     @Slot()
     @guarded("Attract.advance", None)
