@@ -219,6 +219,7 @@ def run(options: RunOptions) -> int:
     try:
         code = app.exec()
     finally:
+        keeper.stop()  # a check under way ends with the kiosk
         if recorder is not None:
             recorder.statistics.close()
         inhibitor.release()
