@@ -33,7 +33,7 @@ def test_a_large_answer_arrives_whole_a_piece_at_a_time(tmp_path: Path) -> None:
         pieces.append(1)
         real_send(value)
 
-    out.send = counting  # type: ignore[method-assign]
+    out.send = counting  # type: ignore[method-assign, assignment]
     sender = threading.Thread(target=content_check._send, args=(sent, out))
     sender.start()
     received = content_check._receive(answers)
