@@ -52,9 +52,11 @@ def main() -> None:
     env.pop("QT_QPA_PLATFORM", None)
     started = time.monotonic()
     watch = ["--watch"] if args.change_every else []
+    # the kiosk's terminal output to a file: a pipe nobody reads fills up (64 kB) and the
+    # next problem listing a content switch prints blocks the kiosk's UI thread for good
+    terminal = open(home / "terminal.txt", "w", encoding="utf-8")  # noqa: SIM115
     kiosk = subprocess.Popen([sys.executable, "-m", "kiosk", "run", "--content", args.folder,
-                              *watch], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                             text=True, encoding="utf-8")
+                              *watch], env=env, stdout=terminal, stderr=terminal)
     rng = random.Random(args.display)
     visits = taps = saves = 0
     next_save = started + 20.0 + (args.change_every or float("inf"))
@@ -99,6 +101,7 @@ def main() -> None:
         kiosk.kill()
     xvfb.terminate()
     xvfb.wait(10)
+    terminal.close()
     logs = "".join(p.read_text(encoding="utf-8", errors="replace")
                    for p in sorted(home.rglob("kiosk.log*")))
     print(json.dumps({
