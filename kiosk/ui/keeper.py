@@ -11,8 +11,11 @@ way: the UI thread (and the heartbeat the supervisor listens to) never waits for
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import queue
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -218,7 +221,8 @@ class ContentKeeper(QObject):
                 if self.kept is not None and self.shows == KEPT_WORDS else ""
             self.report.update(answer.problems, kept=self.shows + when)
         if answer.listed:
-            tell_terminal(self.folder, result, self.shows, reloaded=True, listed=answer.listed)
+            text = told(result, self.shows, reloaded=True, listed=answer.listed)
+            _TERMINAL.say(text)  # never on this thread: a terminal nobody reads blocks
         self._busy = False
         if self._again:
             self._again = False
@@ -230,10 +234,43 @@ def tell_terminal(folder: Path, result: LoadResult, shows: str, reloaded: bool,
                   listed: str | None = None) -> None:
     """Editors watch the terminal too: every problem, then what the kiosk did about it
     (`listed`: the problems' listing, when it was made already)."""
+    if listed is None:
+        listed = listing(result.problems, folder, str(folder))
+    print(told(result, shows, reloaded, listed), file=sys.stderr, flush=True)
+
+
+def told(result: LoadResult, shows: str, reloaded: bool, listed: str) -> str:
+    """The terminal's words for a check: its listing, then what the kiosk did."""
     if result.exhibit is None:
         done = f"{shows} stays on screen" if reloaded else f"showing {shows} instead"
     else:
         done = "content reloaded" if reloaded else "content loaded"
-    if listed is None:
-        listed = listing(result.problems, folder, str(folder))
-    print(f"{listed}; {done}", file=sys.stderr, flush=True)
+    return f"{listed}; {done}"
+
+
+class _Terminal:
+    """Writes to the terminal (stderr) on a thread of its own. A kiosk whose output goes to
+    a pipe that nobody reads (a service manager's, a script's) blocks on the write once the
+    pipe is full (64 kB: two listings of a 1,000-event exhibit's warnings); on the UI thread
+    that froze the screen for good and the supervisor restarted the kiosk again and again.
+    What cannot be written while the writer is blocked is left out (the log has it)."""
+
+    def __init__(self) -> None:
+        self._waiting: queue.Queue[str] = queue.Queue(maxsize=4)
+        self._writer: threading.Thread | None = None
+
+    def say(self, text: str) -> None:
+        if self._writer is None:
+            self._writer = threading.Thread(target=self._write, name="terminal", daemon=True)
+            self._writer.start()
+        with contextlib.suppress(queue.Full):
+            self._waiting.put_nowait(text)
+
+    def _write(self) -> None:
+        while True:
+            text = self._waiting.get()
+            with contextlib.suppress(OSError, ValueError):
+                print(text, file=sys.stderr, flush=True)
+
+
+_TERMINAL = _Terminal()

@@ -6,6 +6,8 @@ from __future__ import annotations
 import ctypes
 import itertools
 import os
+import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -311,3 +313,46 @@ def test_a_check_that_dies_leaves_the_content_on_screen_and_says_so(
     with qtbot.waitSignal(keeper.settled, timeout=20_000):  # type: ignore[attr-defined]
         keeper.check()
     assert title(view) == "Harbour today" and keeper.report.errorCount == 0
+
+
+class _Unread:
+    """A terminal nobody reads: a full pipe, on which every write waits."""
+
+    def __init__(self) -> None:
+        self.free = threading.Event()
+        self.waited = 0
+
+    def write(self, text: str) -> int:
+        self.waited += 1
+        self.free.wait(20)
+        return len(text)
+
+    def flush(self) -> None:
+        self.free.wait(20)
+
+
+def test_a_terminal_nobody_reads_never_holds_the_screen(
+        folder: Path, store: LastGood, views: list[KioskView], qtbot: object,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The listing a check prints waited on a full pipe on the UI thread: the kiosk froze
+    for good after a few content switches, and its supervisor restarted it again and again."""
+    _, keeper, view = started(folder, store, views, qtbot)
+    unread = _Unread()
+    monkeypatch.setattr(sys, "stderr", unread)
+    ticks: list[float] = []
+    beat = QTimer(interval=100)
+    beat.timeout.connect(lambda: ticks.append(time.monotonic()))
+    beat.start()
+    try:
+        for name in ("Harbour today", "Harbour tomorrow"):  # a warning each: a listing each
+            (folder / "exhibit.yaml").write_text(GOOD.replace("Harbour history", name).replace(
+                "        alt: A crane\n", ""), encoding="utf-8")
+            with qtbot.waitSignal(keeper.settled, timeout=20_000):  # type: ignore[attr-defined]
+                keeper.check()
+            assert title(view) == name
+        qtbot.waitUntil(lambda: unread.waited > 0, timeout=5000)  # type: ignore[attr-defined]
+        since = time.monotonic()
+        qtbot.waitUntil(lambda: len([t for t in ticks if t > since]) >= 5, timeout=3000)  # type: ignore[attr-defined]
+    finally:
+        beat.stop()
+        unread.free.set()
