@@ -212,9 +212,10 @@ def _until(process: subprocess.Popen[str], done: Any, timeout: float,
     while not done():
         if process.poll() is not None or time.perf_counter() - start > timeout:
             raise SystemExit(f"the kiosk ended or took too long (exit {process.poll()})")
-        if peak is not None:
+        if peak is not None:  # the kiosk and its content check's child process
             with contextlib.suppress(psutil.Error):
-                peak[0] = max(peak[0], watched.memory_info().rss / 2**20)
+                tree = [watched, *watched.children(recursive=True)]
+                peak[0] = max(peak[0], sum(p.memory_info().rss for p in tree) / 2**20)
         time.sleep(0.05)
     return time.perf_counter() - start
 

@@ -9,6 +9,7 @@ column that problems point at.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -21,6 +22,10 @@ try:  # libyaml's parser is much faster; the pure-Python one gives the same even
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 _Resolver = yaml.resolver.Resolver  # YAML 1.1 tags, as SafeLoader resolves them
+ScalarEvent, AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
+MappingStartEvent, SequenceStartEvent = yaml.MappingStartEvent, yaml.SequenceStartEvent
+MappingEndEvent, SequenceEndEvent = yaml.MappingEndEvent, yaml.SequenceEndEvent
+StreamEndEvent = yaml.StreamEndEvent
 
 STR_TAG = "tag:yaml.org,2002:str"
 NULL_TAG = "tag:yaml.org,2002:null"
@@ -29,8 +34,9 @@ INT_TAG = "tag:yaml.org,2002:int"
 FLOAT_TAG = "tag:yaml.org,2002:float"
 
 
-@dataclass(frozen=True)
-class Pos:
+class Pos(NamedTuple):
+    """A place in a file (a tuple: one is made for every value of every file read)."""
+
     line: int  # 1-based
     col: int  # 1-based
 
@@ -182,49 +188,80 @@ def _build(text: str, file: str, problems: list[Problem]) -> Node | None:
     root: Node | None = None
     nodes = 0
 
-    def add(node: Node) -> None:
-        nonlocal root
-        if stack:
-            stack[-1].items.append(node)
-        else:
-            root = node
-
     lines = text.splitlines()
-    for event in yaml.parse(text, Loader=_Loader):
-        mark = event.start_mark
-        assert mark is not None  # the parser marks every event
-        pos = Pos(mark.line + 1, mark.column + 1)
-        if isinstance(event, yaml.AliasEvent):
-            raise _Reject(pos, "anchors and aliases (&name, *name) are not supported in "
-                          "content files; write the value out in full")
-        if isinstance(event, yaml.NodeEvent):
-            nodes += 1
-            if nodes > MAX_NODES:
-                raise _Reject(pos, "the file has too many values for a content file")
-        if isinstance(event, yaml.ScalarEvent):
-            tag: str | None = event.tag
-            if tag in (None, "!"):  # the resolver's regular expressions once per value
-                key = (event.value, event.implicit)
-                tag = resolved.get(key)
-                if tag is None:
-                    tag = resolved[key] = resolver.resolve(  # type: ignore[no-untyped-call]  # untyped in PyYAML's stubs
-                        yaml.ScalarNode, event.value, event.implicit)
-            style = event.style or ""
-            end = event.end_mark
-            raw = (lines[mark.line][mark.column:end.column]
-                   if style in ("'", '"') and end is not None and end.line == mark.line
-                   and mark.line < len(lines) else None)
-            add(Scalar(event.value, tag, style in ("'", '"', "|", ">"), pos, style,
-                       _block_start(lines, mark.line + 1) if style == "|" else None, raw))
-        elif isinstance(event, yaml.CollectionStartEvent):
-            stack.append(_Open(isinstance(event, yaml.MappingStartEvent), pos, []))
-            if len(stack) > MAX_DEPTH:
-                raise _Reject(pos, "the file is nested too deeply for a content file")
-        elif isinstance(event, yaml.CollectionEndEvent):
-            done = stack.pop()
-            add(_mapping(done, file, problems) if done.is_mapping
-                else YamlSequence(tuple(done.items), done.pos))
+    parser = _Loader(text)
+    next_event = parser.get_event  # the parser's own loop, not yaml.parse's generator
+    try:
+        while True:
+            event: Any = next_event()
+            kind = type(event)
+            if kind is ScalarEvent:  # most events: dispatched first, by type, not isinstance
+                mark = event.start_mark
+                pos = Pos(mark.line + 1, mark.column + 1)
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise _Reject(pos, "the file has too many values for a content file")
+                tag: str | None = event.tag
+                if tag is None or tag == "!":  # the resolver's expressions once per value
+                    key = (event.value, event.implicit)
+                    tag = resolved.get(key)
+                    if tag is None:
+                        tag = resolved[key] = resolver.resolve(  # type: ignore[no-untyped-call]  # untyped in PyYAML's stubs
+                            yaml.ScalarNode, event.value, event.implicit)
+                style = event.style or ""
+                if style:
+                    end = event.end_mark
+                    raw = (lines[mark.line][mark.column:end.column]
+                           if style in ("'", '"') and end is not None
+                           and end.line == mark.line and mark.line < len(lines) else None)
+                    node: Node = Scalar(event.value, tag, style in ("'", '"', "|", ">"), pos,
+                                        style, _block_start(lines, mark.line + 1)
+                                        if style == "|" else None, raw)
+                else:
+                    node = _plain(event.value, tag, pos)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                mark = event.start_mark
+                pos = Pos(mark.line + 1, mark.column + 1)
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise _Reject(pos, "the file has too many values for a content file")
+                stack.append(_Open(kind is MappingStartEvent, pos, []))
+                if len(stack) > MAX_DEPTH:
+                    raise _Reject(pos, "the file is nested too deeply for a content file")
+                continue
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                done = stack.pop()
+                node = _mapping(done, file, problems) if done.is_mapping \
+                    else YamlSequence(tuple(done.items), done.pos)
+            elif kind is AliasEvent:
+                mark = event.start_mark
+                raise _Reject(Pos(mark.line + 1, mark.column + 1), "anchors and aliases "
+                              "(&name, *name) are not supported in content files; write the "
+                              "value out in full")
+            elif kind is StreamEndEvent:
+                break
+            else:  # stream and document starts and ends
+                continue
+            if stack:
+                stack[-1].items.append(node)
+            else:
+                root = node
+    finally:
+        parser.dispose()
     return root
+
+
+_new, _set = object.__new__, object.__setattr__
+
+
+def _plain(text: str, tag: str, pos: Pos) -> Scalar:
+    """Scalar(text, tag, False, pos), made in one step rather than field by field (a
+    frozen dataclass sets each field through object.__setattr__): most values of a
+    content file are plain, and this was a tenth of reading them."""
+    node: Scalar = _new(Scalar)
+    _set(node, "__dict__", {"text": text, "tag": tag, "quoted": False, "pos": pos,
+                            "style": "", "start": None, "raw": None})
+    return node
 
 
 def _block_start(lines: list[str], after: int) -> Pos | None:

@@ -243,6 +243,7 @@ Item {
             Accessible.name: view.full ? Language.words.close : Language.words.full_screen
             Accessible.onPressAction: view.full = !view.full
             Text {  // "×" closes full screen (as the photo viewer's button)
+                textFormat: Text.PlainText
                 anchors.centerIn: parent
                 visible: view.full
                 text: "\u00D7"

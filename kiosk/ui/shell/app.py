@@ -238,6 +238,7 @@ def run(options: RunOptions) -> int:
     try:
         code = app.exec()
     finally:
+        keeper.stop()  # a check under way ends with the kiosk
         if releases is not None:
             releases.stop()
         if recorder is not None:

@@ -1,17 +1,19 @@
 """Which content is on screen, and the checks behind it.
 
 At start the kiosk shows the last good copy of this exhibit at once (kiosk.services.
-last_good) and validates the content folder on a worker thread: a folder that changed and
-validates is kept and shown; one with errors leaves the copy on screen, and the content
-report (with the staff sign) tells. Only with no copy of this exhibit is the folder read
-before the first frame, and only when that fails too does the bundled exhibit show.
-Reloads (a save under --watch, staff's Reload) go the same way, so a large folder never
-holds the UI thread while it is read.
+last_good) and validates the content folder in a child process (kiosk.services.
+content_check): a folder that changed and validates is kept and shown; one with errors
+leaves the copy on screen, and the content report (with the staff sign) tells. Only with no
+copy of this exhibit is the folder read before the first frame, and only when that fails too
+does the bundled exhibit show. Reloads (a save under --watch, staff's Reload) go the same
+way: the UI thread (and the heartbeat the supervisor listens to) never waits for a check.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import queue
 import sys
 import threading
 from collections.abc import Callable
@@ -21,16 +23,15 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from kiosk.content import LoadResult, Problem, images, load_folder
-from kiosk.content.loader import EXHIBIT_FILE, rest_between_files
+from kiosk.content.loader import EXHIBIT_FILE
 from kiosk.content.problems import capped, listing, more_text
 from kiosk.core.model import Exhibit
-from kiosk.services import picture_checks
+from kiosk.services import content_check, picture_checks
 from kiosk.services.guard import guarded
-from kiosk.services.last_good import Kept, LastGood, SourceChanged, fingerprint
+from kiosk.services.last_good import Fingerprint, Kept, LastGood, fingerprint
 from kiosk.services.paths import bundled_content
 from kiosk.ui.shell.session import Session
 from kiosk.ui.staff.content_report import ContentReport
-from kiosk.ui.timeline.strip import WORKER_SWITCH_S
 
 log = logging.getLogger("kiosk.keeper")
 
@@ -38,7 +39,6 @@ Loader = Callable[[Path], LoadResult]
 KEPT_WORDS = "the last good content"
 BUNDLED_WORDS = "the bundled exhibit"
 QUIET_WAIT_MS = 20_000  # the check waits this long at most for the strip's worker
-CHECK_REST_S = 0.01  # the check rests after each event file (about as long as one takes)
 
 
 def guarded_load(folder: Path, load: Loader = load_folder) -> LoadResult:
@@ -77,6 +77,7 @@ class Start:
     result: LoadResult | None  # the folder's problems; None while they are being checked
     shows: str  # what is on screen, in words: "the last good content", ...
     kept: Kept | None  # the copy on screen, if it is one
+    files: Fingerprint | None = None  # the folder's files when it was read for the screen
 
 
 def first_content(folder: Path, store: LastGood | None, load: Loader = load_folder,
@@ -97,9 +98,10 @@ def first_content(folder: Path, store: LastGood | None, load: Loader = load_fold
         log.info("showing the last good content kept %s (%s) while %s is checked",
                  kept.saved, kept.folder, folder)
         return Start(kept.exhibit, None, KEPT_WORDS, kept)
+    files = fingerprint(folder)  # before it is read: the check behind tells a change since
     result = guarded_load(folder, load)
     if result.exhibit is not None:
-        return Start(result.exhibit, result, "", None)
+        return Start(result.exhibit, result, "", None, files)
     log_problems(result)
     if _resolved(folder) != _resolved(bundled_content()):
         fallback = guarded_load(bundled_content()).exhibit
@@ -109,20 +111,11 @@ def first_content(folder: Path, store: LastGood | None, load: Loader = load_fold
     return Start(None, result, "", None)
 
 
-@dataclass(frozen=True)
-class _Checked:
-    result: LoadResult
-    kept: Kept | None  # a new copy, when the folder changed and validated
-    unchanged: bool  # the folder is the copy on screen
-    switch: bool  # a check (not the first start's copy of what it shows already)
-    listed: str = ""  # the problems as the terminal shows them, made on the worker thread
-
-
 class ContentKeeper(QObject):
-    """Checks the content folder on a worker thread (at start and on each reload), keeps
+    """Checks the content folder in a child process (at start and on each reload), keeps
     what validates, and puts it on screen; the report tells staff and editors."""
 
-    _checked = Signal(object)  # a worker's answer, delivered on the UI thread
+    _checked = Signal(object)  # the child's answer, delivered on the UI thread
     settled = Signal()  # a check is over and its answer shown (tests, staff)
 
     def __init__(self, folder: Path, store: LastGood, session: Session,
@@ -135,12 +128,14 @@ class ContentKeeper(QObject):
         self.report = report
         self.kept = start.kept
         self.shows = start.shows  # what is on screen while the folder has errors
-        self._load = load
+        self._shown = start.kept.files if start.kept is not None else start.files
+        self._load = load  # passed to the child by name: a module-level function
         self._checks = checks
         self._busy = False
         self._again = False
-        self.phase = ""  # what the check is doing: reading, keeping (benchmarks tell it)
-        self._learned = 0  # picture checks kept so far (those of the first start's read too)
+        self._running: content_check.Running | None = None
+        self.phase = ""  # "checking" while the child runs, "done" (benchmarks tell it)
+        self.last: content_check.Answer | None = None  # the last answer (tests, benchmarks)
         self._checked.connect(self._done, Qt.ConnectionType.QueuedConnection)
 
     @property
@@ -153,8 +148,32 @@ class ContentKeeper(QObject):
         if self._busy:
             self._again = True
             return
+        self._start(told=False)
+
+    def keep(self, result: LoadResult) -> None:
+        """The first start's folder validated before the first frame (its problems told):
+        keep a copy of it, behind the screen. The child reads it again; nothing changes on
+        screen unless the folder changed since. What its pictures' checks found goes to the
+        child through the kept checks: none is decoded twice."""
+        if self._checks is not None and images.learned():
+            picture_checks.save(self._checks)
+        self._start(told=True)
+
+    def stop(self) -> None:
+        """The kiosk ends: so does a check under way."""
+        if self._running is not None:
+            self._running.stop()
+
+    def _start(self, told: bool) -> None:
         self._busy = True
-        threading.Thread(target=self._work, name="content-check", daemon=True).start()
+        self.phase = "checking"
+        request = content_check.Request(self.folder, self.store.folder, self._checks,
+                                        self._shown, told, self._load)
+        try:
+            self._running = content_check.start(request, self._checked.emit)
+        except (OSError, ValueError, RuntimeError) as exc:  # no process can be started
+            log.exception("cannot start the content check")
+            self._checked.emit(content_check.failed(f"no check could start: {exc}"))
 
     def show_folder(self, folder: Path) -> None:
         """Show another content folder from now on (a release the kiosk switched to): it is
@@ -167,8 +186,8 @@ class ContentKeeper(QObject):
     def after(self, busy: Callable[[], bool], start: Callable[[], None],
               at_most_ms: int = QUIET_WAIT_MS) -> None:
         """Run `start` (check or keep) once `busy()` is false (the strip's typesetting
-        worker: two Python workers at once stall the UI thread the longest), looked at
-        twice a second, and at the latest after `at_most_ms`."""
+        worker: the first seconds' processor goes to the screen), looked at twice a second,
+        and at the latest after `at_most_ms`."""
         waited = [0]
         timer = QTimer(self, interval=500)
 
@@ -186,79 +205,32 @@ class ContentKeeper(QObject):
             timer.deleteLater()
             start()
 
-    def keep(self, result: LoadResult) -> None:
-        """The first start's folder validated before the first frame: keep a copy of it,
-        behind the screen (nothing to show anew: it is on screen)."""
-        self._busy = True
-        threading.Thread(target=self._work, args=(result,), name="content-keep",
-                         daemon=True).start()
-
-    def _work(self, validated: LoadResult | None = None) -> None:
-        # Python's lock passes every 1 ms rather than 5 while this thread reads (as the
-        # strip's typesetting worker does): the UI thread never waits long for its turn
-        usual = sys.getswitchinterval()
-        sys.setswitchinterval(min(usual, WORKER_SWITCH_S))
-        images.one_at_a_time()  # no picture workers besides: the UI thread keeps a core
-        rest_between_files(CHECK_REST_S)
-        try:
-            self._check_now(validated)
-        finally:
-            sys.setswitchinterval(usual)
-
-    def _check_now(self, validated: LoadResult | None) -> None:
-        try:
-            before = fingerprint(self.folder)  # before it is read: a change after shows
-            kept = self.kept
-            unchanged = kept is not None and kept.matches(self.folder, before)
-            self.phase = "reading"
-            result = validated or guarded_load(self.folder, self._load)
-            self.phase = "keeping"
-            if self._checks is not None and images.learned() != self._learned:
-                self._learned = images.learned()
-                picture_checks.save(self._checks)
-            new: Kept | None = None
-            if result.exhibit is not None and not unchanged:
-                try:
-                    new = self.store.save(self.folder, result.exhibit, before, previous=kept,
-                                          problems=result.problems)
-                except SourceChanged as exc:
-                    log.info("content changed while it was kept (%s); checked again later", exc)
-                except OSError as exc:
-                    log.warning("cannot keep a copy of the content in %s (%s)",
-                                self.store.folder, exc)
-            # the listing reads every file with a problem: on this thread, not the UI's
-            listed = listing(result.problems, self.folder, str(self.folder)) \
-                if validated is None and (result.problems or not unchanged) else ""
-            self.phase = "done"
-            self._checked.emit(_Checked(result, new, unchanged, validated is None, listed))
-        except BaseException as exc:  # a bug: the kiosk goes on showing what it shows
-            log.exception("content check failed")
-            self._checked.emit(_Checked(LoadResult(None, [Problem(
-                EXHIBIT_FILE, 0, 0, "error", f"the kiosk could not check this content "
-                f"({type(exc).__name__}); the log has the details")]), None, False, True))
-
     @Slot(object)
     @guarded("ContentKeeper._done", None)
-    def _done(self, checked: _Checked) -> None:
-        result = checked.result
-        if result.exhibit is not None:
-            if checked.kept is not None:
-                self.kept = checked.kept
-            if checked.switch and not checked.unchanged:
-                # the copy's exhibit when there is one: its photos are read from the copy,
-                # so an editor's next save cannot change what is on screen under it
-                exhibit = checked.kept.exhibit if checked.kept else result.exhibit
-                self.session.set_exhibit(exhibit)
-                log.info("content switched: %d events", len(exhibit.events))
+    def _done(self, answer: content_check.Answer) -> None:
+        self.last = answer
+        self._running = None
+        self.phase = "done"
+        result = answer.result
+        log.info("content checked in %.1f s (%d pictures decoded)", answer.seconds,
+                 answer.pictures_checked)
+        if answer.valid and answer.exhibit is not None:
+            if answer.kept is not None:
+                self.kept = answer.kept
+            if not answer.same_as_shown(self._shown):
+                self.session.set_exhibit(answer.exhibit)
+                self._shown = answer.files
+                log.info("content switched: %d events", len(answer.exhibit.events))
             self.shows = KEPT_WORDS  # from now on, what stays when the folder breaks
-            self.report.update(result.problems)
+            self.report.update(answer.problems)
         else:
             log_problems(result)
             when = f" (kept {self.kept.saved.replace('T', ' ')[:16]} UTC)" \
                 if self.kept is not None and self.shows == KEPT_WORDS else ""
-            self.report.update(result.problems, kept=self.shows + when)
-        if checked.listed:
-            tell_terminal(self.folder, result, self.shows, reloaded=True, listed=checked.listed)
+            self.report.update(answer.problems, kept=self.shows + when)
+        if answer.listed:
+            text = told(result, self.shows, reloaded=True, listed=answer.listed)
+            _TERMINAL.say(text)  # never on this thread: a terminal nobody reads blocks
         self._busy = False
         if self._again:
             self._again = False
@@ -270,10 +242,43 @@ def tell_terminal(folder: Path, result: LoadResult, shows: str, reloaded: bool,
                   listed: str | None = None) -> None:
     """Editors watch the terminal too: every problem, then what the kiosk did about it
     (`listed`: the problems' listing, when it was made already)."""
+    if listed is None:
+        listed = listing(result.problems, folder, str(folder))
+    print(told(result, shows, reloaded, listed), file=sys.stderr, flush=True)
+
+
+def told(result: LoadResult, shows: str, reloaded: bool, listed: str) -> str:
+    """The terminal's words for a check: its listing, then what the kiosk did."""
     if result.exhibit is None:
         done = f"{shows} stays on screen" if reloaded else f"showing {shows} instead"
     else:
         done = "content reloaded" if reloaded else "content loaded"
-    if listed is None:
-        listed = listing(result.problems, folder, str(folder))
-    print(f"{listed}; {done}", file=sys.stderr, flush=True)
+    return f"{listed}; {done}"
+
+
+class _Terminal:
+    """Writes to the terminal (stderr) on a thread of its own. A kiosk whose output goes to
+    a pipe that nobody reads (a service manager's, a script's) blocks on the write once the
+    pipe is full (64 kB: two listings of a 1,000-event exhibit's warnings); on the UI thread
+    that froze the screen for good and the supervisor restarted the kiosk again and again.
+    What cannot be written while the writer is blocked is left out (the log has it)."""
+
+    def __init__(self) -> None:
+        self._waiting: queue.Queue[str] = queue.Queue(maxsize=4)
+        self._writer: threading.Thread | None = None
+
+    def say(self, text: str) -> None:
+        if self._writer is None:
+            self._writer = threading.Thread(target=self._write, name="terminal", daemon=True)
+            self._writer.start()
+        with contextlib.suppress(queue.Full):
+            self._waiting.put_nowait(text)
+
+    def _write(self) -> None:
+        while True:
+            text = self._waiting.get()
+            with contextlib.suppress(OSError, ValueError):
+                print(text, file=sys.stderr, flush=True)
+
+
+_TERMINAL = _Terminal()

@@ -3,17 +3,21 @@ switches or stays (kiosk.ui.shell.keeper); staff see a discreet sign while the f
 
 from __future__ import annotations
 
+import ctypes
+import itertools
 import os
+import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QTimer
 from PySide6.QtGui import QGuiApplication, QPointingDevice
 from PySide6.QtTest import QTest
 
-from kiosk.content import images, load_folder
-from kiosk.services import picture_checks
+from kiosk.content import LoadResult, images, load_folder
 from kiosk.services.last_good import LastGood, fingerprint
 from kiosk.services.paths import bundled_content
 from kiosk.services.pin import PinGate
@@ -157,7 +161,7 @@ def test_an_unchanged_folder_starts_without_decoding_its_pictures_again(
         folder: Path, store: LastGood, views: list[KioskView], qtbot: object,
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     checks = tmp_path / "home" / "picture-checks.json"
-    decoded: list[str] = []
+    decoded: list[str] = []  # in this process (the first frame's read)
     real_check = images._check
 
     def counting(path: Path, size: int) -> images.ImageInfo:
@@ -166,19 +170,20 @@ def test_an_unchanged_folder_starts_without_decoding_its_pictures_again(
 
     monkeypatch.setattr(images, "_check", counting)
     images.forget()
-    started(folder, store, views, qtbot, checks=checks)
+    _, keeper, _ = started(folder, store, views, qtbot, checks=checks)
     assert decoded == ["crane.jpg"]
+    assert keeper.last is not None and keeper.last.pictures_checked == 0  # nor the child
     images.forget()  # a new process: nothing in memory
     decoded.clear()
     _, keeper, _ = started(folder, store, views, qtbot, checks=checks)
     assert decoded == [] and keeper.report.errorCount == 0  # checked, not decoded again
+    assert keeper.last is not None and keeper.last.pictures_checked == 0
     write_image(folder / "media" / "crane.jpg", (1600, 900), colour=(200, 10, 10))
     os.utime(folder / "media" / "crane.jpg", ns=(1, 10**18))  # a new modification time
-    images.forget()
-    picture_checks.load(checks)
     with qtbot.waitSignal(keeper.settled, timeout=20_000):  # type: ignore[attr-defined]
         keeper.check()
-    assert decoded == ["crane.jpg"]  # a changed file is checked again, once
+    assert keeper.last is not None and keeper.last.pictures_checked == 1  # checked again, once
+    assert decoded == []  # by the child, not by the kiosk
 
 
 def test_a_damaged_store_is_ignored_and_made_again(
@@ -247,3 +252,107 @@ def test_an_unchanged_folder_is_not_read_again_and_keeps_its_warnings(
     monkeypatch.setattr("kiosk.services.last_good.__version__", "0.0.0-older")
     stored = store.load()
     assert stored is not None and not stored.answers_for(folder, fingerprint(folder))
+
+
+def holds_python(root: Path) -> LoadResult:
+    """A read that holds Python's lock for 3 s in one call, as a C parser (yaml's) or a
+    pickle of a large exhibit does, then reads the folder."""
+    if os.name == "nt":
+        ctypes.PyDLL("kernel32").Sleep(3000)
+    else:
+        ctypes.PyDLL(None).usleep(3_000_000)
+    return load_folder(root)
+
+
+def ends_at_once(root: Path) -> LoadResult:
+    """A check that dies (out of memory, killed): no answer ever comes."""
+    os._exit(3)
+
+
+def test_the_heartbeat_goes_on_while_a_changed_folder_is_checked(
+        folder: Path, store: LastGood, views: list[KioskView], qtbot: object) -> None:
+    """The supervisor kills a kiosk whose UI thread misses its heartbeat for 6 s: a check of
+    a changed folder (on a worker thread, holding Python's lock) killed working kiosks
+    (issue 29). The check runs in a child process; the screen's timers keep their time,
+    the content switches when the answer comes."""
+    started(folder, store, views, qtbot)
+    (folder / "exhibit.yaml").write_text(GOOD.replace("Harbour history", "Harbour today"),
+                                         encoding="utf-8")
+    start = first_content(folder, store)
+    assert start.exhibit is not None and start.result is None  # the copy, checked behind
+    session = Session(start.exhibit, reduced_motion=True)
+    keeper = ContentKeeper(folder, store, session, ContentReport(folder, editor_view=False),
+                           start, load=holds_python, parent=session)
+    ticks: list[float] = []
+    beat = QTimer(interval=100)
+    beat.timeout.connect(lambda: ticks.append(time.monotonic()))
+    beat.start()
+    with qtbot.waitSignal(keeper.settled, timeout=30_000):  # type: ignore[attr-defined]
+        keeper.check()
+        assert keeper.busy
+    beat.stop()
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    assert len(ticks) >= 25 and max(gaps) < 1.0  # the heartbeat's 1 s tick never missed
+    assert session.exhibit.title.get("en") == "Harbour today"  # switched once checked
+    assert not keeper.busy
+
+
+def test_a_check_that_dies_leaves_the_content_on_screen_and_says_so(
+        folder: Path, store: LastGood, views: list[KioskView], qtbot: object,
+        caplog: pytest.LogCaptureFixture) -> None:
+    _, keeper, view = started(folder, store, views, qtbot)
+    keeper._load = ends_at_once
+    (folder / "exhibit.yaml").write_text(GOOD.replace("Harbour history", "Harbour today"),
+                                         encoding="utf-8")
+    with qtbot.waitSignal(keeper.settled, timeout=20_000):  # type: ignore[attr-defined]
+        keeper.check()
+    assert title(view) == "Harbour history" and not keeper.busy
+    assert keeper.report.errorCount == 1 and "could not check" in keeper.report.rows[0]["message"]
+    assert "ended without an answer (exit code 3)" in caplog.text
+    keeper._load = load_folder  # the next check (the next save) works again
+    with qtbot.waitSignal(keeper.settled, timeout=20_000):  # type: ignore[attr-defined]
+        keeper.check()
+    assert title(view) == "Harbour today" and keeper.report.errorCount == 0
+
+
+class _Unread:
+    """A terminal nobody reads: a full pipe, on which every write waits."""
+
+    def __init__(self) -> None:
+        self.free = threading.Event()
+        self.waited = 0
+
+    def write(self, text: str) -> int:
+        self.waited += 1
+        self.free.wait(20)
+        return len(text)
+
+    def flush(self) -> None:
+        self.free.wait(20)
+
+
+def test_a_terminal_nobody_reads_never_holds_the_screen(
+        folder: Path, store: LastGood, views: list[KioskView], qtbot: object,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The listing a check prints waited on a full pipe on the UI thread: the kiosk froze
+    for good after a few content switches, and its supervisor restarted it again and again."""
+    _, keeper, view = started(folder, store, views, qtbot)
+    unread = _Unread()
+    monkeypatch.setattr(sys, "stderr", unread)
+    ticks: list[float] = []
+    beat = QTimer(interval=100)
+    beat.timeout.connect(lambda: ticks.append(time.monotonic()))
+    beat.start()
+    try:
+        for name in ("Harbour today", "Harbour tomorrow"):  # a warning each: a listing each
+            (folder / "exhibit.yaml").write_text(GOOD.replace("Harbour history", name).replace(
+                "        alt: A crane\n", ""), encoding="utf-8")
+            with qtbot.waitSignal(keeper.settled, timeout=20_000):  # type: ignore[attr-defined]
+                keeper.check()
+            assert title(view) == name
+        qtbot.waitUntil(lambda: unread.waited > 0, timeout=5000)  # type: ignore[attr-defined]
+        since = time.monotonic()
+        qtbot.waitUntil(lambda: len([t for t in ticks if t > since]) >= 5, timeout=3000)  # type: ignore[attr-defined]
+    finally:
+        beat.stop()
+        unread.free.set()
