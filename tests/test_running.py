@@ -19,7 +19,7 @@ from kiosk.services.supervisor import stop_request
 from tests.conftest import DATA, ROOT, write_image
 from tests.netserver import CountingServer
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.e2e
 
 
 def kiosk_env(tmp_path: Path) -> dict[str, str]:

@@ -33,7 +33,7 @@ def test_a_window_fits_within_the_screen_it_opens_on_with_its_shape(screen: QRec
         assert window.size() == wanted  # a screen with room gets the size asked for
 
 
-@pytest.mark.slow
+@pytest.mark.e2e
 @pytest.mark.posix
 @pytest.mark.skipif(shutil.which("Xvfb") is None or shutil.which("xdotool") is None,
                     reason="needs Xvfb and xdotool (scripts/install.sh --test)")

@@ -38,6 +38,7 @@ from kiosk.releases.store import ReleaseStore
 SYNCTHING = shutil.which("syncthing")
 pytestmark = [
     pytest.mark.syncthing,
+    pytest.mark.e2e,
     pytest.mark.skipif(SYNCTHING is None, reason="the syncthing program is not installed "
                        "(Debian: apt-get install syncthing; scripts/install.sh --test)"),
 ]

@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import MakeFolder, write_image
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.bench
 
 
 def test_bench_json_has_every_figure(make_folder: MakeFolder, tmp_path: Path) -> None:
