@@ -12,7 +12,15 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDeadlineTimer,
+    QEvent,
+    QObject,
+    QPoint,
+    QPointF,
+    Qt,
+)
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -23,7 +31,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem, QQuickWindow
-from PySide6.QtTest import QTest
+from PySide6.QtTest import QSignalSpy, QTest
 
 from kiosk.content import load_folder
 from kiosk.content.model import Exhibit
@@ -103,13 +111,46 @@ def centre(target: QQuickItem) -> QPoint:
     return point.toPoint()
 
 
-def settle(ms: int = 80) -> None:
-    QTest.qWait(ms)
+_MOTION = ("QQuickFlickable", "QQuickAbstractAnimation", "QQuickTransition")
+
+
+def still_moving(window: QQuickWindow) -> QObject | None:
+    """What is still in motion on the window: a Flickable flicking or dragged, a running
+    animation or transition (a Behavior's is a Transition's too); None when nothing is.
+    (Objects a Repeater made are not QObject children, and not looked at: none moves.)"""
+    for thing in window.findChildren(QObject):
+        if any(thing.inherits(kind) for kind in _MOTION) and (
+                thing.property("moving") is True or thing.property("running") is True):
+            return thing
+    return None
+
+
+def until(condition: Callable[[], object], timeout_ms: int = 5000, what: str = "") -> None:
+    """Wait until `condition()` holds, events running meanwhile (qtbot.waitUntil, for helpers
+    that have no qtbot)."""
+    deadline = QDeadlineTimer(timeout_ms)
+    while not condition():
+        assert not deadline.hasExpired(), f"not so after {timeout_ms} ms: {what or condition}"
+        QTest.qWait(10)
+
+
+def settle(timeout_ms: int = 5000) -> None:
+    """Wait until what a visitor sees has caught up: events delivered, a frame drawn (the
+    polish pass lays out rows, columns and the strip), and nothing still moving, in every
+    window shown. Fixed waits were either too short on a loaded machine or wasted time."""
+    deadline = QDeadlineTimer(timeout_ms)
+    for window in QGuiApplication.topLevelWindows():
+        if not isinstance(window, QQuickWindow) or not window.isExposed():
+            continue
+        follow(window, deadline.remainingTime())
+        while (moving := still_moving(window)) is not None:
+            assert not deadline.hasExpired(), f"still moving after {timeout_ms} ms: {moving}"
+            follow(window, max(1, deadline.remainingTime()))
 
 
 def tap(window: QWindow, device: QPointingDevice, point: QPoint) -> None:
     QTest.touchEvent(window, device).press(0, point, window).commit()
-    QTest.qWait(20)
+    QTest.qWait(20)  # a duration on purpose: a tap is short (a long one is a long press)
     QTest.touchEvent(window, device).release(0, point, window).commit()
     settle()
 
@@ -119,27 +160,22 @@ def follow(window: QWindow, timeout_ms: int = 5000) -> None:
     frame and merges the moves that arrive before it, so a gesture driven faster than a slow
     machine draws would lose its first steps (a pinch measured from a later start)."""
     assert isinstance(window, QQuickWindow)
-    frames: list[bool] = []
-    connection = window.frameSwapped.connect(lambda: frames.append(True))
+    drawn = QSignalSpy(window.frameSwapped)
     window.update()
-    deadline = QDeadlineTimer(timeout_ms)
-    while not frames and not deadline.hasExpired():
-        QTest.qWait(5)
-    window.disconnect(connection)
-    assert frames, f"no frame drawn in {timeout_ms} ms"
+    assert drawn.wait(timeout_ms), f"no frame drawn in {timeout_ms} ms"
 
 
 def swipe(window: QWindow, device: QPointingDevice, start: QPoint, end: QPoint,
           steps: int = 12) -> None:
     QTest.touchEvent(window, device).press(0, start, window).commit()
     for step in range(1, steps + 1):
-        QTest.qWait(16)
+        QTest.qWait(16)  # a duration on purpose: the finger's speed (a flick's velocity)
         point = start + (end - start) * (step / steps)
         QTest.touchEvent(window, device).move(0, point, window).commit()
         follow(window)
-    QTest.qWait(16)
+    QTest.qWait(16)  # the finger's speed up to the release, as above
     QTest.touchEvent(window, device).release(0, end, window).commit()
-    settle(400)
+    settle()
 
 
 def pinch(window: QWindow, device: QPointingDevice, centre_point: QPoint, start_gap: int,
@@ -151,13 +187,13 @@ def pinch(window: QWindow, device: QPointingDevice, centre_point: QPoint, start_
     a, b = points(start_gap)
     QTest.touchEvent(window, device).press(0, a, window).press(1, b, window).commit()
     for step in range(1, steps + 1):
-        QTest.qWait(16)
+        QTest.qWait(16)  # a duration on purpose: the fingers' speed, as in swipe()
         a, b = points(start_gap + (end_gap - start_gap) * step / steps)
         QTest.touchEvent(window, device).move(0, a, window).move(1, b, window).commit()
         follow(window)
-    QTest.qWait(16)
+    QTest.qWait(16)  # the fingers' speed up to the release
     QTest.touchEvent(window, device).release(0, a, window).release(1, b, window).commit()
-    settle(200)
+    settle()
 
 
 def click(window: QWindow, point: QPoint) -> None:
