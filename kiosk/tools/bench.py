@@ -34,7 +34,7 @@ from kiosk.tools.targets import headline, verdicts
 if TYPE_CHECKING:
     from kiosk.ui.session import Session
 
-NAVIGATIONS = 1000
+NAVIGATIONS = 1000  # KIOSK_BENCH_NAVIGATIONS sets fewer: the test suite's quick bench run
 IDLE_WINDOWS = 3  # CPU is measured over this many windows per screen, for the spread
 SOAK_ATTRACT_INTERVAL = 0.06  # seconds: the attract cycle sped up for a soak
 SOAK_SAMPLES = 40  # memory samples over a soak, for its curve
@@ -322,7 +322,7 @@ def bench_child(folder: Path, size: tuple[int, int], record_statistics: bool = T
          gestures=gestures, backend=render_path.backend)
     sys.stdin.readline()
     rng = random.Random(1981)
-    navigate(session, app, rng, NAVIGATIONS)
+    navigate(session, app, rng, int(os.environ.get("KIOSK_BENCH_NAVIGATIONS", NAVIGATIONS)))
     settle(app, 1.0)
     QCoreApplication.processEvents()
     emit("navigated")
