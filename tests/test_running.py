@@ -164,7 +164,7 @@ def wait_heartbeat(pid: int, timeout: float = 60) -> None:
     while time.monotonic() < deadline:
         if beat.exists():
             return
-        time.sleep(0.2)
+        time.sleep(0.2)  # polling another process's file: no signal to wait on
     raise AssertionError("the kiosk never sent a heartbeat")
 
 

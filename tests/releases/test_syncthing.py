@@ -166,7 +166,7 @@ def wait_for(what: str, condition: Callable[[], bool], seconds: float,
                 return
         except OSError:
             pass  # the API is not up yet
-        time.sleep(0.1)
+        time.sleep(0.1)  # polling other processes: no signal to wait on
     logs = "\n".join(f"--- {i.name}:\n{i.log()}" for i in instances)
     pytest.fail(f"waited {seconds} s for {what}\n{logs}")
 

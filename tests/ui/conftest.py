@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDeadlineTimer,
     QEvent,
-    QObject,
     QPoint,
     QPointF,
     Qt,
@@ -31,7 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem, QQuickWindow
-from PySide6.QtTest import QSignalSpy, QTest
+from PySide6.QtTest import QTest
 
 from kiosk.content import load_folder
 from kiosk.content.model import Exhibit
@@ -111,17 +110,13 @@ def centre(target: QQuickItem) -> QPoint:
     return point.toPoint()
 
 
-_MOTION = ("QQuickFlickable", "QQuickAbstractAnimation", "QQuickTransition")
-
-
-def still_moving(window: QQuickWindow) -> QObject | None:
-    """What is still in motion on the window: a Flickable flicking or dragged, a running
-    animation or transition (a Behavior's is a Transition's too); None when nothing is.
-    (Objects a Repeater made are not QObject children, and not looked at: none moves.)"""
-    for thing in window.findChildren(QObject):
-        if any(thing.inherits(kind) for kind in _MOTION) and (
-                thing.property("moving") is True or thing.property("running") is True):
-            return thing
+def still_moving(window: QQuickWindow) -> QQuickItem | None:
+    """A Flickable still flicking or dragged on the window, or None. (Animations are not
+    looked for: make_view's sessions have less motion, where they take no time; walking
+    every QObject for them made PySide wrap objects QML deletes behind its back.)"""
+    for node in scene_items(window):
+        if node.inherits("QQuickFlickable") and node.property("moving") is True:
+            return node
     return None
 
 
@@ -131,7 +126,7 @@ def until(condition: Callable[[], object], timeout_ms: int = 5000, what: str = "
     deadline = QDeadlineTimer(timeout_ms)
     while not condition():
         assert not deadline.hasExpired(), f"not so after {timeout_ms} ms: {what or condition}"
-        QTest.qWait(10)
+        QTest.qWait(5)
 
 
 def settle(timeout_ms: int = 5000) -> None:
@@ -160,9 +155,13 @@ def follow(window: QWindow, timeout_ms: int = 5000) -> None:
     frame and merges the moves that arrive before it, so a gesture driven faster than a slow
     machine draws would lose its first steps (a pinch measured from a later start)."""
     assert isinstance(window, QQuickWindow)
-    drawn = QSignalSpy(window.frameSwapped)
+    frames: list[bool] = []
+    connection = window.frameSwapped.connect(lambda: frames.append(True))
     window.update()
-    assert drawn.wait(timeout_ms), f"no frame drawn in {timeout_ms} ms"
+    try:
+        until(lambda: frames, timeout_ms, "a frame drawn")
+    finally:
+        window.disconnect(connection)
 
 
 def swipe(window: QWindow, device: QPointingDevice, start: QPoint, end: QPoint,
