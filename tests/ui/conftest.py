@@ -60,6 +60,7 @@ def make_view(qapp: QGuiApplication, qtbot: object) -> Iterator[MakeView]:
         view.window.show()
         QTest.qWaitForWindowExposed(view.window)
         views.append(view)
+        settle()  # its first frame drawn: a visitor touches what is on the screen
         return view
 
     yield make
@@ -144,8 +145,8 @@ def settle(timeout_ms: int = 5000) -> None:
 
 
 def tap(window: QWindow, device: QPointingDevice, point: QPoint) -> None:
+    # released at once: any wait here grows on a loaded machine until the tap is a long press
     QTest.touchEvent(window, device).press(0, point, window).commit()
-    QTest.qWait(20)  # a duration on purpose: a tap is short (a long one is a long press)
     QTest.touchEvent(window, device).release(0, point, window).commit()
     settle()
 
