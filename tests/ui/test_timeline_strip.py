@@ -266,10 +266,19 @@ def test_the_current_event_stays_in_view_through_every_change(
         ("reload", lambda: session.set_exhibit(bundled)),
         ("landscape", lambda: view.window.resize(1366, 768)),
     ]
+    def in_view(what: str) -> bool:
+        try:
+            Strip(view).check(session.navigation.index, what)
+        except AssertionError:
+            return False
+        return True
+
     for what, change in changes:
         change()
         qtbot.waitUntil(lambda: not session.timeline.busy)
         settle()
+        # a resize lays the strip out again over a frame or two, then scrolls to the event
+        qtbot.waitUntil(lambda w=what: in_view(w), timeout=5000)
         Strip(view).check(session.navigation.index, what)
 
 
