@@ -13,7 +13,7 @@ from kiosk.content import load_folder
 from kiosk.content.model import Exhibit
 from kiosk.ui.view import KioskView
 from tests.conftest import MakeFolder, write_image
-from tests.ui.conftest import MakeView, all_items, is_shown, item, settle
+from tests.ui.conftest import MakeView, all_items, is_shown, item, settle, until
 
 SIZES = [(1366, 768), (1920, 1080), (3840, 2160), (1080, 1920)]
 # Labels that may end in "…" by design: era names in their band, the top bar's title.
@@ -239,8 +239,13 @@ def test_missing_photo_shows_a_placeholder_with_alt_text(
     view = make_view(exhibit)
     view.session.navigation.openEvent(0)
     settle()
-    shown = [i for i in all_items(view) if i.objectName() == "missingPhotoText" and is_shown(i)]
-    assert [i.property("text") for i in shown] == ["A river at dawn"]
+
+    def placeholders() -> list[str]:
+        return [i.property("text") for i in all_items(view)
+                if i.objectName() == "missingPhotoText" and is_shown(i)]
+
+    until(lambda: placeholders(), what="the placeholder, once decoding has failed")
+    assert placeholders() == ["A river at dawn"]
 
 
 def test_photos_keep_exif_orientation_and_decode_at_shown_size(

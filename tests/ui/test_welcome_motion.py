@@ -82,6 +82,7 @@ def test_less_motion_changes_pictures_without_a_fade(welcome: KioskView) -> None
     welcome.window.frameSwapped.connect(lambda: drawn.append(front_picture_opacity(welcome)))
     welcome.session.attract.advance()
     picture_shown(welcome, before)  # once decoded, the next picture is there at once
-    settle()
+    # the change's last frames drawn (the layer behind is let go a frame or two later)
+    until(lambda: frames_during(welcome, 0.3) == 0, what="the screen standing still")
     assert drawn and set(drawn) <= {0.0, 1.0}, f"a fade: {drawn}"
     assert frames_during(welcome, 1.0) == 0
