@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 pytestmark = [
-    pytest.mark.slow,
+    pytest.mark.e2e,
     pytest.mark.posix,  # X11; on Windows the system itself makes a window full screen
     pytest.mark.skipif(shutil.which("Xvfb") is None or shutil.which("xdotool") is None,
                        reason="needs Xvfb and xdotool (scripts/install.sh --test)"),

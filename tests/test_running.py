@@ -19,7 +19,7 @@ from kiosk.services.supervisor import stop_request
 from tests.conftest import DATA, ROOT, write_image
 from tests.netserver import CountingServer
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.e2e
 
 
 def kiosk_env(tmp_path: Path) -> dict[str, str]:
@@ -164,7 +164,7 @@ def wait_heartbeat(pid: int, timeout: float = 60) -> None:
     while time.monotonic() < deadline:
         if beat.exists():
             return
-        time.sleep(0.2)
+        time.sleep(0.2)  # polling another process's file: no signal to wait on
     raise AssertionError("the kiosk never sent a heartbeat")
 
 

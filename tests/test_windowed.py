@@ -33,7 +33,7 @@ def test_a_window_fits_within_the_screen_it_opens_on_with_its_shape(screen: QRec
         assert window.size() == wanted  # a screen with room gets the size asked for
 
 
-@pytest.mark.slow
+@pytest.mark.e2e
 @pytest.mark.posix
 @pytest.mark.skipif(shutil.which("Xvfb") is None or shutil.which("xdotool") is None,
                     reason="needs Xvfb and xdotool (scripts/install.sh --test)")
@@ -53,7 +53,7 @@ def test_windowed_run_on_a_1366x768_screen_opens_within_it(tmp_path: Path) -> No
     deadline = time.monotonic() + 90
     try:
         while not geometry and time.monotonic() < deadline and kiosk.poll() is None:
-            time.sleep(0.5)
+            time.sleep(0.5)  # polling the X server until the window is there
             found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid",
                                     str(kiosk.pid)], env=env, capture_output=True, text=True,
                                    encoding="utf-8", timeout=30, check=False).stdout.split()

@@ -296,7 +296,7 @@ def _formula_values(sheet: Any, table: list[tuple[int, list[str]]],
                     ) -> list[tuple[int, list[str]]]:
     """The value Excel saved for each formula (a workbook never opened in Excel has none:
     an error at the cell)."""
-    from openpyxl.utils.cell import get_column_letter  # type: ignore[import-untyped]
+    from openpyxl.utils.cell import get_column_letter
 
     saved: dict[tuple[int, int], str] = {}
     last = max(row for row, _ in formulas)

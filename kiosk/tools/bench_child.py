@@ -23,7 +23,7 @@ from kiosk.tools.bench_protocol import emit, wait_for_go
 if TYPE_CHECKING:
     from kiosk.ui.shell.session import Session
 
-NAVIGATIONS = 1000
+NAVIGATIONS = 1000  # KIOSK_BENCH_NAVIGATIONS sets fewer: the test suite's quick bench run
 SOAK_ATTRACT_INTERVAL = 0.06  # seconds: the attract cycle sped up for a soak
 SOAK_SAMPLES = 40  # memory samples over a soak, for its curve
 PAUSE_S = 0.3  # a visitor's pause between taps, however quick
@@ -97,7 +97,7 @@ def bench_child(folder: Path, size: tuple[int, int], record_statistics: bool = T
          gestures=gestures(driven), backend=render_path.backend)
     wait_for_go()
     rng = random.Random(1981)
-    navigate(session, app, rng, NAVIGATIONS)
+    navigate(session, app, rng, int(os.environ.get("KIOSK_BENCH_NAVIGATIONS", NAVIGATIONS)))
     settle(app, 1.0)
     emit("navigated")
     wait_for_go()

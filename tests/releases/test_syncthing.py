@@ -39,6 +39,7 @@ from kiosk.releases.store import ReleaseStore
 SYNCTHING = shutil.which("syncthing")
 pytestmark = [
     pytest.mark.syncthing,
+    pytest.mark.e2e,
     pytest.mark.skipif(SYNCTHING is None, reason="the syncthing program is not installed "
                        "(Debian: apt-get install syncthing; scripts/install.sh --test)"),
 ]
@@ -166,7 +167,7 @@ def wait_for(what: str, condition: Callable[[], bool], seconds: float,
                 return
         except OSError:
             pass  # the API is not up yet
-        time.sleep(0.1)
+        time.sleep(0.1)  # polling other processes: no signal to wait on
     logs = "\n".join(f"--- {i.name}:\n{i.log()}" for i in instances)
     pytest.fail(f"waited {seconds} s for {what}\n{logs}")
 

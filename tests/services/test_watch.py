@@ -20,11 +20,11 @@ def test_changes_are_noticed_after_a_quiet_moment(make_folder: MakeFolder, qtbot
     watcher = ContentWatcher(root, lambda: calls.append(1), quiet_ms=200)
     (root / "events" / "a.yaml").write_text("id: a\ndate: 1991\ntitle: A2\n", encoding="utf-8")
     (root / "events" / "b.yaml").write_text("id: b\ndate: 1992\ntitle: B\n", encoding="utf-8")
-    qtbot.waitUntil(lambda: calls == [1], timeout=3000)
-    qtbot.wait(400)
+    qtbot.waitUntil(lambda: calls == [1], timeout=10_000)
+    qtbot.wait(400)  # a duration on purpose: two quiet periods, in which no second reload comes
     assert calls == [1]  # several saves, one reload
     (root / "exhibit.yaml").write_text(MINIMAL.replace("Test exhibit", "Renamed"), encoding="utf-8")
-    qtbot.waitUntil(lambda: len(calls) == 2, timeout=3000)
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=10_000)
     del watcher
 
 
@@ -40,9 +40,9 @@ def test_a_file_still_being_written_is_not_handed_over(make_folder: MakeFolder, 
         for line in lines:  # a slow copy: each part is valid YAML on its own
             file.write(line)
             file.flush()
-            qtbot.wait(200)
-    qtbot.waitUntil(lambda: len(seen) >= 1, timeout=4000)
-    qtbot.wait(800)
+            qtbot.wait(200)  # a duration on purpose: the copy's pace, under the quiet period
+    qtbot.waitUntil(lambda: len(seen) >= 1, timeout=10_000)
+    qtbot.wait(800)  # a duration on purpose: no second hand-over comes in it
     assert seen == ["".join(lines)]
     del watcher
 
@@ -57,12 +57,12 @@ def test_the_folder_deleted_and_copied_back_is_watched_again(
     (copy / "exhibit.yaml").write_text(MINIMAL.replace("Test exhibit", "From the stick"),
                                        encoding="utf-8")
     shutil.rmtree(root)
-    qtbot.wait(600)
+    qtbot.wait(600)  # a duration on purpose: gone for three of its re-checks of the path
     shutil.copytree(copy, root)
-    qtbot.waitUntil(lambda: any("From the stick" in text for text in calls), timeout=4000)
+    qtbot.waitUntil(lambda: any("From the stick" in text for text in calls), timeout=10_000)
     (root / "exhibit.yaml").write_text(MINIMAL.replace("Test exhibit", "Edited later"),
                                        encoding="utf-8")
-    qtbot.waitUntil(lambda: any("Edited later" in text for text in calls), timeout=4000)
+    qtbot.waitUntil(lambda: any("Edited later" in text for text in calls), timeout=10_000)
     del watcher
 
 
@@ -75,10 +75,10 @@ def test_a_link_loop_in_the_folder_does_not_stop_the_watch(
     (root / "loop").symlink_to(root / "loop")
     (root / "sub").mkdir()
     (root / "sub" / "up").symlink_to(root, target_is_directory=True)
-    qtbot.waitUntil(lambda: len(calls) == 1, timeout=4000)
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=10_000)
     (root / "exhibit.yaml").write_text(MINIMAL.replace("Test exhibit", "Renamed"),
                                        encoding="utf-8")
-    qtbot.waitUntil(lambda: len(calls) == 2, timeout=4000)
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=10_000)
     del watcher
 
 
@@ -102,11 +102,11 @@ def test_a_new_folder_moved_into_place_is_noticed(make_folder: MakeFolder, qtbot
     old = tmp_path / "old"
     os.rename(root, old)
     os.rename(new, root)  # atomic, on the same disk
-    qtbot.waitUntil(lambda: any("Moved in" in text for text in seen), timeout=4000)
+    qtbot.waitUntil(lambda: any("Moved in" in text for text in seen), timeout=10_000)
     (old / "exhibit.yaml").write_text(MINIMAL.replace("Test exhibit", "Old"), encoding="utf-8")
     (root / "exhibit.yaml").write_text(MINIMAL.replace("Test exhibit", "Edited"),
                                        encoding="utf-8")
-    qtbot.waitUntil(lambda: any("Edited" in text for text in seen), timeout=4000)
+    qtbot.waitUntil(lambda: any("Edited" in text for text in seen), timeout=10_000)
     assert not any("Old" in text for text in seen)  # the moved-away folder is not watched
     del watcher
 
@@ -124,13 +124,13 @@ def test_a_link_swapped_to_another_folder_is_noticed(make_folder: MakeFolder, qt
     swap = tmp_path / "current.new"
     swap.symlink_to(second, target_is_directory=True)
     os.replace(swap, current)  # what ln -sfn does, atomically
-    qtbot.waitUntil(lambda: any("Release 2" in text for text in seen), timeout=4000)
+    qtbot.waitUntil(lambda: any("Release 2" in text for text in seen), timeout=10_000)
     (second / "exhibit.yaml").write_text(MINIMAL.replace("Test exhibit", "Release 2b"),
                                          encoding="utf-8")
-    qtbot.waitUntil(lambda: any("Release 2b" in text for text in seen), timeout=4000)
+    qtbot.waitUntil(lambda: any("Release 2b" in text for text in seen), timeout=10_000)
     count = len(seen)
     (first / "exhibit.yaml").write_text(MINIMAL.replace("Test exhibit", "Old"), encoding="utf-8")
-    qtbot.wait(800)
+    qtbot.wait(800)  # a duration on purpose: four quiet periods, and nothing handed over
     assert len(seen) == count  # the release no longer linked is not watched
     del watcher
 
@@ -150,8 +150,8 @@ def test_a_copy_that_pauses_is_handed_over_only_when_whole(
         file.flush()
         qtbot.wait(700)  # the pause: longer than the old two quiet periods of 300 ms
         file.write(whole[len(half):])
-    qtbot.waitUntil(lambda: len(seen) >= 1, timeout=5000)
-    qtbot.wait(1200)
+    qtbot.waitUntil(lambda: len(seen) >= 1, timeout=10_000)
+    qtbot.wait(1200)  # a duration on purpose: past the next quiet period, no second hand-over
     assert seen == [whole]
     del watcher
 
@@ -163,6 +163,6 @@ def test_a_touch_that_changes_nothing_reloads_nothing(make_folder: MakeFolder, q
     watcher = ContentWatcher(root, lambda: calls.append(1), quiet_ms=200)
     (root / "events" / "scratch.tmp").write_text("x", encoding="utf-8")  # an editor's temp file
     (root / "events" / "scratch.tmp").unlink()  # gone again before anything was read
-    qtbot.wait(700)
+    qtbot.wait(700)  # a duration on purpose: three quiet periods, and nothing handed over
     assert calls == []
     del watcher

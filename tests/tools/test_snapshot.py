@@ -6,12 +6,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 from kiosk.content import load_folder
 from tests.conftest import DATA, MINIMAL, MakeFolder
 
 
+@pytest.mark.e2e  # the real command over the whole bundled exhibit: 50 screens drawn
 def test_snapshot_writes_every_screen_in_every_language(tmp_path: Path) -> None:
     exhibit = load_folder(DATA).exhibit
     assert exhibit is not None

@@ -12,7 +12,14 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDeadlineTimer,
+    QEvent,
+    QPoint,
+    QPointF,
+    Qt,
+)
 from PySide6.QtGui import (
     QFont,
     QGuiApplication,
@@ -53,6 +60,7 @@ def make_view(qapp: QGuiApplication, qtbot: object) -> Iterator[MakeView]:
         view.window.show()
         QTest.qWaitForWindowExposed(view.window)
         views.append(view)
+        settle()  # its first frame drawn: a visitor touches what is on the screen
         return view
 
     yield make
@@ -103,13 +111,42 @@ def centre(target: QQuickItem) -> QPoint:
     return point.toPoint()
 
 
-def settle(ms: int = 80) -> None:
-    QTest.qWait(ms)
+def still_moving(window: QQuickWindow) -> QQuickItem | None:
+    """A Flickable still flicking or dragged on the window, or None. (Animations are not
+    looked for: make_view's sessions have less motion, where they take no time; walking
+    every QObject for them made PySide wrap objects QML deletes behind its back.)"""
+    for node in scene_items(window):
+        if node.inherits("QQuickFlickable") and node.property("moving") is True:
+            return node
+    return None
+
+
+def until(condition: Callable[[], object], timeout_ms: int = 5000, what: str = "") -> None:
+    """Wait until `condition()` holds, events running meanwhile (qtbot.waitUntil, for helpers
+    that have no qtbot)."""
+    deadline = QDeadlineTimer(timeout_ms)
+    while not condition():
+        assert not deadline.hasExpired(), f"not so after {timeout_ms} ms: {what or condition}"
+        QTest.qWait(5)
+
+
+def settle(timeout_ms: int = 5000) -> None:
+    """Wait until what a visitor sees has caught up: events delivered, a frame drawn (the
+    polish pass lays out rows, columns and the strip), and nothing still moving, in every
+    window shown. Fixed waits were either too short on a loaded machine or wasted time."""
+    deadline = QDeadlineTimer(timeout_ms)
+    for window in QGuiApplication.topLevelWindows():
+        if not isinstance(window, QQuickWindow) or not window.isExposed():
+            continue
+        follow(window, deadline.remainingTime())
+        while (moving := still_moving(window)) is not None:
+            assert not deadline.hasExpired(), f"still moving after {timeout_ms} ms: {moving}"
+            follow(window, max(1, deadline.remainingTime()))
 
 
 def tap(window: QWindow, device: QPointingDevice, point: QPoint) -> None:
+    # released at once: any wait here grows on a loaded machine until the tap is a long press
     QTest.touchEvent(window, device).press(0, point, window).commit()
-    QTest.qWait(20)
     QTest.touchEvent(window, device).release(0, point, window).commit()
     settle()
 
@@ -122,24 +159,23 @@ def follow(window: QWindow, timeout_ms: int = 5000) -> None:
     frames: list[bool] = []
     connection = window.frameSwapped.connect(lambda: frames.append(True))
     window.update()
-    deadline = QDeadlineTimer(timeout_ms)
-    while not frames and not deadline.hasExpired():
-        QTest.qWait(5)
-    window.disconnect(connection)
-    assert frames, f"no frame drawn in {timeout_ms} ms"
+    try:
+        until(lambda: frames, timeout_ms, "a frame drawn")
+    finally:
+        window.disconnect(connection)
 
 
 def swipe(window: QWindow, device: QPointingDevice, start: QPoint, end: QPoint,
           steps: int = 12) -> None:
     QTest.touchEvent(window, device).press(0, start, window).commit()
     for step in range(1, steps + 1):
-        QTest.qWait(16)
+        QTest.qWait(16)  # a duration on purpose: the finger's speed (a flick's velocity)
         point = start + (end - start) * (step / steps)
         QTest.touchEvent(window, device).move(0, point, window).commit()
         follow(window)
-    QTest.qWait(16)
+    QTest.qWait(16)  # the finger's speed up to the release, as above
     QTest.touchEvent(window, device).release(0, end, window).commit()
-    settle(400)
+    settle()
 
 
 def pinch(window: QWindow, device: QPointingDevice, centre_point: QPoint, start_gap: int,
@@ -151,13 +187,13 @@ def pinch(window: QWindow, device: QPointingDevice, centre_point: QPoint, start_
     a, b = points(start_gap)
     QTest.touchEvent(window, device).press(0, a, window).press(1, b, window).commit()
     for step in range(1, steps + 1):
-        QTest.qWait(16)
+        QTest.qWait(16)  # a duration on purpose: the fingers' speed, as in swipe()
         a, b = points(start_gap + (end_gap - start_gap) * step / steps)
         QTest.touchEvent(window, device).move(0, a, window).move(1, b, window).commit()
         follow(window)
-    QTest.qWait(16)
+    QTest.qWait(16)  # the fingers' speed up to the release
     QTest.touchEvent(window, device).release(0, a, window).release(1, b, window).commit()
-    settle(200)
+    settle()
 
 
 def click(window: QWindow, point: QPoint) -> None:

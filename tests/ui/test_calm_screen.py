@@ -12,14 +12,24 @@ import pytest
 from PySide6.QtCore import Q_ARG, QMetaObject, QPoint, QRectF
 from PySide6.QtGui import QFont, QGuiApplication, QPointingDevice, QTextLayout, QTextOption
 from PySide6.QtQuick import QQuickItem
-from PySide6.QtTest import QTest
 
 from kiosk.content import load_folder
 from kiosk.core.model import Exhibit
 from kiosk.ui.shared.navigation import Navigation
 from kiosk.ui.shell.view import KioskView
 from tests.conftest import ROOT
-from tests.ui.conftest import MakeView, all_items, centre, click, is_shown, item, settle, tap
+from tests.ui.conftest import (
+    MakeView,
+    all_items,
+    centre,
+    click,
+    follow,
+    is_shown,
+    item,
+    settle,
+    tap,
+    until,
+)
 
 SIZES = [(1920, 1080), (1366, 768), (1080, 1920)]
 
@@ -63,7 +73,7 @@ def test_the_welcome_buttons_stay_put_through_the_attract_cycle_and_languages(
     for lang in exhibit.languages:
         view.session.language.setLanguage(lang)
         for _ in highlights(view):
-            settle(30)
+            settle()
             start = scene_rect(item(view, "startButton"))
             highlight = scene_rect(item(view, "highlightButton"))
             starts.add(rounded(start))
@@ -103,7 +113,7 @@ def test_the_tap_that_closes_the_options_does_nothing_else(
         assert navigation.current_screen() == Navigation.Screen.Welcome, target
     # on an event: over the next button, the photo, a mark on the timeline, home
     navigation.openEvent(5)
-    settle(300)
+    settle()
     # marker-7: Wenchuan Earthquake (2008), a mark of its own beside the shown event
     for target in ("nextButton", "eventPhoto", "marker-7", "homeButton", "nextLabel"):
         open_options(view, touchscreen, "optionsButton")
@@ -123,9 +133,8 @@ def test_the_tap_that_answers_still_there_does_nothing_else(
     view = make_view(bundled, (1920, 1080), idle_timeout_ms=300)
     navigation = view.session.navigation
     navigation.openEvent(5)
-    settle(300)
-    QTest.qWait(600)
-    assert view.session.idle.asking()
+    settle()
+    until(view.session.idle.asking, what="the idle question")  # after 300 ms
     tap(view.window, touchscreen, centre(item(view, "nextButton")))
     assert not view.session.idle.asking()
     assert navigation.index == 5
@@ -135,12 +144,9 @@ def painted_photo(view: KioskView) -> QRectF:
     """The photo as drawn, once its picture has come (a picture still decoding is drawn at
     the last one's size)."""
     photo = item(view, "eventPhoto")
-    for _ in range(100):
-        if photo.property("ready") and float(photo.property("paintedHeight")) \
-                <= photo.height() + 0.5 and float(photo.property("paintedWidth")) \
-                <= photo.width() + 0.5:
-            break
-        QTest.qWait(20)
+    until(lambda: photo.property("ready") and float(photo.property("paintedHeight"))
+          <= photo.height() + 0.5 and float(photo.property("paintedWidth"))
+          <= photo.width() + 0.5, what="the photo drawn at its size")
     rect = scene_rect(photo)
     width, height = float(photo.property("paintedWidth")), float(photo.property("paintedHeight"))
     return QRectF(rect.center().x() - width / 2, rect.center().y() - height / 2, width, height)
@@ -156,7 +162,7 @@ def test_larger_text_keeps_the_photo_large_and_nothing_over_it(
                 "credit", "photoDots", "textPanel")
     for index in range(len(bundled.events)):
         view.session.navigation.openEvent(index)
-        QTest.qWait(10)
+        settle()
         picture = painted_photo(view)
         assert picture.width() >= 0.4 * 1920, (index, picture)
         for name in covering:
@@ -172,7 +178,7 @@ def test_every_event_says_where_previous_and_next_lead(make_view: MakeView, bund
     last = len(bundled.events) - 1
     for index in range(len(bundled.events)):
         view.session.navigation.openEvent(index)
-        settle(10)
+        settle()
         assert is_shown(item(view, "previousLabel")) == (index > 0), index
         assert is_shown(item(view, "nextLabel")) == (index < last), index
         picture = painted_photo(view)
@@ -223,7 +229,7 @@ def test_the_language_buttons_stay_put_on_a_switch(make_view: MakeView, arabic: 
     view = make_view(arabic, (1920, 1080))
     if screen == "event":
         view.session.navigation.openEvent(1)
-        settle(300)
+        settle()
 
     def places() -> dict[str, tuple[int, int, int, int]]:
         found = [i for i in all_items(view)
@@ -243,11 +249,11 @@ def test_a_sliding_page_has_no_black_behind_it(make_view: MakeView, bundled: Exh
     if view.session.display.reducedMotion:
         view.session.display.toggleReducedMotion()  # the page slides
     view.session.navigation.openEvent(3)
-    settle(300)
+    settle()
     screen = view.window.findChild(QQuickItem, "eventScreen")
     content = scene_rect(item(view, "eventContent"))
     QMetaObject.invokeMethod(screen, "slideIn", Q_ARG("QVariant", 1))  # as after a swipe
-    QTest.qWait(40)
+    follow(view.window)  # the slide's first frame
     assert abs(float(item(view, "eventPager").property("offset"))) > 50, "not sliding"
     frame = view.window.grabWindow()
     black = 0
@@ -264,7 +270,7 @@ def test_captions_and_labels_are_readable_at_1366x768(make_view: MakeView,
                                                       bundled: Exhibit) -> None:
     view = make_view(bundled, (1366, 768))
     view.session.navigation.openEvent(4)
-    settle(200)
+    settle()
     for name in ("caption", "previousLabel", "nextLabel"):
         texts = [item(view, name)] if name == "caption" else \
             [t for t in item(view, name).childItems() if t.property("font") is not None]
@@ -280,7 +286,7 @@ def test_a_credit_every_photo_shares_is_said_once_in_the_visitors_language(
     assert item(view, "welcomeCredit").property("text") == "本展览专用插图"
     for index in (0, 7, 23):
         view.session.navigation.openEvent(index)
-        settle(10)
+        settle()
         assert not is_shown(item(view, "credit")), index
 
 
@@ -288,7 +294,7 @@ def test_a_tap_on_where_an_arrow_leads_goes_there(make_view: MakeView, bundled: 
                                                   touchscreen: QPointingDevice) -> None:
     view = make_view(bundled, (1366, 768))
     view.session.navigation.openEvent(5)
-    settle(200)
+    settle()
     tap(view.window, touchscreen, centre(item(view, "nextLabel")))
     assert view.session.navigation.index == 6
     tap(view.window, touchscreen, centre(item(view, "previousLabel")))

@@ -25,7 +25,7 @@ from kiosk.ui.language.language import Language
 from kiosk.ui.shell.view import create_view
 from kiosk.ui.timeline.strip import SHOW_ALL_TICKS, Timeline
 from tests.conftest import write_image
-from tests.ui.conftest import dispose
+from tests.ui.conftest import dispose, follow
 
 FIRST_FRAME_LIMIT = 30.0  # seconds: far above any budget; only a hang gets near it
 MEMORY_LIMIT_MB = 1500  # the process's peak, whatever was generated
@@ -89,7 +89,7 @@ def show(exhibit: Exhibit, size: tuple[int, int], event: int) -> None:
         assert QTest.qWaitForWindowExposed(view.window)
         assert not view.window.grabWindow().isNull()
         view.session.navigation.openEvent(event)
-        QTest.qWait(50)
+        follow(view.window)
         assert not view.window.grabWindow().isNull()
     finally:
         dispose(view)

@@ -13,7 +13,7 @@ from kiosk.content import load_folder
 from kiosk.core.model import Exhibit
 from kiosk.ui.shell.view import KioskView
 from tests.conftest import MakeFolder, write_image
-from tests.ui.conftest import MakeView, all_items, is_shown, item, settle
+from tests.ui.conftest import MakeView, all_items, is_shown, item, settle, until
 
 SIZES = [(1366, 768), (1920, 1080), (3840, 2160), (1080, 1920)]
 # Labels that may end in "…" by design: era names in their band, the top bar's title.
@@ -113,7 +113,7 @@ def test_bundled_exhibit_fits(make_view: MakeView, bundled: Exhibit, size: tuple
     assert_nothing_cut_off(view)
     for index in range(len(bundled.events)):
         view.session.navigation.openEvent(index)
-        settle(30)
+        settle()
         assert_nothing_cut_off(view)
         assert_apart(view, "textPanel", "eventPhoto")
         assert_apart(view, "previousButton", "nextButton")
@@ -238,9 +238,14 @@ def test_missing_photo_shows_a_placeholder_with_alt_text(
     Path(root / "media" / "a.jpg").write_bytes(b"broken after validation")
     view = make_view(exhibit)
     view.session.navigation.openEvent(0)
-    settle(500)
-    shown = [i for i in all_items(view) if i.objectName() == "missingPhotoText" and is_shown(i)]
-    assert [i.property("text") for i in shown] == ["A river at dawn"]
+    settle()
+
+    def placeholders() -> list[str]:
+        return [i.property("text") for i in all_items(view)
+                if i.objectName() == "missingPhotoText" and is_shown(i)]
+
+    until(lambda: placeholders(), what="the placeholder, once decoding has failed")
+    assert placeholders() == ["A river at dawn"]
 
 
 def test_photos_keep_exif_orientation_and_decode_at_shown_size(
@@ -259,7 +264,7 @@ def test_photos_keep_exif_orientation_and_decode_at_shown_size(
     photo = item(view, "eventPhoto")
     # decoding 12 megapixels takes its time on a busy machine: wait for it, not a fixed pause
     qtbot.waitUntil(lambda: bool(photo.property("ready")), timeout=10_000)
-    settle(100)
+    settle()
     image = next(i for i in all_items(view) if i.objectName() == "photoImage" and is_shown(i))
     width, height = image.property("implicitWidth"), image.property("implicitHeight")
     assert height > width  # rotated by EXIF: shown upright, as a portrait

@@ -48,7 +48,7 @@ def test_larger_text_gives_the_text_eight_lines_and_starts_at_the_top(
     picture = item(view, "eventPhoto").width()
     flick.setProperty("contentY", 200)  # the reader is half way down
     view.session.display.toggleLargeText()
-    settle(400)
+    settle()
     assert flick.property("contentY") == 0  # the text starts at its top again
     body = item(view, "eventBody")
     line = body.property("font").pixelSize() * (1.6 if lang == "zh" else 1.45)
@@ -110,7 +110,7 @@ def panel_background(view: KioskView) -> QImage:
     """The welcome panel's pixels with its texts hidden: what the texts are read against."""
     column = item(view, "welcomeTitle").parentItem()
     column.setOpacity(0)
-    settle(100)
+    settle()
     image = view.window.grabWindow()
     column.setOpacity(1)
     return image
@@ -135,7 +135,7 @@ def test_welcome_title_reads_over_any_picture(make_view: MakeView, make_folder: 
     exhibit = load_folder(root).exhibit
     assert exhibit is not None
     view = make_view(exhibit, (1920, 1080))
-    settle(600)
+    settle()
     panel = scene_rect(item(view, "titleBlock")).adjusted(8, 8, -8, -8).toRect()
     image = panel_background(view)
     brightest = max((QColor(image.pixel(x, y)) for x in range(panel.left(), panel.right(), 7)
@@ -156,7 +156,7 @@ def test_two_ways_in_from_the_welcome_screen(make_view: MakeView, bundled: Exhib
     tap(view.window, touchscreen, centre(item(view, "startButton")))
     assert view.session.navigation.screen == Navigation.Screen.Event and view.session.navigation.index == 0
     view.session.navigation.goHome()
-    settle(400)
+    settle()
     tap(view.window, touchscreen, centre(item(view, "highlightButton")))
     assert view.session.navigation.screen == Navigation.Screen.Event and view.session.navigation.index == highlight
 
@@ -192,7 +192,7 @@ def test_a_press_shows_before_the_release(make_view: MakeView, bundled: Exhibit,
     colour = face.property("color")
     point = centre(target)
     QTest.touchEvent(view.window, touchscreen).press(0, point, view.window).commit()
-    settle(40)
+    settle()
     assert face.property("pressed") and face.scale() < 1
     assert face.property("color") != colour
     QTest.touchEvent(view.window, touchscreen).release(0, point, view.window).commit()
@@ -205,7 +205,7 @@ def test_the_photo_is_never_under_its_caption(make_view: MakeView, bundled: Exhi
         view = make_view(bundled, size)
         view.session.navigation.openEvent(0)
         view.session.navigation.openPhoto(0)
-        settle(500)
+        settle()
         photo = item(view, "viewerPhoto")
         painted = photo.property("paintedHeight")
         bottom = photo.mapToScene(QPointF(0, (photo.height() + painted) / 2)).y()
@@ -218,7 +218,7 @@ def test_arabic_mirrors_aligns_right_and_swipes_the_other_way(
     view = make_view(arabic, (1920, 1080))
     assert view.session.language.rtl
     view.session.navigation.openEvent(0)
-    settle(300)
+    settle()
     panel = scene_rect(item(view, "textPanel"))
     picture = scene_rect(item(view, "eventPhoto"))
     assert panel.right() < picture.left()  # the text on the left, the picture on the right
@@ -237,7 +237,7 @@ def test_arabic_mirrors_aligns_right_and_swipes_the_other_way(
     swipe(view.window, touchscreen, middle, middle - QPoint(600, 0))
     assert view.session.navigation.index == 0
     view.session.language.setLanguage("en")  # the same exhibit in English reads left to right
-    settle(300)
+    settle()
     assert scene_rect(item(view, "textPanel")).left() > scene_rect(item(view, "eventPhoto")).right()
 
 

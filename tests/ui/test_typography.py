@@ -101,7 +101,7 @@ def test_chinese_headings_break_only_between_words(make_view: MakeView, bundled:
             view.session.display.toggleLargeText()
         for index, event in enumerate(bundled.events):
             view.session.navigation.openEvent(index)
-            settle(10)
+            settle()
             title = event.title.get("zh")
             lines = shown_lines(item(view, "eventTitle"))
             assert "".join(lines) == title.replace(" ", "")
@@ -120,7 +120,7 @@ def test_a_wrapped_still_there_leaves_no_separator_dangling(make_view: MakeView,
     view = make_view(bundled, (1080, 1920), idle_timeout_ms=200)
     view.session.display.toggleLargeText()
     view.session.navigation.openEvent(0)
-    settle(700)
+    settle()
     assert view.session.idle.asking()
     lines = shown_lines(item(view, "stillThere"))
     assert len(lines) > 1

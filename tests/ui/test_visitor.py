@@ -51,8 +51,7 @@ def test_tap_a_marker_opens_its_event(make_view: MakeView, bundled: Exhibit,
                                       touchscreen: QPointingDevice) -> None:
     view = make_view(bundled)
     view.session.navigation.openEvent(2)
-    settle(300)
-    follow(view.window)  # tap what is drawn: the strip lays its markers out in a frame
+    settle()
     # its neighbour in 1997 (the two events of 1981 are one mark now, a group named after
     # the event shown: this test tapped "marker-1" from event 0 before)
     tap(view.window, touchscreen, centre(item(view, "marker-3")))
@@ -86,7 +85,6 @@ def test_events_on_the_same_year_stay_apart(make_view: MakeView, bundled: Exhibi
     assert_apart()
     timeline.setZoom(timeline.minZoom)  # the whole span: groups
     settle()
-    follow(view.window)
     strip = Strip(view)
     group = next(i for i, m in strip.marks.items()
                  if i in strip.items and strip.shown(i)
@@ -94,7 +92,7 @@ def test_events_on_the_same_year_stay_apart(make_view: MakeView, bundled: Exhibi
     zoom = timeline.zoom
     label = strip.label(group)
     tap(view.window, touchscreen, label.mapToScene(QPointF(10, label.height() / 2)).toPoint())
-    settle(500)
+    settle()
     assert timeline.zoom > zoom  # a group of several dates zooms in on its events
     timeline.setZoom(timeline.maxZoom)
     view.session.navigation.openEvent(dense[1])
@@ -154,7 +152,7 @@ def test_tap_photo_opens_viewer_pinch_zooms_and_tap_closes(
         make_view: MakeView, bundled: Exhibit, touchscreen: QPointingDevice) -> None:
     view = make_view(bundled)
     view.session.navigation.openEvent(0)
-    settle(300)
+    settle()
     tap(view.window, touchscreen, centre(item(view, "eventPhoto")))
     assert view.session.navigation.screen == Navigation.Screen.Photo
     frame = item(view, "photoFrame")
@@ -197,7 +195,7 @@ def test_mouse_works_like_a_finger(make_view: MakeView, bundled: Exhibit) -> Non
                             Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
                             Qt.ScrollPhase.NoScrollPhase, False)
         QGuiApplication.sendEvent(view.window, event)
-        QTest.qWait(10)
+        follow(view.window)
     settle()
     assert frame.scale() > 1.5  # the wheel zooms
 
@@ -261,7 +259,7 @@ def test_answering_the_countdown_does_nothing_else(make_view: MakeView, bundled:
     view.session.navigation.openEvent(5)
     qtbot.waitUntil(lambda: view.session.idle.active, timeout=6000)
     tap(view.window, touchscreen, centre(item(view, target)))
-    settle(50)  # shorter than the idle time, which starts again with the answer
+    settle()  # shorter than the idle time, which starts again with the answer
     assert not view.session.idle.active
     assert view.session.navigation.screen == Navigation.Screen.Event
     # the next touch is an ordinary one again
@@ -320,15 +318,15 @@ def test_press_and_hold_and_two_finger_taps_do_nothing(
     point = centre(item(view, "textPanel"))
     window = view.window
     QTest.touchEvent(window, touchscreen).press(0, point, window).commit()
-    QTest.qWait(1500)
+    QTest.qWait(1500)  # a duration on purpose: a press and hold, not a tap
     QTest.touchEvent(window, touchscreen).release(0, point, window).commit()
     settle()
     other = point + QPoint(80, 0)
     QTest.touchEvent(window, touchscreen).press(0, point, window).press(1, other, window).commit()
-    QTest.qWait(50)
+    follow(window)  # a two-finger tap: the fingers rest for a frame
     QTest.touchEvent(window, touchscreen).release(0, point, window).release(
         1, other, window).commit()
-    settle(300)
+    settle()
     assert view.session.navigation.screen == Navigation.Screen.Event
     assert view.session.navigation.index == 2
     assert abs(item(view, "eventContent").childItems()[0].x()) < 1

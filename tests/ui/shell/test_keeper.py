@@ -124,7 +124,7 @@ def test_the_staff_sign_opens_nothing_and_goes_when_the_folder_is_fixed(
     # It is no control: a visitor's tap on it does what a tap there always did (on an
     # event's top bar margin: nothing), and it opens nothing of its own.
     view.session.navigation.openEvent(0)
-    settle(300)
+    settle()
     screen = view.session.navigation.current_screen()
     tap(view.window, QPointingDevice.primaryPointingDevice(), QPoint(6, 6))
     settle()
@@ -208,10 +208,16 @@ def test_the_check_waits_for_the_strips_worker_but_not_for_ever(
         folder: Path, store: LastGood, views: list[KioskView], qtbot: object) -> None:
     _, keeper, _ = started(folder, store, views, qtbot)
     busy = [True]
+    looks: list[bool] = []
     started_at: list[str] = []
-    keeper.after(lambda: busy[0], lambda: started_at.append("quiet"))
-    QTest.qWait(700)
-    assert started_at == []  # the strip's worker is busy: not yet
+
+    def worker_busy() -> bool:
+        looks.append(busy[0])
+        return busy[0]
+
+    keeper.after(worker_busy, lambda: started_at.append("quiet"))
+    qtbot.waitUntil(lambda: len(looks) >= 3, timeout=3000)  # type: ignore[attr-defined]
+    assert started_at == []  # it looked again and again: the strip's worker is busy, not yet
     busy[0] = False
     qtbot.waitUntil(lambda: started_at == ["quiet"], timeout=3000)  # type: ignore[attr-defined]
     keeper.after(lambda: True, lambda: started_at.append("late"), at_most_ms=1000)

@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 from kiosk.core.model import Exhibit
 from kiosk.ui.shell.session import Session
 from kiosk.ui.shell.view import KioskView, create_view, find_item
+from tests.ui.conftest import settle, until
 
 
 @pytest.fixture
@@ -31,31 +32,42 @@ def welcome(qapp: QGuiApplication, bundled: Exhibit, request: pytest.FixtureRequ
 def frames_during(view: KioskView, seconds: float) -> int:
     count = [0]
     view.window.frameSwapped.connect(lambda: count.__setitem__(0, count[0] + 1))
-    QTest.qWait(round(seconds * 1000))
+    QTest.qWait(round(seconds * 1000))  # a duration on purpose: frames drawn in this time
     return count[0]
 
 
+def front(view: KioskView) -> int:
+    return int(view.window.findChild(object, "welcome").property("front"))
+
+
 def front_picture_opacity(view: KioskView) -> float:
-    front = view.window.findChild(object, "welcome").property("front")
-    return float(find_item(view.window, f"welcomeImage{front}").property("opacity"))
+    return float(find_item(view.window, f"welcomeImage{front(view)}").property("opacity"))
+
+
+def picture_shown(view: KioskView, before: int | None = None) -> None:
+    """Wait until the front picture (a new one, when `before` is the old front) has come and
+    faded in fully."""
+    until(lambda: front(view) != before
+          and find_item(view.window, f"welcomeImage{front(view)}").isVisible()
+          and front_picture_opacity(view) == 1, what="the picture shown")
 
 
 def test_a_new_picture_fades_in_then_the_screen_stands_still(welcome: KioskView) -> None:
-    QTest.qWait(2500)  # the first picture has faded in
+    picture_shown(welcome)
     welcome.session.attract.advance()
     seen: list[float] = []
     deadline = time.monotonic() + 3
     while time.monotonic() < deadline and (not seen or seen[-1] < 1):
-        QTest.qWait(40)
+        QTest.qWait(40)  # a duration on purpose: samples along the fade
         seen.append(front_picture_opacity(welcome))
     assert seen[-1] == 1
     assert any(0.1 < value < 0.9 for value in seen), "a cross-fade, not a cut"
-    QTest.qWait(200)
+    settle()  # the fade's last frame drawn
     assert frames_during(welcome, 1.5) == 0, "a still welcome screen draws no frames"
 
 
 def test_the_fade_draws_about_its_frame_rate(welcome: KioskView) -> None:
-    QTest.qWait(2500)
+    picture_shown(welcome)
     fade_seconds = float(welcome.window.findChild(object, "welcome").property("fadeMs")) / 1000
     welcome.session.attract.advance()
     frames = frames_during(welcome, fade_seconds + 0.8)
@@ -64,8 +76,13 @@ def test_the_fade_draws_about_its_frame_rate(welcome: KioskView) -> None:
 
 @pytest.mark.parametrize("welcome", [True], indirect=True)
 def test_less_motion_changes_pictures_without_a_fade(welcome: KioskView) -> None:
-    QTest.qWait(1000)
+    picture_shown(welcome)
+    before = front(welcome)
+    drawn: list[float] = []  # the front picture's opacity in each frame drawn
+    welcome.window.frameSwapped.connect(lambda: drawn.append(front_picture_opacity(welcome)))
     welcome.session.attract.advance()
-    QTest.qWait(400)  # decoding the next picture
-    assert front_picture_opacity(welcome) == 1
+    picture_shown(welcome, before)  # once decoded, the next picture is there at once
+    # the change's last frames drawn (the layer behind is let go a frame or two later)
+    until(lambda: frames_during(welcome, 0.3) == 0, what="the screen standing still")
+    assert drawn and set(drawn) <= {0.0, 1.0}, f"a fade: {drawn}"
     assert frames_during(welcome, 1.0) == 0
