@@ -109,6 +109,14 @@ def qapp(qapp_args: list[str], qapp_cls: type[QGuiApplication]) -> QGuiApplicati
     return application()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def one_application(qapp: QGuiApplication) -> QGuiApplication:
+    """The kiosk's application exists before any test runs, as in the kiosk: a test that reads
+    a folder with a video (Qt Multimedia probes it) would otherwise make a bare
+    QCoreApplication first, and every later test's QGuiApplication would be refused."""
+    return qapp
+
+
 @pytest.fixture
 def make_folder(tmp_path: Path) -> MakeFolder:
     """Build a content folder: exhibit.yaml text, events/ files and media images."""

@@ -82,8 +82,9 @@ DAMAGE = {
                                      "(SELECT max(id) FROM visits)",
     "a length that is not a number": "UPDATE visits SET duration_ms = 'long' WHERE id = "
                                      "(SELECT max(id) FROM visits)",
-    "a setup whose exhibit is not JSON": "INSERT INTO setups VALUES (5, 'Hall C', 'c5', 'p', "
-                                         "'{', 1)",
+    "a setup whose exhibit is not JSON": "INSERT INTO setups (id, kiosk, content, program, "
+                                         "exhibit, event_count) VALUES (5, 'Hall C', 'c5', "
+                                         "'p', '{', 1)",
 }
 
 
