@@ -29,9 +29,16 @@ from kiosk.services.supervisor import (
 )
 
 
-def test_unhandled_exception_goes_to_the_log(tmp_path: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
-    previous = sys.excepthook
+def test_unhandled_exception_goes_to_the_log(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """...and the kiosk ends (for the supervisor to start a fresh one): the application is
+    asked to exit with CRASHED (asked of a stand-in here, so that the test process's own
+    application goes on running later tests' event loops)."""
+    from PySide6.QtCore import QCoreApplication
+
+    asked: list[int] = []
+    monkeypatch.setattr(QCoreApplication, "exit", staticmethod(lambda code=0: asked.append(code)))
+    previous, previous_threads = sys.excepthook, threading.excepthook
     root = logging.getLogger()
     level = root.level
     try:
@@ -47,8 +54,10 @@ def test_unhandled_exception_goes_to_the_log(tmp_path: Path,
         assert "ValueError: a bug" in text and "Traceback" in text
         assert "Traceback" not in capsys.readouterr().err  # nothing on screen
         assert any("ValueError: a bug" in line for line in logs.recent_lines(30))
-    finally:
-        sys.excepthook = previous
+        assert asked == [exits.CRASHED]
+    finally:  # the test process's own hooks again: later tests' failures must be seen
+        sys.excepthook, threading.excepthook = previous, previous_threads
+        logging.captureWarnings(False)
         for handler in list(root.handlers):
             if handler.get_name() == "kiosk":
                 root.removeHandler(handler)
