@@ -15,11 +15,42 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 PIN = "2468"
+
+
+def following(work: Path) -> Any:
+    """A kiosk that follows an inbox: versions 1 and 2 taken, staff went back to 1, and a
+    version 3 still arriving (passed over, with its reason)."""
+    from kiosk.core.atomic import write_atomic
+    from kiosk.releases.inbox import Follower
+    from kiosk.releases.manifest import CONTENT
+    from kiosk.releases.publish import publish
+    from kiosk.releases.store import ReleaseStore
+    from kiosk.ui.fleet.releases import Releases
+
+    inbox, store = work / "inbox", ReleaseStore(work / "releases")
+    for version in ("1", "2"):
+        publish(ROOT / "data", inbox, version=version, user="editor", machine="office")
+        chosen = Follower(inbox).look().chosen
+        assert chosen is not None, "the bundled exhibit did not publish"
+        store.take(chosen)
+    arriving = publish(ROOT / "data", inbox, version="3", user="editor").folder
+    exhibit_file = arriving / CONTENT / "exhibit.yaml"
+    write_atomic(exhibit_file, exhibit_file.read_bytes()[:100])  # Syncthing is not done yet
+    current = store.current()
+    releases = Releases(store, Follower(inbox), showing=current.name if current else None)
+    releases.back()
+    releases.look()
+    from PySide6.QtCore import QCoreApplication
+
+    while releases.property("problemText") == "":  # the look runs on a worker thread
+        QCoreApplication.processEvents()
+    return releases
 
 
 def main() -> int:
@@ -37,6 +68,7 @@ def main() -> int:
     from kiosk.content import load_folder
     from kiosk.services.pin import PinGate, hash_pin
     from kiosk.tools.snapshot import wait_until_drawn
+    from kiosk.ui.fleet.releases import Releases
     from kiosk.ui.shell.app import application
     from kiosk.ui.shell.session import Session
     from kiosk.ui.shell.view import create_view
@@ -69,10 +101,12 @@ def main() -> int:
                 stats.visit_end("home")
         stats.flush()
 
-        def shoot(name: str, staff: StaffState, figures: StaffStatistics | None = None) -> None:
+        def shoot(name: str, staff: StaffState, figures: StaffStatistics | None = None,
+                  releases: Releases | None = None) -> None:
             session = Session(exhibit, idle_timeout_ms=24 * 3600 * 1000, reduced_motion=True)
             session.language.setLanguage(args.language)
-            view = create_view(exhibit, (width, height), session, staff=staff)
+            view = create_view(exhibit, (width, height), session, staff=staff,
+                               releases=releases)
             view.window.show()
             steps[name](staff)
             while figures is not None and name in ("panel", "exit") and not figures.summary:
@@ -126,6 +160,8 @@ def main() -> int:
                  "exit": exit_question, "nopin": lambda staff: staff.keyChord()}
         for name in ("pad", "lockout", "panel", "exit", "problems"):
             shoot(name, *with_pin())
+        steps["releases"] = panel
+        shoot("releases", *with_pin(), releases=following(Path(folder)))
         shoot("nopin", no_pin())
         stats.close()
     return 0
