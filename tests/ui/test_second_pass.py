@@ -168,17 +168,18 @@ def test_options_from_the_welcome_screen_say_their_state(make_view: MakeView,
     tap(view.window, touchscreen, centre(item(view, "welcomeOptionsButton")))
     assert item(view, "optionsPanel").isVisible()
 
-    def states() -> list[str]:  # larger text, high contrast, less motion, top to bottom
+    def states() -> list[str]:  # larger text, high contrast, less motion, captions
         shown = [i for i in all_items(view) if i.objectName() == "optionState" and is_shown(i)]
         shown.sort(key=lambda i: scene_rect(i).top())
         return [i.property("text") for i in shown]
 
-    assert states() == ["Off", "Off", "On"]  # the tests' kiosk starts with less motion
+    # larger text, high contrast, less motion (the tests' kiosk starts with it), captions
+    assert states() == ["Off", "Off", "On", "On"]
     tap(view.window, touchscreen, centre(item(view, "largeTextButton")))
-    assert view.session.display.largeText and states() == ["On", "Off", "On"]
+    assert view.session.display.largeText and states() == ["On", "Off", "On", "On"]
     view.session.language.setLanguage("zh")
     settle()
-    assert states() == ["开", "关", "开"]
+    assert states() == ["开", "关", "开", "开"]
 
 
 def test_a_press_shows_before_the_release(make_view: MakeView, bundled: Exhibit,
