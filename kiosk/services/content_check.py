@@ -27,6 +27,7 @@ import contextlib
 import dataclasses
 import logging
 import multiprocessing
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -43,6 +44,13 @@ from kiosk.content.problems import listing
 from kiosk.core.model import Event, Exhibit
 from kiosk.services import picture_checks
 from kiosk.services.last_good import Fingerprint, Kept, LastGood, SourceChanged, fingerprint
+
+if sys.platform == "win32":  # Windows' Pipe() gives a PipeConnection (as typeshed says)
+    from multiprocessing.connection import PipeConnection
+
+    Answers = Connection | PipeConnection
+else:
+    Answers = Connection
 
 log = logging.getLogger("kiosk.content_check")
 
@@ -188,7 +196,7 @@ def _send(answer: Answer, out: Connection) -> None:
         out.send(events[first:first + EVENTS_PER_PIECE])
 
 
-def _receive(answers: Connection) -> Answer:
+def _receive(answers: Answers) -> Answer:
     """The answer _send sent, whole again."""
     received: tuple[int, Answer] = answers.recv()
     count, answer = received
@@ -205,7 +213,7 @@ def _receive(answers: Connection) -> Answer:
 class Running:
     """A check under way in its child process."""
 
-    def __init__(self, process: BaseProcess, answers: Connection) -> None:
+    def __init__(self, process: BaseProcess, answers: Answers) -> None:
         self.process = process
         self._answers = answers
         self._stopped = False

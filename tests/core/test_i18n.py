@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -355,5 +356,6 @@ texts = [i18n.date_text(Date(-221, 5, 12), "zh"), i18n.range_text(Date(1981), Da
 print(texts, sorted(m for m in ("babel.dates", "zoneinfo") if m in sys.modules))
 """
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                         text=True, encoding="utf-8", cwd=ROOT).stdout
+                         text=True, encoding="utf-8", cwd=ROOT,  # Windows: UTF-8 on a pipe too
+                         env={**os.environ, "PYTHONIOENCODING": "utf-8"}).stdout
     assert out.strip() == "['公元前221年5月12日', '1981–1991', '221 BCE', 'حدثان'] []"

@@ -71,8 +71,9 @@ def test_panel_shows_this_week_and_exports_the_report(
     export = item(view, "statsExport")
     assert export.height() >= 64
     tap(view.window, touchscreen, centre(export))
-    qtbot.waitUntil(lambda: not figures.busy, timeout=20_000)
-    assert figures.message.startswith(f"Exported to {usb}")
+    # the export runs on a thread: its answer comes as the message (busy until then)
+    qtbot.waitUntil(lambda: figures.message.startswith("Exported to"), timeout=20_000)
+    assert not figures.busy and figures.message.startswith(f"Exported to {usb}")
     assert sorted(p.name for p in usb.iterdir()) == [
         "Hall-A-2026-11-24-tables", "Hall-A-2026-11-24.html", "Hall-A-2026-11-24.sqlite3"]
     assert "Visitor statistics" in (usb / "Hall-A-2026-11-24.html").read_text(encoding="utf-8")
