@@ -21,7 +21,7 @@ from kiosk.ui.statistics.panel import StaffStatistics, export_folder, removable_
 from kiosk.ui.statistics.records import CountdownShown
 from kiosk.ui.statistics.report import build
 from kiosk.ui.statistics.writer import Statistics, content_info
-from tests.ui.conftest import all_items, centre, item, tap
+from tests.ui.conftest import all_items, centre, item, settle, tap
 
 PIN = "2468"
 TODAY = dt.date(2026, 11, 24)
@@ -68,11 +68,12 @@ def test_panel_shows_this_week_and_exports_the_report(
     assert [d["label"] for d in figures.days][-1] == "Tue"
     assert len([i for i in all_items(view) if i.parentItem() is not None
                 and i.parentItem().objectName() == "statsChart"]) >= 7
+    settle()  # the figures just arrived: the panel is laid out again at the next frame
     export = item(view, "statsExport")
     assert export.height() >= 64
     tap(view.window, touchscreen, centre(export))
     # the export runs on a thread: its answer comes as the message (busy until then)
-    qtbot.waitUntil(lambda: figures.message.startswith("Exported to"), timeout=20_000)
+    qtbot.waitUntil(lambda: figures.message.startswith("Exported to"), timeout=60_000)
     assert not figures.busy and figures.message.startswith(f"Exported to {usb}")
     assert sorted(p.name for p in usb.iterdir()) == [
         "Hall-A-2026-11-24-tables", "Hall-A-2026-11-24.html", "Hall-A-2026-11-24.sqlite3"]
