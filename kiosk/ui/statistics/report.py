@@ -113,6 +113,12 @@ class _Figures:
     kiosk_views: Counter[str] = field(default_factory=Counter)
     language_visits: Counter[str] = field(default_factory=Counter)
     release_visits: Counter[str] = field(default_factory=Counter)  # "" for a content folder
+    # videos and sounds, by event id: plays, its kind, each play's share watched (per cent),
+    # and how many of those were watched with captions on
+    media_plays: Counter[str] = field(default_factory=Counter)
+    media_kind: dict[str, str] = field(default_factory=dict)
+    media_watched: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    media_captioned: Counter[str] = field(default_factory=Counter)
     language_switched: Counter[str] = field(default_factory=Counter)
     actions: Counter[str] = field(default_factory=Counter)
     action_visits: Counter[str] = field(default_factory=Counter)
@@ -319,6 +325,16 @@ def _add_file(conn: sqlite3.Connection, f: _Figures, since: dt.date | None,
         if not isinstance(kind, str) or not isinstance(detail, str):
             bad += count
             continue
+        if kind == stats_db.MEDIA_PLAY:
+            event, _, media_kind = detail.partition(":")
+            f.media_plays[event] += int(count)
+            f.media_kind[event] = media_kind
+        elif kind == stats_db.MEDIA_WATCHED:
+            event, share, captions = [*detail.split(":"), "", ""][:3]
+            if share.isdigit():
+                f.media_watched[event] += [min(100, int(share))] * int(count)
+                if captions not in ("", "off"):
+                    f.media_captioned[event] += int(count)
         key = f"{kind}:{detail}" if kind in (stats_db.OPTION, stats_db.LANGUAGE) else kind
         f.actions[key] += int(count)
         f.action_visits[key] += int(visits_with)
@@ -479,6 +495,19 @@ def _report(f: _Figures, since: dt.date | None, until: dt.date | None,
         langs.rows.append((report.language_name(lang), f.language_visits[lang],
                            f.language_switched[lang], used, _share(used, visits)))
     tables["languages"] = langs
+
+    if f.media_plays or f.media_watched:  # videos and sounds (issue 19)
+        media = Table("media", "Videos and sounds", ("event", "kind", "plays",
+                                                     "median share watched",
+                                                     "watched with captions"))
+        for event in sorted(set(f.media_plays) | set(f.media_watched),
+                            key=lambda e: -f.media_plays[e]):
+            watched = f.media_watched.get(event, [])
+            media.rows.append((event, f.media_kind.get(event, ""), f.media_plays[event],
+                               f"{statistics.median(watched):.0f} %" if watched else "–",
+                               _share(f.media_captioned[event], len(watched))
+                               if watched else "–"))
+        tables["media"] = media
 
     if any(f.release_visits):  # kiosks that follow an inbox (docs/fleet.md)
         kept = Table("releases", "Releases shown", ("release", "visits", "share of visits"))

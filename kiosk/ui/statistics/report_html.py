@@ -469,6 +469,15 @@ def render(report: Report, generated: dt.datetime | None = None,
         parts.append(_section(story.title, picture, story, collapsed=True))
         depth = t["events_per_visit"]
         parts.append(_section(depth.title, _columns(depth, []), depth))
+        if "media" in t:  # videos and sounds: plays, how far, with captions
+            media = t["media"]
+            labels = [[str(v)] for v in media.column("event")]
+            plays = _int_column(media, "plays")
+            texts = [f"{int(n):,} plays, {watched} watched, captions {captioned}"
+                     for n, watched, captioned in zip(plays, media.column(
+                         "median share watched"), media.column("watched with captions"),
+                         strict=True)]
+            parts.append(_section(media.title, bar_chart(labels, plays, texts), media))
         for name in ("languages", "releases", "options", "photos", "endings"):
             if name not in t:  # (releases: only for kiosks that follow an inbox)
                 continue

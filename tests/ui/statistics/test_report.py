@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from kiosk.ui.statistics.database import ContentInfo
-from kiosk.ui.statistics.records import CountdownShown
+from kiosk.ui.statistics.records import CountdownShown, MediaPlayed, MediaWatched
 from kiosk.ui.statistics.report import build, counted, period_text, summary_sentence
+from kiosk.ui.statistics.report_html import render
 from kiosk.ui.statistics.writer import Statistics
 from tests.conftest import FakeClock
 
@@ -132,3 +133,24 @@ def test_a_kiosk_without_releases_has_no_releases_table(tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite3"
     record(path, "Hall A", [("2026-12-01 10:00", "en", 60, None)])
     assert "releases" not in build([path]).tables
+
+
+def test_the_report_tells_how_videos_were_watched(tmp_path: Path) -> None:
+    """Plays, the median share watched and how many watched with captions, per event."""
+    path = tmp_path / "s.sqlite3"
+    clock = FakeClock()
+    stats = Statistics(path, "Hall A", "test", clock=clock, now=clock.now)
+    stats.start(CONTENT)
+    clock.day = dt.datetime(2026, 12, 1, 10)
+    for share, captions in ((1.0, "en"), (0.25, ""), (0.5, "zh")):
+        stats.visit_start("en")
+        stats.view("olympics")
+        stats.note(MediaPlayed("olympics", "video"))
+        clock.wait(30)
+        stats.note(MediaWatched("olympics", share, captions))
+        stats.visit_end("home")
+    stats.close()
+    report = build([path])
+    assert report.tables["media"].rows == [("olympics", "video", 3, "50 %", "66.7 %")]
+    html = render(report)
+    assert "Videos and sounds" in html and "3 plays, 50 % watched, captions 66.7 %" in html
