@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
+import subprocess
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
@@ -167,3 +169,17 @@ class FakeClock:
 
     def wait(self, seconds: float) -> None:
         self.t += seconds
+
+
+def window_geometry(pid: int, env: dict[str, str]) -> dict[str, int]:
+    """Where the X server shows the visible window of process `pid` (xdotool, xwininfo):
+    "Absolute upper-left X"/"Y", "Width", "Height"; empty while it has none."""
+    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(pid)], env=env,
+                           capture_output=True, text=True, encoding="utf-8", timeout=30,
+                           check=False).stdout.split()
+    if not found:
+        return {}
+    info = subprocess.run(["xwininfo", "-id", found[0]], env=env, capture_output=True,
+                          text=True, encoding="utf-8", timeout=30, check=False).stdout
+    return {key: int(value) for key, value in re.findall(
+        r"^\s*(Absolute upper-left [XY]|Width|Height):\s*(-?\d+)", info, re.MULTILINE)}

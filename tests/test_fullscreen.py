@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import window_geometry
+
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.posix,  # X11; on Windows the system itself makes a window full screen
@@ -56,16 +58,7 @@ def test_kiosk_mode_covers_the_whole_screen_without_a_window_manager(
     try:
         while geometry != wanted and time.monotonic() < deadline and kiosk.poll() is None:
             time.sleep(0.5)  # xdotool fails now and then while Qt makes and drops windows
-            found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid",
-                                    str(kiosk.pid)], env=env, capture_output=True, text=True,
-                                   encoding="utf-8", timeout=30, check=False).stdout.split()
-            if found:
-                info = subprocess.run(["xwininfo", "-id", found[0]], env=env,
-                                      capture_output=True, text=True, encoding="utf-8",
-                                      timeout=30, check=False).stdout
-                geometry = {key: int(value) for key, value in re.findall(
-                    r"^\s*(Absolute upper-left [XY]|Width|Height):\s*(-?\d+)", info,
-                    re.MULTILINE)}
+            geometry = window_geometry(kiosk.pid, env)
     finally:
         kiosk.terminate()
         _, errors = kiosk.communicate(timeout=30)

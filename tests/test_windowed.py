@@ -4,7 +4,6 @@ a 1920x1080 window on a 1366x768 laptop showed its title and none of its buttons
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +14,7 @@ import pytest
 from PySide6.QtCore import QRect, QSize
 
 from kiosk.ui.shell.app import fit_window
+from tests.conftest import window_geometry
 
 
 @pytest.mark.parametrize(("screen", "wanted"), [
@@ -54,16 +54,7 @@ def test_windowed_run_on_a_1366x768_screen_opens_within_it(tmp_path: Path) -> No
     try:
         while not geometry and time.monotonic() < deadline and kiosk.poll() is None:
             time.sleep(0.5)  # polling the X server until the window is there
-            found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid",
-                                    str(kiosk.pid)], env=env, capture_output=True, text=True,
-                                   encoding="utf-8", timeout=30, check=False).stdout.split()
-            if found:
-                info = subprocess.run(["xwininfo", "-id", found[0]], env=env,
-                                      capture_output=True, text=True, encoding="utf-8",
-                                      timeout=30, check=False).stdout
-                geometry = {key: int(value) for key, value in re.findall(
-                    r"^\s*(Absolute upper-left [XY]|Width|Height):\s*(-?\d+)", info,
-                    re.MULTILINE)}
+            geometry = window_geometry(kiosk.pid, env)
     finally:
         kiosk.terminate()
         _, errors = kiosk.communicate(timeout=30)
