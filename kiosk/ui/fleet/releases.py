@@ -38,8 +38,12 @@ MAX_SHOWN_PROBLEMS = 5
 class _Looked:
     """A worker's answer, delivered on the UI thread."""
 
-    current: StoredRelease | None  # the store's current release after the look
+    kept: list[StoredRelease] | None  # the store's releases after the look (None: unread)
     problems: tuple[str, ...]  # why the inbox or a release in it was passed over
+
+    @property
+    def current(self) -> StoredRelease | None:
+        return next((r for r in self.kept or () if r.current), None)
 
 
 @QmlElement
@@ -205,21 +209,22 @@ class Releases(QObject):
                             log.info("release %s taken into the store", taken.release.name)
                     except StoreError as exc:
                         problems.append(str(exc))
-            current = self._store.current()
+            # every kept release's manifest, read here rather than on the UI thread
+            kept: list[StoredRelease] | None = self._store.releases()
         except Exception as exc:  # a bug: the kiosk goes on showing what it shows
             log.exception("looking at the releases failed")
             problems.append(f"the releases could not be read ({type(exc).__name__})")
-            current = None
+            kept = None
         for problem in problems:
             log.info("releases: %s", problem)
-        self._looked.emit(_Looked(current, tuple(problems)))
+        self._looked.emit(_Looked(kept, tuple(problems)))
 
     @Slot(object)
     @guarded("Releases._arrived", None)
     def _arrived(self, looked: _Looked) -> None:
         self._busy = False
-        assert self._store is not None
-        self._kept = self._store.releases()
+        if looked.kept is not None:
+            self._kept = looked.kept
         self._problems = looked.problems
         current = looked.current
         if current is not None and current.name != self._shown:
